@@ -1,0 +1,285 @@
+//! The HTTP face of the rules: handlers take a parsed request and return a response,
+//! JSON for programs and HTML for browsers (forms work without JavaScript).
+
+use crate::availability;
+use crate::booking::{self, Booking, Fields, NewBooking};
+use crate::error::{Error, FieldError};
+use crate::html::{self, Lang};
+use crate::office::Office;
+use crate::storage::{Database, KeyValue};
+use crate::token::ReservationNumber;
+use chrono::{DateTime, NaiveDate, Utc};
+use http::{Method, StatusCode, header};
+use serde_json::json;
+
+pub type Request = http::Request<Vec<u8>>;
+pub type Response = http::Response<Vec<u8>>;
+
+/// Request bodies above this are refused (413) before any parsing.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// The longest date range one availability request may ask for.
+const MAX_RANGE_DAYS: i64 = 31;
+
+/// What a handler needs from its component: storage, configuration and the time.
+pub struct Context<'a> {
+    pub db: &'a dyn Database,
+    pub kv: &'a dyn KeyValue,
+    pub office: &'a Office,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Html,
+}
+
+/// Browsers submitting forms or navigating get HTML; everything else gets JSON.
+fn format_of(req: &Request) -> Format {
+    let header_str = |name| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let is_form = header_str(header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    let wants_html = header_str(header::ACCEPT).starts_with("text/html");
+    if is_form || wants_html { Format::Html } else { Format::Json }
+}
+
+fn query_pairs(req: &Request) -> Fields {
+    form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn lang_of(req: &Request, fields: Option<&Fields>) -> Lang {
+    let query = query_pairs(req);
+    Lang::from_code(fields.and_then(|f| f.get("lang")).or(query.get("lang")).map(String::as_str))
+}
+
+fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
+    http::Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, content_type)
+        // Booking pages carry personal data and credentials: never cached, never referred.
+        .header(header::CACHE_CONTROL, "no-store")
+        .header("referrer-policy", "no-referrer")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'")
+        .body(body)
+        .expect("valid response")
+}
+
+pub fn json_response(status: StatusCode, value: &serde_json::Value) -> Response {
+    respond(status, "application/json", value.to_string().into_bytes())
+}
+
+fn html_response(status: StatusCode, page: String) -> Response {
+    respond(status, "text/html; charset=utf-8", page.into_bytes())
+}
+
+/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
+pub fn error_response(req: &Request, e: &Error) -> Response {
+    if matches!(e, Error::Storage(_) | Error::Config(_)) {
+        // The citizen sees a generic text; the operator sees the cause, which never
+        // carries personal data (SQLite errors name tables and columns, not values).
+        eprintln!("internal error: {e}");
+    }
+    let x = e.explain();
+    let mut response = match format_of(req) {
+        Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
+        Format::Json => json_response(
+            x.status,
+            &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
+        ),
+    };
+    if x.status == StatusCode::METHOD_NOT_ALLOWED {
+        let allow = if req.uri().path() == "/api/bookings" { "POST" } else { "GET" };
+        response.headers_mut().insert(header::ALLOW, http::HeaderValue::from_static(allow));
+    }
+    if let Error::Busy = e {
+        response.headers_mut().insert(header::RETRY_AFTER, http::HeaderValue::from_static("1"));
+    }
+    response
+}
+
+fn require_get(req: &Request) -> Result<(), Error> {
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(()),
+        _ => Err(Error::MethodNotAllowed),
+    }
+}
+
+/// GET /api/services: the catalog in Romanian and English.
+pub fn services(req: &Request, office: &Office) -> Result<Response, Error> {
+    require_get(req)?;
+    let services: Vec<_> = office
+        .services
+        .iter()
+        .map(|s| {
+            json!({
+                "code": s.code,
+                "name": {"ro": s.name_ro, "en": s.name_en},
+                "proof": s.proof,
+                "slot_minutes": s.slot_minutes,
+                "online_seats_per_slot": s.online_seats(),
+            })
+        })
+        .collect();
+    let (_, last) = office.booking_window(Utc::now());
+    Ok(json_response(StatusCode::OK, &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last})))
+}
+
+fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
+    let value = fields.get(field).map(String::as_str).unwrap_or("");
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        FieldError::new("invalid_date", field, "Give the date as YYYY-MM-DD.", "Introduceți data în forma AAAA-LL-ZZ.").into()
+    })
+}
+
+/// GET /api/availability?service=…&date=YYYY-MM-DD, or &from=…&to=… for a range.
+pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let query = query_pairs(req);
+    let service = ctx.office.service(query.get("service").map(String::as_str).unwrap_or(""))?;
+    let (first_open, last_open) = ctx.office.booking_window(ctx.now);
+    let out_of_window = |field: &str| -> Error {
+        FieldError::new("date_out_of_range", field, "Online booking is open only from today to the last bookable date.", "Programările online sunt deschise doar de azi până la ultima dată disponibilă.").in_field(field).into()
+    };
+    let (from, to) = if query.contains_key("date") {
+        let d = parse_date(&query, "date")?;
+        (d, d)
+    } else {
+        (parse_date(&query, "from")?, parse_date(&query, "to")?)
+    };
+    if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
+        return Err(FieldError::new("invalid_range", "to", "The range must run forward and span at most 31 days.", "Intervalul trebuie să fie crescător și de cel mult 31 de zile.").into());
+    }
+    if from < first_open {
+        return Err(out_of_window(if query.contains_key("date") { "date" } else { "from" }));
+    }
+    if to > last_open {
+        return Err(out_of_window(if query.contains_key("date") { "date" } else { "to" }));
+    }
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
+        .collect::<Result<Vec<_>, Error>>()?;
+    if format_of(req) == Format::Html {
+        return Ok(html_response(StatusCode::OK, html::availability_page(lang_of(req, None), service, &days[0])));
+    }
+    let body = if query.contains_key("date") {
+        let day = serde_json::to_value(&days[0]).expect("serialisable");
+        json!({"service": service.code, "day": day})
+    } else {
+        json!({"service": service.code, "days": days})
+    };
+    Ok(json_response(StatusCode::OK, &body))
+}
+
+fn body_fields(req: &Request) -> Result<Fields, Error> {
+    if req.body().len() > MAX_BODY_BYTES {
+        return Err(Error::PayloadTooLarge);
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    match media_type.as_str() {
+        "application/json" => {
+            let value: serde_json::Value = serde_json::from_slice(req.body()).map_err(|_| Error::MalformedBody)?;
+            let serde_json::Value::Object(map) = value else {
+                return Err(Error::MalformedBody);
+            };
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => Ok((k, s)),
+                    serde_json::Value::Bool(b) => Ok((k, b.to_string())),
+                    serde_json::Value::Number(n) => Ok((k, n.to_string())),
+                    _ => Err(FieldError::new("invalid_type", k, "Give this field as text.", "Completați acest câmp ca text.").into()),
+                })
+                .collect()
+        }
+        "application/x-www-form-urlencoded" => {
+            let text = std::str::from_utf8(req.body()).map_err(|_| Error::MalformedBody)?;
+            Ok(form_urlencoded::parse(text.as_bytes()).into_owned().collect())
+        }
+        _ => Err(Error::UnsupportedMediaType),
+    }
+}
+
+fn confirmation_json(booked: &booking::Booked) -> serde_json::Value {
+    let b = &booked.booking;
+    let local = b.slot_start.with_timezone(&crate::office::OFFICE_TZ);
+    json!({
+        "reservation_number": booked.number.as_ref().map(ToString::to_string),
+        "replayed": booked.replayed,
+        "booking": {
+            "service": b.service,
+            "slot_start": local.to_rfc3339(),
+            "date": local.format("%Y-%m-%d").to_string(),
+            "time": local.format("%H:%M").to_string(),
+            "name": b.name,
+            "phone": b.phone,
+            "email": b.email,
+            "vin": b.vin,
+            "holder": b.holder,
+            "state": b.state,
+            "cancel_reason": b.cancel_reason,
+        }
+    })
+}
+
+/// POST /api/bookings: JSON or an HTML form; an `Idempotency-Key` makes retries safe.
+pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    if req.method() != Method::POST {
+        return Err(Error::MethodNotAllowed);
+    }
+    let fields = body_fields(req)?;
+    let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
+    let key = match req.headers().get("idempotency-key") {
+        Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
+        None => None,
+    };
+    let booked = booking::book(ctx.db, ctx.kv, &new, key, ctx.now)?;
+    let status = if booked.replayed { StatusCode::OK } else { StatusCode::CREATED };
+    let mut response = match format_of(req) {
+        Format::Html => {
+            let number = booked.number.as_ref().map(ToString::to_string);
+            let page = html::confirmation_page(lang_of(req, Some(&fields)), ctx.office, &booked.booking, number.as_deref());
+            html_response(status, page)
+        }
+        Format::Json => json_response(status, &confirmation_json(&booked)),
+    };
+    if booked.replayed {
+        response.headers_mut().insert("idempotent-replayed", http::HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// GET /api/bookings/{number}, or /api/bookings?number=… for the HTML form (R03).
+/// Unknown and malformed numbers answer the same 404.
+pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
+    let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
+    let view = booking.status_view();
+    Ok(match format_of(req) {
+        Format::Html => html_response(StatusCode::OK, html::status_page(lang_of(req, None), ctx.office, &view)),
+        Format::Json => json_response(StatusCode::OK, &json!({"booking": view})),
+    })
+}
+
+/// Routes the bookings component's paths.
+pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let path = req.uri().path().trim_end_matches('/');
+    match path.strip_prefix("/api/bookings") {
+        Some("") if req.method() == Method::GET => {
+            let number = query_pairs(req).remove("number").unwrap_or_default();
+            booking_status(req, &number, ctx)
+        }
+        Some("") => create_booking(req, ctx),
+        Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => booking_status(req, &rest[1..], ctx),
+        _ => Err(Error::NotFound),
+    }
+}

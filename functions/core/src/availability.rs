@@ -1,0 +1,74 @@
+//! R01: every slot of a day with the online seats it has left.
+
+use crate::booking::{db_time, parse_db_time};
+use crate::error::Error;
+use crate::office::{Closed, OFFICE_TZ, Office, Service};
+use crate::storage::Database;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+
+const TAKEN_PER_SLOT: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
+    WHERE service = ? AND slot_start >= ? AND slot_start < ? AND state != 'cancelled'
+    GROUP BY slot_start";
+
+#[derive(Debug, Serialize)]
+pub struct SlotAvailability {
+    /// Office time with its UTC offset, e.g. `2026-11-25T09:10:00+02:00`.
+    pub start: String,
+    pub time: String,
+    pub online_seats: u32,
+    pub online_left: u32,
+    /// False once the slot has started or when no online seat is left.
+    pub bookable: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DayAvailability {
+    pub date: NaiveDate,
+    pub open: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Closed>,
+    pub slots: Vec<SlotAvailability>,
+}
+
+pub fn day(
+    db: &dyn Database,
+    office: &Office,
+    service: &Service,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<DayAvailability, Error> {
+    let slots = match office.slots(service, date) {
+        Ok(slots) if !slots.is_empty() => slots,
+        Ok(_) => return Ok(DayAvailability { date, open: false, closed: Some(Closed::NoHours), slots: vec![] }),
+        Err(closed) => return Ok(DayAvailability { date, open: false, closed: Some(closed), slots: vec![] }),
+    };
+    let first = slots[0].start;
+    let after_last = slots[slots.len() - 1].end;
+    let rows = db.execute(
+        TAKEN_PER_SLOT,
+        &[service.code.into(), db_time(first).into(), db_time(after_last).into()],
+    )?;
+    let taken: HashMap<DateTime<Utc>, i64> = rows
+        .iter()
+        .map(|r| (parse_db_time(&r.text("slot_start")), r.int("taken")))
+        .collect();
+    let seats = service.online_seats();
+    let slots = slots
+        .iter()
+        .map(|slot| {
+            let used = taken.get(&slot.start).copied().unwrap_or(0);
+            let left = u32::try_from(i64::from(seats) - used).unwrap_or(0);
+            let local = slot.start.with_timezone(&OFFICE_TZ);
+            SlotAvailability {
+                start: local.to_rfc3339(),
+                time: local.format("%H:%M").to_string(),
+                online_seats: seats,
+                online_left: left,
+                bookable: left > 0 && slot.start > now,
+            }
+        })
+        .collect();
+    Ok(DayAvailability { date, open: true, closed: None, slots })
+}

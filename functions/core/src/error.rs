@@ -1,0 +1,172 @@
+//! The one error type at the shared crate's boundary: each variant maps to one HTTP
+//! status and one stable machine-readable code.
+
+use chrono::NaiveDate;
+use http::StatusCode;
+
+/// Why a field was refused, with the texts shown to the citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Stable machine-readable code, e.g. `invalid_vin`.
+    pub code: &'static str,
+    /// The request field at fault.
+    pub field: String,
+    /// English text.
+    pub message: &'static str,
+    /// Romanian text.
+    pub message_ro: &'static str,
+}
+
+impl FieldError {
+    pub fn new(
+        code: &'static str,
+        field: impl Into<String>,
+        message: &'static str,
+        message_ro: &'static str,
+    ) -> Self {
+        Self {
+            code,
+            field: field.into(),
+            message,
+            message_ro,
+        }
+    }
+
+    /// The field with this error, renamed (parsers don't know which field they parse).
+    pub fn in_field(mut self, field: &str) -> Self {
+        self.field = field.to_owned();
+        self
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid field {}: {}", .0.field, .0.code)]
+    Field(FieldError),
+    #[error("malformed request body")]
+    MalformedBody,
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("not found")]
+    NotFound,
+    #[error("no online seat left in the slot")]
+    SlotFull,
+    #[error("contact banned from online booking until {until}")]
+    ContactBanned { until: NaiveDate },
+    #[error("database busy")]
+    Busy,
+    #[error("storage: {0}")]
+    Storage(crate::storage::StorageError),
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+impl From<crate::storage::StorageError> for Error {
+    fn from(e: crate::storage::StorageError) -> Self {
+        match e {
+            // Lock contention past the busy timeout is the client's cue to retry, not a fault.
+            crate::storage::StorageError::Busy(_) => Error::Busy,
+            other => Error::Storage(other),
+        }
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(e: FieldError) -> Self {
+        Error::Field(e)
+    }
+}
+
+/// What a citizen is told about an error: never internals.
+pub struct Explanation {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub message_ro: String,
+    pub field: Option<String>,
+}
+
+impl Error {
+    pub fn explain(&self) -> Explanation {
+        let plain = |status, code, message: &str, message_ro: &str| Explanation {
+            status,
+            code,
+            message: message.to_owned(),
+            message_ro: message_ro.to_owned(),
+            field: None,
+        };
+        match self {
+            Error::Field(f) => Explanation {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: f.code,
+                message: f.message.to_owned(),
+                message_ro: f.message_ro.to_owned(),
+                field: Some(f.field.clone()),
+            },
+            Error::MalformedBody => plain(
+                StatusCode::BAD_REQUEST,
+                "malformed_body",
+                "The request body could not be read.",
+                "Conținutul cererii nu poate fi citit.",
+            ),
+            Error::UnsupportedMediaType => plain(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send application/json or an HTML form.",
+                "Trimiteți application/json sau un formular HTML.",
+            ),
+            Error::PayloadTooLarge => plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "The request is too large.",
+                "Cererea este prea mare.",
+            ),
+            Error::MethodNotAllowed => plain(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This method is not allowed here.",
+                "Metoda nu este permisă aici.",
+            ),
+            Error::NotFound => plain(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Nothing was found.",
+                "Nu s-a găsit nimic.",
+            ),
+            Error::SlotFull => Explanation {
+                field: Some("slot".to_owned()),
+                ..plain(
+                    StatusCode::CONFLICT,
+                    "slot_full",
+                    "No online seat is left in this slot; choose another time.",
+                    "Nu mai sunt locuri online în acest interval; alegeți altă oră.",
+                )
+            },
+            Error::ContactBanned { until } => Explanation {
+                field: Some("phone".to_owned()),
+                ..plain(
+                    StatusCode::FORBIDDEN,
+                    "contact_banned",
+                    &format!("This contact may not book online until {until}."),
+                    &format!("Acest contact nu poate face programări online până la {until}."),
+                )
+            },
+            Error::Busy => plain(
+                StatusCode::TOO_MANY_REQUESTS,
+                "busy",
+                "Too many requests at once; please try again in a moment.",
+                "Prea multe cereri simultan; vă rugăm reîncercați peste câteva momente.",
+            ),
+            Error::Storage(_) | Error::Config(_) => plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side; please try again.",
+                "A apărut o eroare la noi; vă rugăm încercați din nou.",
+            ),
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! ghiseu's shared library: every office rule, the storage seam and the HTTP
+//! handlers, with no Spin dependency so all of it is tested natively.
+
+pub mod api;
+pub mod availability;
+pub mod booking;
+pub mod calendar;
+pub mod cnp;
+pub mod error;
+pub mod html;
+pub mod identity;
+pub mod office;
+pub mod schema;
+pub mod storage;
+pub mod token;
+
+pub use error::Error;

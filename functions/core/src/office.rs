@@ -1,0 +1,330 @@
+//! The office: its services, counters, slot lengths, opening hours and closures,
+//! and the slots a day offers. Defaults ship here; the `office` Spin variable may
+//! override any part with JSON (see README, "Configuration").
+
+use crate::calendar;
+use crate::error::{Error, FieldError};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Europe::Bucharest;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// All office times are Bucharest times (C06).
+pub const OFFICE_TZ: Tz = Bucharest;
+
+/// Which extra proof of identity a service asks for (R05).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Proof {
+    Holder,
+    Vin,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    pub code: &'static str,
+    pub name_ro: &'static str,
+    pub name_en: &'static str,
+    pub proof: Proof,
+    pub counters: u32,
+    pub slot_minutes: u32,
+}
+
+impl Service {
+    /// R01: the online half of a slot; an odd seat goes to walk-in.
+    pub fn online_seats(&self) -> u32 {
+        self.counters / 2
+    }
+
+    pub fn walk_in_seats(&self) -> u32 {
+        self.counters - self.online_seats()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Closure {
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+/// Opening intervals of a weekday, as local times.
+type Hours = Vec<(NaiveTime, NaiveTime)>;
+
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub services: Vec<Service>,
+    hours: BTreeMap<u32, Hours>,
+    pub closures: Vec<Closure>,
+    /// How many days ahead online booking is open, today included.
+    pub booking_horizon_days: u32,
+}
+
+/// What the `office` variable may say; every part is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficeOverride {
+    #[serde(default)]
+    services: BTreeMap<String, ServiceOverride>,
+    #[serde(default)]
+    hours: BTreeMap<String, Vec<[String; 2]>>,
+    #[serde(default)]
+    closures: Vec<Closure>,
+    booking_horizon_days: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServiceOverride {
+    counters: Option<u32>,
+    slot_minutes: Option<u32>,
+}
+
+/// Why a day has no slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Closed {
+    Weekend,
+    Holiday { name: String },
+    Closure { name: String },
+    NoHours,
+}
+
+/// One appointment time of one service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Slot {
+    pub fn local_start(&self) -> DateTime<Tz> {
+        self.start.with_timezone(&OFFICE_TZ)
+    }
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        let service = |code, name_ro, name_en, proof, counters, slot_minutes| Service {
+            code,
+            name_ro,
+            name_en,
+            proof,
+            counters,
+            slot_minutes,
+        };
+        let workday = vec![(t(8, 30), t(16, 30))];
+        let friday = vec![(t(8, 30), t(14, 0))];
+        let hours = WEEKDAYS
+            .iter()
+            .map(|(_, wd)| {
+                let h = match wd {
+                    Weekday::Sat | Weekday::Sun => vec![],
+                    Weekday::Fri => friday.clone(),
+                    _ => workday.clone(),
+                };
+                (wd.num_days_from_monday(), h)
+            })
+            .collect();
+        Office {
+            services: vec![
+                service("passport", "Pașapoarte", "Passports", Proof::Holder, 4, 15),
+                service("permit", "Permise de conducere", "Driving licences", Proof::Holder, 4, 15),
+                service("registration", "Înmatriculări vehicule", "Vehicle registrations", Proof::Vin, 3, 20),
+                service("provisional", "Autorizații provizorii", "Provisional vehicle authorisations", Proof::Vin, 2, 20),
+            ],
+            hours,
+            closures: vec![],
+            booking_horizon_days: 30,
+        }
+    }
+}
+
+fn config_error(what: impl std::fmt::Display) -> Error {
+    Error::Config(format!("office variable: {what}"))
+}
+
+impl Office {
+    /// The defaults with the `office` variable's JSON applied over them.
+    pub fn from_override_json(json: Option<&str>) -> Result<Office, Error> {
+        let mut office = Office::default();
+        let Some(json) = json.filter(|j| !j.trim().is_empty()) else {
+            return Ok(office);
+        };
+        let o: OfficeOverride = serde_json::from_str(json).map_err(config_error)?;
+        for (code, s) in o.services {
+            let service = office
+                .services
+                .iter_mut()
+                .find(|x| x.code == code)
+                .ok_or_else(|| config_error(format!("unknown service {code}")))?;
+            if let Some(c) = s.counters {
+                service.counters = c;
+            }
+            if let Some(m) = s.slot_minutes.filter(|m| (5..=240).contains(m)) {
+                service.slot_minutes = m;
+            }
+        }
+        for (day, intervals) in o.hours {
+            let (_, wd) = WEEKDAYS
+                .iter()
+                .find(|(name, _)| *name == day)
+                .ok_or_else(|| config_error(format!("unknown weekday {day}")))?;
+            let parsed = intervals
+                .iter()
+                .map(|[a, b]| {
+                    let a = NaiveTime::parse_from_str(a, "%H:%M").map_err(config_error)?;
+                    let b = NaiveTime::parse_from_str(b, "%H:%M").map_err(config_error)?;
+                    Ok((a, b))
+                })
+                .collect::<Result<Hours, Error>>()?;
+            office.hours.insert(wd.num_days_from_monday(), parsed);
+        }
+        office.closures.extend(o.closures);
+        if let Some(h) = o.booking_horizon_days {
+            office.booking_horizon_days = h;
+        }
+        Ok(office)
+    }
+
+    pub fn service(&self, code: &str) -> Result<&Service, FieldError> {
+        self.services.iter().find(|s| s.code == code).ok_or_else(|| {
+            FieldError::new(
+                "unknown_service",
+                "service",
+                "Choose one of the office's services.",
+                "Alegeți unul dintre serviciile oferite.",
+            )
+        })
+    }
+
+    /// Why the office is closed on `date`, if it is.
+    pub fn closed(&self, date: NaiveDate) -> Option<Closed> {
+        if let Some(c) = self.closures.iter().find(|c| c.date == date) {
+            return Some(Closed::Closure { name: c.reason.clone() });
+        }
+        if let Some(name) = calendar::public_holiday(date) {
+            return Some(Closed::Holiday { name: name.to_owned() });
+        }
+        let hours = &self.hours[&date.weekday().num_days_from_monday()];
+        match (hours.is_empty(), calendar::is_weekend(date)) {
+            (true, true) => Some(Closed::Weekend),
+            (true, false) => Some(Closed::NoHours),
+            (false, _) => None,
+        }
+    }
+
+    /// The slots of one day, in time order. Local times that don't exist (the
+    /// spring-forward hour) are skipped; a repeated hour in autumn is served once.
+    pub fn slots(&self, service: &Service, date: NaiveDate) -> Result<Vec<Slot>, Closed> {
+        if let Some(closed) = self.closed(date) {
+            return Err(closed);
+        }
+        let step = Duration::minutes(i64::from(service.slot_minutes));
+        let mut slots = Vec::new();
+        for (open, close) in &self.hours[&date.weekday().num_days_from_monday()] {
+            let mut local = NaiveDateTime::new(date, *open);
+            let close = NaiveDateTime::new(date, *close);
+            while local + step <= close {
+                if let Some(start) = to_utc(local) {
+                    slots.push(Slot { start, end: start + step });
+                }
+                local += step;
+            }
+        }
+        Ok(slots)
+    }
+
+    /// The first and last day online booking is open on, as seen at `now`.
+    pub fn booking_window(&self, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
+        let today = now.with_timezone(&OFFICE_TZ).date_naive();
+        let last = today + chrono::Days::new(u64::from(self.booking_horizon_days.saturating_sub(1)));
+        (today, last)
+    }
+}
+
+/// A local office time as UTC; None when it doesn't exist (DST gap).
+pub fn to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    match OFFICE_TZ.from_local_datetime(&local) {
+        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
+        LocalResult::None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn r01_online_half_odd_seat_to_walk_in() {
+        let office = Office::default();
+        let reg = office.service("registration").unwrap();
+        assert_eq!((reg.online_seats(), reg.walk_in_seats()), (1, 2));
+        let pass = office.service("passport").unwrap();
+        assert_eq!((pass.online_seats(), pass.walk_in_seats()), (2, 2));
+    }
+
+    #[test]
+    fn c06_weekend_holiday_and_closure_are_closed_with_reason() {
+        let json = r#"{"closures":[{"date":"2026-12-23","reason":"Inventar"}]}"#;
+        let office = Office::from_override_json(Some(json)).unwrap();
+        assert_eq!(office.closed(d(2026, 11, 28)), Some(Closed::Weekend));
+        assert!(matches!(office.closed(d(2027, 5, 3)), Some(Closed::Holiday { .. })));
+        assert_eq!(office.closed(d(2026, 12, 23)), Some(Closed::Closure { name: "Inventar".into() }));
+        assert_eq!(office.closed(d(2026, 12, 22)), None);
+    }
+
+    #[test]
+    fn c06_slots_follow_local_time_across_dst() {
+        let office = Office::default();
+        let pass = office.service("passport").unwrap();
+        // Friday before spring-forward (UTC+2) and Monday after (UTC+3): both 08:30 local.
+        let before = office.slots(pass, d(2027, 3, 26)).unwrap();
+        let after = office.slots(pass, d(2027, 3, 29)).unwrap();
+        assert_eq!(before[0].start.to_rfc3339(), "2027-03-26T06:30:00+00:00");
+        assert_eq!(after[0].start.to_rfc3339(), "2027-03-29T05:30:00+00:00");
+        assert_eq!(before.len(), (14 * 60 - 8 * 60 - 30) / 15);
+        assert_eq!(after.len(), 8 * 4);
+    }
+
+    #[test]
+    fn c06_dst_day_skips_the_missing_hour_and_serves_the_repeated_once() {
+        let json = r#"{"hours":{"sun":[["01:00","06:00"]]}}"#;
+        let office = Office::from_override_json(Some(json)).unwrap();
+        let pass = office.service("passport").unwrap();
+        let spring: Vec<String> = office.slots(pass, d(2027, 3, 28)).unwrap().iter().map(|s| s.local_start().format("%H:%M").to_string()).collect();
+        assert!(!spring.iter().any(|s| s.starts_with("03:")), "03:xx doesn't exist: {spring:?}");
+        assert_eq!(spring.len(), 5 * 4 - 4);
+        let autumn = office.slots(pass, d(2026, 10, 25)).unwrap();
+        assert_eq!(autumn.len(), 5 * 4);
+        assert!(autumn.windows(2).all(|w| w[0].start < w[1].start));
+    }
+
+    #[test]
+    fn config_override_rejects_unknown_parts() {
+        assert!(Office::from_override_json(Some(r#"{"services":{"visa":{"counters":2}}}"#)).is_err());
+        assert!(Office::from_override_json(Some(r#"{"colour":"red"}"#)).is_err());
+        let o = Office::from_override_json(Some(r#"{"services":{"passport":{"counters":7}},"booking_horizon_days":5}"#)).unwrap();
+        assert_eq!(o.service("passport").unwrap().counters, 7);
+        assert_eq!(o.booking_horizon_days, 5);
+    }
+}

@@ -1,0 +1,84 @@
+//! The database schema as embedded migrations, versioned with `PRAGMA user_version`
+//! and applied by whichever component opens the database first.
+
+use crate::error::Error;
+use crate::storage::{Database, Value, in_transaction};
+
+/// Each migration is a list of single statements: Spin's `execute` runs one statement.
+const MIGRATIONS: &[&[&str]] = &[&[
+    "CREATE TABLE bookings (
+        id INTEGER PRIMARY KEY,
+        number_hash TEXT NOT NULL UNIQUE,
+        service TEXT NOT NULL,
+        slot_start TEXT NOT NULL,
+        slot_end TEXT NOT NULL,
+        name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        email TEXT,
+        holder TEXT,
+        vin TEXT,
+        identity_key TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'active',
+        cancel_reason TEXT,
+        request_hash TEXT NOT NULL,
+        idempotency_key_hash TEXT UNIQUE,
+        created_at TEXT NOT NULL,
+        cancelled_at TEXT
+    )",
+    "CREATE INDEX bookings_by_slot ON bookings (service, slot_start, state)",
+    "CREATE INDEX bookings_by_identity ON bookings (identity_key, state)",
+    "CREATE INDEX bookings_by_request ON bookings (request_hash, created_at)",
+    "CREATE TABLE bans (
+        id INTEGER PRIMARY KEY,
+        contact TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        booking_id INTEGER REFERENCES bookings (id),
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL
+    )",
+    "CREATE INDEX bans_by_contact ON bans (contact, ends_at)",
+]];
+
+/// How long a connection waits for another writer before giving up (Spin sets none).
+const BUSY_TIMEOUT_MS: i64 = 10_000;
+
+fn user_version(db: &dyn Database) -> Result<i64, Error> {
+    let rows = db.execute("PRAGMA user_version", &[])?;
+    Ok(rows.first().map_or(0, |r| r.int("user_version")))
+}
+
+/// Readies a freshly opened connection: lock waits, durability mode, schema.
+pub fn prepare(db: &dyn Database) -> Result<(), Error> {
+    db.execute(&format!("PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"), &[])?;
+    // WAL keeps readers off the writers' backs; NORMAL syncs at checkpoints only,
+    // still safe against corruption. Remote databases (libSQL) refuse both: fine.
+    let _ = db.execute("PRAGMA synchronous = NORMAL", &[]);
+    let latest = MIGRATIONS.len() as i64;
+    if user_version(db)? >= latest {
+        return Ok(());
+    }
+    let _ = db.execute("PRAGMA journal_mode = WAL", &[]);
+    in_transaction(db, || {
+        // Another component may have migrated while we waited for the lock.
+        let current = user_version(db)?;
+        for migration in &MIGRATIONS[current as usize..] {
+            for statement in *migration {
+                db.execute(statement, &[])?;
+            }
+        }
+        db.execute(&format!("PRAGMA user_version = {latest}"), &[] as &[Value])?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::storage::testing::NativeDb;
+
+    #[test]
+    fn migrations_apply_once_and_are_idempotent() {
+        let db = NativeDb::fresh();
+        super::prepare(&db).unwrap();
+        assert_eq!(super::user_version(&db).unwrap(), super::MIGRATIONS.len() as i64);
+    }
+}
