@@ -1,1 +1,10 @@
+//! POST /api/bookings and the status check GET /api/bookings/{number}.
 
+use ghiseu_core::api::{self, Response};
+use spin_sdk::http::IncomingRequest;
+use spin_sdk::http_component;
+
+#[http_component]
+async fn handle(req: IncomingRequest) -> Response {
+    ghiseu_spin::serve(req, api::bookings).await
+}

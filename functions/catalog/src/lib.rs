@@ -1,1 +1,19 @@
+//! GET /api/services and GET /api/availability.
 
+use ghiseu_core::Error;
+use ghiseu_core::api::{self, Context, Request, Response};
+use spin_sdk::http::IncomingRequest;
+use spin_sdk::http_component;
+
+fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    match req.uri().path() {
+        "/api/services" => api::services(req, ctx),
+        "/api/availability" => api::availability(req, ctx),
+        _ => Err(Error::NotFound),
+    }
+}
+
+#[http_component]
+async fn handle(req: IncomingRequest) -> Response {
+    ghiseu_spin::serve(req, route).await
+}

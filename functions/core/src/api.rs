@@ -107,7 +107,8 @@ fn require_get(req: &Request) -> Result<(), Error> {
 }
 
 /// GET /api/services: the catalog in Romanian and English.
-pub fn services(req: &Request, office: &Office) -> Result<Response, Error> {
+pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let office = ctx.office;
     require_get(req)?;
     let services: Vec<_> = office
         .services
@@ -122,7 +123,7 @@ pub fn services(req: &Request, office: &Office) -> Result<Response, Error> {
             })
         })
         .collect();
-    let (_, last) = office.booking_window(Utc::now());
+    let (_, last) = office.booking_window(ctx.now);
     Ok(json_response(StatusCode::OK, &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last})))
 }
 

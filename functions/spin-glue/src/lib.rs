@@ -1,1 +1,148 @@
+//! Spin's side of the seams: SQLite and key-value behind the shared crate's traits,
+//! the `office` variable, and the one request entry point every component uses.
 
+use futures::StreamExt;
+use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
+use ghiseu_core::office::Office;
+use ghiseu_core::storage::{Database, KeyValue, Rows, StorageError, Value};
+use ghiseu_core::{Error, schema};
+use spin_sdk::http::{IncomingRequest, Method};
+use spin_sdk::{key_value, sqlite, variables};
+
+/// A connection to the `default` SQLite database; every open is a new connection.
+pub struct SpinDb(sqlite::Connection);
+
+impl SpinDb {
+    /// Opens the database and readies the connection (busy timeout, WAL, schema).
+    pub fn open() -> Result<Self, Error> {
+        let conn = sqlite::Connection::open_default()
+            .map_err(|e| StorageError::Other(format!("open sqlite: {e}")))?;
+        let db = SpinDb(conn);
+        schema::prepare(&db)?;
+        Ok(db)
+    }
+}
+
+impl Database for SpinDb {
+    fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError> {
+        let params: Vec<sqlite::Value> = params
+            .iter()
+            .map(|p| match p {
+                Value::Integer(i) => sqlite::Value::Integer(*i),
+                Value::Real(f) => sqlite::Value::Real(*f),
+                Value::Text(s) => sqlite::Value::Text(s.clone()),
+                Value::Blob(b) => sqlite::Value::Blob(b.clone()),
+                Value::Null => sqlite::Value::Null,
+            })
+            .collect();
+        let result = self.0.execute(sql, &params).map_err(|e| match e {
+            sqlite::Error::Io(message) => StorageError::from_message(message),
+            other => StorageError::Other(other.to_string()),
+        })?;
+        let rows = result
+            .rows
+            .into_iter()
+            .map(|row| {
+                row.values
+                    .into_iter()
+                    .map(|v| match v {
+                        sqlite::Value::Integer(i) => Value::Integer(i),
+                        sqlite::Value::Real(f) => Value::Real(f),
+                        sqlite::Value::Text(s) => Value::Text(s),
+                        sqlite::Value::Blob(b) => Value::Blob(b),
+                        sqlite::Value::Null => Value::Null,
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Rows { columns: result.columns, rows })
+    }
+}
+
+/// The `default` key-value store.
+pub struct SpinKv(key_value::Store);
+
+impl SpinKv {
+    pub fn open() -> Result<Self, Error> {
+        key_value::Store::open_default()
+            .map(SpinKv)
+            .map_err(|e| StorageError::Other(format!("open key-value: {e}")).into())
+    }
+}
+
+impl KeyValue for SpinKv {
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        self.0.get(key).map_err(|e| StorageError::Other(e.to_string()))
+    }
+
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), StorageError> {
+        self.0.set(key, value).map_err(|e| StorageError::Other(e.to_string()))
+    }
+}
+
+/// The office configuration: defaults, overridden by the `office` variable's JSON.
+pub fn office() -> Result<Office, Error> {
+    let json = variables::get("office").ok();
+    Office::from_override_json(json.as_deref())
+}
+
+fn method(m: Method) -> http::Method {
+    match m {
+        Method::Get => http::Method::GET,
+        Method::Head => http::Method::HEAD,
+        Method::Post => http::Method::POST,
+        Method::Put => http::Method::PUT,
+        Method::Delete => http::Method::DELETE,
+        Method::Patch => http::Method::PATCH,
+        Method::Options => http::Method::OPTIONS,
+        Method::Connect => http::Method::CONNECT,
+        Method::Trace => http::Method::TRACE,
+        Method::Other(o) => http::Method::from_bytes(o.as_bytes()).unwrap_or(http::Method::GET),
+    }
+}
+
+/// The request head, and its body read up to the limit: a larger body is refused
+/// without being read to the end.
+async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>) {
+    let mut builder = http::Request::builder()
+        .method(method(incoming.method()))
+        .uri(incoming.path_with_query().unwrap_or_else(|| "/".to_owned()));
+    for (name, value) in incoming.headers().entries() {
+        builder = builder.header(name, value);
+    }
+    let mut request = builder.body(Vec::new()).unwrap_or_else(|_| {
+        http::Request::builder().uri("/").body(Vec::new()).expect("plain request")
+    });
+    let mut stream = incoming.into_body_stream();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            return (request, Err(Error::MalformedBody));
+        };
+        if request.body().len() + chunk.len() > MAX_BODY_BYTES {
+            return (request, Err(Error::PayloadTooLarge));
+        }
+        request.body_mut().extend(chunk);
+    }
+    (request, Ok(()))
+}
+
+/// What a component does with a request once it is read.
+pub type Route = fn(&Request, &Context) -> Result<Response, Error>;
+
+/// Reads the request, opens storage, runs the route and renders any error.
+pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
+    let (request, read) = read_request(incoming).await;
+    let outcome = read.and_then(|()| {
+        let db = SpinDb::open()?;
+        let kv = SpinKv::open()?;
+        let office = office()?;
+        let ctx = Context {
+            db: &db,
+            kv: &kv,
+            office: &office,
+            now: chrono::Utc::now(),
+        };
+        route(&request, &ctx)
+    });
+    outcome.unwrap_or_else(|e| api::error_response(&request, &e))
+}
