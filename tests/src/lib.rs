@@ -1,1 +1,8 @@
-pub fn x(){}
+//! ghiseu's test host: runs the built Spin components on wasmtime as Spin does, for
+//! end-to-end tests, benchmarks and local serving without the Spin CLI.
+
+pub mod host;
+pub mod manifest;
+pub mod serve;
+
+pub use host::{Clock, Host, Response};

@@ -1,0 +1,14 @@
+//! `cargo run -p ghiseu-testhost --bin ghiseu-serve` — the app locally without Spin,
+//! its state in `.spin/` like `spin up`. Listens on GHISEU_LISTEN (default 127.0.0.1:3000).
+
+use ghiseu_testhost::{Host, serve::serve};
+use std::path::Path;
+use std::sync::Arc;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let host = Host::builder(root.join("spin.toml"), root.join(".spin")).build()?;
+    let addr = std::env::var("GHISEU_LISTEN").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
+    serve(Arc::new(host), addr.parse()?).await
+}
