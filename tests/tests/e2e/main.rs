@@ -1,0 +1,9 @@
+//! End-to-end tests: HTTP requests through the test host into the release `.wasm`
+//! components, as Spin would run them. Test names carry the rule ids they prove.
+
+mod booking;
+mod calendar;
+mod input;
+mod pages;
+mod rush;
+mod support;
