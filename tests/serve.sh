@@ -7,4 +7,4 @@ if command -v spin >/dev/null 2>&1; then
   exec spin build --up "$@"
 fi
 cargo components
-exec cargo run --release --locked -p ghiseu-testhost --bin ghiseu-serve
+exec cargo run --locked -p ghiseu-testhost --bin ghiseu-serve

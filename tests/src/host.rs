@@ -85,13 +85,20 @@ struct HostState {
 
 impl WasiView for HostState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
 impl WasiHttpView for HostState {
     fn http(&mut self) -> WasiHttpCtxView<'_> {
-        WasiHttpCtxView { ctx: &mut self.http, table: &mut self.table, hooks: wasmtime_wasi_http::default_hooks() }
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: wasmtime_wasi_http::default_hooks(),
+        }
     }
 }
 
@@ -139,7 +146,9 @@ impl sqlite::HostConnection for HostState {
         let path = self.sqlite_path(&database)?;
         // Like Spin: a new connection on every open, and no pragmas of the host's own.
         let conn = rusqlite::Connection::open(path).map_err(io_error)?;
-        self.table.push(SqliteConnection(conn)).map_err(|_| sqlite::Error::Io("resource table full".into()))
+        self.table
+            .push(SqliteConnection(conn))
+            .map_err(|_| sqlite::Error::Io("resource table full".into()))
     }
 
     fn execute(
@@ -148,14 +157,21 @@ impl sqlite::HostConnection for HostState {
         statement: String,
         parameters: Vec<sqlite::Value>,
     ) -> Result<sqlite::QueryResult, sqlite::Error> {
-        let conn = &self.table.get(&conn).map_err(|_| sqlite::Error::InvalidConnection)?.0;
+        let conn = &self
+            .table
+            .get(&conn)
+            .map_err(|_| sqlite::Error::InvalidConnection)?
+            .0;
         let mut stmt = conn.prepare_cached(&statement).map_err(io_error)?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let params = rusqlite::params_from_iter(parameters.into_iter().map(to_sql));
         let mut rows = stmt.query(params).map_err(io_error)?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(io_error)? {
-            let values = (0..columns.len()).map(|i| row.get_ref(i).map(from_sql)).collect::<Result<Vec<_>, _>>().map_err(io_error)?;
+            let values = (0..columns.len())
+                .map(|i| row.get_ref(i).map(from_sql))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(io_error)?;
             out.push(sqlite::RowResult { values });
         }
         Ok(sqlite::QueryResult { columns, rows: out })
@@ -181,19 +197,27 @@ impl key_value::Host for HostState {}
 
 impl key_value::HostStore for HostState {
     fn open(&mut self, label: String) -> Result<Resource<KvStore>, key_value::Error> {
-        if !self.component.key_value_stores.iter().any(|l| *l == label) {
+        if !self.component.key_value_stores.contains(&label) {
             return Err(key_value::Error::AccessDenied);
         }
         if label != "default" {
             return Err(key_value::Error::NoSuchStore);
         }
-        self.table.push(KvStore(label)).map_err(|_| key_value::Error::StoreTableFull)
+        self.table
+            .push(KvStore(label))
+            .map_err(|_| key_value::Error::StoreTableFull)
     }
 
-    fn get(&mut self, store: Resource<KvStore>, key: String) -> Result<Option<Vec<u8>>, key_value::Error> {
+    fn get(
+        &mut self,
+        store: Resource<KvStore>,
+        key: String,
+    ) -> Result<Option<Vec<u8>>, key_value::Error> {
         let label = self.store_label(&store)?;
         let kv = self.shared.kv.lock().unwrap();
-        let mut stmt = kv.prepare_cached("SELECT value FROM spin_key_value WHERE store = ? AND key = ?").map_err(kv_error)?;
+        let mut stmt = kv
+            .prepare_cached("SELECT value FROM spin_key_value WHERE store = ? AND key = ?")
+            .map_err(kv_error)?;
         let mut rows = stmt.query((label, key)).map_err(kv_error)?;
         Ok(match rows.next().map_err(kv_error)? {
             Some(row) => Some(row.get(0).map_err(kv_error)?),
@@ -201,7 +225,12 @@ impl key_value::HostStore for HostState {
         })
     }
 
-    fn set(&mut self, store: Resource<KvStore>, key: String, value: Vec<u8>) -> Result<(), key_value::Error> {
+    fn set(
+        &mut self,
+        store: Resource<KvStore>,
+        key: String,
+        value: Vec<u8>,
+    ) -> Result<(), key_value::Error> {
         let label = self.store_label(&store)?;
         let kv = self.shared.kv.lock().unwrap();
         kv.execute(
@@ -215,7 +244,11 @@ impl key_value::HostStore for HostState {
     fn delete(&mut self, store: Resource<KvStore>, key: String) -> Result<(), key_value::Error> {
         let label = self.store_label(&store)?;
         let kv = self.shared.kv.lock().unwrap();
-        kv.execute("DELETE FROM spin_key_value WHERE store = ? AND key = ?", (label, key)).map_err(kv_error)?;
+        kv.execute(
+            "DELETE FROM spin_key_value WHERE store = ? AND key = ?",
+            (label, key),
+        )
+        .map_err(kv_error)?;
         Ok(())
     }
 
@@ -226,7 +259,9 @@ impl key_value::HostStore for HostState {
     fn get_keys(&mut self, store: Resource<KvStore>) -> Result<Vec<String>, key_value::Error> {
         let label = self.store_label(&store)?;
         let kv = self.shared.kv.lock().unwrap();
-        let mut stmt = kv.prepare_cached("SELECT key FROM spin_key_value WHERE store = ?").map_err(kv_error)?;
+        let mut stmt = kv
+            .prepare_cached("SELECT key FROM spin_key_value WHERE store = ?")
+            .map_err(kv_error)?;
         let keys = stmt.query_map([label], |r| r.get(0)).map_err(kv_error)?;
         keys.collect::<Result<Vec<String>, _>>().map_err(kv_error)
     }
@@ -239,8 +274,13 @@ impl key_value::HostStore for HostState {
 
 impl variables::Host for HostState {
     fn get(&mut self, name: String) -> Result<String, variables::Error> {
-        let template = self.component.variables.get(&name).ok_or_else(|| variables::Error::Undefined(name.clone()))?;
-        expand_template(template, &self.shared.variables).map_err(|e| variables::Error::Provider(e.to_string()))
+        let template = self
+            .component
+            .variables
+            .get(&name)
+            .ok_or_else(|| variables::Error::Undefined(name.clone()))?;
+        expand_template(template, &self.shared.variables)
+            .map_err(|e| variables::Error::Provider(e.to_string()))
     }
 }
 
@@ -249,10 +289,17 @@ fn expand_template(template: &str, values: &BTreeMap<String, String>) -> Result<
     let mut out = String::new();
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
-        let end = rest[start..].find("}}").ok_or_else(|| anyhow!("unclosed template in {template}"))? + start;
+        let end = rest[start..]
+            .find("}}")
+            .ok_or_else(|| anyhow!("unclosed template in {template}"))?
+            + start;
         out.push_str(&rest[..start]);
         let name = rest[start + 2..end].trim();
-        out.push_str(values.get(name).ok_or_else(|| anyhow!("variable {name} has no value"))?);
+        out.push_str(
+            values
+                .get(name)
+                .ok_or_else(|| anyhow!("variable {name} has no value"))?,
+        );
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
@@ -281,16 +328,20 @@ pub type Response = http::Response<Bytes>;
 
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(&Config::new()).expect("wasmtime engine")
-    })
+    ENGINE.get_or_init(|| Engine::new(&Config::new()).expect("wasmtime engine"))
 }
 
 /// Compiling a component takes a while; tests in one process share the result.
 fn compile(path: &Path) -> Result<Component> {
-    static CACHE: std::sync::OnceLock<Mutex<HashMap<PathBuf, (std::time::SystemTime, Component)>>> = std::sync::OnceLock::new();
+    static CACHE: std::sync::OnceLock<Mutex<HashMap<PathBuf, (std::time::SystemTime, Component)>>> =
+        std::sync::OnceLock::new();
     let modified = std::fs::metadata(path)
-        .with_context(|| format!("{} is missing: build the components first (cargo components)", path.display()))?
+        .with_context(|| {
+            format!(
+                "{} is missing: build the components first (cargo components)",
+                path.display()
+            )
+        })?
         .modified()?;
     let cache = CACHE.get_or_init(Default::default);
     if let Some((m, c)) = cache.lock().unwrap().get(path)
@@ -298,8 +349,12 @@ fn compile(path: &Path) -> Result<Component> {
     {
         return Ok(c.clone());
     }
-    let component = wt(Component::from_file(engine(), path)).with_context(|| format!("compiling {}", path.display()))?;
-    cache.lock().unwrap().insert(path.to_owned(), (modified, component.clone()));
+    let component = wt(Component::from_file(engine(), path))
+        .with_context(|| format!("compiling {}", path.display()))?;
+    cache
+        .lock()
+        .unwrap()
+        .insert(path.to_owned(), (modified, component.clone()));
     Ok(component)
 }
 
@@ -329,7 +384,13 @@ impl HostBuilder {
         let mut variables = BTreeMap::new();
         for (name, v) in &manifest.variables {
             let from_env = std::env::var(format!("SPIN_VARIABLE_{}", name.to_uppercase())).ok();
-            match self.variables.get(name).cloned().or(from_env).or_else(|| v.default.clone()) {
+            match self
+                .variables
+                .get(name)
+                .cloned()
+                .or(from_env)
+                .or_else(|| v.default.clone())
+            {
                 Some(value) => {
                     variables.insert(name.clone(), value);
                 }
@@ -341,22 +402,45 @@ impl HostBuilder {
         kv.execute("CREATE TABLE IF NOT EXISTS spin_key_value (store TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (store, key))", ())?;
         let mut linker: Linker<HostState> = Linker::new(engine());
         wt(wasmtime_wasi::p2::add_to_linker_async(&mut linker))?;
-        wt(wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker))?;
-        wt(bindings::TestHost::add_to_linker::<_, HasSelf<_>>(&mut linker, |s| s))?;
+        wt(wasmtime_wasi_http::p2::add_only_http_to_linker_async(
+            &mut linker,
+        ))?;
+        wt(bindings::TestHost::add_to_linker::<_, HasSelf<_>>(
+            &mut linker,
+            |s| s,
+        ))?;
         let mut components = HashMap::new();
         for (id, spec) in &manifest.components {
             let component = compile(&spec.source)?;
-            let pre = wt(linker.instantiate_pre(&component).and_then(ProxyPre::new)).with_context(|| format!("linking component {id}"))?;
-            components.insert(id.clone(), Prepared { spec: spec.clone(), pre });
+            let pre = wt(linker.instantiate_pre(&component).and_then(ProxyPre::new))
+                .with_context(|| format!("linking component {id}"))?;
+            components.insert(
+                id.clone(),
+                Prepared {
+                    spec: spec.clone(),
+                    pre,
+                },
+            );
         }
-        let shared = Arc::new(Shared { manifest, state_dir: self.state_dir, kv: Mutex::new(kv), variables, clock: self.clock });
+        let shared = Arc::new(Shared {
+            manifest,
+            state_dir: self.state_dir,
+            kv: Mutex::new(kv),
+            variables,
+            clock: self.clock,
+        });
         Ok(Host { shared, components })
     }
 }
 
 impl Host {
     pub fn builder(manifest: impl Into<PathBuf>, state_dir: impl Into<PathBuf>) -> HostBuilder {
-        HostBuilder { manifest: manifest.into(), state_dir: state_dir.into(), variables: BTreeMap::new(), clock: Clock::default() }
+        HostBuilder {
+            manifest: manifest.into(),
+            state_dir: state_dir.into(),
+            variables: BTreeMap::new(),
+            clock: Clock::default(),
+        }
     }
 
     pub fn clock(&self) -> &Clock {
@@ -376,12 +460,20 @@ impl Host {
     {
         let response = self.handle_streaming(req, client).await?;
         let (parts, body) = response.into_parts();
-        let body = body.collect().await.map_err(|e| anyhow!("reading response body: {e:?}"))?.to_bytes();
+        let body = body
+            .collect()
+            .await
+            .map_err(|e| anyhow!("reading response body: {e:?}"))?
+            .to_bytes();
         Ok(http::Response::from_parts(parts, body))
     }
 
     /// Like `handle`, leaving the response body to stream.
-    pub async fn handle_streaming<B>(&self, req: http::Request<B>, client: SocketAddr) -> Result<http::Response<HyperOutgoingBody>>
+    pub async fn handle_streaming<B>(
+        &self,
+        req: http::Request<B>,
+        client: SocketAddr,
+    ) -> Result<http::Response<HyperOutgoingBody>>
     where
         B: http_body::Body<Data = Bytes> + Send + 'static,
         B::Error: Into<wasmtime_wasi_http::Error>,
@@ -398,7 +490,10 @@ impl Host {
             .and_then(|h| h.to_str().ok())
             .unwrap_or("127.0.0.1:3000")
             .to_owned();
-        let full_url = format!("http://{authority}{}", parts.uri.path_and_query().map_or("/", |p| p.as_str()));
+        let full_url = format!(
+            "http://{authority}{}",
+            parts.uri.path_and_query().map_or("/", |p| p.as_str())
+        );
         let spin_headers = [
             ("spin-full-url", full_url.clone()),
             ("spin-path-info", route.path_info(&path)),
@@ -411,12 +506,17 @@ impl Host {
         for (name, value) in spin_headers {
             parts.headers.insert(name, value.parse()?);
         }
-        parts.headers.entry(http::header::HOST).or_insert(authority.parse()?);
+        parts
+            .headers
+            .entry(http::header::HOST)
+            .or_insert(authority.parse()?);
         parts.uri = full_url.parse()?;
         let req = http::Request::from_parts(parts, body);
 
         let mut wasi = WasiCtx::builder();
-        wasi.inherit_stdout().inherit_stderr().wall_clock(self.shared.clock.clone());
+        wasi.inherit_stdout()
+            .inherit_stderr()
+            .wall_clock(self.shared.clock.clone());
         let state = HostState {
             table: ResourceTable::new(),
             wasi: wasi.build(),
@@ -426,16 +526,25 @@ impl Host {
         };
         let mut store = Store::new(engine(), state);
         let (sender, receiver) = tokio::sync::oneshot::channel();
-        let incoming = wt(store.data_mut().http().new_incoming_request(Scheme::Http, req))?;
+        let incoming = wt(store
+            .data_mut()
+            .http()
+            .new_incoming_request(Scheme::Http, req))?;
         let out = wt(store.data_mut().http().new_response_outparam(sender))?;
         let pre = prepared.pre.clone();
         let task = tokio::task::spawn(async move {
             let proxy = wt(pre.instantiate_async(&mut store).await)?;
-            wt(proxy.wasi_http_incoming_handler().call_handle(&mut store, incoming, out).await)
+            wt(proxy
+                .wasi_http_incoming_handler()
+                .call_handle(&mut store, incoming, out)
+                .await)
         });
         match receiver.await {
             Ok(Ok(response)) => Ok(response),
-            Ok(Err(code)) => Ok(plain(http::StatusCode::INTERNAL_SERVER_ERROR, &format!("component error: {code:?}"))),
+            Ok(Err(code)) => Ok(plain(
+                http::StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("component error: {code:?}"),
+            )),
             Err(_) => {
                 let why = match task.await {
                     Ok(Ok(())) => anyhow!("component never set a response"),
@@ -444,7 +553,10 @@ impl Host {
                 };
                 // Spin answers a trapped component with a bare 500.
                 eprintln!("component {} failed: {why:?}", route.component);
-                Ok(plain(http::StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"))
+                Ok(plain(
+                    http::StatusCode::INTERNAL_SERVER_ERROR,
+                    "Internal Server Error",
+                ))
             }
         }
     }
@@ -453,11 +565,18 @@ impl Host {
     pub async fn send(&self, req: http::Request<Vec<u8>>) -> Result<Response> {
         let (parts, body) = req.into_parts();
         let req = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
-        self.handle(req, SocketAddr::from(([127, 0, 0, 1], 40000))).await
+        self.handle(req, SocketAddr::from(([127, 0, 0, 1], 40000)))
+            .await
     }
 }
 
 fn plain(status: http::StatusCode, text: &str) -> http::Response<HyperOutgoingBody> {
-    let body = Full::new(Bytes::from(text.to_owned())).map_err(|never| match never {}).boxed_unsync();
-    http::Response::builder().status(status).header("content-type", "text/plain").body(body).expect("valid response")
+    let body = Full::new(Bytes::from(text.to_owned()))
+        .map_err(|never| match never {})
+        .boxed_unsync();
+    http::Response::builder()
+        .status(status)
+        .header("content-type", "text/plain")
+        .body(body)
+        .expect("valid response")
 }

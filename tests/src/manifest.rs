@@ -88,8 +88,10 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let raw: RawManifest = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let raw: RawManifest =
+            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         if raw.spin_manifest_version != 2 {
             bail!("only spin_manifest_version = 2 is supported");
         }
@@ -99,7 +101,16 @@ impl Manifest {
             .into_iter()
             .map(|(id, c)| {
                 let source = dir.join(&c.source);
-                (id.clone(), Component { id, source, sqlite_databases: c.sqlite_databases, key_value_stores: c.key_value_stores, variables: c.variables })
+                (
+                    id.clone(),
+                    Component {
+                        id,
+                        source,
+                        sqlite_databases: c.sqlite_databases,
+                        key_value_stores: c.key_value_stores,
+                        variables: c.variables,
+                    },
+                )
             })
             .collect::<BTreeMap<_, _>>();
         let routes = raw
@@ -114,29 +125,62 @@ impl Manifest {
                 let pattern = match trimmed.strip_suffix("/...") {
                     Some(prefix) => RoutePattern::Wildcard(prefix.to_owned()),
                     None if t.route == "/..." => RoutePattern::Wildcard(String::new()),
-                    None => RoutePattern::Exact(if trimmed.is_empty() { "/".to_owned() } else { trimmed.to_owned() }),
+                    None => RoutePattern::Exact(if trimmed.is_empty() {
+                        "/".to_owned()
+                    } else {
+                        trimmed.to_owned()
+                    }),
                 };
-                Ok(Route { raw: t.route, pattern, component: t.component })
+                Ok(Route {
+                    raw: t.route,
+                    pattern,
+                    component: t.component,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         let variables = raw
             .variables
             .into_iter()
-            .map(|(k, v)| (k, Variable { default: v.default, required: v.required }))
+            .map(|(k, v)| {
+                (
+                    k,
+                    Variable {
+                        default: v.default,
+                        required: v.required,
+                    },
+                )
+            })
             .collect();
-        Ok(Manifest { dir, variables, routes, components })
+        Ok(Manifest {
+            dir,
+            variables,
+            routes,
+            components,
+        })
     }
 
     /// Spin's route choice: an exact route beats a wildcard, a longer prefix a shorter.
     pub fn route(&self, path: &str) -> Option<&Route> {
-        let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-        if let Some(exact) = self.routes.iter().find(|r| r.pattern == RoutePattern::Exact(path.to_owned())) {
+        let path = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            path
+        };
+        if let Some(exact) = self
+            .routes
+            .iter()
+            .find(|r| r.pattern == RoutePattern::Exact(path.to_owned()))
+        {
             return Some(exact);
         }
         self.routes
             .iter()
             .filter_map(|r| match &r.pattern {
-                RoutePattern::Wildcard(prefix) if path == prefix || path.starts_with(&format!("{prefix}/")) => Some((prefix.len(), r)),
+                RoutePattern::Wildcard(prefix)
+                    if path == prefix || path.starts_with(&format!("{prefix}/")) =>
+                {
+                    Some((prefix.len(), r))
+                }
                 _ => None,
             })
             .max_by_key(|(len, _)| *len)
@@ -170,8 +214,16 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spin.toml");
         let m = Manifest::load(&path).unwrap();
         assert_eq!(m.route("/api/bookings").unwrap().raw, "/api/bookings");
-        assert_eq!(m.route("/api/bookings/ABC").unwrap().raw, "/api/bookings/...");
-        assert_eq!(m.route("/api/bookings/ABC").unwrap().path_info("/api/bookings/ABC"), "/ABC");
+        assert_eq!(
+            m.route("/api/bookings/ABC").unwrap().raw,
+            "/api/bookings/..."
+        );
+        assert_eq!(
+            m.route("/api/bookings/ABC")
+                .unwrap()
+                .path_info("/api/bookings/ABC"),
+            "/ABC"
+        );
         assert_eq!(m.route("/style.css").unwrap().component, "pages");
         assert_eq!(m.route("/").unwrap().component, "pages");
     }

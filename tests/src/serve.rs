@@ -21,7 +21,11 @@ pub async fn serve(host: Arc<Host>, addr: SocketAddr) -> Result<()> {
                 let host = host.clone();
                 async move { host.handle_streaming(req, client).await }
             });
-            if let Err(e) = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), service).await {
+            if let Err(e) = http1::Builder::new()
+                .keep_alive(true)
+                .serve_connection(TokioIo::new(stream), service)
+                .await
+            {
                 eprintln!("connection from {client}: {e}");
             }
         });

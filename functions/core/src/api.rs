@@ -6,7 +6,7 @@ use crate::booking::{self, Booking, Fields, NewBooking};
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
-use crate::storage::{Database, KeyValue};
+use crate::storage::Database;
 use crate::token::ReservationNumber;
 use chrono::{DateTime, NaiveDate, Utc};
 use http::{Method, StatusCode, header};
@@ -23,7 +23,6 @@ const MAX_RANGE_DAYS: i64 = 31;
 /// What a handler needs from its component: storage, configuration and the time.
 pub struct Context<'a> {
     pub db: &'a dyn Database,
-    pub kv: &'a dyn KeyValue,
     pub office: &'a Office,
     pub now: DateTime<Utc>,
 }
@@ -36,10 +35,19 @@ enum Format {
 
 /// Browsers submitting forms or navigating get HTML; everything else gets JSON.
 fn format_of(req: &Request) -> Format {
-    let header_str = |name| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let header_str = |name| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
     let is_form = header_str(header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     let wants_html = header_str(header::ACCEPT).starts_with("text/html");
-    if is_form || wants_html { Format::Html } else { Format::Json }
+    if is_form || wants_html {
+        Format::Html
+    } else {
+        Format::Json
+    }
 }
 
 fn query_pairs(req: &Request) -> Fields {
@@ -50,7 +58,12 @@ fn query_pairs(req: &Request) -> Fields {
 
 fn lang_of(req: &Request, fields: Option<&Fields>) -> Lang {
     let query = query_pairs(req);
-    Lang::from_code(fields.and_then(|f| f.get("lang")).or(query.get("lang")).map(String::as_str))
+    Lang::from_code(
+        fields
+            .and_then(|f| f.get("lang"))
+            .or(query.get("lang"))
+            .map(String::as_str),
+    )
 }
 
 fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
@@ -61,7 +74,10 @@ fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
         .header(header::CACHE_CONTROL, "no-store")
         .header("referrer-policy", "no-referrer")
         .header("x-content-type-options", "nosniff")
-        .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'")
+        .header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'",
+        )
         .body(body)
         .expect("valid response")
 }
@@ -90,11 +106,19 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
         ),
     };
     if x.status == StatusCode::METHOD_NOT_ALLOWED {
-        let allow = if req.uri().path() == "/api/bookings" { "POST" } else { "GET" };
-        response.headers_mut().insert(header::ALLOW, http::HeaderValue::from_static(allow));
+        let allow = if req.uri().path() == "/api/bookings" {
+            "POST"
+        } else {
+            "GET"
+        };
+        response
+            .headers_mut()
+            .insert(header::ALLOW, http::HeaderValue::from_static(allow));
     }
     if let Error::Busy = e {
-        response.headers_mut().insert(header::RETRY_AFTER, http::HeaderValue::from_static("1"));
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, http::HeaderValue::from_static("1"));
     }
     response
 }
@@ -124,13 +148,22 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
         })
         .collect();
     let (_, last) = office.booking_window(ctx.now);
-    Ok(json_response(StatusCode::OK, &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last})))
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+    ))
 }
 
 fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
     let value = fields.get(field).map(String::as_str).unwrap_or("");
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        FieldError::new("invalid_date", field, "Give the date as YYYY-MM-DD.", "Introduceți data în forma AAAA-LL-ZZ.").into()
+        FieldError::new(
+            "invalid_date",
+            field,
+            "Give the date as YYYY-MM-DD.",
+            "Introduceți data în forma AAAA-LL-ZZ.",
+        )
+        .into()
     })
 }
 
@@ -138,10 +171,19 @@ fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
 pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
     let query = query_pairs(req);
-    let service = ctx.office.service(query.get("service").map(String::as_str).unwrap_or(""))?;
+    let service = ctx
+        .office
+        .service(query.get("service").map(String::as_str).unwrap_or(""))?;
     let (first_open, last_open) = ctx.office.booking_window(ctx.now);
     let out_of_window = |field: &str| -> Error {
-        FieldError::new("date_out_of_range", field, "Online booking is open only from today to the last bookable date.", "Programările online sunt deschise doar de azi până la ultima dată disponibilă.").in_field(field).into()
+        FieldError::new(
+            "date_out_of_range",
+            field,
+            "Online booking is open only from today to the last bookable date.",
+            "Programările online sunt deschise doar de azi până la ultima dată disponibilă.",
+        )
+        .in_field(field)
+        .into()
     };
     let (from, to) = if query.contains_key("date") {
         let d = parse_date(&query, "date")?;
@@ -150,13 +192,27 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         (parse_date(&query, "from")?, parse_date(&query, "to")?)
     };
     if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
-        return Err(FieldError::new("invalid_range", "to", "The range must run forward and span at most 31 days.", "Intervalul trebuie să fie crescător și de cel mult 31 de zile.").into());
+        return Err(FieldError::new(
+            "invalid_range",
+            "to",
+            "The range must run forward and span at most 31 days.",
+            "Intervalul trebuie să fie crescător și de cel mult 31 de zile.",
+        )
+        .into());
     }
     if from < first_open {
-        return Err(out_of_window(if query.contains_key("date") { "date" } else { "from" }));
+        return Err(out_of_window(if query.contains_key("date") {
+            "date"
+        } else {
+            "from"
+        }));
     }
     if to > last_open {
-        return Err(out_of_window(if query.contains_key("date") { "date" } else { "to" }));
+        return Err(out_of_window(if query.contains_key("date") {
+            "date"
+        } else {
+            "to"
+        }));
     }
     let days = from
         .iter_days()
@@ -164,7 +220,10 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
         .collect::<Result<Vec<_>, Error>>()?;
     if format_of(req) == Format::Html {
-        return Ok(html_response(StatusCode::OK, html::availability_page(lang_of(req, None), service, &days[0])));
+        return Ok(html_response(
+            StatusCode::OK,
+            html::availability_page(lang_of(req, None), service, &days[0]),
+        ));
     }
     let body = if query.contains_key("date") {
         let day = serde_json::to_value(&days[0]).expect("serialisable");
@@ -184,10 +243,16 @@ fn body_fields(req: &Request) -> Result<Fields, Error> {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     match media_type.as_str() {
         "application/json" => {
-            let value: serde_json::Value = serde_json::from_slice(req.body()).map_err(|_| Error::MalformedBody)?;
+            let value: serde_json::Value =
+                serde_json::from_slice(req.body()).map_err(|_| Error::MalformedBody)?;
             let serde_json::Value::Object(map) = value else {
                 return Err(Error::MalformedBody);
             };
@@ -197,13 +262,21 @@ fn body_fields(req: &Request) -> Result<Fields, Error> {
                     serde_json::Value::String(s) => Ok((k, s)),
                     serde_json::Value::Bool(b) => Ok((k, b.to_string())),
                     serde_json::Value::Number(n) => Ok((k, n.to_string())),
-                    _ => Err(FieldError::new("invalid_type", k, "Give this field as text.", "Completați acest câmp ca text.").into()),
+                    _ => Err(FieldError::new(
+                        "invalid_type",
+                        k,
+                        "Give this field as text.",
+                        "Completați acest câmp ca text.",
+                    )
+                    .into()),
                 })
                 .collect()
         }
         "application/x-www-form-urlencoded" => {
             let text = std::str::from_utf8(req.body()).map_err(|_| Error::MalformedBody)?;
-            Ok(form_urlencoded::parse(text.as_bytes()).into_owned().collect())
+            Ok(form_urlencoded::parse(text.as_bytes())
+                .into_owned()
+                .collect())
         }
         _ => Err(Error::UnsupportedMediaType),
     }
@@ -242,18 +315,30 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
         Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
         None => None,
     };
-    let booked = booking::book(ctx.db, ctx.kv, &new, key, ctx.now)?;
-    let status = if booked.replayed { StatusCode::OK } else { StatusCode::CREATED };
+    let booked = booking::book(ctx.db, &new, key, ctx.now)?;
+    let status = if booked.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
     let mut response = match format_of(req) {
         Format::Html => {
             let number = booked.number.as_ref().map(ToString::to_string);
-            let page = html::confirmation_page(lang_of(req, Some(&fields)), ctx.office, &booked.booking, number.as_deref());
+            let page = html::confirmation_page(
+                lang_of(req, Some(&fields)),
+                ctx.office,
+                &booked.booking,
+                number.as_deref(),
+            );
             html_response(status, page)
         }
         Format::Json => json_response(status, &confirmation_json(&booked)),
     };
     if booked.replayed {
-        response.headers_mut().insert("idempotent-replayed", http::HeaderValue::from_static("true"));
+        response.headers_mut().insert(
+            "idempotent-replayed",
+            http::HeaderValue::from_static("true"),
+        );
     }
     Ok(response)
 }
@@ -266,7 +351,10 @@ pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Resp
     let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
     let view = booking.status_view();
     Ok(match format_of(req) {
-        Format::Html => html_response(StatusCode::OK, html::status_page(lang_of(req, None), ctx.office, &view)),
+        Format::Html => html_response(
+            StatusCode::OK,
+            html::status_page(lang_of(req, None), ctx.office, &view),
+        ),
         Format::Json => json_response(StatusCode::OK, &json!({"booking": view})),
     })
 }
@@ -280,7 +368,9 @@ pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
             booking_status(req, &number, ctx)
         }
         Some("") => create_booking(req, ctx),
-        Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => booking_status(req, &rest[1..], ctx),
+        Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => {
+            booking_status(req, &rest[1..], ctx)
+        }
         _ => Err(Error::NotFound),
     }
 }

@@ -41,14 +41,32 @@ pub fn day(
 ) -> Result<DayAvailability, Error> {
     let slots = match office.slots(service, date) {
         Ok(slots) if !slots.is_empty() => slots,
-        Ok(_) => return Ok(DayAvailability { date, open: false, closed: Some(Closed::NoHours), slots: vec![] }),
-        Err(closed) => return Ok(DayAvailability { date, open: false, closed: Some(closed), slots: vec![] }),
+        Ok(_) => {
+            return Ok(DayAvailability {
+                date,
+                open: false,
+                closed: Some(Closed::NoHours),
+                slots: vec![],
+            });
+        }
+        Err(closed) => {
+            return Ok(DayAvailability {
+                date,
+                open: false,
+                closed: Some(closed),
+                slots: vec![],
+            });
+        }
     };
     let first = slots[0].start;
     let after_last = slots[slots.len() - 1].end;
     let rows = db.execute(
         TAKEN_PER_SLOT,
-        &[service.code.into(), db_time(first).into(), db_time(after_last).into()],
+        &[
+            service.code.into(),
+            db_time(first).into(),
+            db_time(after_last).into(),
+        ],
     )?;
     let taken: HashMap<DateTime<Utc>, i64> = rows
         .iter()
@@ -70,5 +88,10 @@ pub fn day(
             }
         })
         .collect();
-    Ok(DayAvailability { date, open: true, closed: None, slots })
+    Ok(DayAvailability {
+        date,
+        open: true,
+        closed: None,
+        slots,
+    })
 }

@@ -4,19 +4,20 @@ use crate::cnp::refuse_cnp;
 use crate::error::{Error, FieldError};
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
 use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
-use crate::storage::{Database, KeyValue, Row, Value, in_transaction};
+use crate::storage::{Database, Row, Value};
 use crate::token::{ReservationNumber, hex_sha256};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Identical content within this window is a retried submission, not a new booking.
+/// Identical content within this window is a retried submission, not a new booking,
+/// and the reply to it (with the reservation number) is kept this long.
 const RETRY_WINDOW: Duration = Duration::minutes(10);
-/// How long the reservation number is kept for replying to a retried submission.
-const REPLY_KEPT: Duration = Duration::hours(24);
 const MAX_FIELD_CHARS: usize = 200;
 const MAX_IDEMPOTENCY_KEY: usize = 200;
-const FIELDS: &[&str] = &["service", "slot", "name", "phone", "email", "vin", "holder", "consent", "lang"];
+const FIELDS: &[&str] = &[
+    "service", "slot", "name", "phone", "email", "vin", "holder", "consent", "lang",
+];
 
 /// Database times: UTC, second precision, sortable as text.
 pub fn db_time(t: DateTime<Utc>) -> String {
@@ -56,11 +57,21 @@ fn required<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Result<&'a
         .get(field)
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| field_error("required", field, "This field is required.", "Câmpul este obligatoriu."))
+        .ok_or_else(|| {
+            field_error(
+                "required",
+                field,
+                "This field is required.",
+                "Câmpul este obligatoriu.",
+            )
+        })
 }
 
 fn optional<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Option<&'a str> {
-    fields.get(field).map(|v| v.trim()).filter(|v| !v.is_empty())
+    fields
+        .get(field)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
 }
 
 /// The booking form's fields as plain strings, from JSON or an HTML form.
@@ -73,10 +84,20 @@ impl<'o> NewBooking<'o> {
             // R09 first: a CNP is refused wherever it appears, even in an unknown field.
             refuse_cnp(field, value)?;
             if !FIELDS.contains(&field.as_str()) {
-                return Err(field_error("unknown_field", field, "This field is not part of a booking.", "Acest câmp nu face parte din programare."));
+                return Err(field_error(
+                    "unknown_field",
+                    field,
+                    "This field is not part of a booking.",
+                    "Acest câmp nu face parte din programare.",
+                ));
             }
             if value.chars().count() > MAX_FIELD_CHARS {
-                return Err(field_error("too_long", field, "This field is too long.", "Câmpul este prea lung."));
+                return Err(field_error(
+                    "too_long",
+                    field,
+                    "This field is too long.",
+                    "Câmpul este prea lung.",
+                ));
             }
         }
         let service = office.service(required(fields, "service")?)?;
@@ -89,13 +110,25 @@ impl<'o> NewBooking<'o> {
         let proof = match service.proof {
             Proof::Vin => {
                 if optional(fields, "holder").is_some() {
-                    return Err(field_error("field_not_for_service", "holder", "This service asks for a VIN, not a holder.", "Acest serviciu cere seria de șasiu, nu titularul."));
+                    return Err(field_error(
+                        "field_not_for_service",
+                        "holder",
+                        "This service asks for a VIN, not a holder.",
+                        "Acest serviciu cere seria de șasiu, nu titularul.",
+                    ));
                 }
-                ProofValue::Vin(Vin::parse(required(fields, "vin")?).map_err(|e| e.in_field("vin"))?)
+                ProofValue::Vin(
+                    Vin::parse(required(fields, "vin")?).map_err(|e| e.in_field("vin"))?,
+                )
             }
             Proof::Holder => {
                 if optional(fields, "vin").is_some() {
-                    return Err(field_error("field_not_for_service", "vin", "This service asks for a holder, not a VIN.", "Acest serviciu cere titularul, nu seria de șasiu."));
+                    return Err(field_error(
+                        "field_not_for_service",
+                        "vin",
+                        "This service asks for a holder, not a VIN.",
+                        "Acest serviciu cere titularul, nu seria de șasiu.",
+                    ));
                 }
                 // The booker is the holder unless they book by mandate for someone else.
                 let holder = match optional(fields, "holder") {
@@ -105,11 +138,24 @@ impl<'o> NewBooking<'o> {
                 ProofValue::Holder(holder)
             }
         };
-        let consent = optional(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
+        let consent =
+            optional(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
         if !consent {
-            return Err(field_error("consent_required", "consent", "Accept the booking rules to continue.", "Acceptați regulile de programare pentru a continua."));
+            return Err(field_error(
+                "consent_required",
+                "consent",
+                "Accept the booking rules to continue.",
+                "Acceptați regulile de programare pentru a continua.",
+            ));
         }
-        Ok(NewBooking { service, slot, name, phone, email, proof })
+        Ok(NewBooking {
+            service,
+            slot,
+            name,
+            phone,
+            email,
+            proof,
+        })
     }
 
     /// R06/R07: the key under which bookings for the same vehicle or person collide.
@@ -144,8 +190,20 @@ impl<'o> NewBooking<'o> {
     }
 }
 
-fn parse_slot(input: &str, service: &Service, office: &Office, now: DateTime<Utc>) -> Result<Slot, Error> {
-    let invalid = || field_error("invalid_slot", "slot", "Choose one of the times offered for this service.", "Alegeți una dintre orele oferite pentru acest serviciu.");
+fn parse_slot(
+    input: &str,
+    service: &Service,
+    office: &Office,
+    now: DateTime<Utc>,
+) -> Result<Slot, Error> {
+    let invalid = || {
+        field_error(
+            "invalid_slot",
+            "slot",
+            "Choose one of the times offered for this service.",
+            "Alegeți una dintre orele oferite pentru acest serviciu.",
+        )
+    };
     let start = match DateTime::parse_from_rfc3339(input) {
         Ok(t) => t.with_timezone(&Utc),
         Err(_) => ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -155,34 +213,35 @@ fn parse_slot(input: &str, service: &Service, office: &Office, now: DateTime<Utc
             .ok_or_else(invalid)?,
     };
     if start <= now {
-        return Err(field_error("slot_in_past", "slot", "This time has already passed.", "Această oră a trecut deja."));
+        return Err(field_error(
+            "slot_in_past",
+            "slot",
+            "This time has already passed.",
+            "Această oră a trecut deja.",
+        ));
     }
     let date = start.with_timezone(&OFFICE_TZ).date_naive();
     let (_, last) = office.booking_window(now);
     if date > last {
-        return Err(field_error("slot_too_far", "slot", "Online booking is not open yet for this date.", "Programările online nu sunt încă deschise pentru această dată."));
+        return Err(field_error(
+            "slot_too_far",
+            "slot",
+            "Online booking is not open yet for this date.",
+            "Programările online nu sunt încă deschise pentru această dată.",
+        ));
     }
     let slots = office.slots(service, date).map_err(|_| {
-        field_error("day_closed", "slot", "The office is closed on this day.", "Instituția este închisă în această zi.")
+        field_error(
+            "day_closed",
+            "slot",
+            "The office is closed on this day.",
+            "Instituția este închisă în această zi.",
+        )
     })?;
-    slots.into_iter().find(|s| s.start == start).ok_or_else(invalid)
-}
-
-/// Why a booking is no longer active.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CancelReason {
-    DuplicateVin,
-    DuplicateHolder,
-}
-
-impl CancelReason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CancelReason::DuplicateVin => "duplicate_vin",
-            CancelReason::DuplicateHolder => "duplicate_holder",
-        }
-    }
+    slots
+        .into_iter()
+        .find(|s| s.start == start)
+        .ok_or_else(invalid)
 }
 
 /// A stored booking as read back from the database.
@@ -202,9 +261,13 @@ pub struct Booking {
     pub cancel_reason: Option<String>,
     #[serde(skip)]
     request_hash: String,
+    #[serde(skip)]
+    reply_number: Option<String>,
+    #[serde(skip)]
+    reply_until: Option<DateTime<Utc>>,
 }
 
-const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, request_hash";
+const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, request_hash, reply_number, reply_until";
 
 impl Booking {
     fn from_row(r: &Row) -> Self {
@@ -221,16 +284,28 @@ impl Booking {
             state: r.text("state"),
             cancel_reason: r.opt_text("cancel_reason"),
             request_hash: r.text("request_hash"),
+            reply_number: r.opt_text("reply_number"),
+            reply_until: r.opt_text("reply_until").as_deref().map(parse_db_time),
         }
     }
 
-    fn load_one(db: &dyn Database, sql_where: &str, params: &[Value]) -> Result<Option<Booking>, Error> {
+    fn load_one(
+        db: &dyn Database,
+        sql_where: &str,
+        params: &[Value],
+    ) -> Result<Option<Booking>, Error> {
         let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE {sql_where}");
-        Ok(db.execute(&sql, params)?.first().map(|r| Booking::from_row(&r)))
+        Ok(db
+            .execute(&sql, params)?
+            .first()
+            .map(|r| Booking::from_row(&r)))
     }
 
     /// R03: the booking a reservation number refers to.
-    pub fn by_number(db: &dyn Database, number: &ReservationNumber) -> Result<Option<Booking>, Error> {
+    pub fn by_number(
+        db: &dyn Database,
+        number: &ReservationNumber,
+    ) -> Result<Option<Booking>, Error> {
         Booking::load_one(db, "number_hash = ?", &[number.hash().into()])
     }
 }
@@ -245,25 +320,24 @@ pub struct Booked {
     pub replayed: bool,
 }
 
+/// The whole booking is this one statement, so the write lock is held only for it:
+/// a seat must be left (R01) and no retry of the same submission may already be in.
+/// The triggers cancel duplicates (R06/R07) and forget expired replies atomically with it.
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
-     identity_key, request_hash, idempotency_key_hash, created_at)
-    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+     identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at)
+    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
     WHERE (SELECT COUNT(*) FROM bookings
-           WHERE service = ?2 AND slot_start = ?3 AND state != 'cancelled') < ?14
+           WHERE service = ?2 AND slot_start = ?3 AND state != 'cancelled') < ?16
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE request_hash = ?11 AND created_at > ?17)
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = ?12)
     RETURNING id";
 
 const SEATS_TAKEN: &str = "SELECT COUNT(*) AS taken FROM bookings
     WHERE service = ? AND slot_start = ? AND state != 'cancelled'";
 
-/// R06/R07 in one statement: when more than one upcoming active booking shares the
-/// identity key, all of them are cancelled, the newest included.
-const CANCEL_DUPLICATES: &str = "UPDATE bookings SET state = 'cancelled', cancel_reason = ?1, cancelled_at = ?2
-    WHERE identity_key = ?3 AND state = 'active' AND slot_start > ?2
-      AND (SELECT COUNT(*) FROM bookings
-           WHERE identity_key = ?3 AND state = 'active' AND slot_start > ?2) > 1";
-
-const ACTIVE_BAN: &str = "SELECT MAX(ends_at) AS until FROM bans WHERE contact IN (?, ?) AND ends_at > ?";
+const ACTIVE_BAN: &str =
+    "SELECT MAX(ends_at) AS until FROM bans WHERE contact IN (?, ?) AND ends_at > ?";
 
 /// The keys bans are recorded under (R12, R13).
 pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<String>) {
@@ -273,20 +347,9 @@ pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<Str
     )
 }
 
-#[derive(Serialize, Deserialize)]
-struct KeptReply {
-    number: String,
-    expires_at: DateTime<Utc>,
-}
-
-fn reply_key(booking_id: i64) -> String {
-    format!("booking-reply:{booking_id}")
-}
-
 /// Books a seat, or answers a retried submission with the booking it already made.
 pub fn book(
     db: &dyn Database,
-    kv: &dyn KeyValue,
     new: &NewBooking,
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
@@ -294,15 +357,20 @@ pub fn book(
     let key_hash = idempotency_key
         .map(|k| {
             if k.is_empty() || k.len() > MAX_IDEMPOTENCY_KEY {
-                return Err(field_error("invalid_idempotency_key", "Idempotency-Key", "The Idempotency-Key header must be 1 to 200 characters.", "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere."));
+                return Err(field_error(
+                    "invalid_idempotency_key",
+                    "Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 200 characters.",
+                    "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
+                ));
             }
             Ok(hex_sha256(k.as_bytes()))
         })
         .transpose()?;
     let request_hash = new.request_hash();
-    // Reads before the write lock keep the rush cheap: retries and full slots are
-    // answered without queueing behind the writers.
-    if let Some(replay) = find_replay(db, kv, key_hash.as_deref(), &request_hash, now)? {
+    // Reads first, without the write lock: retries, bans and full slots are answered
+    // without queueing behind the writers in a rush.
+    if let Some(replay) = find_replay(db, key_hash.as_deref(), &request_hash, now)? {
         return Ok(replay);
     }
     refuse_banned(db, new, now)?;
@@ -312,46 +380,41 @@ pub fn book(
     }
     let number = ReservationNumber::generate();
     let (vin, holder) = new.proof_columns();
-    let identity_key = new.identity_key();
-    let reason = match new.proof {
-        ProofValue::Vin(_) => CancelReason::DuplicateVin,
-        ProofValue::Holder(_) => CancelReason::DuplicateHolder,
-    };
-    let outcome = in_transaction(db, || {
-        if let Some(replay) = find_replay(db, kv, key_hash.as_deref(), &request_hash, now)? {
-            return Ok(replay);
+    let inserted = db.execute(
+        INSERT_IF_SEAT_LEFT,
+        &[
+            number.hash().into(),
+            new.service.code.into(),
+            slot_start.into(),
+            db_time(new.slot.end).into(),
+            new.name.as_str().into(),
+            new.phone.as_str().into(),
+            new.email.as_ref().map(Email::as_str).into(),
+            holder.into(),
+            vin.into(),
+            new.identity_key().into(),
+            request_hash.clone().into(),
+            key_hash.clone().into(),
+            number.to_string().into(),
+            db_time(now + RETRY_WINDOW).into(),
+            db_time(now).into(),
+            i64::from(new.service.online_seats()).into(),
+            db_time(now - RETRY_WINDOW).into(),
+        ],
+    )?;
+    match inserted.first() {
+        Some(row) => {
+            let booking =
+                Booking::load_one(db, "id = ?", &[row.int("id").into()])?.expect("just inserted");
+            Ok(Booked {
+                booking,
+                number: Some(number),
+                replayed: false,
+            })
         }
-        let inserted = db.execute(
-            INSERT_IF_SEAT_LEFT,
-            &[
-                number.hash().into(),
-                new.service.code.into(),
-                slot_start.clone().into(),
-                db_time(new.slot.end).into(),
-                new.name.as_str().into(),
-                new.phone.as_str().into(),
-                new.email.as_ref().map(Email::as_str).into(),
-                holder.into(),
-                vin.into(),
-                identity_key.clone().into(),
-                request_hash.clone().into(),
-                key_hash.clone().into(),
-                db_time(now).into(),
-                i64::from(new.service.online_seats()).into(),
-            ],
-        )?;
-        let Some(row) = inserted.first() else {
-            return Err(Error::SlotFull);
-        };
-        let id = row.int("id");
-        db.execute(CANCEL_DUPLICATES, &[reason.as_str().into(), db_time(now).into(), identity_key.clone().into()])?;
-        let booking = Booking::load_one(db, "id = ?", &[id.into()])?.expect("inserted in this transaction");
-        Ok(Booked { booking, number: Some(number.clone()), replayed: false })
-    })?;
-    if !outcome.replayed {
-        keep_reply(kv, outcome.booking.id, &number, now);
+        // Either the last seat went, or an identical submission got in first.
+        None => find_replay(db, key_hash.as_deref(), &request_hash, now)?.ok_or(Error::SlotFull),
     }
-    Ok(outcome)
 }
 
 fn seats_taken(db: &dyn Database, service: &Service, slot_start: &str) -> Result<i64, Error> {
@@ -361,7 +424,14 @@ fn seats_taken(db: &dyn Database, service: &Service, slot_start: &str) -> Result
 
 fn refuse_banned(db: &dyn Database, new: &NewBooking, now: DateTime<Utc>) -> Result<(), Error> {
     let (phone, email) = ban_contacts(&new.phone, new.email.as_ref());
-    let rows = db.execute(ACTIVE_BAN, &[phone.clone().into(), email.unwrap_or(phone).into(), db_time(now).into()])?;
+    let rows = db.execute(
+        ACTIVE_BAN,
+        &[
+            phone.clone().into(),
+            email.unwrap_or(phone).into(),
+            db_time(now).into(),
+        ],
+    )?;
     match rows.first().and_then(|r| r.opt_text("until")) {
         Some(until) => Err(Error::ContactBanned {
             until: parse_db_time(&until).with_timezone(&OFFICE_TZ).date_naive(),
@@ -372,7 +442,6 @@ fn refuse_banned(db: &dyn Database, new: &NewBooking, now: DateTime<Utc>) -> Res
 
 fn find_replay(
     db: &dyn Database,
-    kv: &dyn KeyValue,
     key_hash: Option<&str>,
     request_hash: &str,
     now: DateTime<Utc>,
@@ -380,8 +449,16 @@ fn find_replay(
     let earlier = match key_hash {
         Some(k) => {
             let found = Booking::load_one(db, "idempotency_key_hash = ?", &[k.into()])?;
-            if found.as_ref().is_some_and(|b| b.request_hash != request_hash) {
-                return Err(field_error("idempotency_key_reused", "Idempotency-Key", "This Idempotency-Key was used for a different booking.", "Această cheie Idempotency-Key a fost folosită pentru altă programare."));
+            if found
+                .as_ref()
+                .is_some_and(|b| b.request_hash != request_hash)
+            {
+                return Err(field_error(
+                    "idempotency_key_reused",
+                    "Idempotency-Key",
+                    "This Idempotency-Key was used for a different booking.",
+                    "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
+                ));
             }
             found
         }
@@ -396,25 +473,17 @@ fn find_replay(
         )?,
     };
     Ok(earlier.map(|booking| {
-        let number = kept_number(kv, booking.id, now);
-        Booked { booking, number, replayed: true }
+        let number = booking
+            .reply_until
+            .filter(|until| *until > now)
+            .and(booking.reply_number.as_deref())
+            .and_then(|n| ReservationNumber::parse(n).ok());
+        Booked {
+            booking,
+            number,
+            replayed: true,
+        }
     }))
-}
-
-/// The key-value store keeps the number (only its hash is in the database) so a
-/// retried submission can be answered with it. Losing it costs only that convenience.
-fn keep_reply(kv: &dyn KeyValue, booking_id: i64, number: &ReservationNumber, now: DateTime<Utc>) {
-    let reply = KeptReply { number: number.to_string(), expires_at: now + REPLY_KEPT };
-    let bytes = serde_json::to_vec(&reply).expect("serialisable");
-    if let Err(e) = kv.set(&reply_key(booking_id), &bytes) {
-        eprintln!("booking reply not kept: {e}");
-    }
-}
-
-fn kept_number(kv: &dyn KeyValue, booking_id: i64, now: DateTime<Utc>) -> Option<ReservationNumber> {
-    let bytes = kv.get(&reply_key(booking_id)).ok().flatten()?;
-    let reply: KeptReply = serde_json::from_slice(&bytes).ok()?;
-    (reply.expires_at > now).then(|| ReservationNumber::parse(&reply.number).ok()).flatten()
 }
 
 /// R03: what anyone holding the number may see. No personal data but a masked name.

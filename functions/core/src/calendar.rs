@@ -13,7 +13,8 @@ pub fn orthodox_easter(year: i32) -> NaiveDate {
     let e = (2 * a + 4 * b - d + 34) % 7;
     let month = (d + e + 114) / 31;
     let day = (d + e + 114) % 31 + 1;
-    let julian = NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("valid Easter date");
+    let julian =
+        NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("valid Easter date");
     // The Julian calendar runs 13 days behind between 1900 and 2099.
     let drift = (year / 100 - year / 400 - 2) as u64;
     julian + Days::new(drift)
@@ -87,9 +88,21 @@ mod tests {
     fn c06_official_2026_holiday_list() {
         // Romania's legal holidays of 2026 as published.
         let official = [
-            d(2026, 1, 1), d(2026, 1, 2), d(2026, 1, 6), d(2026, 1, 7), d(2026, 1, 24),
-            d(2026, 4, 10), d(2026, 4, 12), d(2026, 4, 13), d(2026, 5, 1), d(2026, 5, 31),
-            d(2026, 6, 1), d(2026, 8, 15), d(2026, 11, 30), d(2026, 12, 1), d(2026, 12, 25),
+            d(2026, 1, 1),
+            d(2026, 1, 2),
+            d(2026, 1, 6),
+            d(2026, 1, 7),
+            d(2026, 1, 24),
+            d(2026, 4, 10),
+            d(2026, 4, 12),
+            d(2026, 4, 13),
+            d(2026, 5, 1),
+            d(2026, 5, 31),
+            d(2026, 6, 1),
+            d(2026, 8, 15),
+            d(2026, 11, 30),
+            d(2026, 12, 1),
+            d(2026, 12, 25),
             d(2026, 12, 26),
         ];
         let computed: Vec<NaiveDate> = d(2026, 1, 1)

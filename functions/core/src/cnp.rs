@@ -47,7 +47,9 @@ pub fn is_cnp(digits: &[u8; 13]) -> bool {
 pub fn contains_cnp(text: &str) -> bool {
     let mut run: Vec<u8> = Vec::with_capacity(32);
     let flush = |run: &mut Vec<u8>| {
-        let found = run.windows(13).any(|w| is_cnp(w.try_into().expect("13 digits")));
+        let found = run
+            .windows(13)
+            .any(|w| is_cnp(w.try_into().expect("13 digits")));
         run.clear();
         found
     };

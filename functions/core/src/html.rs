@@ -82,10 +82,24 @@ pub fn service_name(service: &Service, lang: Lang) -> &'static str {
 
 fn closed_reason(closed: &Closed, lang: Lang) -> String {
     match closed {
-        Closed::Weekend => lang.t("Weekend: instituția este închisă.", "Weekend: the office is closed.").to_owned(),
-        Closed::Holiday { name } => format!("{} {}", lang.t("Sărbătoare legală:", "Public holiday:"), escape(name)),
+        Closed::Weekend => lang
+            .t(
+                "Weekend: instituția este închisă.",
+                "Weekend: the office is closed.",
+            )
+            .to_owned(),
+        Closed::Holiday { name } => format!(
+            "{} {}",
+            lang.t("Sărbătoare legală:", "Public holiday:"),
+            escape(name)
+        ),
         Closed::Closure { name } => format!("{} {}", lang.t("Închis:", "Closed:"), escape(name)),
-        Closed::NoHours => lang.t("Fără program în această zi.", "No opening hours on this day.").to_owned(),
+        Closed::NoHours => lang
+            .t(
+                "Fără program în această zi.",
+                "No opening hours on this day.",
+            )
+            .to_owned(),
     }
 }
 
@@ -94,12 +108,21 @@ pub fn availability_page(lang: Lang, service: &Service, day: &DayAvailability) -
     let title = format!("{} — {}", service_name(service, lang), day.date);
     let mut body = String::new();
     if let Some(closed) = &day.closed {
-        body.push_str(&format!("<p class=\"notice\">{}</p>", closed_reason(closed, lang)));
+        body.push_str(&format!(
+            "<p class=\"notice\">{}</p>",
+            closed_reason(closed, lang)
+        ));
         return layout(lang, &title, &body);
     }
     let free: Vec<_> = day.slots.iter().filter(|s| s.bookable).collect();
     if free.is_empty() {
-        body.push_str(&format!("<p class=\"notice\">{}</p>", lang.t("Nu mai sunt locuri online în această zi.", "No online seats are left on this day.")));
+        body.push_str(&format!(
+            "<p class=\"notice\">{}</p>",
+            lang.t(
+                "Nu mai sunt locuri online în această zi.",
+                "No online seats are left on this day."
+            )
+        ));
         return layout(lang, &title, &body);
     }
     body.push_str(r#"<form method="post" action="/api/bookings"><fieldset><legend>"#);
@@ -123,11 +146,26 @@ pub fn availability_page(lang: Lang, service: &Service, day: &DayAvailability) -
 
 fn booking_fields(lang: Lang, service: &Service) -> String {
     let field = |name: &str, label: &str, kind: &str, extra: &str| {
-        format!(r#"<label for="f-{name}">{label}</label><input id="f-{name}" name="{name}" type="{kind}" maxlength="200" {extra}>"#)
+        format!(
+            r#"<label for="f-{name}">{label}</label><input id="f-{name}" name="{name}" type="{kind}" maxlength="200" {extra}>"#
+        )
     };
     let proof = match service.proof {
-        Proof::Vin => field("vin", lang.t("Seria de șasiu (VIN, 17 caractere)", "VIN (17 characters)"), "text", r#"required minlength="17" autocapitalize="characters""#),
-        Proof::Holder => field("holder", lang.t("Titular (dacă programați pentru altcineva)", "Holder (if booking for someone else)"), "text", r#"autocomplete="off""#),
+        Proof::Vin => field(
+            "vin",
+            lang.t("Seria de șasiu (VIN, 17 caractere)", "VIN (17 characters)"),
+            "text",
+            r#"required minlength="17" autocapitalize="characters""#,
+        ),
+        Proof::Holder => field(
+            "holder",
+            lang.t(
+                "Titular (dacă programați pentru altcineva)",
+                "Holder (if booking for someone else)",
+            ),
+            "text",
+            r#"autocomplete="off""#,
+        ),
     };
     format!(
         r#"<input type="hidden" name="service" value="{code}"><input type="hidden" name="lang" value="{lang}">
@@ -137,11 +175,35 @@ fn booking_fields(lang: Lang, service: &Service) -> String {
 <button type="submit">{submit}</button>"#,
         code = escape(service.code),
         lang = lang.code(),
-        name = field("name", lang.t("Nume și prenume, exact ca în actul de identitate", "Full name, exactly as on the identity card"), "text", r#"required autocomplete="name""#),
-        phone = field("phone", lang.t("Telefon", "Phone"), "tel", r#"required autocomplete="tel""#),
-        email = field("email", lang.t("Email (opțional)", "Email (optional)"), "email", r#"autocomplete="email""#),
-        hint = lang.t("Nu introduceți CNP-ul nicăieri. Nu scrieți cu MAJUSCULE.", "Never enter a personal numeric code (CNP). Do not write in CAPITALS."),
-        consent = lang.t("Accept regulile de programare online.", "I accept the online booking rules."),
+        name = field(
+            "name",
+            lang.t(
+                "Nume și prenume, exact ca în actul de identitate",
+                "Full name, exactly as on the identity card"
+            ),
+            "text",
+            r#"required autocomplete="name""#
+        ),
+        phone = field(
+            "phone",
+            lang.t("Telefon", "Phone"),
+            "tel",
+            r#"required autocomplete="tel""#
+        ),
+        email = field(
+            "email",
+            lang.t("Email (opțional)", "Email (optional)"),
+            "email",
+            r#"autocomplete="email""#
+        ),
+        hint = lang.t(
+            "Nu introduceți CNP-ul nicăieri. Nu scrieți cu MAJUSCULE.",
+            "Never enter a personal numeric code (CNP). Do not write in CAPITALS."
+        ),
+        consent = lang.t(
+            "Accept regulile de programare online.",
+            "I accept the online booking rules."
+        ),
         submit = lang.t("Programează", "Book"),
     )
 }
@@ -149,8 +211,18 @@ fn booking_fields(lang: Lang, service: &Service) -> String {
 fn state_text(state: &str, reason: Option<&str>, lang: Lang) -> String {
     match (state, reason) {
         ("active", _) => lang.t("Activă", "Active").to_owned(),
-        ("cancelled", Some("duplicate_vin")) => lang.t("Anulată: serie de șasiu folosită de mai multe ori", "Cancelled: VIN used more than once").to_owned(),
-        ("cancelled", Some("duplicate_holder")) => lang.t("Anulată: titular folosit de mai multe ori", "Cancelled: holder used more than once").to_owned(),
+        ("cancelled", Some("duplicate_vin")) => lang
+            .t(
+                "Anulată: serie de șasiu folosită de mai multe ori",
+                "Cancelled: VIN used more than once",
+            )
+            .to_owned(),
+        ("cancelled", Some("duplicate_holder")) => lang
+            .t(
+                "Anulată: titular folosit de mai multe ori",
+                "Cancelled: holder used more than once",
+            )
+            .to_owned(),
         ("cancelled", _) => lang.t("Anulată", "Cancelled").to_owned(),
         (other, _) => escape(other),
     }
@@ -165,15 +237,29 @@ fn dl(rows: &[(&str, String)]) -> String {
 }
 
 /// R02, R08: the end of the booking, with the number and the stored form of the data.
-pub fn confirmation_page(lang: Lang, office: &Office, booking: &Booking, number: Option<&str>) -> String {
-    let service = office.service(&booking.service).map(|s| service_name(s, lang)).unwrap_or("");
+pub fn confirmation_page(
+    lang: Lang,
+    office: &Office,
+    booking: &Booking,
+    number: Option<&str>,
+) -> String {
+    let service = office
+        .service(&booking.service)
+        .map(|s| service_name(s, lang))
+        .unwrap_or("");
     let local = booking.slot_start.with_timezone(&OFFICE_TZ);
     let mut rows = vec![
         (lang.t("Serviciu", "Service"), escape(service)),
-        (lang.t("Data și ora", "Date and time"), local.format("%d.%m.%Y %H:%M").to_string()),
+        (
+            lang.t("Data și ora", "Date and time"),
+            local.format("%d.%m.%Y %H:%M").to_string(),
+        ),
         (lang.t("Nume", "Name"), escape(&booking.name)),
         (lang.t("Telefon", "Phone"), escape(&booking.phone)),
-        (lang.t("Stare", "State"), state_text(&booking.state, booking.cancel_reason.as_deref(), lang)),
+        (
+            lang.t("Stare", "State"),
+            state_text(&booking.state, booking.cancel_reason.as_deref(), lang),
+        ),
     ];
     if let Some(email) = &booking.email {
         rows.push(("Email", escape(email)));
@@ -189,9 +275,18 @@ pub fn confirmation_page(lang: Lang, office: &Office, booking: &Booking, number:
             "<p>{}</p><p class=\"number\"><strong>{}</strong></p><p>{}</p>",
             lang.t("Numărul rezervării:", "Your reservation number:"),
             escape(n),
-            lang.t("Păstrați acest număr: îl primiți și prin SMS/email și vă trebuie la ghișeu.", "Keep this number: it is also sent by SMS/email and you need it at the counter."),
+            lang.t(
+                "Păstrați acest număr: îl primiți și prin SMS/email și vă trebuie la ghișeu.",
+                "Keep this number: it is also sent by SMS/email and you need it at the counter."
+            ),
         ),
-        None => format!("<p>{}</p>", lang.t("Programarea era deja făcută; numărul ei v-a fost trimis prin SMS/email.", "This booking was already made; its number was sent to you by SMS/email.")),
+        None => format!(
+            "<p>{}</p>",
+            lang.t(
+                "Programarea era deja făcută; numărul ei v-a fost trimis prin SMS/email.",
+                "This booking was already made; its number was sent to you by SMS/email."
+            )
+        ),
     };
     let title = lang.t("Programare înregistrată", "Booking recorded");
     layout(lang, title, &format!("{number_html}{}", dl(&rows)))
@@ -199,15 +294,25 @@ pub fn confirmation_page(lang: Lang, office: &Office, booking: &Booking, number:
 
 /// R03: the status check, with no personal data but a masked name.
 pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
-    let service = office.service(&view.service).map(|s| service_name(s, lang)).unwrap_or("");
+    let service = office
+        .service(&view.service)
+        .map(|s| service_name(s, lang))
+        .unwrap_or("");
     let rows = [
         (lang.t("Serviciu", "Service"), escape(service)),
         (lang.t("Data", "Date"), escape(&view.date)),
         (lang.t("Ora", "Time"), escape(&view.time)),
         (lang.t("Nume", "Name"), escape(&view.name)),
-        (lang.t("Stare", "State"), state_text(&view.state, view.cancel_reason.as_deref(), lang)),
+        (
+            lang.t("Stare", "State"),
+            state_text(&view.state, view.cancel_reason.as_deref(), lang),
+        ),
     ];
-    layout(lang, lang.t("Starea programării", "Booking status"), &dl(&rows))
+    layout(
+        lang,
+        lang.t("Starea programării", "Booking status"),
+        &dl(&rows),
+    )
 }
 
 pub fn error_page(lang: Lang, e: &Explanation) -> String {
@@ -215,11 +320,21 @@ pub fn error_page(lang: Lang, e: &Explanation) -> String {
     let body = format!(
         r#"<p class="error" role="alert">{}</p><p>{}</p><p><a href="/?lang={}">{}</a></p>"#,
         escape(message),
-        lang.t("Folosiți butonul Înapoi al browserului pentru a corecta datele.", "Use your browser's Back button to correct the form."),
+        lang.t(
+            "Folosiți butonul Înapoi al browserului pentru a corecta datele.",
+            "Use your browser's Back button to correct the form."
+        ),
         lang.code(),
         lang.t("Pagina principală", "Home"),
     );
-    layout(lang, lang.t("Cererea nu a putut fi înregistrată", "The request could not be completed"), &body)
+    layout(
+        lang,
+        lang.t(
+            "Cererea nu a putut fi înregistrată",
+            "The request could not be completed",
+        ),
+        &body,
+    )
 }
 
 #[cfg(test)]
@@ -228,6 +343,9 @@ mod tests {
 
     #[test]
     fn escape_neutralises_markup() {
-        assert_eq!(escape(r#"<script>alert("x")</script>&'"#), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;");
+        assert_eq!(
+            escape(r#"<script>alert("x")</script>&'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;"
+        );
     }
 }

@@ -238,54 +238,111 @@ mod tests {
 
     #[test]
     fn r10_valid_vin_is_uppercased() {
-        assert_eq!(Vin::parse(" wvwzzz1jzxw000001 ").unwrap().as_str(), "WVWZZZ1JZXW000001");
+        assert_eq!(
+            Vin::parse(" wvwzzz1jzxw000001 ").unwrap().as_str(),
+            "WVWZZZ1JZXW000001"
+        );
     }
 
     #[test]
     fn r10_vin_with_i_o_q_or_wrong_length_is_refused() {
-        for bad in ["WVWZZZ1JZXW00000I", "WVWZZZ1JZXW00000O", "QVWZZZ1JZXW000001", "WVWZZZ1JZXW00001", "WVWZZZ1JZXW0000012", "WVWZZZ1JZXW-00001"] {
+        for bad in [
+            "WVWZZZ1JZXW00000I",
+            "WVWZZZ1JZXW00000O",
+            "QVWZZZ1JZXW000001",
+            "WVWZZZ1JZXW00001",
+            "WVWZZZ1JZXW0000012",
+            "WVWZZZ1JZXW-00001",
+        ] {
             assert_eq!(Vin::parse(bad).unwrap_err().code, "invalid_vin", "{bad}");
         }
     }
 
     #[test]
     fn r17_phone_forms_normalise_to_e164() {
-        for ok in ["0722123456", "0722 123 456", "+40 722 123 456", "0040722123456", "0264-123-456"] {
+        for ok in [
+            "0722123456",
+            "0722 123 456",
+            "+40 722 123 456",
+            "0040722123456",
+            "0264-123-456",
+        ] {
             assert!(Phone::parse(ok).is_ok(), "{ok}");
         }
-        assert_eq!(Phone::parse("0722 123 456").unwrap().as_str(), "+40722123456");
-        assert_eq!(Phone::parse("+49 30 1234567").unwrap().as_str(), "+49301234567");
+        assert_eq!(
+            Phone::parse("0722 123 456").unwrap().as_str(),
+            "+40722123456"
+        );
+        assert_eq!(
+            Phone::parse("+49 30 1234567").unwrap().as_str(),
+            "+49301234567"
+        );
     }
 
     #[test]
     fn r17_impossible_phones_are_refused() {
-        for bad in ["0700000000", "0722", "0122123456", "0822123456", "phone", "0722222222", "", "+0123456789"] {
-            assert_eq!(Phone::parse(bad).unwrap_err().code, "invalid_phone", "{bad}");
+        for bad in [
+            "0700000000",
+            "0722",
+            "0122123456",
+            "0822123456",
+            "phone",
+            "0722222222",
+            "",
+            "+0123456789",
+        ] {
+            assert_eq!(
+                Phone::parse(bad).unwrap_err().code,
+                "invalid_phone",
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn r08_all_caps_becomes_capitalised_with_diacritics() {
-        assert_eq!(PersonName::parse("ȘTEFAN POPESCU").unwrap().as_str(), "Ștefan Popescu");
-        assert_eq!(PersonName::parse("ANA-MARIA ŢĂRANU").unwrap().as_str(), "Ana-Maria Țăranu");
-        assert_eq!(PersonName::parse("IOANA  ÎNCEU ").unwrap().as_str(), "Ioana Înceu");
+        assert_eq!(
+            PersonName::parse("ȘTEFAN POPESCU").unwrap().as_str(),
+            "Ștefan Popescu"
+        );
+        assert_eq!(
+            PersonName::parse("ANA-MARIA ŢĂRANU").unwrap().as_str(),
+            "Ana-Maria Țăranu"
+        );
+        assert_eq!(
+            PersonName::parse("IOANA  ÎNCEU ").unwrap().as_str(),
+            "Ioana Înceu"
+        );
     }
 
     #[test]
     fn r08_cedilla_forms_become_comma_below() {
-        assert_eq!(PersonName::parse("Ştefan Ţuţea").unwrap().as_str(), "Ștefan Țuțea");
+        assert_eq!(
+            PersonName::parse("Ştefan Ţuţea").unwrap().as_str(),
+            "Ștefan Țuțea"
+        );
     }
 
     #[test]
     fn r08_lowercase_and_capitalised_are_kept_as_written() {
-        assert_eq!(PersonName::parse("ion popescu").unwrap().as_str(), "ion popescu");
-        assert_eq!(PersonName::parse("Ion McDonald").unwrap().as_str(), "Ion McDonald");
+        assert_eq!(
+            PersonName::parse("ion popescu").unwrap().as_str(),
+            "ion popescu"
+        );
+        assert_eq!(
+            PersonName::parse("Ion McDonald").unwrap().as_str(),
+            "Ion McDonald"
+        );
     }
 
     #[test]
     fn r17_names_with_digits_or_markup_are_refused() {
         for bad in ["Ion 2", "<script>", "x", ""] {
-            assert_eq!(PersonName::parse(bad).unwrap_err().code, "invalid_name", "{bad:?}");
+            assert_eq!(
+                PersonName::parse(bad).unwrap_err().code,
+                "invalid_name",
+                "{bad:?}"
+            );
         }
     }
 
@@ -303,12 +360,18 @@ mod tests {
         assert_eq!(PersonName::parse(cnp).unwrap_err().code, "cnp_forbidden");
         assert_eq!(Phone::parse(cnp).unwrap_err().code, "cnp_forbidden");
         assert_eq!(Vin::parse(cnp).unwrap_err().code, "cnp_forbidden");
-        assert_eq!(Email::parse(&format!("{cnp}@x.ro")).unwrap_err().code, "cnp_forbidden");
+        assert_eq!(
+            Email::parse(&format!("{cnp}@x.ro")).unwrap_err().code,
+            "cnp_forbidden"
+        );
     }
 
     #[test]
     fn email_domain_is_lowercased_and_junk_refused() {
-        assert_eq!(Email::parse("Ana@Example.RO").unwrap().as_str(), "Ana@example.ro");
+        assert_eq!(
+            Email::parse("Ana@Example.RO").unwrap().as_str(),
+            "Ana@example.ro"
+        );
         assert!(Email::parse("ana@localhost").is_err());
         assert!(Email::parse("not an email").is_err());
     }

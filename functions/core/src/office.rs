@@ -4,7 +4,10 @@
 
 use crate::calendar;
 use crate::error::{Error, FieldError};
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Europe::Bucharest;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -143,9 +146,30 @@ impl Default for Office {
         Office {
             services: vec![
                 service("passport", "Pașapoarte", "Passports", Proof::Holder, 4, 15),
-                service("permit", "Permise de conducere", "Driving licences", Proof::Holder, 4, 15),
-                service("registration", "Înmatriculări vehicule", "Vehicle registrations", Proof::Vin, 3, 20),
-                service("provisional", "Autorizații provizorii", "Provisional vehicle authorisations", Proof::Vin, 2, 20),
+                service(
+                    "permit",
+                    "Permise de conducere",
+                    "Driving licences",
+                    Proof::Holder,
+                    4,
+                    15,
+                ),
+                service(
+                    "registration",
+                    "Înmatriculări vehicule",
+                    "Vehicle registrations",
+                    Proof::Vin,
+                    3,
+                    20,
+                ),
+                service(
+                    "provisional",
+                    "Autorizații provizorii",
+                    "Provisional vehicle authorisations",
+                    Proof::Vin,
+                    2,
+                    20,
+                ),
             ],
             hours,
             closures: vec![],
@@ -202,23 +226,30 @@ impl Office {
     }
 
     pub fn service(&self, code: &str) -> Result<&Service, FieldError> {
-        self.services.iter().find(|s| s.code == code).ok_or_else(|| {
-            FieldError::new(
-                "unknown_service",
-                "service",
-                "Choose one of the office's services.",
-                "Alegeți unul dintre serviciile oferite.",
-            )
-        })
+        self.services
+            .iter()
+            .find(|s| s.code == code)
+            .ok_or_else(|| {
+                FieldError::new(
+                    "unknown_service",
+                    "service",
+                    "Choose one of the office's services.",
+                    "Alegeți unul dintre serviciile oferite.",
+                )
+            })
     }
 
     /// Why the office is closed on `date`, if it is.
     pub fn closed(&self, date: NaiveDate) -> Option<Closed> {
         if let Some(c) = self.closures.iter().find(|c| c.date == date) {
-            return Some(Closed::Closure { name: c.reason.clone() });
+            return Some(Closed::Closure {
+                name: c.reason.clone(),
+            });
         }
         if let Some(name) = calendar::public_holiday(date) {
-            return Some(Closed::Holiday { name: name.to_owned() });
+            return Some(Closed::Holiday {
+                name: name.to_owned(),
+            });
         }
         let hours = &self.hours[&date.weekday().num_days_from_monday()];
         match (hours.is_empty(), calendar::is_weekend(date)) {
@@ -241,7 +272,10 @@ impl Office {
             let close = NaiveDateTime::new(date, *close);
             while local + step <= close {
                 if let Some(start) = to_utc(local) {
-                    slots.push(Slot { start, end: start + step });
+                    slots.push(Slot {
+                        start,
+                        end: start + step,
+                    });
                 }
                 local += step;
             }
@@ -252,7 +286,8 @@ impl Office {
     /// The first and last day online booking is open on, as seen at `now`.
     pub fn booking_window(&self, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
         let today = now.with_timezone(&OFFICE_TZ).date_naive();
-        let last = today + chrono::Days::new(u64::from(self.booking_horizon_days.saturating_sub(1)));
+        let last =
+            today + chrono::Days::new(u64::from(self.booking_horizon_days.saturating_sub(1)));
         (today, last)
     }
 }
@@ -288,8 +323,16 @@ mod tests {
         let json = r#"{"closures":[{"date":"2026-12-23","reason":"Inventar"}]}"#;
         let office = Office::from_override_json(Some(json)).unwrap();
         assert_eq!(office.closed(d(2026, 11, 28)), Some(Closed::Weekend));
-        assert!(matches!(office.closed(d(2027, 5, 3)), Some(Closed::Holiday { .. })));
-        assert_eq!(office.closed(d(2026, 12, 23)), Some(Closed::Closure { name: "Inventar".into() }));
+        assert!(matches!(
+            office.closed(d(2027, 5, 3)),
+            Some(Closed::Holiday { .. })
+        ));
+        assert_eq!(
+            office.closed(d(2026, 12, 23)),
+            Some(Closed::Closure {
+                name: "Inventar".into()
+            })
+        );
         assert_eq!(office.closed(d(2026, 12, 22)), None);
     }
 
@@ -311,8 +354,16 @@ mod tests {
         let json = r#"{"hours":{"sun":[["01:00","06:00"]]}}"#;
         let office = Office::from_override_json(Some(json)).unwrap();
         let pass = office.service("passport").unwrap();
-        let spring: Vec<String> = office.slots(pass, d(2027, 3, 28)).unwrap().iter().map(|s| s.local_start().format("%H:%M").to_string()).collect();
-        assert!(!spring.iter().any(|s| s.starts_with("03:")), "03:xx doesn't exist: {spring:?}");
+        let spring: Vec<String> = office
+            .slots(pass, d(2027, 3, 28))
+            .unwrap()
+            .iter()
+            .map(|s| s.local_start().format("%H:%M").to_string())
+            .collect();
+        assert!(
+            !spring.iter().any(|s| s.starts_with("03:")),
+            "03:xx doesn't exist: {spring:?}"
+        );
         assert_eq!(spring.len(), 5 * 4 - 4);
         let autumn = office.slots(pass, d(2026, 10, 25)).unwrap();
         assert_eq!(autumn.len(), 5 * 4);
@@ -321,9 +372,14 @@ mod tests {
 
     #[test]
     fn config_override_rejects_unknown_parts() {
-        assert!(Office::from_override_json(Some(r#"{"services":{"visa":{"counters":2}}}"#)).is_err());
+        assert!(
+            Office::from_override_json(Some(r#"{"services":{"visa":{"counters":2}}}"#)).is_err()
+        );
         assert!(Office::from_override_json(Some(r#"{"colour":"red"}"#)).is_err());
-        let o = Office::from_override_json(Some(r#"{"services":{"passport":{"counters":7}},"booking_horizon_days":5}"#)).unwrap();
+        let o = Office::from_override_json(Some(
+            r#"{"services":{"passport":{"counters":7}},"booking_horizon_days":5}"#,
+        ))
+        .unwrap();
         assert_eq!(o.service("passport").unwrap().counters, 7);
         assert_eq!(o.booking_horizon_days, 5);
     }

@@ -121,14 +121,6 @@ pub trait Database {
     fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError>;
 }
 
-/// A key-value store: caches and replies only, never the truth (no compare-and-swap).
-pub trait KeyValue {
-    /// The value under `key`, if any.
-    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError>;
-    /// Stores `value` under `key`, replacing what was there.
-    fn set(&self, key: &str, value: &[u8]) -> Result<(), StorageError>;
-}
-
 /// Runs `work` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front,
 /// so concurrent writers queue on the busy timeout instead of failing mid-way, and
 /// any error (or a crash, which drops the connection) rolls everything back.
@@ -199,19 +191,6 @@ pub mod testing {
                 );
             }
             Ok(Rows { columns, rows: out })
-        }
-    }
-
-    #[derive(Default)]
-    pub struct MemoryKv(pub std::cell::RefCell<std::collections::HashMap<String, Vec<u8>>>);
-
-    impl KeyValue for MemoryKv {
-        fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
-            Ok(self.0.borrow().get(key).cloned())
-        }
-        fn set(&self, key: &str, value: &[u8]) -> Result<(), StorageError> {
-            self.0.borrow_mut().insert(key.to_owned(), value.to_vec());
-            Ok(())
         }
     }
 }

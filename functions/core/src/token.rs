@@ -19,7 +19,12 @@ impl ReservationNumber {
         let mut bytes = [0u8; LEN];
         getrandom::fill(&mut bytes).expect("the host provides randomness");
         // 256 is a multiple of 32, so taking the low five bits keeps the symbols uniform.
-        Self(bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect())
+        Self(
+            bytes
+                .iter()
+                .map(|b| ALPHABET[usize::from(b & 31)] as char)
+                .collect(),
+        )
     }
 
     /// Accepts the number as people type it: any case, with or without dashes
@@ -101,13 +106,27 @@ mod tests {
     #[test]
     fn r02_parse_accepts_how_people_type_it() {
         let n = ReservationNumber::parse("abcde-fghjk-mnpqr-stvw0").unwrap();
-        assert_eq!(ReservationNumber::parse("ABCDE FGHJK MNPQR STVWO").unwrap(), n);
-        assert_eq!(n.hash(), ReservationNumber::parse("ABCDEFGHJKMNPQRSTVW0").unwrap().hash());
+        assert_eq!(
+            ReservationNumber::parse("ABCDE FGHJK MNPQR STVWO").unwrap(),
+            n
+        );
+        assert_eq!(
+            n.hash(),
+            ReservationNumber::parse("ABCDEFGHJKMNPQRSTVW0")
+                .unwrap()
+                .hash()
+        );
     }
 
     #[test]
     fn r02_malformed_numbers_are_refused() {
-        for bad in ["", "ABCDE", "ABCDE-FGHJK-MNPQR-STVWXY", "ABCDE-FGHJK-MNPQR-STVU0", "../../etc"] {
+        for bad in [
+            "",
+            "ABCDE",
+            "ABCDE-FGHJK-MNPQR-STVWXY",
+            "ABCDE-FGHJK-MNPQR-STVU0",
+            "../../etc",
+        ] {
             assert!(ReservationNumber::parse(bad).is_err(), "{bad}");
         }
     }

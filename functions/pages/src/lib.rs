@@ -14,10 +14,26 @@ struct Asset {
 }
 
 const ASSETS: &[Asset] = &[
-    Asset { path: "/", content_type: "text/html; charset=utf-8", body: include_str!("../../../static/index.html") },
-    Asset { path: "/status", content_type: "text/html; charset=utf-8", body: include_str!("../../../static/status.html") },
-    Asset { path: "/style.css", content_type: "text/css; charset=utf-8", body: include_str!("../../../static/style.css") },
-    Asset { path: "/app.js", content_type: "text/javascript; charset=utf-8", body: include_str!("../../../static/app.js") },
+    Asset {
+        path: "/",
+        content_type: "text/html; charset=utf-8",
+        body: include_str!("../../../static/index.html"),
+    },
+    Asset {
+        path: "/status",
+        content_type: "text/html; charset=utf-8",
+        body: include_str!("../../../static/status.html"),
+    },
+    Asset {
+        path: "/style.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("../../../static/style.css"),
+    },
+    Asset {
+        path: "/app.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../../static/app.js"),
+    },
 ];
 
 /// Replaces each `{{ro|en}}` with one side; the texts are ours, but escaped all the same.
@@ -25,7 +41,9 @@ fn localise(template: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start..].find("}}") else { break };
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
         let inner = &rest[start + 2..start + len];
         let (ro, en) = inner.split_once('|').unwrap_or((inner, inner));
         out.push_str(&rest[..start]);
@@ -45,7 +63,10 @@ fn response(status: StatusCode, content_type: &str, body: String) -> Response {
         .status(status)
         .header(header::CONTENT_TYPE, content_type)
         .header("x-content-type-options", "nosniff")
-        .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'")
+        .header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'",
+        )
         .header("referrer-policy", "no-referrer")
         .body(body.into_bytes())
         .expect("valid response")
@@ -55,18 +76,32 @@ fn response(status: StatusCode, content_type: &str, body: String) -> Response {
 #[http_component]
 fn handle(req: IncomingRequest) -> Response {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        return response(StatusCode::METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "405 Method Not Allowed\n".into());
+        return response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            "405 Method Not Allowed\n".into(),
+        );
     }
     let path_with_query = req.path_with_query().unwrap_or_default();
-    let (path, query) = path_with_query.split_once('?').unwrap_or((&path_with_query, ""));
+    let (path, query) = path_with_query
+        .split_once('?')
+        .unwrap_or((&path_with_query, ""));
     let path = match path {
         "/index.html" => "/",
         "/status.html" => "/status",
         other => other,
     };
     match ASSETS.iter().find(|a| a.path == path) {
-        Some(a) if a.content_type.starts_with("text/html") => response(StatusCode::OK, a.content_type, localise(a.body, lang_of(query))),
+        Some(a) if a.content_type.starts_with("text/html") => response(
+            StatusCode::OK,
+            a.content_type,
+            localise(a.body, lang_of(query)),
+        ),
         Some(a) => response(StatusCode::OK, a.content_type, a.body.to_owned()),
-        None => response(StatusCode::NOT_FOUND, "text/html; charset=utf-8", localise(include_str!("../../../static/404.html"), lang_of(query))),
+        None => response(
+            StatusCode::NOT_FOUND,
+            "text/html; charset=utf-8",
+            localise(include_str!("../../../static/404.html"), lang_of(query)),
+        ),
     }
 }

@@ -1,13 +1,13 @@
-//! Spin's side of the seams: SQLite and key-value behind the shared crate's traits,
+//! Spin's side of the seams: SQLite behind the shared crate's trait,
 //! the `office` variable, and the one request entry point every component uses.
 
 use futures::StreamExt;
 use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
 use ghiseu_core::office::Office;
-use ghiseu_core::storage::{Database, KeyValue, Rows, StorageError, Value};
+use ghiseu_core::storage::{Database, Rows, StorageError, Value};
 use ghiseu_core::{Error, schema};
 use spin_sdk::http::{IncomingRequest, Method};
-use spin_sdk::{key_value, sqlite, variables};
+use spin_sdk::{sqlite, variables};
 
 /// A connection to the `default` SQLite database; every open is a new connection.
 pub struct SpinDb(sqlite::Connection);
@@ -55,28 +55,10 @@ impl Database for SpinDb {
                     .collect()
             })
             .collect();
-        Ok(Rows { columns: result.columns, rows })
-    }
-}
-
-/// The `default` key-value store.
-pub struct SpinKv(key_value::Store);
-
-impl SpinKv {
-    pub fn open() -> Result<Self, Error> {
-        key_value::Store::open_default()
-            .map(SpinKv)
-            .map_err(|e| StorageError::Other(format!("open key-value: {e}")).into())
-    }
-}
-
-impl KeyValue for SpinKv {
-    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
-        self.0.get(key).map_err(|e| StorageError::Other(e.to_string()))
-    }
-
-    fn set(&self, key: &str, value: &[u8]) -> Result<(), StorageError> {
-        self.0.set(key, value).map_err(|e| StorageError::Other(e.to_string()))
+        Ok(Rows {
+            columns: result.columns,
+            rows,
+        })
     }
 }
 
@@ -111,7 +93,10 @@ async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>)
         builder = builder.header(name, value);
     }
     let mut request = builder.body(Vec::new()).unwrap_or_else(|_| {
-        http::Request::builder().uri("/").body(Vec::new()).expect("plain request")
+        http::Request::builder()
+            .uri("/")
+            .body(Vec::new())
+            .expect("plain request")
     });
     let mut stream = incoming.into_body_stream();
     while let Some(chunk) = stream.next().await {
@@ -134,11 +119,9 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     let (request, read) = read_request(incoming).await;
     let outcome = read.and_then(|()| {
         let db = SpinDb::open()?;
-        let kv = SpinKv::open()?;
         let office = office()?;
         let ctx = Context {
             db: &db,
-            kv: &kv,
             office: &office,
             now: chrono::Utc::now(),
         };

@@ -5,7 +5,9 @@ use ghiseu_testhost::{Host, serve::serve};
 use std::path::Path;
 use std::sync::Arc;
 
-#[tokio::main]
+// Spin runs SQLite calls off its executor threads; many workers give the same overlap
+// of in-flight requests here, where host calls block the thread they run on.
+#[tokio::main(worker_threads = 64)]
 async fn main() -> anyhow::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let host = Host::builder(root.join("spin.toml"), root.join(".spin")).build()?;

@@ -16,20 +16,43 @@ async fn r02_r03_booking_happy_path_then_status_check() {
     let status = app.get(&format!("/api/bookings/{number}")).await;
     assert_eq!(status.status, 200);
     let view = &status.json()["booking"];
-    assert_eq!((view["service"].as_str(), view["date"].as_str(), view["time"].as_str()), (Some("registration"), Some("2026-11-25"), Some("09:10")));
+    assert_eq!(
+        (
+            view["service"].as_str(),
+            view["date"].as_str(),
+            view["time"].as_str()
+        ),
+        (Some("registration"), Some("2026-11-25"), Some("09:10"))
+    );
     assert_eq!(view["name"], "I. P.");
     // R03: nothing personal beyond the masked name.
     let text = status.text();
-    for personal in ["Popescu", "722123456", "ion@example.ro", "WVWZZZ1JZXW000001"] {
+    for personal in [
+        "Popescu",
+        "722123456",
+        "ion@example.ro",
+        "WVWZZZ1JZXW000001",
+    ] {
         assert!(!text.contains(personal), "status leaks {personal}: {text}");
     }
     // The number is stored only as a hash.
-    let stored: String = app.db().query_row("SELECT number_hash FROM bookings", [], |r| r.get(0)).unwrap();
-    assert_ne!(stored.to_uppercase().replace('-', ""), number.replace('-', ""));
+    let stored: String = app
+        .db()
+        .query_row("SELECT number_hash FROM bookings", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(
+        stored.to_uppercase().replace('-', ""),
+        number.replace('-', "")
+    );
     assert!(!stored.contains(&number[..5]));
 
     // Typed the way people type it.
-    let lower = app.get(&format!("/api/bookings/{}", number.to_lowercase().replace('-', ""))).await;
+    let lower = app
+        .get(&format!(
+            "/api/bookings/{}",
+            number.to_lowercase().replace('-', "")
+        ))
+        .await;
     assert_eq!(lower.status, 200);
 }
 
@@ -48,12 +71,33 @@ async fn r01_odd_capacity_gives_the_extra_seat_to_walk_in() {
     // Registration: 3 counters → 1 online seat.
     let app = TestApp::spawn();
     assert_eq!(app.book(&registration()).await.status, 201);
-    let second = app.book(&with(registration(), json!({"vin": "WVWZZZ1JZXW000002", "phone": "0744123456"}))).await;
+    let second = app
+        .book(&with(
+            registration(),
+            json!({"vin": "WVWZZZ1JZXW000002", "phone": "0744123456"}),
+        ))
+        .await;
     assert_eq!(second.status, 409);
     assert_eq!(second.error_code(), "slot_full");
-    let day = app.get("/api/availability?service=registration&date=2026-11-25").await.json();
-    let slot = day["day"]["slots"].as_array().unwrap().iter().find(|s| s["time"] == "09:10").unwrap().clone();
-    assert_eq!((slot["online_seats"].as_u64(), slot["online_left"].as_u64(), slot["bookable"].as_bool()), (Some(1), Some(0), Some(false)));
+    let day = app
+        .get("/api/availability?service=registration&date=2026-11-25")
+        .await
+        .json();
+    let slot = day["day"]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["time"] == "09:10")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            slot["online_seats"].as_u64(),
+            slot["online_left"].as_u64(),
+            slot["bookable"].as_bool()
+        ),
+        (Some(1), Some(0), Some(false))
+    );
     assert_eq!(app.bookings(), 1);
 }
 
@@ -63,11 +107,15 @@ async fn r01_even_capacity_splits_in_half() {
     let app = TestApp::spawn_with_office(r#"{"services":{"passport":{"counters":6}}}"#);
     for n in 0..3 {
         let (name, phone) = booker(n);
-        let reply = app.book(&with(passport(), json!({"name": name, "phone": phone}))).await;
+        let reply = app
+            .book(&with(passport(), json!({"name": name, "phone": phone})))
+            .await;
         assert_eq!(reply.status, 201, "{}", reply.text());
     }
     let (name, phone) = booker(3);
-    let fourth = app.book(&with(passport(), json!({"name": name, "phone": phone}))).await;
+    let fourth = app
+        .book(&with(passport(), json!({"name": name, "phone": phone})))
+        .await;
     assert_eq!(fourth.error_code(), "slot_full");
     assert_eq!(app.bookings(), 3);
 }
@@ -85,26 +133,62 @@ async fn r06_second_booking_with_same_vin_cancels_both_without_notice() {
     assert_eq!(second["booking"]["state"], "cancelled");
     assert_eq!(second["booking"]["cancel_reason"], "duplicate_vin");
     for b in [&first, &second] {
-        let status = app.get(&format!("/api/bookings/{}", b["reservation_number"].as_str().unwrap())).await.json();
-        assert_eq!((status["booking"]["state"].as_str(), status["booking"]["cancel_reason"].as_str()), (Some("cancelled"), Some("duplicate_vin")));
+        let status = app
+            .get(&format!(
+                "/api/bookings/{}",
+                b["reservation_number"].as_str().unwrap()
+            ))
+            .await
+            .json();
+        assert_eq!(
+            (
+                status["booking"]["state"].as_str(),
+                status["booking"]["cancel_reason"].as_str()
+            ),
+            (Some("cancelled"), Some("duplicate_vin"))
+        );
     }
     // Both seats are free again.
-    let day = app.get("/api/availability?service=registration&date=2026-11-25").await.json();
-    let slot = day["day"]["slots"].as_array().unwrap().iter().find(|s| s["time"] == "09:10").unwrap().clone();
+    let day = app
+        .get("/api/availability?service=registration&date=2026-11-25")
+        .await
+        .json();
+    let slot = day["day"]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["time"] == "09:10")
+        .unwrap()
+        .clone();
     assert_eq!(slot["online_left"], 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn r07_same_holder_in_same_service_cancels_all_of_them() {
     let app = TestApp::spawn();
-    let first = app.book(&with(passport(), json!({"holder": "ELENA ȘTEFĂNESCU"}))).await.json();
+    let first = app
+        .book(&with(passport(), json!({"holder": "ELENA ȘTEFĂNESCU"})))
+        .await
+        .json();
     // Another booker by mandate for the same holder, spelled differently.
     let second = app.book(&with(passport(), json!({"slot": "2026-11-25T10:00", "name": "Dan Radu", "phone": "0744123456", "holder": "elena stefanescu"}))).await.json();
     assert_eq!(second["booking"]["cancel_reason"], "duplicate_holder");
-    let first_status = app.get(&format!("/api/bookings/{}", first["reservation_number"].as_str().unwrap())).await.json();
+    let first_status = app
+        .get(&format!(
+            "/api/bookings/{}",
+            first["reservation_number"].as_str().unwrap()
+        ))
+        .await
+        .json();
     assert_eq!(first_status["booking"]["state"], "cancelled");
     // The same holder for a permit is a different service: not a duplicate.
-    let permit = app.book(&with(passport(), json!({"service": "permit", "holder": "Elena Ștefănescu"}))).await.json();
+    let permit = app
+        .book(&with(
+            passport(),
+            json!({"service": "permit", "holder": "Elena Ștefănescu"}),
+        ))
+        .await
+        .json();
     assert_eq!(permit["booking"]["state"], "active");
 }
 
@@ -112,23 +196,52 @@ async fn r07_same_holder_in_same_service_cancels_all_of_them() {
 async fn r06_retried_submission_returns_the_original_booking() {
     let app = TestApp::spawn();
     let body = registration().to_string().into_bytes();
-    let first = app.post_raw("/api/bookings", "application/json", body.clone(), Some("click-1")).await;
+    let first = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            body.clone(),
+            Some("click-1"),
+        )
+        .await;
     assert_eq!(first.status, 201);
     // The network lost the reply; the client retries with the same key.
-    let retry = app.post_raw("/api/bookings", "application/json", body.clone(), Some("click-1")).await;
+    let retry = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            body.clone(),
+            Some("click-1"),
+        )
+        .await;
     assert_eq!(retry.status, 200);
     assert_eq!(retry.headers["idempotent-replayed"], "true");
-    assert_eq!(retry.json()["reservation_number"], first.json()["reservation_number"]);
+    assert_eq!(
+        retry.json()["reservation_number"],
+        first.json()["reservation_number"]
+    );
     assert_eq!(retry.json()["booking"]["state"], "active");
     // A double click without a key: identical content within 10 minutes.
-    let double = app.post_raw("/api/bookings", "application/json", body.clone(), None).await;
+    let double = app
+        .post_raw("/api/bookings", "application/json", body.clone(), None)
+        .await;
     assert_eq!(double.status, 200);
     assert_eq!(double.json()["booking"]["state"], "active");
     assert_eq!(app.bookings(), 1);
 
     // The same key for different content is refused and writes nothing.
-    let other = with(registration(), json!({"vin": "WVWZZZ1JZXW000009", "slot": "2026-11-25T09:30"}));
-    let reused = app.post_raw("/api/bookings", "application/json", other.to_string().into_bytes(), Some("click-1")).await;
+    let other = with(
+        registration(),
+        json!({"vin": "WVWZZZ1JZXW000009", "slot": "2026-11-25T09:30"}),
+    );
+    let reused = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            other.to_string().into_bytes(),
+            Some("click-1"),
+        )
+        .await;
     assert_eq!(reused.error_code(), "idempotency_key_reused");
     assert_eq!(app.bookings(), 1);
 }
@@ -142,18 +255,29 @@ async fn r07_identical_content_after_the_retry_window_is_a_duplicate() {
     let later = app.book(&passport()).await;
     assert_eq!(later.status, 201, "{}", later.text());
     assert_eq!(later.json()["booking"]["cancel_reason"], "duplicate_holder");
-    assert_eq!(app.count("SELECT COUNT(*) FROM bookings WHERE state = 'cancelled'"), 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM bookings WHERE state = 'cancelled'"),
+        2
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn r08_all_caps_name_is_stored_capitalised_with_comma_below_diacritics() {
     let app = TestApp::spawn();
-    let reply = app.book(&with(passport(), json!({"name": "ŞTEFAN-ANDREI ŢĂRANU", "holder": "ION ÎNCEU"}))).await;
+    let reply = app
+        .book(&with(
+            passport(),
+            json!({"name": "ŞTEFAN-ANDREI ŢĂRANU", "holder": "ION ÎNCEU"}),
+        ))
+        .await;
     assert_eq!(reply.status, 201, "{}", reply.text());
     let booking = &reply.json()["booking"];
     assert_eq!(booking["name"], "Ștefan-Andrei Țăranu");
     assert_eq!(booking["holder"], "Ion Înceu");
-    let stored: String = app.db().query_row("SELECT name FROM bookings", [], |r| r.get(0)).unwrap();
+    let stored: String = app
+        .db()
+        .query_row("SELECT name FROM bookings", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(stored, "Ștefan-Andrei Țăranu");
 }
 
@@ -161,7 +285,8 @@ async fn r08_all_caps_name_is_stored_capitalised_with_comma_below_diacritics() {
 async fn r12_r13_banned_phone_or_email_is_refused_with_the_ban_end() {
     let app = TestApp::spawn();
     // Make the schema exist, then record the bans as the office would (staff marking comes later).
-    app.get("/api/availability?service=passport&date=2026-11-25").await;
+    app.get("/api/availability?service=passport&date=2026-11-25")
+        .await;
     app.db()
         .execute_batch(
             "INSERT INTO bans (contact, reason, starts_at, ends_at) VALUES
@@ -171,12 +296,27 @@ async fn r12_r13_banned_phone_or_email_is_refused_with_the_ban_end() {
         )
         .unwrap();
     let by_phone = app.book(&registration()).await;
-    assert_eq!((by_phone.status, by_phone.error_code()), (403, "contact_banned".to_owned()));
-    assert!(by_phone.json()["error"]["message"].as_str().unwrap().contains("2026-12-20"));
-    let by_email = app.book(&with(registration(), json!({"phone": "0744123456", "email": "Banned@Example.ro"}))).await;
+    assert_eq!(
+        (by_phone.status, by_phone.error_code()),
+        (403, "contact_banned".to_owned())
+    );
+    assert!(
+        by_phone.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2026-12-20")
+    );
+    let by_email = app
+        .book(&with(
+            registration(),
+            json!({"phone": "0744123456", "email": "Banned@Example.ro"}),
+        ))
+        .await;
     assert_eq!(by_email.error_code(), "contact_banned");
     assert_eq!(app.bookings(), 0);
     // An expired ban no longer applies.
-    let expired = app.book(&with(registration(), json!({"phone": "0755123456"}))).await;
+    let expired = app
+        .book(&with(registration(), json!({"phone": "0755123456"})))
+        .await;
     assert_eq!(expired.status, 201, "{}", expired.text());
 }

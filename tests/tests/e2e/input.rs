@@ -18,7 +18,9 @@ async fn r09_cnp_in_any_field_is_refused_naming_the_field() {
         ("notes", json!(format!("cnp 1 900101 123457"))),
     ];
     for (field, value) in cases {
-        let reply = app.book(&with(registration(), json!({ field: value }))).await;
+        let reply = app
+            .book(&with(registration(), json!({ field: value })))
+            .await;
         assert_eq!(reply.status, 422, "{field}: {}", reply.text());
         assert_eq!(reply.error_code(), "cnp_forbidden", "{field}");
         assert_eq!(reply.error_field().as_deref(), Some(field));
@@ -26,7 +28,14 @@ async fn r09_cnp_in_any_field_is_refused_naming_the_field() {
     let holder = app.book(&with(passport(), json!({"holder": CNP}))).await;
     assert_eq!(holder.error_field().as_deref(), Some("holder"));
     assert_eq!(app.bookings(), 0);
-    let anywhere: i64 = app.db().query_row("SELECT COUNT(*) FROM bookings WHERE name || phone || IFNULL(email,'') LIKE ?", [format!("%{CNP}%")], |r| r.get(0)).unwrap();
+    let anywhere: i64 = app
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM bookings WHERE name || phone || IFNULL(email,'') LIKE ?",
+            [format!("%{CNP}%")],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(anywhere, 0);
 }
 
@@ -42,7 +51,11 @@ async fn r10_r17_fictitious_data_is_refused_with_the_field() {
         (json!({"email": "not-an-email"}), "invalid_email", "email"),
         (json!({"name": "R2-D2"}), "invalid_name", "name"),
         (json!({"consent": false}), "consent_required", "consent"),
-        (json!({"holder": "Ana Pop"}), "field_not_for_service", "holder"),
+        (
+            json!({"holder": "Ana Pop"}),
+            "field_not_for_service",
+            "holder",
+        ),
         (json!({"service": "visa"}), "unknown_service", "service"),
         (json!({"slot": "2026-11-25T09:11"}), "invalid_slot", "slot"),
         (json!({"slot": "tomorrow"}), "invalid_slot", "slot"),
@@ -54,9 +67,16 @@ async fn r10_r17_fictitious_data_is_refused_with_the_field() {
     for (change, code, field) in cases {
         let reply = app.book(&with(registration(), change.clone())).await;
         assert_eq!(reply.status, 422, "{change}: {}", reply.text());
-        assert_eq!((reply.error_code(), reply.error_field()), (code.to_owned(), Some(field.to_owned())), "{change}");
+        assert_eq!(
+            (reply.error_code(), reply.error_field()),
+            (code.to_owned(), Some(field.to_owned())),
+            "{change}"
+        );
         let error = &reply.json()["error"];
-        assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()) && error["message_ro"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(
+            error["message"].as_str().is_some_and(|m| !m.is_empty())
+                && error["message_ro"].as_str().is_some_and(|m| !m.is_empty())
+        );
     }
     assert_eq!(app.bookings(), 0);
 }
@@ -64,17 +84,56 @@ async fn r10_r17_fictitious_data_is_refused_with_the_field() {
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_bodies_are_refused_and_write_nothing() {
     let app = TestApp::spawn();
-    let malformed = app.post_raw("/api/bookings", "application/json", b"{\"service\": ".to_vec(), None).await;
-    assert_eq!((malformed.status, malformed.error_code()), (400, "malformed_body".to_owned()));
-    let not_object = app.post_raw("/api/bookings", "application/json", b"[1,2]".to_vec(), None).await;
+    let malformed = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            b"{\"service\": ".to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (malformed.status, malformed.error_code()),
+        (400, "malformed_body".to_owned())
+    );
+    let not_object = app
+        .post_raw("/api/bookings", "application/json", b"[1,2]".to_vec(), None)
+        .await;
     assert_eq!(not_object.error_code(), "malformed_body");
-    let wrong_type = app.post_raw("/api/bookings", "text/plain", registration().to_string().into_bytes(), None).await;
-    assert_eq!((wrong_type.status, wrong_type.error_code()), (415, "unsupported_media_type".to_owned()));
+    let wrong_type = app
+        .post_raw(
+            "/api/bookings",
+            "text/plain",
+            registration().to_string().into_bytes(),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (wrong_type.status, wrong_type.error_code()),
+        (415, "unsupported_media_type".to_owned())
+    );
     let mut huge = registration();
     huge["name"] = json!("a".repeat(17 * 1024));
-    let too_large = app.post_raw("/api/bookings", "application/json", huge.to_string().into_bytes(), None).await;
-    assert_eq!((too_large.status, too_large.error_code()), (413, "payload_too_large".to_owned()));
-    let not_utf8 = app.post_raw("/api/bookings", "application/x-www-form-urlencoded", vec![0xff, 0xfe, b'='], None).await;
+    let too_large = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            huge.to_string().into_bytes(),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (too_large.status, too_large.error_code()),
+        (413, "payload_too_large".to_owned())
+    );
+    let not_utf8 = app
+        .post_raw(
+            "/api/bookings",
+            "application/x-www-form-urlencoded",
+            vec![0xff, 0xfe, b'='],
+            None,
+        )
+        .await;
     assert_eq!(not_utf8.status, 400);
     assert_eq!(app.bookings(), 0);
 }
@@ -82,8 +141,13 @@ async fn malformed_bodies_are_refused_and_write_nothing() {
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_methods_and_paths_are_refused() {
     let app = TestApp::spawn();
-    let get_create = app.request(http::Request::delete("/api/bookings").body(vec![]).unwrap()).await;
-    assert_eq!((get_create.status, get_create.error_code()), (405, "method_not_allowed".to_owned()));
+    let get_create = app
+        .request(http::Request::delete("/api/bookings").body(vec![]).unwrap())
+        .await;
+    assert_eq!(
+        (get_create.status, get_create.error_code()),
+        (405, "method_not_allowed".to_owned())
+    );
     assert_eq!(get_create.headers["allow"], "POST");
     let post_services = app.post_json("/api/services", &json!({})).await;
     assert_eq!(post_services.status, 405);
@@ -95,15 +159,34 @@ async fn wrong_methods_and_paths_are_refused() {
 async fn availability_refuses_bad_queries() {
     let app = TestApp::spawn();
     let cases = [
-        ("/api/availability?service=visa&date=2026-11-25", "unknown_service"),
-        ("/api/availability?service=passport&date=25.11.2026", "invalid_date"),
-        ("/api/availability?service=passport&date=2026-11-01", "date_out_of_range"),
-        ("/api/availability?service=passport&date=2027-06-01", "date_out_of_range"),
-        ("/api/availability?service=passport&from=2026-11-25&to=2026-11-24", "invalid_range"),
+        (
+            "/api/availability?service=visa&date=2026-11-25",
+            "unknown_service",
+        ),
+        (
+            "/api/availability?service=passport&date=25.11.2026",
+            "invalid_date",
+        ),
+        (
+            "/api/availability?service=passport&date=2026-11-01",
+            "date_out_of_range",
+        ),
+        (
+            "/api/availability?service=passport&date=2027-06-01",
+            "date_out_of_range",
+        ),
+        (
+            "/api/availability?service=passport&from=2026-11-25&to=2026-11-24",
+            "invalid_range",
+        ),
     ];
     for (path, code) in cases {
         let reply = app.get(path).await;
-        assert_eq!((reply.status, reply.error_code()), (422, code.to_owned()), "{path}");
+        assert_eq!(
+            (reply.status, reply.error_code()),
+            (422, code.to_owned()),
+            "{path}"
+        );
     }
 }
 
@@ -112,7 +195,10 @@ async fn services_catalog_is_bilingual() {
     let app = TestApp::spawn();
     let catalog = app.get("/api/services").await.json();
     let services = catalog["services"].as_array().unwrap();
-    let codes: Vec<&str> = services.iter().map(|s| s["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = services
+        .iter()
+        .map(|s| s["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["passport", "permit", "registration", "provisional"]);
     assert_eq!(services[2]["name"]["ro"], "Înmatriculări vehicule");
     assert_eq!(services[2]["name"]["en"], "Vehicle registrations");

@@ -29,22 +29,43 @@ async fn booking_page_and_status_page_are_served_in_romanian_and_english() {
 #[tokio::test(flavor = "multi_thread")]
 async fn r02_form_booking_without_javascript_shows_the_number_and_escapes_input() {
     let app = TestApp::spawn();
-    let day = app.get_html("/api/availability?service=passport&date=2026-11-25&lang=en").await;
+    let day = app
+        .get_html("/api/availability?service=passport&date=2026-11-25&lang=en")
+        .await;
     assert_eq!(day.status, 200);
-    assert!(day.text().contains("value=\"2026-11-25T09:15:00+02:00\""), "slots are radio buttons");
+    assert!(
+        day.text().contains("value=\"2026-11-25T09:15:00+02:00\""),
+        "slots are radio buttons"
+    );
     let reply = app
         .post_raw(
             "/api/bookings",
             "application/x-www-form-urlencoded",
-            form(&[("service", "passport"), ("slot", "2026-11-25T09:15:00+02:00"), ("name", "ANA POP"), ("phone", "0722 123 456"), ("holder", "Ion O'Neil"), ("consent", "true"), ("lang", "en")]),
+            form(&[
+                ("service", "passport"),
+                ("slot", "2026-11-25T09:15:00+02:00"),
+                ("name", "ANA POP"),
+                ("phone", "0722 123 456"),
+                ("holder", "Ion O'Neil"),
+                ("consent", "true"),
+                ("lang", "en"),
+            ]),
             None,
         )
         .await;
     assert_eq!(reply.status, 201, "{}", reply.text());
-    assert!(reply.headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        reply.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     let page = reply.text();
     assert!(page.contains("Your reservation number"));
-    assert!(page.contains("Ana Pop"), "the stored, normalised name is shown");
+    assert!(
+        page.contains("Ana Pop"),
+        "the stored, normalised name is shown"
+    );
     assert!(page.contains("Ion O&#39;Neil"), "user input is escaped");
     let status = app.get_html("/api/bookings?number=nonsense&lang=en").await;
     assert_eq!(status.status, 404);
@@ -54,7 +75,19 @@ async fn r02_form_booking_without_javascript_shows_the_number_and_escapes_input(
 async fn form_errors_come_back_as_an_html_page_with_the_reason() {
     let app = TestApp::spawn();
     let reply = app
-        .post_raw("/api/bookings", "application/x-www-form-urlencoded", form(&[("service", "registration"), ("slot", "2026-11-25T09:10"), ("name", "<script>alert(1)</script>"), ("phone", "0722123456"), ("vin", "WVWZZZ1JZXW000001"), ("consent", "on")]), None)
+        .post_raw(
+            "/api/bookings",
+            "application/x-www-form-urlencoded",
+            form(&[
+                ("service", "registration"),
+                ("slot", "2026-11-25T09:10"),
+                ("name", "<script>alert(1)</script>"),
+                ("phone", "0722123456"),
+                ("vin", "WVWZZZ1JZXW000001"),
+                ("consent", "on"),
+            ]),
+            None,
+        )
         .await;
     assert_eq!(reply.status, 422);
     let page = reply.text();

@@ -8,7 +8,9 @@ use std::sync::Arc;
 #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
 async fn r01_rush_of_300_for_10_online_seats_books_exactly_10_and_never_5xx() {
     // 20 counters → 10 online seats in the 09:15 slot.
-    let app = Arc::new(TestApp::spawn_with_office(r#"{"services":{"passport":{"counters":20}}}"#));
+    let app = Arc::new(TestApp::spawn_with_office(
+        r#"{"services":{"passport":{"counters":20}}}"#,
+    ));
     // Make the schema exist first, as the first visitor of the day would.
     assert_eq!(app.get("/api/services").await.status, 200);
     let tasks: Vec<_> = (0..300)
@@ -16,7 +18,8 @@ async fn r01_rush_of_300_for_10_online_seats_books_exactly_10_and_never_5xx() {
             let app = app.clone();
             tokio::spawn(async move {
                 let (name, phone) = booker(n);
-                app.book(&with(passport(), json!({"name": name, "phone": phone}))).await
+                app.book(&with(passport(), json!({"name": name, "phone": phone})))
+                    .await
             })
         })
         .collect();
@@ -24,7 +27,12 @@ async fn r01_rush_of_300_for_10_online_seats_books_exactly_10_and_never_5xx() {
     let mut full = 0;
     for task in tasks {
         let reply = task.await.unwrap();
-        assert!(reply.status < 500, "5xx under the rush: {} {}", reply.status, reply.text());
+        assert!(
+            reply.status < 500,
+            "5xx under the rush: {} {}",
+            reply.status,
+            reply.text()
+        );
         match reply.status {
             201 => created += 1,
             409 => {

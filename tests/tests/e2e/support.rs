@@ -20,7 +20,8 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn text(&self) -> String {
@@ -29,7 +30,10 @@ impl Reply {
 
     /// The machine-readable code of a JSON error reply.
     pub fn error_code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_else(|| panic!("no error code: {}", self.text())).to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error code: {}", self.text()))
+            .to_owned()
     }
 
     pub fn error_field(&self) -> Option<String> {
@@ -69,22 +73,50 @@ impl TestApp {
     pub async fn request(&self, req: http::Request<Vec<u8>>) -> Reply {
         let response = self.host.send(req).await.expect("host serves the request");
         let (parts, body) = response.into_parts();
-        Reply { status: parts.status.as_u16(), headers: parts.headers, body }
+        Reply {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
-        self.request(http::Request::get(path).header("accept", "application/json").body(vec![]).unwrap()).await
+        self.request(
+            http::Request::get(path)
+                .header("accept", "application/json")
+                .body(vec![])
+                .unwrap(),
+        )
+        .await
     }
 
     pub async fn get_html(&self, path: &str) -> Reply {
-        self.request(http::Request::get(path).header("accept", "text/html,application/xhtml+xml").body(vec![]).unwrap()).await
+        self.request(
+            http::Request::get(path)
+                .header("accept", "text/html,application/xhtml+xml")
+                .body(vec![])
+                .unwrap(),
+        )
+        .await
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Reply {
-        self.post_raw(path, "application/json", body.to_string().into_bytes(), None).await
+        self.post_raw(
+            path,
+            "application/json",
+            body.to_string().into_bytes(),
+            None,
+        )
+        .await
     }
 
-    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>, idempotency_key: Option<&str>) -> Reply {
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        idempotency_key: Option<&str>,
+    ) -> Reply {
         let mut req = http::Request::post(path).header("content-type", content_type);
         if let Some(k) = idempotency_key {
             req = req.header("idempotency-key", k);
@@ -107,7 +139,9 @@ impl TestApp {
 
     pub fn bookings(&self) -> i64 {
         // The table exists once any component has opened the database.
-        self.db().query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0)).unwrap_or(0)
+        self.db()
+            .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))
+            .unwrap_or(0)
     }
 }
 
@@ -157,5 +191,8 @@ pub fn booker(n: usize) -> (String, String) {
         }
         s
     };
-    (format!("Ana {}escu", letters(n)), format!("0745{:06}", 100_000 + n))
+    (
+        format!("Ana {}escu", letters(n)),
+        format!("0745{:06}", 100_000 + n),
+    )
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::storage::testing::{MemoryKv, NativeDb};
+use crate::storage::testing::NativeDb;
 use chrono::TimeZone;
 
 fn now() -> DateTime<Utc> {
@@ -28,9 +28,9 @@ fn fields(pairs: &[(&str, &str)]) -> Fields {
     f
 }
 
-fn try_book(db: &NativeDb, kv: &MemoryKv, office: &Office, pairs: &[(&str, &str)]) -> Result<Booked, Error> {
+fn try_book(db: &NativeDb, office: &Office, pairs: &[(&str, &str)]) -> Result<Booked, Error> {
     let new = NewBooking::parse(&fields(pairs), office, now())?;
-    book(db, kv, &new, None, now())
+    book(db, &new, None, now())
 }
 
 fn code(e: Error) -> &'static str {
@@ -39,47 +39,90 @@ fn code(e: Error) -> &'static str {
 
 #[test]
 fn r01_registration_slot_takes_one_online_booking_of_three_counters() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    try_book(&db, &kv, &office, &[]).unwrap();
-    let second = try_book(&db, &kv, &office, &[("vin", "WVWZZZ1JZXW000002"), ("phone", "0733123456")]);
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    try_book(&db, &office, &[]).unwrap();
+    let second = try_book(
+        &db,
+        &office,
+        &[("vin", "WVWZZZ1JZXW000002"), ("phone", "0733123456")],
+    );
     assert_eq!(code(second.unwrap_err()), "slot_full");
 }
 
 #[test]
 fn r02_booking_returns_a_number_whose_hash_finds_it() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    let booked = try_book(&db, &kv, &office, &[]).unwrap();
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let booked = try_book(&db, &office, &[]).unwrap();
     let number = booked.number.unwrap();
-    assert_eq!(Booking::by_number(&db, &number).unwrap().unwrap().id, booked.booking.id);
+    assert_eq!(
+        Booking::by_number(&db, &number).unwrap().unwrap().id,
+        booked.booking.id
+    );
 }
 
 #[test]
 fn r06_second_booking_with_same_vin_cancels_both() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    let first = try_book(&db, &kv, &office, &[]).unwrap();
-    let second = try_book(&db, &kv, &office, &[("service", "provisional"), ("phone", "0733123456")]).unwrap();
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let first = try_book(&db, &office, &[]).unwrap();
+    let second = try_book(
+        &db,
+        &office,
+        &[("service", "provisional"), ("phone", "0733123456")],
+    )
+    .unwrap();
     assert_eq!(second.booking.state, "cancelled");
-    assert_eq!(second.booking.cancel_reason.as_deref(), Some("duplicate_vin"));
-    let first = Booking::by_number(&db, first.number.as_ref().unwrap()).unwrap().unwrap();
+    assert_eq!(
+        second.booking.cancel_reason.as_deref(),
+        Some("duplicate_vin")
+    );
+    let first = Booking::by_number(&db, first.number.as_ref().unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(first.state, "cancelled");
 }
 
 #[test]
 fn r07_same_holder_same_service_cancels_both_other_service_does_not() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    let passport = [("service", "passport"), ("vin", ""), ("slot", "2026-11-25T09:15")];
-    try_book(&db, &kv, &office, &passport).unwrap();
-    let permit = try_book(&db, &kv, &office, &[("service", "permit"), ("vin", ""), ("slot", "2026-11-25T09:15")]).unwrap();
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let passport = [
+        ("service", "passport"),
+        ("vin", ""),
+        ("slot", "2026-11-25T09:15"),
+    ];
+    try_book(&db, &office, &passport).unwrap();
+    let permit = try_book(
+        &db,
+        &office,
+        &[
+            ("service", "permit"),
+            ("vin", ""),
+            ("slot", "2026-11-25T09:15"),
+        ],
+    )
+    .unwrap();
     assert_eq!(permit.booking.state, "active");
-    let again = try_book(&db, &kv, &office, &[("service", "passport"), ("vin", ""), ("slot", "2026-11-25T10:00"), ("name", "ION POPESCU")]).unwrap();
-    assert_eq!(again.booking.cancel_reason.as_deref(), Some("duplicate_holder"));
+    let again = try_book(
+        &db,
+        &office,
+        &[
+            ("service", "passport"),
+            ("vin", ""),
+            ("slot", "2026-11-25T10:00"),
+            ("name", "ION POPESCU"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        again.booking.cancel_reason.as_deref(),
+        Some("duplicate_holder")
+    );
 }
 
 #[test]
 fn r06_retried_identical_submission_is_not_a_duplicate() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    let first = try_book(&db, &kv, &office, &[]).unwrap();
-    let retry = try_book(&db, &kv, &office, &[]).unwrap();
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let first = try_book(&db, &office, &[]).unwrap();
+    let retry = try_book(&db, &office, &[]).unwrap();
     assert!(retry.replayed);
     assert_eq!(retry.booking.state, "active");
     assert_eq!(retry.number.unwrap(), first.number.unwrap());
@@ -87,22 +130,30 @@ fn r06_retried_identical_submission_is_not_a_duplicate() {
 
 #[test]
 fn idempotency_key_reused_for_other_content_is_refused() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
+    let (db, office) = (NativeDb::fresh(), Office::default());
     let a = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
-    book(&db, &kv, &a, Some("k1"), now()).unwrap();
-    let b = NewBooking::parse(&fields(&[("vin", "WVWZZZ1JZXW000009"), ("slot", "2026-11-25T09:30")]), &office, now()).unwrap();
-    assert_eq!(code(book(&db, &kv, &b, Some("k1"), now()).unwrap_err()), "idempotency_key_reused");
+    book(&db, &a, Some("k1"), now()).unwrap();
+    let b = NewBooking::parse(
+        &fields(&[("vin", "WVWZZZ1JZXW000009"), ("slot", "2026-11-25T09:30")]),
+        &office,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        code(book(&db, &b, Some("k1"), now()).unwrap_err()),
+        "idempotency_key_reused"
+    );
 }
 
 #[test]
 fn r12_banned_phone_is_refused_with_the_end_date() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
+    let (db, office) = (NativeDb::fresh(), Office::default());
     db.execute(
         "INSERT INTO bans (contact, reason, starts_at, ends_at) VALUES ('phone:+40722123456', 'no_show', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z')",
         &[],
     )
     .unwrap();
-    match try_book(&db, &kv, &office, &[]).unwrap_err() {
+    match try_book(&db, &office, &[]).unwrap_err() {
         Error::ContactBanned { until } => assert_eq!(until.to_string(), "2026-12-01"),
         other => panic!("{other:?}"),
     }
@@ -111,7 +162,8 @@ fn r12_banned_phone_is_refused_with_the_end_date() {
 #[test]
 fn r17_field_errors_name_their_field() {
     let office = Office::default();
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
         (&[("vin", "WVWZZZ1JZXW00000I")], "invalid_vin", "vin"),
         (&[("phone", "0700000000")], "invalid_phone", "phone"),
         (&[("consent", "")], "consent_required", "consent"),
@@ -125,15 +177,50 @@ fn r17_field_errors_name_their_field() {
         (&[("name", "Ion 1900101123457")], "cnp_forbidden", "name"),
     ];
     for (pairs, expected_code, expected_field) in cases {
-        let err = NewBooking::parse(&fields(pairs), &office, now()).unwrap_err().explain();
-        assert_eq!((err.code, err.field.as_deref()), (*expected_code, Some(*expected_field)), "{pairs:?}");
+        let err = NewBooking::parse(&fields(pairs), &office, now())
+            .unwrap_err()
+            .explain();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (*expected_code, Some(*expected_field)),
+            "{pairs:?}"
+        );
     }
 }
 
 #[test]
 fn r03_status_view_masks_the_name_and_shows_office_time() {
-    let (db, kv, office) = (NativeDb::fresh(), MemoryKv::default(), Office::default());
-    let booked = try_book(&db, &kv, &office, &[]).unwrap();
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let booked = try_book(&db, &office, &[]).unwrap();
     let view = booked.booking.status_view();
-    assert_eq!((view.date.as_str(), view.time.as_str(), view.name.as_str()), ("2026-11-25", "09:10", "I. P."));
+    assert_eq!(
+        (view.date.as_str(), view.time.as_str(), view.name.as_str()),
+        ("2026-11-25", "09:10", "I. P.")
+    );
+}
+
+#[test]
+fn r02_retry_after_the_window_gets_the_booking_but_not_the_number() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let new = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
+    book(&db, &new, Some("k"), now()).unwrap();
+    let later = now() + Duration::minutes(11);
+    // Another booking's insert forgets replies whose window has passed.
+    let other = NewBooking::parse(
+        &fields(&[("vin", "WVWZZZ1JZXW000002"), ("slot", "2026-11-25T09:30")]),
+        &office,
+        later,
+    )
+    .unwrap();
+    book(&db, &other, None, later).unwrap();
+    let retry = book(&db, &new, Some("k"), later).unwrap();
+    assert!(retry.replayed && retry.number.is_none());
+    let kept: i64 =
+        db.0.query_row(
+            "SELECT COUNT(*) FROM bookings WHERE reply_number IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 1, "only the recent booking still keeps its number");
 }
