@@ -9,7 +9,8 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 const TAKEN_PER_SLOT: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
-    WHERE service = ? AND slot_start >= ? AND slot_start < ? AND state != 'cancelled'
+    WHERE service = ? AND slot_start >= ? AND slot_start < ?
+      AND (state != 'cancelled' OR seat_free_at > ?)
     GROUP BY slot_start";
 
 #[derive(Debug, Serialize)]
@@ -66,6 +67,7 @@ pub fn day(
             service.code.into(),
             db_time(first).into(),
             db_time(after_last).into(),
+            db_time(now).into(),
         ],
     )?;
     let taken: HashMap<DateTime<Utc>, i64> = rows

@@ -301,6 +301,10 @@ impl Booking {
             .map(|r| Booking::from_row(&r)))
     }
 
+    pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Booking>, Error> {
+        Booking::load_one(db, "id = ?", &[id.into()])
+    }
+
     /// R03: the booking a reservation number refers to.
     pub fn by_number(
         db: &dyn Database,
@@ -328,13 +332,15 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at)
     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
     WHERE (SELECT COUNT(*) FROM bookings
-           WHERE service = ?2 AND slot_start = ?3 AND state != 'cancelled') < ?16
+           WHERE service = ?2 AND slot_start = ?3
+             AND (state != 'cancelled' OR seat_free_at > ?15)) < ?16
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE request_hash = ?11 AND created_at > ?17)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = ?12)
     RETURNING id";
 
+/// A seat is taken by a live booking, or by a cancelled one still held back (R14).
 const SEATS_TAKEN: &str = "SELECT COUNT(*) AS taken FROM bookings
-    WHERE service = ? AND slot_start = ? AND state != 'cancelled'";
+    WHERE service = ? AND slot_start = ? AND (state != 'cancelled' OR seat_free_at > ?)";
 
 const ACTIVE_BAN: &str =
     "SELECT MAX(ends_at) AS until FROM bans WHERE contact IN (?, ?) AND ends_at > ?";
@@ -375,7 +381,7 @@ pub fn book(
     }
     refuse_banned(db, new, now)?;
     let slot_start = db_time(new.slot.start);
-    if seats_taken(db, new.service, &slot_start)? >= i64::from(new.service.online_seats()) {
+    if seats_taken(db, new.service, &slot_start, now)? >= i64::from(new.service.online_seats()) {
         return Err(Error::SlotFull);
     }
     let number = ReservationNumber::generate();
@@ -417,8 +423,16 @@ pub fn book(
     }
 }
 
-fn seats_taken(db: &dyn Database, service: &Service, slot_start: &str) -> Result<i64, Error> {
-    let rows = db.execute(SEATS_TAKEN, &[service.code.into(), slot_start.into()])?;
+fn seats_taken(
+    db: &dyn Database,
+    service: &Service,
+    slot_start: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, Error> {
+    let rows = db.execute(
+        SEATS_TAKEN,
+        &[service.code.into(), slot_start.into(), db_time(now).into()],
+    )?;
     Ok(rows.first().map_or(0, |r| r.int("taken")))
 }
 

@@ -80,6 +80,14 @@ impl Row<'_> {
         }
     }
 
+    pub fn opt_int(&self, column: &str) -> Option<i64> {
+        match self.get(column) {
+            Value::Integer(i) => Some(*i),
+            Value::Null => None,
+            other => panic!("column {column} is not an integer: {other:?}"),
+        }
+    }
+
     pub fn text(&self, column: &str) -> String {
         self.opt_text(column)
             .unwrap_or_else(|| panic!("column {column} is null"))

@@ -1,0 +1,281 @@
+//! Message delivery from the outbox: rows are claimed atomically before sending, so
+//! overlapping or crashed runs never send a row twice, and each provider call carries
+//! the row's dedupe key as its Idempotency-Key.
+
+use crate::booking::{Booking, db_time};
+use crate::error::Error;
+use crate::messages;
+use crate::office::Office;
+use crate::storage::{Database, Row, Value};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+/// A provider endpoint: where to POST and the bearer token to send.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub url: String,
+    pub token: String,
+}
+
+/// The configured providers; a channel with none keeps its messages pending.
+#[derive(Debug, Clone)]
+pub struct Providers {
+    pub email: Option<Provider>,
+    pub sms: Option<Provider>,
+    /// R21: the address citizens are told to whitelist.
+    pub mail_sender: String,
+    /// The public origin the app's links start with, e.g. `https://programari.example.ro`.
+    pub public_base_url: String,
+    pub max_attempts: i64,
+}
+
+/// How a provider call went.
+pub enum Sent {
+    /// The provider answered with this status.
+    Status(u16),
+    /// The call did not complete (connection refused, timeout, …).
+    Failed(String),
+}
+
+/// The HTTP client the delivery uses: Spin's outbound HTTP in the component.
+pub trait Transport {
+    /// POSTs a JSON body with a bearer token and an Idempotency-Key.
+    fn post_json(
+        &self,
+        url: &str,
+        token: &str,
+        idempotency_key: &str,
+        body: &serde_json::Value,
+    ) -> Sent;
+}
+
+/// Claim time: a run that dies leaves its rows claimable again after this.
+const CLAIM_FOR: Duration = Duration::minutes(5);
+const BATCH: i64 = 50;
+
+const CLAIM: &str =
+    "UPDATE outbox SET state = 'sending', claimed_until = ?2, attempts = attempts + 1
+    WHERE id IN (SELECT id FROM outbox
+                 WHERE channel IN (?3, ?4)
+                   AND ((state = 'pending' AND next_attempt_at <= ?1)
+                        OR (state = 'sending' AND claimed_until <= ?1))
+                 ORDER BY id LIMIT ?5)
+    RETURNING id, dedupe_key, booking_id, kind, channel, recipient, secret, attempts";
+
+const MARK_SENT: &str = "UPDATE outbox SET state = 'sent', sent_at = ?, secret = NULL, claimed_until = NULL, last_error = NULL
+    WHERE id = ? AND state = 'sending'";
+const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', secret = NULL, claimed_until = NULL WHERE id = ? AND state = 'sending'";
+const MARK_RETRY: &str =
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
+    WHERE id = ? AND state = 'sending'";
+const MARK_FAILED: &str = "UPDATE outbox SET state = 'failed', last_error = ?, claimed_until = NULL WHERE id = ? AND state = 'sending'";
+
+struct Claimed {
+    id: i64,
+    dedupe_key: String,
+    booking_id: Option<i64>,
+    kind: String,
+    channel: String,
+    recipient: String,
+    secret: Option<String>,
+    attempts: i64,
+}
+
+impl Claimed {
+    fn from_row(r: &Row) -> Self {
+        Claimed {
+            id: r.int("id"),
+            dedupe_key: r.text("dedupe_key"),
+            booking_id: r.opt_int("booking_id"),
+            kind: r.text("kind"),
+            channel: r.text("channel"),
+            recipient: r.text("recipient"),
+            secret: r.opt_text("secret"),
+            attempts: r.int("attempts"),
+        }
+    }
+}
+
+/// What one delivery run did.
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+/// Wait before the next try after `attempts` failures: 1, 2, 4 … minutes, at most an hour.
+pub fn backoff(attempts: i64) -> Duration {
+    Duration::minutes(1 << (attempts - 1).clamp(0, 6)).min(Duration::hours(1))
+}
+
+/// Sends what is due through the configured providers.
+pub fn deliver(
+    db: &dyn Database,
+    transport: &dyn Transport,
+    providers: &Providers,
+    office: &Office,
+    now: DateTime<Utc>,
+) -> Result<Report, Error> {
+    let channel = |p: &Option<Provider>, name: &'static str| p.as_ref().map(|_| name).unwrap_or("");
+    let (email, sms) = (
+        channel(&providers.email, "email"),
+        channel(&providers.sms, "sms"),
+    );
+    let mut report = Report::default();
+    if email.is_empty() && sms.is_empty() {
+        return Ok(report);
+    }
+    let claimed = db.execute(
+        CLAIM,
+        &[
+            db_time(now).into(),
+            db_time(now + CLAIM_FOR).into(),
+            email.into(),
+            sms.into(),
+            BATCH.into(),
+        ],
+    )?;
+    for message in claimed.iter().map(|r| Claimed::from_row(&r)) {
+        let booking = match message.booking_id {
+            Some(id) => Booking::by_id(db, id)?,
+            None => None,
+        };
+        // R06/R07: bookings cancelled as duplicates get no message at all.
+        let Some(booking) = booking.filter(|b| b.state == "active") else {
+            db.execute(MARK_SKIPPED, &[message.id.into()])?;
+            report.skipped += 1;
+            continue;
+        };
+        let Some((provider, body)) = render(&message, &booking, providers, office) else {
+            db.execute(MARK_SKIPPED, &[message.id.into()])?;
+            report.skipped += 1;
+            continue;
+        };
+        let error =
+            match transport.post_json(&provider.url, &provider.token, &message.dedupe_key, &body) {
+                Sent::Status(s) if (200..300).contains(&s) => None,
+                Sent::Status(s) => Some(format!("provider answered {s}")),
+                Sent::Failed(e) => Some(e),
+            };
+        match error {
+            None => {
+                db.execute(MARK_SENT, &[db_time(now).into(), message.id.into()])?;
+                report.sent += 1;
+            }
+            Some(e) if message.attempts >= providers.max_attempts => {
+                db.execute(MARK_FAILED, &[e.into(), message.id.into()])?;
+                report.failed += 1;
+            }
+            Some(e) => {
+                let next = now + backoff(message.attempts);
+                db.execute(
+                    MARK_RETRY,
+                    &[db_time(next).into(), e.into(), message.id.into()],
+                )?;
+                report.retried += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn render<'p>(
+    message: &Claimed,
+    booking: &Booking,
+    providers: &'p Providers,
+    office: &Office,
+) -> Option<(&'p Provider, serde_json::Value)> {
+    let secret = message.secret.as_deref()?;
+    match (message.channel.as_str(), message.kind.as_str()) {
+        ("sms", kind) => {
+            let text = match kind {
+                "confirmation" => messages::confirmation_sms(booking, office, secret),
+                "reminder" => messages::reminder_sms(booking, office),
+                _ => return None,
+            };
+            Some((
+                providers.sms.as_ref()?,
+                json!({"to": message.recipient, "text": text}),
+            ))
+        }
+        ("email", kind) => {
+            let email = match kind {
+                "confirmation" => messages::confirmation_email(booking, office, secret),
+                "reminder" => {
+                    let link = format!(
+                        "{}/cancel/{secret}",
+                        providers.public_base_url.trim_end_matches('/')
+                    );
+                    messages::reminder_email(booking, office, &link)
+                }
+                _ => return None,
+            };
+            let attachments: Vec<_> = email
+                .attachments
+                .iter()
+                .map(|a| json!({"filename": a.filename, "content_type": a.content_type, "content": a.content}))
+                .collect();
+            let body = json!({
+                "from": providers.mail_sender,
+                "to": message.recipient,
+                "subject": email.subject,
+                "text": email.text,
+                "html": email.html,
+                "attachments": attachments,
+            });
+            Some((providers.email.as_ref()?, body))
+        }
+        _ => None,
+    }
+}
+
+/// A message as staff see it: no secret, no body.
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    pub id: i64,
+    pub kind: String,
+    pub channel: String,
+    pub state: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub next_attempt_at: String,
+    pub sent_at: Option<String>,
+}
+
+const LIST: &str = "SELECT id, kind, channel, state, attempts, last_error, next_attempt_at, sent_at
+    FROM outbox WHERE state = ? ORDER BY id DESC LIMIT 200";
+const RETRY_FAILED: &str =
+    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL
+    WHERE id = ? AND state = 'failed' RETURNING id";
+
+/// The outbox by state, for staff.
+pub fn list(db: &dyn Database, state: &str) -> Result<Vec<Listed>, Error> {
+    Ok(db
+        .execute(LIST, &[state.into()])?
+        .iter()
+        .map(|r| Listed {
+            id: r.int("id"),
+            kind: r.text("kind"),
+            channel: r.text("channel"),
+            state: r.text("state"),
+            attempts: r.int("attempts"),
+            last_error: r.opt_text("last_error"),
+            next_attempt_at: r.text("next_attempt_at"),
+            sent_at: r.opt_text("sent_at"),
+        })
+        .collect())
+}
+
+/// Puts a failed message back in the queue; false when it is not a failed message.
+pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bool, Error> {
+    Ok(db
+        .execute(RETRY_FAILED, &[Value::from(db_time(now)), id.into()])?
+        .first()
+        .is_some())
+}
+
+#[cfg(test)]
+mod tests;
