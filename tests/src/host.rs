@@ -19,7 +19,7 @@ use wasmtime_wasi::{HostWallClock, WasiCtx, WasiCtxView, WasiView};
 use wasmtime_wasi_http::p2::bindings::ProxyPre;
 use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
-use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
+use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpHooks, WasiHttpView};
 
 mod bindings {
     wasmtime::component::bindgen!({
@@ -32,7 +32,16 @@ mod bindings {
     });
 }
 
+mod cron_bindings {
+    wasmtime::component::bindgen!({
+        path: "../wit/cron.wit",
+        world: "fermyon:spin-cron/spin-cron",
+        exports: { default: async },
+    });
+}
+
 use bindings::fermyon::spin::{key_value, sqlite, variables};
+use cron_bindings::fermyon::spin_cron::cron_types::Metadata;
 
 /// The wall clock the components see: real time, or a time a test pinned.
 #[derive(Clone, Default)]
@@ -65,9 +74,35 @@ pub struct SqliteConnection(rusqlite::Connection);
 /// An open key-value store: its label.
 pub struct KvStore(String);
 
+/// An outbound HTTP request a component made.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    pub method: String,
+    pub url: String,
+    pub headers: http::HeaderMap,
+    pub body: Bytes,
+}
+
+impl Captured {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// What happens to outbound HTTP: tests capture it and answer from a script;
+/// serve mode sends it for real.
+#[derive(Default)]
+struct Outbound {
+    forward: bool,
+    captured: Vec<Captured>,
+    /// Origin → the statuses to answer with, in order; 200 once it runs out.
+    script: HashMap<String, std::collections::VecDeque<u16>>,
+}
+
 /// What every request of one app shares.
 struct Shared {
     manifest: Manifest,
+    outbound: Mutex<Outbound>,
     state_dir: PathBuf,
     /// Spin's default key-value store: one SQLite file behind one lock.
     kv: Mutex<rusqlite::Connection>,
@@ -79,8 +114,109 @@ struct HostState {
     table: ResourceTable,
     wasi: WasiCtx,
     http: WasiHttpCtx,
+    hooks: OutboundHooks,
     shared: Arc<Shared>,
     component: manifest::Component,
+}
+
+/// Spin's outbound rules: only the component's `allowed_outbound_hosts`.
+struct OutboundHooks {
+    allowed: Vec<String>,
+    shared: Arc<Shared>,
+}
+
+/// Whether `url` is covered by an allowed-hosts entry like `https://mail.example:443`
+/// (a missing port means the scheme's default; `*` matches anything).
+fn allowed(entry: &str, url: &http::Uri) -> bool {
+    let Some((scheme, rest)) = entry.split_once("://") else {
+        return false;
+    };
+    let (host, port) = rest
+        .trim_end_matches('/')
+        .rsplit_once(':')
+        .map_or((rest.trim_end_matches('/'), None), |(h, p)| (h, Some(p)));
+    let url_scheme = url.scheme_str().unwrap_or("https");
+    let default_port = if url_scheme == "http" { 80 } else { 443 };
+    let url_port = url.port_u16().unwrap_or(default_port);
+    let port_ok = match port {
+        Some("*") => true,
+        Some(p) => p.parse() == Ok(url_port),
+        None => url_port == if scheme == "http" { 80 } else { 443 },
+    };
+    (scheme == "*" || scheme == url_scheme) && (host == "*" || Some(host) == url.host()) && port_ok
+}
+
+fn origin(url: &http::Uri) -> String {
+    format!(
+        "{}://{}",
+        url.scheme_str().unwrap_or("https"),
+        url.authority().map_or("", |a| a.as_str())
+    )
+}
+
+impl WasiHttpHooks for OutboundHooks {
+    fn send_request(
+        &mut self,
+        request: http::Request<wasmtime_wasi_http::WasiBody>,
+        options: Option<wasmtime_wasi_http::RequestOptions>,
+        _fut: Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>,
+    ) -> Box<
+        dyn Future<
+                Output = Result<
+                    (
+                        http::Response<wasmtime_wasi_http::WasiBody>,
+                        Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>,
+                    ),
+                    wasmtime_wasi_http::Error,
+                >,
+            > + Send,
+    > {
+        let permitted = self.allowed.iter().any(|a| allowed(a, request.uri()));
+        let shared = self.shared.clone();
+        Box::new(async move {
+            if !permitted {
+                return Err(wasmtime_wasi_http::Error::HttpRequestDenied);
+            }
+            if shared.outbound.lock().unwrap().forward {
+                let (response, io) =
+                    wasmtime_wasi_http::default_send_request(request, options).await?;
+                return Ok((
+                    response.map(BodyExt::boxed_unsync),
+                    Box::new(io) as Box<dyn Future<Output = _> + Send>,
+                ));
+            }
+            let (parts, body) = request.into_parts();
+            let body = body.collect().await?.to_bytes();
+            let status = {
+                let mut outbound = shared.outbound.lock().unwrap();
+                let status = outbound
+                    .script
+                    .get_mut(&origin(&parts.uri))
+                    .and_then(|s| s.pop_front())
+                    .unwrap_or(200);
+                outbound.captured.push(Captured {
+                    method: parts.method.to_string(),
+                    url: parts.uri.to_string(),
+                    headers: parts.headers,
+                    body,
+                });
+                status
+            };
+            let response = http::Response::builder()
+                .status(status)
+                .header("content-type", "application/json")
+                .body(
+                    Full::new(Bytes::from_static(b"{}"))
+                        .map_err(|never| match never {})
+                        .boxed_unsync(),
+                )
+                .expect("valid response");
+            Ok((
+                response,
+                Box::new(async { Ok(()) }) as Box<dyn Future<Output = _> + Send>,
+            ))
+        })
+    }
 }
 
 impl WasiView for HostState {
@@ -97,7 +233,7 @@ impl WasiHttpView for HostState {
         WasiHttpCtxView {
             ctx: &mut self.http,
             table: &mut self.table,
-            hooks: wasmtime_wasi_http::default_hooks(),
+            hooks: &mut self.hooks,
         }
     }
 }
@@ -311,10 +447,16 @@ fn wt<T>(result: wasmtime::Result<T>) -> Result<T> {
     result.map_err(|e| anyhow!("{e:?}"))
 }
 
-/// One compiled component, ready to instantiate per request.
+/// How a compiled component is entered.
+enum Entry {
+    Http(ProxyPre<HostState>),
+    Cron(cron_bindings::SpinCronPre<HostState>),
+}
+
+/// One compiled component, ready to instantiate per request or tick.
 struct Prepared {
     spec: manifest::Component,
-    pre: ProxyPre<HostState>,
+    entry: Entry,
 }
 
 /// The app: manifest, compiled components and the state they share.
@@ -364,6 +506,7 @@ pub struct HostBuilder {
     state_dir: PathBuf,
     variables: BTreeMap<String, String>,
     clock: Clock,
+    forward_outbound: bool,
 }
 
 impl HostBuilder {
@@ -373,8 +516,9 @@ impl HostBuilder {
         self
     }
 
-    pub fn clock(mut self, clock: Clock) -> Self {
-        self.clock = clock;
+    /// Sends outbound HTTP for real (serve mode) instead of capturing it.
+    pub fn forward_outbound(mut self) -> Self {
+        self.forward_outbound = true;
         self
     }
 
@@ -412,18 +556,28 @@ impl HostBuilder {
         let mut components = HashMap::new();
         for (id, spec) in &manifest.components {
             let component = compile(&spec.source)?;
-            let pre = wt(linker.instantiate_pre(&component).and_then(ProxyPre::new))
+            let pre = wt(linker.instantiate_pre(&component))
                 .with_context(|| format!("linking component {id}"))?;
-            components.insert(
-                id.clone(),
-                Prepared {
-                    spec: spec.clone(),
-                    pre,
-                },
-            );
+            let entry = if manifest.crons.iter().any(|c| c.component == *id) {
+                Entry::Cron(wt(cron_bindings::SpinCronPre::new(pre))?)
+            } else {
+                Entry::Http(wt(ProxyPre::new(pre))?)
+            };
+            let mut spec = spec.clone();
+            spec.allowed_outbound_hosts = spec
+                .allowed_outbound_hosts
+                .iter()
+                .map(|h| expand_template(h, &variables))
+                .collect::<Result<_>>()?;
+            components.insert(id.clone(), Prepared { spec, entry });
         }
+        let outbound = Mutex::new(Outbound {
+            forward: self.forward_outbound,
+            ..Default::default()
+        });
         let shared = Arc::new(Shared {
             manifest,
+            outbound,
             state_dir: self.state_dir,
             kv: Mutex::new(kv),
             variables,
@@ -440,6 +594,7 @@ impl Host {
             state_dir: state_dir.into(),
             variables: BTreeMap::new(),
             clock: Clock::default(),
+            forward_outbound: false,
         }
     }
 
@@ -483,6 +638,13 @@ impl Host {
             return Ok(plain(http::StatusCode::NOT_FOUND, "Not Found"));
         };
         let prepared = &self.components[&route.component];
+        let Entry::Http(pre) = &prepared.entry else {
+            bail!(
+                "route {} names cron component {}",
+                route.raw,
+                route.component
+            );
+        };
         let (mut parts, body) = req.into_parts();
         let authority = parts
             .headers
@@ -513,25 +675,14 @@ impl Host {
         parts.uri = full_url.parse()?;
         let req = http::Request::from_parts(parts, body);
 
-        let mut wasi = WasiCtx::builder();
-        wasi.inherit_stdout()
-            .inherit_stderr()
-            .wall_clock(self.shared.clock.clone());
-        let state = HostState {
-            table: ResourceTable::new(),
-            wasi: wasi.build(),
-            http: WasiHttpCtx::new(),
-            shared: self.shared.clone(),
-            component: prepared.spec.clone(),
-        };
-        let mut store = Store::new(engine(), state);
+        let mut store = self.store(prepared);
         let (sender, receiver) = tokio::sync::oneshot::channel();
         let incoming = wt(store
             .data_mut()
             .http()
             .new_incoming_request(Scheme::Http, req))?;
         let out = wt(store.data_mut().http().new_response_outparam(sender))?;
-        let pre = prepared.pre.clone();
+        let pre = pre.clone();
         let task = tokio::task::spawn(async move {
             let proxy = wt(pre.instantiate_async(&mut store).await)?;
             wt(proxy
@@ -559,6 +710,68 @@ impl Host {
                 ))
             }
         }
+    }
+
+    /// A fresh store for one request or tick of a component.
+    fn store(&self, prepared: &Prepared) -> Store<HostState> {
+        let mut wasi = WasiCtx::builder();
+        wasi.inherit_stdout()
+            .inherit_stderr()
+            .wall_clock(self.shared.clock.clone());
+        let hooks = OutboundHooks {
+            allowed: prepared.spec.allowed_outbound_hosts.clone(),
+            shared: self.shared.clone(),
+        };
+        let state = HostState {
+            table: ResourceTable::new(),
+            wasi: wasi.build(),
+            http: WasiHttpCtx::new(),
+            hooks,
+            shared: self.shared.clone(),
+            component: prepared.spec.clone(),
+        };
+        Store::new(engine(), state)
+    }
+
+    /// Fires one tick of a cron component, as the cron trigger does; the inner
+    /// result is the component's own answer.
+    pub async fn fire_cron(&self, component: &str) -> Result<Result<(), String>> {
+        let prepared = self
+            .components
+            .get(component)
+            .ok_or_else(|| anyhow!("no component {component}"))?;
+        let Entry::Cron(pre) = &prepared.entry else {
+            bail!("{component} is not a cron component");
+        };
+        let mut store = self.store(prepared);
+        let metadata = Metadata {
+            timestamp: self.shared.clock.now().timestamp() as u64,
+        };
+        let cron = wt(pre.instantiate_async(&mut store).await)?;
+        let outcome = wt(cron.call_handle_cron_event(&mut store, metadata).await)?;
+        Ok(outcome.map_err(|cron_bindings::fermyon::spin_cron::cron_types::Error::Other(e)| e))
+    }
+
+    /// The cron triggers of the manifest.
+    pub fn crons(&self) -> &[manifest::CronTrigger] {
+        &self.shared.manifest.crons
+    }
+
+    /// Every outbound request captured so far.
+    pub fn outbound(&self) -> Vec<Captured> {
+        self.shared.outbound.lock().unwrap().captured.clone()
+    }
+
+    /// The next answers of the fake provider at `origin` (e.g. `https://mail.test`).
+    pub fn script_outbound(&self, origin: &str, statuses: &[u16]) {
+        self.shared
+            .outbound
+            .lock()
+            .unwrap()
+            .script
+            .entry(origin.to_owned())
+            .or_default()
+            .extend(statuses);
     }
 
     /// Serves a whole request body given as bytes (tests and benchmarks).

@@ -22,12 +22,23 @@ struct RawVariable {
     default: Option<String>,
     #[serde(default)]
     required: bool,
+    // Secrets are only hidden from logs by Spin; the value is the same.
+    #[serde(default, rename = "secret")]
+    _secret: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct RawTriggers {
     #[serde(default)]
     http: Vec<RawHttpTrigger>,
+    #[serde(default)]
+    cron: Vec<RawCronTrigger>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCronTrigger {
+    component: String,
+    cron_expression: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +56,8 @@ struct RawComponent {
     key_value_stores: Vec<String>,
     #[serde(default)]
     variables: BTreeMap<String, String>,
+    #[serde(default)]
+    allowed_outbound_hosts: Vec<String>,
 }
 
 /// An application variable: its default, or required with none.
@@ -62,6 +75,15 @@ pub struct Component {
     pub key_value_stores: Vec<String>,
     /// Component variable name → template, e.g. `office` → `{{ office }}`.
     pub variables: BTreeMap<String, String>,
+    /// Origins the component may call, possibly templated: `{{ email_api_origin }}`.
+    pub allowed_outbound_hosts: Vec<String>,
+}
+
+/// A component run on a schedule by the cron trigger.
+#[derive(Debug, Clone)]
+pub struct CronTrigger {
+    pub component: String,
+    pub cron_expression: String,
 }
 
 /// How a route matches, as Spin has it: an exact path, or a `/prefix/...` wildcard.
@@ -83,6 +105,7 @@ pub struct Manifest {
     pub dir: PathBuf,
     pub variables: BTreeMap<String, Variable>,
     pub routes: Vec<Route>,
+    pub crons: Vec<CronTrigger>,
     pub components: BTreeMap<String, Component>,
 }
 
@@ -109,6 +132,7 @@ impl Manifest {
                         sqlite_databases: c.sqlite_databases,
                         key_value_stores: c.key_value_stores,
                         variables: c.variables,
+                        allowed_outbound_hosts: c.allowed_outbound_hosts,
                     },
                 )
             })
@@ -138,6 +162,20 @@ impl Manifest {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let crons = raw
+            .trigger
+            .cron
+            .into_iter()
+            .map(|t| {
+                if !components.contains_key(&t.component) {
+                    bail!("cron trigger names unknown component {}", t.component);
+                }
+                Ok(CronTrigger {
+                    component: t.component,
+                    cron_expression: t.cron_expression,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let variables = raw
             .variables
             .into_iter()
@@ -155,6 +193,7 @@ impl Manifest {
             dir,
             variables,
             routes,
+            crons,
             components,
         })
     }

@@ -4,6 +4,7 @@
 use futures::StreamExt;
 use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
 use ghiseu_core::office::Office;
+use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::storage::{Database, Rows, StorageError, Value};
 use ghiseu_core::{Error, schema};
 use spin_sdk::http::{IncomingRequest, Method};
@@ -128,4 +129,81 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         route(&request, &ctx)
     });
     outcome.unwrap_or_else(|e| api::error_response(&request, &e))
+}
+
+fn variable(name: &str) -> Option<String> {
+    variables::get(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The providers from the variables; a channel without a URL is not configured.
+pub fn providers() -> Providers {
+    let provider = |url: &str, token: &str| {
+        variable(url).map(|url| Provider {
+            url,
+            token: variable(token).unwrap_or_default(),
+        })
+    };
+    Providers {
+        email: provider("email_api_url", "email_api_token"),
+        sms: provider("sms_api_url", "sms_api_token"),
+        mail_sender: variable("mail_sender")
+            .unwrap_or_else(|| "programari@ghiseu.example".to_owned()),
+        public_base_url: variable("public_base_url")
+            .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+        max_attempts: variable("delivery_max_attempts")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(6),
+    }
+}
+
+/// Spin's outbound HTTP behind the shared crate's transport seam.
+pub struct SpinTransport;
+
+impl Transport for SpinTransport {
+    fn post_json(
+        &self,
+        url: &str,
+        token: &str,
+        idempotency_key: &str,
+        body: &serde_json::Value,
+    ) -> Sent {
+        let request = spin_sdk::http::Request::builder()
+            .method(Method::Post)
+            .uri(url)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", idempotency_key)
+            .body(body.to_string().into_bytes())
+            .build();
+        let sent: Result<spin_sdk::http::Response, _> =
+            spin_sdk::http::run(spin_sdk::http::send(request));
+        match sent {
+            Ok(response) => Sent::Status(*response.status()),
+            Err(e) => Sent::Failed(e.to_string()),
+        }
+    }
+}
+
+/// What a cron run works with.
+pub struct CronEnv<'a> {
+    pub db: &'a dyn Database,
+    pub office: &'a Office,
+    pub providers: Providers,
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// Opens storage and configuration for one cron tick; errors become the tick's error text.
+pub fn run_cron(work: impl FnOnce(&CronEnv) -> Result<(), Error>) -> Result<(), String> {
+    let run = || {
+        let db = SpinDb::open()?;
+        let office = office()?;
+        let env = CronEnv {
+            db: &db,
+            office: &office,
+            providers: providers(),
+            now: chrono::Utc::now(),
+        };
+        work(&env)
+    };
+    run().map_err(|e| e.to_string())
 }

@@ -3,6 +3,7 @@
 
 mod booking;
 mod calendar;
+mod delivery;
 mod input;
 mod pages;
 mod rush;

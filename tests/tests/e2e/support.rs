@@ -57,9 +57,17 @@ impl TestApp {
 
     /// An app whose `office` variable holds this JSON.
     pub fn spawn_with_office(office: &str) -> TestApp {
+        TestApp::spawn_configured(&[("office", office)])
+    }
+
+    /// An app with these variables set, as `SPIN_VARIABLE_*` would set them.
+    pub fn spawn_configured(variables: &[(&str, &str)]) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let host = Host::builder(root().join("spin.toml"), dir.path().join(".spin"))
-            .variable("office", office)
+        let builder = variables.iter().fold(
+            Host::builder(root().join("spin.toml"), dir.path().join(".spin")),
+            |b, (k, v)| b.variable(k, v),
+        );
+        let host = builder
             .build()
             .expect("test host starts (are the components built? `cargo components`)");
         host.clock().set(monday_morning());
@@ -68,6 +76,15 @@ impl TestApp {
 
     pub fn set_time(&self, t: DateTime<Utc>) {
         self.host.clock().set(t);
+    }
+
+    /// One tick of the delivery cron; it must succeed.
+    pub async fn deliver(&self) {
+        self.host
+            .fire_cron("deliver")
+            .await
+            .expect("cron runs")
+            .expect("delivery succeeds");
     }
 
     pub async fn request(&self, req: http::Request<Vec<u8>>) -> Reply {

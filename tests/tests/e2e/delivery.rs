@@ -1,0 +1,170 @@
+//! R04, R21: the outbox delivered by the cron component through the providers.
+
+use crate::support::*;
+
+const MAIL: &str = "https://mail.test";
+const SMS: &str = "https://sms.test";
+
+fn with_providers() -> TestApp {
+    TestApp::spawn_configured(&[
+        ("email_api_url", "https://mail.test/v1/send"),
+        ("email_api_token", "mail-secret"),
+        ("email_api_origin", MAIL),
+        ("sms_api_url", "https://sms.test/v1/sms"),
+        ("sms_api_token", "sms-secret"),
+        ("sms_api_origin", SMS),
+        ("mail_sender", "programari@ghiseu.test"),
+        ("delivery_max_attempts", "3"),
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r04_confirmation_email_and_sms_are_sent_once() {
+    let app = with_providers();
+    let number = app.book(&registration()).await.json()["reservation_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for _ in 0..3 {
+        app.deliver().await;
+    }
+    let sent = app.host.outbound();
+    assert_eq!(
+        sent.len(),
+        2,
+        "one email and one SMS, whatever the number of runs"
+    );
+    let email = sent.iter().find(|r| r.url.starts_with(MAIL)).unwrap();
+    let sms = sent.iter().find(|r| r.url.starts_with(SMS)).unwrap();
+    assert_eq!(email.headers["authorization"], "Bearer mail-secret");
+    assert_eq!(email.json()["from"], "programari@ghiseu.test", "R21 sender");
+    assert_eq!(email.json()["to"], "ion@example.ro");
+    assert!(email.json()["text"].as_str().unwrap().contains(&number));
+    let ics = email.json()["attachments"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(ics.contains("DTSTART:20261125T071000Z"), "{ics}");
+    assert_eq!(sms.json()["to"], "+40722123456");
+    assert!(sms.json()["text"].as_str().unwrap().contains(&number));
+    assert_eq!(
+        email.headers["idempotency-key"],
+        format!("confirmation:email:1")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn provider_500_then_200_is_retried_and_sent_once() {
+    let app = with_providers();
+    app.host.script_outbound(MAIL, &[500]);
+    app.book(&registration()).await;
+    app.deliver().await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND last_error = 'provider answered 500'"), 1);
+    app.set_time(monday_morning() + chrono::Duration::minutes(2));
+    app.deliver().await;
+    app.deliver().await;
+    let to_mail = app
+        .host
+        .outbound()
+        .iter()
+        .filter(|r| r.url.starts_with(MAIL))
+        .count();
+    assert_eq!(to_mail, 2, "the failed try and the one that worked");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE state = 'sent'"),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn provider_down_for_good_ends_failed_and_visible() {
+    let app = with_providers();
+    app.host.script_outbound(SMS, &[503; 10]);
+    app.book(&registration()).await;
+    for hour in 0..5 {
+        app.set_time(monday_morning() + chrono::Duration::hours(hour));
+        app.deliver().await;
+    }
+    let failed: (i64, String) = app
+        .db()
+        .query_row(
+            "SELECT attempts, last_error FROM outbox WHERE state = 'failed'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(failed, (3, "provider answered 503".to_owned()));
+    assert_eq!(
+        app.host
+            .outbound()
+            .iter()
+            .filter(|r| r.url.starts_with(SMS))
+            .count(),
+        3
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_providers_messages_stay_pending_and_booking_works() {
+    let app = TestApp::spawn();
+    assert_eq!(app.book(&registration()).await.status, 201);
+    app.deliver().await;
+    assert!(app.host.outbound().is_empty());
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn overlapping_delivery_runs_send_nothing_twice() {
+    let app = std::sync::Arc::new(with_providers());
+    for n in 0..5 {
+        let (name, phone) = booker(n);
+        app.book(&serde_json::json!({"service": "passport", "slot": format!("2026-11-25T{:02}:00", 9 + n), "name": name, "phone": phone, "email": format!("b{n}@example.ro"), "consent": true})).await;
+    }
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move { app.deliver().await })
+        })
+        .collect();
+    for run in runs {
+        run.await.unwrap();
+    }
+    let mut keys: Vec<String> = app
+        .host
+        .outbound()
+        .iter()
+        .map(|r| r.headers["idempotency-key"].to_str().unwrap().to_owned())
+        .collect();
+    keys.sort();
+    let before = keys.len();
+    keys.dedup();
+    assert_eq!(
+        (before, keys.len()),
+        (10, 10),
+        "each message sent exactly once"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provider_outside_the_allowed_hosts_is_never_called() {
+    // The URL points elsewhere than the allow-listed origin: Spin denies the request.
+    let app = TestApp::spawn_configured(&[
+        ("email_api_url", "https://elsewhere.test/send"),
+        ("email_api_origin", MAIL),
+    ]);
+    app.book(&registration()).await;
+    app.deliver().await;
+    assert!(app.host.outbound().is_empty());
+    let error: String = app
+        .db()
+        .query_row(
+            "SELECT last_error FROM outbox WHERE channel = 'email'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(error.to_lowercase().contains("denied"), "{error}");
+}
