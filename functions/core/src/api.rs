@@ -3,12 +3,13 @@
 
 use crate::availability;
 use crate::booking::{self, Booking, Fields, NewBooking};
+use crate::cancellation;
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
 use crate::storage::Database;
 use crate::token::ReservationNumber;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     pub db: &'a dyn Database,
     pub office: &'a Office,
     pub now: DateTime<Utc>,
+    /// How long a seat freed by cancellation stays unavailable (R14).
+    pub cancel_hold_back: Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,10 +109,10 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
         ),
     };
     if x.status == StatusCode::METHOD_NOT_ALLOWED {
-        let allow = if req.uri().path() == "/api/bookings" {
-            "POST"
-        } else {
-            "GET"
+        let allow = match req.uri().path() {
+            "/api/bookings" => "POST",
+            p if p.starts_with("/cancel/") => "GET, POST",
+            _ => "GET",
         };
         response
             .headers_mut()
@@ -359,9 +362,34 @@ pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Resp
     })
 }
 
+/// GET /cancel/{token} shows the booking and a confirm button; POST cancels (R14).
+pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(match cancellation::open(ctx.db, token, ctx.now)? {
+            Some(booking) => html_response(
+                StatusCode::OK,
+                html::cancel_confirm_page(lang, ctx.office, &booking.status_view()),
+            ),
+            None => invalid(),
+        }),
+        Method::POST => Ok(
+            match cancellation::confirm(ctx.db, token, ctx.cancel_hold_back, ctx.now)? {
+                true => html_response(StatusCode::OK, html::cancelled_page(lang)),
+                false => invalid(),
+            },
+        ),
+        _ => Err(Error::MethodNotAllowed),
+    }
+}
+
 /// Routes the bookings component's paths.
 pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let path = req.uri().path().trim_end_matches('/');
+    if let Some(token) = path.strip_prefix("/cancel/") {
+        return cancel_link(req, token, ctx);
+    }
     match path.strip_prefix("/api/bookings") {
         Some("") if req.method() == Method::GET => {
             let number = query_pairs(req).remove("number").unwrap_or_default();

@@ -223,6 +223,9 @@ fn state_text(state: &str, reason: Option<&str>, lang: Lang) -> String {
                 "Cancelled: holder used more than once",
             )
             .to_owned(),
+        ("cancelled", Some("cancelled_by_booker")) => lang
+            .t("Anulată de solicitant", "Cancelled by the booker")
+            .to_owned(),
         ("cancelled", _) => lang.t("Anulată", "Cancelled").to_owned(),
         (other, _) => escape(other),
     }
@@ -313,6 +316,61 @@ pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
         lang.t("Starea programării", "Booking status"),
         &dl(&rows),
     )
+}
+
+/// R14: what the cancellation link shows before anything changes.
+pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> String {
+    let service = office
+        .service(&view.service)
+        .map(|s| service_name(s, lang))
+        .unwrap_or("");
+    let rows = [
+        (lang.t("Serviciu", "Service"), escape(service)),
+        (lang.t("Data", "Date"), escape(&view.date)),
+        (lang.t("Ora", "Time"), escape(&view.time)),
+        (lang.t("Nume", "Name"), escape(&view.name)),
+    ];
+    let body = format!(
+        r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
+        dl(&rows),
+        lang.t(
+            "Anularea este definitivă: programarea nu mai poate fi refăcută, doar una nouă făcută.",
+            "Cancelling is final: the booking can't be restored, only a new one made."
+        ),
+        lang.t("Confirm anularea", "Confirm the cancellation"),
+    );
+    layout(
+        lang,
+        lang.t("Anulați programarea?", "Cancel this booking?"),
+        &body,
+    )
+}
+
+pub fn cancelled_page(lang: Lang) -> String {
+    let body = format!(
+        "<p>{}</p>",
+        lang.t(
+            "Programarea a fost anulată. Locul a fost eliberat.",
+            "The booking has been cancelled. The seat has been freed."
+        )
+    );
+    layout(
+        lang,
+        lang.t("Programare anulată", "Booking cancelled"),
+        &body,
+    )
+}
+
+/// One page for unknown, used and expired links alike.
+pub fn link_invalid_page(lang: Lang) -> String {
+    let body = format!(
+        "<p>{}</p>",
+        lang.t(
+            "Acest link nu mai poate fi folosit.",
+            "This link can no longer be used."
+        )
+    );
+    layout(lang, lang.t("Link nevalid", "Link not valid"), &body)
 }
 
 pub fn error_page(lang: Lang, e: &Explanation) -> String {

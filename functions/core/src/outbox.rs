@@ -143,8 +143,9 @@ pub fn deliver(
             Some(id) => Booking::by_id(db, id)?,
             None => None,
         };
-        // R06/R07: bookings cancelled as duplicates get no message at all.
-        let Some(booking) = booking.filter(|b| b.state == "active") else {
+        // R06/R07: bookings cancelled as duplicates get no message at all; nor does
+        // an appointment that has already started.
+        let Some(booking) = booking.filter(|b| b.state == "active" && b.slot_start > now) else {
             db.execute(MARK_SKIPPED, &[message.id.into()])?;
             report.skipped += 1;
             continue;

@@ -14,17 +14,20 @@ const LEN: usize = GROUPS * GROUP_LEN;
 #[derive(Clone, PartialEq, Eq)]
 pub struct ReservationNumber(String);
 
+/// `n` uniformly random Crockford symbols from the host's CSPRNG.
+fn random_symbols(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    getrandom::fill(&mut bytes).expect("the host provides randomness");
+    // 256 is a multiple of 32, so taking the low five bits keeps the symbols uniform.
+    bytes
+        .iter()
+        .map(|b| ALPHABET[usize::from(b & 31)] as char)
+        .collect()
+}
+
 impl ReservationNumber {
     pub fn generate() -> Self {
-        let mut bytes = [0u8; LEN];
-        getrandom::fill(&mut bytes).expect("the host provides randomness");
-        // 256 is a multiple of 32, so taking the low five bits keeps the symbols uniform.
-        Self(
-            bytes
-                .iter()
-                .map(|b| ALPHABET[usize::from(b & 31)] as char)
-                .collect(),
-        )
+        Self(random_symbols(LEN))
     }
 
     /// Accepts the number as people type it: any case, with or without dashes
@@ -80,6 +83,38 @@ impl fmt::Debug for ReservationNumber {
     }
 }
 
+/// A link token (R14): 26 symbols = 130 random bits, only ever stored hashed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LinkToken(String);
+
+impl LinkToken {
+    const LEN: usize = 26;
+
+    pub fn generate() -> Self {
+        Self(random_symbols(Self::LEN))
+    }
+
+    /// None for anything that can't be a token: it is then as unknown as a wrong one.
+    pub fn parse(input: &str) -> Option<Self> {
+        let valid = input.len() == Self::LEN && input.bytes().all(|b| ALPHABET.contains(&b));
+        valid.then(|| Self(input.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn hash(&self) -> String {
+        hex_sha256(self.0.as_bytes())
+    }
+}
+
+impl fmt::Debug for LinkToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LinkToken(…)")
+    }
+}
+
 pub fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -129,6 +164,15 @@ mod tests {
         ] {
             assert!(ReservationNumber::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn r14_link_tokens_are_long_random_and_parse_back() {
+        let a = LinkToken::generate();
+        assert_ne!(a, LinkToken::generate());
+        assert_eq!(LinkToken::parse(a.as_str()), Some(a.clone()));
+        assert!(LinkToken::parse(&a.as_str()[1..]).is_none());
+        assert!(LinkToken::parse("../../../../etc/passwd/xxxxx").is_none());
     }
 
     #[test]

@@ -121,7 +121,11 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     let outcome = read.and_then(|()| {
         let db = SpinDb::open()?;
         let office = office()?;
+        let hold_back_minutes = variable("cancel_holdback_minutes")
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(30);
         let ctx = Context {
+            cancel_hold_back: chrono::Duration::minutes(hold_back_minutes),
             db: &db,
             office: &office,
             now: chrono::Utc::now(),
@@ -182,6 +186,13 @@ impl Transport for SpinTransport {
             Err(e) => Sent::Failed(e.to_string()),
         }
     }
+}
+
+/// The office time reminders go out the day before (R14), `reminder_time`, default 10:00.
+pub fn reminder_time() -> chrono::NaiveTime {
+    variable("reminder_time")
+        .and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok())
+        .unwrap_or_else(|| chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("valid time"))
 }
 
 /// What a cron run works with.

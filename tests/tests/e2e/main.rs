@@ -6,5 +6,6 @@ mod calendar;
 mod delivery;
 mod input;
 mod pages;
+mod reminders;
 mod rush;
 mod support;

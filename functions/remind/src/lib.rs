@@ -1,0 +1,22 @@
+//! Cron: queue the reminders that are due, each with its cancellation link (R14).
+//! The delivery cron sends them.
+
+wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
+
+struct Remind;
+
+impl Guest for Remind {
+    fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
+        ghiseu_spin::run_cron(|env| {
+            let queued =
+                ghiseu_core::reminder::queue_due(env.db, ghiseu_spin::reminder_time(), env.now)?;
+            if queued > 0 {
+                eprintln!("reminders queued: {queued}");
+            }
+            Ok(())
+        })
+        .map_err(Error::Other)
+    }
+}
+
+export!(Remind);
