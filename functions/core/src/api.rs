@@ -111,12 +111,19 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
     if x.status == StatusCode::METHOD_NOT_ALLOWED {
         let allow = match req.uri().path() {
             "/api/bookings" => "POST",
+            p if p.ends_with("/retry") => "POST",
             p if p.starts_with("/cancel/") => "GET, POST",
             _ => "GET",
         };
         response
             .headers_mut()
             .insert(header::ALLOW, http::HeaderValue::from_static(allow));
+    }
+    if let Error::Unauthorized = e {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            http::HeaderValue::from_static("Bearer"),
+        );
     }
     if let Error::Busy = e {
         response
@@ -381,6 +388,70 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
             },
         ),
         _ => Err(Error::MethodNotAllowed),
+    }
+}
+
+/// GET /api/staff/outbox?state=pending|sent|failed|skipped, and
+/// POST /api/staff/outbox/{id}/retry to queue a failed message again.
+pub fn staff_outbox(
+    req: &Request,
+    ctx: &Context,
+    staff_tokens: Option<&str>,
+) -> Result<Response, Error> {
+    let tokens = crate::staff::parse_tokens(staff_tokens)?;
+    let authorization = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let staff = crate::staff::authenticate(authorization, &tokens)?;
+    let path = req.uri().path().trim_end_matches('/');
+    match path.strip_prefix("/api/staff/outbox") {
+        Some("") => {
+            require_get(req)?;
+            let state = query_pairs(req)
+                .remove("state")
+                .unwrap_or_else(|| "failed".to_owned());
+            if !["pending", "sending", "sent", "failed", "skipped"].contains(&state.as_str()) {
+                return Err(FieldError::new(
+                    "invalid_state",
+                    "state",
+                    "State must be pending, sending, sent, failed or skipped.",
+                    "Starea trebuie să fie pending, sending, sent, failed sau skipped.",
+                )
+                .into());
+            }
+            let messages = crate::outbox::list(ctx.db, &state)?;
+            Ok(json_response(
+                StatusCode::OK,
+                &json!({"state": state, "messages": messages}),
+            ))
+        }
+        Some(rest) => {
+            let id = rest
+                .strip_prefix('/')
+                .and_then(|r| r.strip_suffix("/retry"))
+                .and_then(|id| id.parse::<i64>().ok())
+                .ok_or(Error::NotFound)?;
+            if req.method() != Method::POST {
+                return Err(Error::MethodNotAllowed);
+            }
+            if !crate::outbox::retry_failed(ctx.db, id, ctx.now)? {
+                return Err(Error::NotFound);
+            }
+            crate::staff::audit(
+                ctx.db,
+                &staff,
+                "outbox_retry",
+                &format!("outbox:{id}"),
+                "failed → pending",
+                ctx.now,
+            )?;
+            Ok(json_response(
+                StatusCode::OK,
+                &json!({"id": id, "state": "pending"}),
+            ))
+        }
+        None => Err(Error::NotFound),
     }
 }
 

@@ -53,6 +53,8 @@ pub enum Error {
     MethodNotAllowed,
     #[error("not found")]
     NotFound,
+    #[error("staff authentication required")]
+    Unauthorized,
     #[error("no online seat left in the slot")]
     SlotFull,
     #[error("contact banned from online booking until {until}")]
@@ -136,6 +138,12 @@ impl Error {
                 "not_found",
                 "Nothing was found.",
                 "Nu s-a găsit nimic.",
+            ),
+            Error::Unauthorized => plain(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "A valid staff token is required.",
+                "Este necesar un token valid de angajat.",
             ),
             Error::SlotFull => Explanation {
                 field: Some("slot".to_owned()),

@@ -15,6 +15,7 @@ pub mod office;
 pub mod outbox;
 pub mod reminder;
 pub mod schema;
+pub mod staff;
 pub mod storage;
 pub mod token;
 

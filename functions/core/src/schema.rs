@@ -91,6 +91,19 @@ const MIGRATIONS: &[&[&str]] = &[&[
                NEW.reply_number, NEW.created_at, NEW.created_at
         WHERE NEW.email IS NOT NULL;
      END",
+    // R19: append-only; nothing updates or deletes rows here.
+    "CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        staff TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL
+    )",
+    "CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     "CREATE TABLE cancel_tokens (
         booking_id INTEGER PRIMARY KEY REFERENCES bookings (id),
         token_hash TEXT NOT NULL UNIQUE,

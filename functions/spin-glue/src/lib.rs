@@ -135,7 +135,8 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     outcome.unwrap_or_else(|e| api::error_response(&request, &e))
 }
 
-fn variable(name: &str) -> Option<String> {
+/// A Spin variable, None when unset or blank.
+pub fn variable(name: &str) -> Option<String> {
     variables::get(name).ok().filter(|v| !v.trim().is_empty())
 }
 

@@ -8,4 +8,5 @@ mod input;
 mod pages;
 mod reminders;
 mod rush;
+mod staff;
 mod support;
