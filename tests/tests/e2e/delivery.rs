@@ -168,3 +168,58 @@ async fn a_provider_outside_the_allowed_hosts_is_never_called() {
         .unwrap();
     assert!(error.to_lowercase().contains("denied"), "{error}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn markup_in_stored_data_arrives_escaped_in_the_email() {
+    // The API refuses markup in names; this row stands for data from anywhere else.
+    let app = with_providers();
+    app.book(&registration()).await;
+    app.db()
+        .execute(
+            "UPDATE bookings SET name = '<script>alert(1)</script> Pop'",
+            [],
+        )
+        .unwrap();
+    app.deliver().await;
+    let email = app
+        .host
+        .outbound()
+        .into_iter()
+        .find(|r| r.url.starts_with(MAIL))
+        .unwrap();
+    let html = email.json()["html"].as_str().unwrap().to_owned();
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Pop"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_that_died_half_way_leaves_its_rows_to_the_next_run_after_the_claim_expires() {
+    let app = with_providers();
+    app.book(&registration()).await;
+    // A run claimed both messages, then died before marking them.
+    app.db()
+        .execute("UPDATE outbox SET state = 'sending', attempts = 1, claimed_until = '2026-11-23T08:05:00Z'", [])
+        .unwrap();
+    app.deliver().await;
+    assert!(
+        app.host.outbound().is_empty(),
+        "claimed rows are not sent while the claim holds"
+    );
+    app.set_time(monday_morning() + chrono::Duration::minutes(5));
+    app.deliver().await;
+    let keys: Vec<String> = app
+        .host
+        .outbound()
+        .iter()
+        .map(|r| r.headers["idempotency-key"].to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(keys.len(), 2);
+    // The provider sees the same key the dead run used, so it can drop a repeat.
+    assert!(
+        keys.contains(&"confirmation:sms:1".to_owned())
+            && keys.contains(&"confirmation:email:1".to_owned())
+    );
+}
