@@ -54,8 +54,9 @@ pub fn escape(s: &str) -> String {
 /// The common frame of every page; `body` must already be escaped HTML.
 pub fn layout(lang: Lang, title: &str, body: &str) -> String {
     let other = match lang {
-        Lang::Ro => r#"<a href="?lang=en" hreflang="en" lang="en">English</a>"#,
-        Lang::En => r#"<a href="?lang=ro" hreflang="ro" lang="ro">Română</a>"#,
+        // Server-rendered pages answer a form or a link; switching starts again from home.
+        Lang::Ro => r#"<a href="/?lang=en" hreflang="en" lang="en">English</a>"#,
+        Lang::En => r#"<a href="/?lang=ro" hreflang="ro" lang="ro">Română</a>"#,
     };
     format!(
         r#"<!doctype html>
@@ -295,22 +296,28 @@ pub fn confirmation_page(
     layout(lang, title, &format!("{number_html}{}", dl(&rows)))
 }
 
-/// R03: the status check, with no personal data but a masked name.
-pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
+/// What anyone holding a number or link may see of a booking (R03): no personal
+/// data but a masked name.
+fn summary_rows<'l>(lang: Lang, office: &Office, view: &StatusView) -> Vec<(&'l str, String)> {
     let service = office
         .service(&view.service)
         .map(|s| service_name(s, lang))
         .unwrap_or("");
-    let rows = [
+    vec![
         (lang.t("Serviciu", "Service"), escape(service)),
         (lang.t("Data", "Date"), escape(&view.date)),
         (lang.t("Ora", "Time"), escape(&view.time)),
         (lang.t("Nume", "Name"), escape(&view.name)),
-        (
-            lang.t("Stare", "State"),
-            state_text(&view.state, view.cancel_reason.as_deref(), lang),
-        ),
-    ];
+    ]
+}
+
+/// R03: the status check.
+pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
+    let mut rows = summary_rows(lang, office, view);
+    rows.push((
+        lang.t("Stare", "State"),
+        state_text(&view.state, view.cancel_reason.as_deref(), lang),
+    ));
     layout(
         lang,
         lang.t("Starea programării", "Booking status"),
@@ -320,16 +327,7 @@ pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
 
 /// R14: what the cancellation link shows before anything changes.
 pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> String {
-    let service = office
-        .service(&view.service)
-        .map(|s| service_name(s, lang))
-        .unwrap_or("");
-    let rows = [
-        (lang.t("Serviciu", "Service"), escape(service)),
-        (lang.t("Data", "Date"), escape(&view.date)),
-        (lang.t("Ora", "Time"), escape(&view.time)),
-        (lang.t("Nume", "Name"), escape(&view.name)),
-    ];
+    let rows = summary_rows(lang, office, view);
     let body = format!(
         r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
         dl(&rows),
@@ -346,31 +344,33 @@ pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> St
     )
 }
 
+/// A page that only says one thing.
+fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
+    let body = format!("<p>{}</p>", escape(lang.t(text.0, text.1)));
+    layout(lang, lang.t(title.0, title.1), &body)
+}
+
 pub fn cancelled_page(lang: Lang) -> String {
-    let body = format!(
-        "<p>{}</p>",
-        lang.t(
-            "Programarea a fost anulată. Locul a fost eliberat.",
-            "The booking has been cancelled. The seat has been freed."
-        )
-    );
-    layout(
+    notice_page(
         lang,
-        lang.t("Programare anulată", "Booking cancelled"),
-        &body,
+        ("Programare anulată", "Booking cancelled"),
+        (
+            "Programarea a fost anulată. Locul a fost eliberat.",
+            "The booking has been cancelled. The seat has been freed.",
+        ),
     )
 }
 
 /// One page for unknown, used and expired links alike.
 pub fn link_invalid_page(lang: Lang) -> String {
-    let body = format!(
-        "<p>{}</p>",
-        lang.t(
+    notice_page(
+        lang,
+        ("Link nevalid", "Link not valid"),
+        (
             "Acest link nu mai poate fi folosit.",
-            "This link can no longer be used."
-        )
-    );
-    layout(lang, lang.t("Link nevalid", "Link not valid"), &body)
+            "This link can no longer be used.",
+        ),
+    )
 }
 
 pub fn error_page(lang: Lang, e: &Explanation) -> String {

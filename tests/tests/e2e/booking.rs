@@ -79,17 +79,7 @@ async fn r01_odd_capacity_gives_the_extra_seat_to_walk_in() {
         .await;
     assert_eq!(second.status, 409);
     assert_eq!(second.error_code(), "slot_full");
-    let day = app
-        .get("/api/availability?service=registration&date=2026-11-25")
-        .await
-        .json();
-    let slot = day["day"]["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["time"] == "09:10")
-        .unwrap()
-        .clone();
+    let slot = app.slot("registration", "2026-11-25", "09:10").await;
     assert_eq!(
         (
             slot["online_seats"].as_u64(),
@@ -149,17 +139,7 @@ async fn r06_second_booking_with_same_vin_cancels_both_without_notice() {
         );
     }
     // Both seats are free again.
-    let day = app
-        .get("/api/availability?service=registration&date=2026-11-25")
-        .await
-        .json();
-    let slot = day["day"]["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["time"] == "09:10")
-        .unwrap()
-        .clone();
+    let slot = app.slot("registration", "2026-11-25", "09:10").await;
     assert_eq!(slot["online_left"], 1);
 }
 

@@ -106,16 +106,7 @@ async fn c06_on_the_dst_days_themselves_the_missing_hour_has_no_slots() {
         r#"{"hours":{"sun":[["01:00","06:00"]]},"services":{"passport":{"slot_minutes":60}}}"#,
     );
     app.set_time(Utc.with_ymd_and_hms(2027, 3, 20, 8, 0, 0).unwrap());
-    let spring = app
-        .get("/api/availability?service=passport&date=2027-03-28")
-        .await
-        .json();
-    let starts: Vec<&str> = spring["day"]["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["start"].as_str().unwrap())
-        .collect();
+    let starts = app.slot_starts("passport", "2027-03-28").await;
     assert_eq!(
         starts,
         [
@@ -131,16 +122,7 @@ async fn c06_on_the_dst_days_themselves_the_missing_hour_has_no_slots() {
     assert_eq!(missing.error_code(), "invalid_slot");
 
     app.set_time(Utc.with_ymd_and_hms(2026, 10, 20, 8, 0, 0).unwrap());
-    let autumn = app
-        .get("/api/availability?service=passport&date=2026-10-25")
-        .await
-        .json();
-    let starts: Vec<&str> = autumn["day"]["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["start"].as_str().unwrap())
-        .collect();
+    let starts = app.slot_starts("passport", "2026-10-25").await;
     assert_eq!(
         starts,
         [

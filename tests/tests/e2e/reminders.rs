@@ -216,34 +216,11 @@ async fn r14_opening_the_link_cancels_nothing_confirming_cancels_and_the_seat_re
         (Some("cancelled"), Some("cancelled_by_booker"))
     );
 
-    let seat = |day: serde_json::Value| {
-        day["day"]["slots"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["time"] == "09:10")
-            .unwrap()["online_left"]
-            .clone()
-    };
-    assert_eq!(
-        seat(
-            app.get("/api/availability?service=registration&date=2026-11-25")
-                .await
-                .json()
-        ),
-        0,
-        "held back"
-    );
+    let seat_left =
+        || async { app.slot("registration", "2026-11-25", "09:10").await["online_left"].clone() };
+    assert_eq!(seat_left().await, 0, "held back");
     app.set_time(reminder_time() + Duration::minutes(31));
-    assert_eq!(
-        seat(
-            app.get("/api/availability?service=registration&date=2026-11-25")
-                .await
-                .json()
-        ),
-        1,
-        "back after 30 minutes"
-    );
+    assert_eq!(seat_left().await, 1, "back after 30 minutes");
 
     // Irrevocable: the link is spent, and says so no differently than an unknown one.
     let again = app

@@ -145,6 +145,33 @@ impl TestApp {
         self.post_json("/api/bookings", body).await
     }
 
+    /// The slots of one day's availability.
+    pub async fn slots(&self, service: &str, date: &str) -> Vec<Value> {
+        let day = self
+            .get(&format!("/api/availability?service={service}&date={date}"))
+            .await
+            .json();
+        day["day"]["slots"].as_array().unwrap().clone()
+    }
+
+    /// One slot of a day's availability, found by its office time.
+    pub async fn slot(&self, service: &str, date: &str, time: &str) -> Value {
+        self.slots(service, date)
+            .await
+            .into_iter()
+            .find(|s| s["time"] == time)
+            .expect("the slot exists")
+    }
+
+    /// The slot start times of a day, as the API gives them.
+    pub async fn slot_starts(&self, service: &str, date: &str) -> Vec<String> {
+        self.slots(service, date)
+            .await
+            .iter()
+            .map(|s| s["start"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     /// A read-only look at the app's SQLite database.
     pub fn db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.host.sqlite_path()).unwrap()
