@@ -4,6 +4,7 @@
 use crate::availability;
 use crate::booking::{self, Booking, Fields, NewBooking};
 use crate::cancellation;
+use crate::counter;
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
@@ -28,6 +29,8 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     /// How long a seat freed by cancellation stays unavailable (R14).
     pub cancel_hold_back: Duration,
+    /// How long before the slot check-in opens (R05).
+    pub check_in_margin: Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,8 +114,9 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
     if x.status == StatusCode::METHOD_NOT_ALLOWED {
         let allow = match req.uri().path() {
             "/api/bookings" => "POST",
-            p if p.ends_with("/retry") => "POST",
             p if p.starts_with("/cancel/") => "GET, POST",
+            "/api/staff/outbox" | "/api/staff/audit" => "GET",
+            p if p.starts_with("/api/staff/") => "POST",
             _ => "GET",
         };
         response
@@ -391,22 +395,20 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
     }
 }
 
-/// GET /api/staff/outbox?state=pending|sent|failed|skipped, and
-/// POST /api/staff/outbox/{id}/retry to queue a failed message again.
-pub fn staff_outbox(
-    req: &Request,
-    ctx: &Context,
-    staff_tokens: Option<&str>,
-) -> Result<Response, Error> {
+/// The staff API (R19): every call authenticated, every action audited. There is
+/// deliberately no call that creates or moves a booking.
+pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result<Response, Error> {
     let tokens = crate::staff::parse_tokens(staff_tokens)?;
     let authorization = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let staff = crate::staff::authenticate(authorization, &tokens)?;
+    let who = crate::staff::authenticate(authorization, &tokens)?;
     let path = req.uri().path().trim_end_matches('/');
-    match path.strip_prefix("/api/staff/outbox") {
-        Some("") => {
+    let segments: Vec<&str> = path.trim_start_matches("/api/staff/").split('/').collect();
+    let post = req.method() == Method::POST;
+    match (segments.as_slice(), post) {
+        (["outbox"], false) => {
             require_get(req)?;
             let state = query_pairs(req)
                 .remove("state")
@@ -426,21 +428,14 @@ pub fn staff_outbox(
                 &json!({"state": state, "messages": messages}),
             ))
         }
-        Some(rest) => {
-            let id = rest
-                .strip_prefix('/')
-                .and_then(|r| r.strip_suffix("/retry"))
-                .and_then(|id| id.parse::<i64>().ok())
-                .ok_or(Error::NotFound)?;
-            if req.method() != Method::POST {
-                return Err(Error::MethodNotAllowed);
-            }
+        (["outbox", id, "retry"], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
             if !crate::outbox::retry_failed(ctx.db, id, ctx.now)? {
                 return Err(Error::NotFound);
             }
             crate::staff::audit(
                 ctx.db,
-                &staff,
+                &who,
                 "outbox_retry",
                 &format!("outbox:{id}"),
                 "failed → pending",
@@ -451,7 +446,102 @@ pub fn staff_outbox(
                 &json!({"id": id, "state": "pending"}),
             ))
         }
-        None => Err(Error::NotFound),
+        (["audit"], false) => {
+            require_get(req)?;
+            Ok(json_response(
+                StatusCode::OK,
+                &json!({"audit": crate::staff::trail(ctx.db)?}),
+            ))
+        }
+        (["check-in"], true) => {
+            let fields = body_fields(req)?;
+            let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
+            let input = counter::CheckIn {
+                number: field("number"),
+                phone: field("phone"),
+                proof: field("proof"),
+            };
+            let outcome = counter::check_in(ctx.db, &input, ctx.check_in_margin, ctx.now);
+            let subject = format!(
+                "booking:{}",
+                outcome
+                    .as_ref()
+                    .map_or_else(|_| "?".to_owned(), |b| b.id.to_string())
+            );
+            match outcome {
+                Ok(booking) => {
+                    crate::staff::audit(
+                        ctx.db,
+                        &who,
+                        "check_in",
+                        &subject,
+                        "active → attended",
+                        ctx.now,
+                    )?;
+                    Ok(json_response(
+                        StatusCode::OK,
+                        &json!({"booking": booking.status_view()}),
+                    ))
+                }
+                Err(e) => {
+                    // A refused check-in is recorded too: repeated mismatches are a signal.
+                    crate::staff::audit(
+                        ctx.db,
+                        &who,
+                        "check_in_refused",
+                        &subject,
+                        e.explain().code,
+                        ctx.now,
+                    )?;
+                    Err(e)
+                }
+            }
+        }
+        (["bookings", number, action @ ("no-show" | "fictitious")], true) => {
+            let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
+            let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
+            let subject = format!("booking:{}", booking.id);
+            let body = if *action == "no-show" {
+                counter::no_show(ctx.db, &booking, ctx.now)?;
+                crate::staff::audit(
+                    ctx.db,
+                    &who,
+                    "no_show",
+                    &subject,
+                    "active → no_show; contacts banned 30 days",
+                    ctx.now,
+                )?;
+                json!({"state": "no_show"})
+            } else {
+                let cancelled = counter::fictitious(ctx.db, &booking, ctx.now)?;
+                crate::staff::audit(
+                    ctx.db,
+                    &who,
+                    "fictitious",
+                    &subject,
+                    "contacts banned 180 days",
+                    ctx.now,
+                )?;
+                for id in &cancelled {
+                    crate::staff::audit(
+                        ctx.db,
+                        &who,
+                        "cancel_fictitious",
+                        &format!("booking:{id}"),
+                        "active → cancelled",
+                        ctx.now,
+                    )?;
+                }
+                json!({"cancelled": cancelled.len()})
+            };
+            Ok(json_response(StatusCode::OK, &body))
+        }
+        (["outbox" | "audit"], true)
+        | (
+            ["check-in"] | ["outbox", _, "retry"] | ["bookings", _, "no-show" | "fictitious"],
+            false,
+        ) => Err(Error::MethodNotAllowed),
+        _ => Err(Error::NotFound),
     }
 }
 

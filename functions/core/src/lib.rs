@@ -7,6 +7,7 @@ pub mod booking;
 pub mod calendar;
 pub mod cancellation;
 pub mod cnp;
+pub mod counter;
 pub mod error;
 pub mod html;
 pub mod identity;

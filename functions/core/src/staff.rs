@@ -69,6 +69,34 @@ pub fn audit(
     Ok(())
 }
 
+/// One line of the audit trail.
+#[derive(Debug, serde::Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub staff: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+const TRAIL: &str =
+    "SELECT at, staff, action, subject, detail FROM audit ORDER BY id DESC LIMIT 500";
+
+/// The latest staff actions, newest first.
+pub fn trail(db: &dyn Database) -> Result<Vec<AuditEntry>, Error> {
+    Ok(db
+        .execute(TRAIL, &[])?
+        .iter()
+        .map(|r| AuditEntry {
+            at: r.text("at"),
+            staff: r.text("staff"),
+            action: r.text("action"),
+            subject: r.text("subject"),
+            detail: r.text("detail"),
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,8 +124,12 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         let hold_back_minutes = variable("cancel_holdback_minutes")
             .and_then(|m| m.parse().ok())
             .unwrap_or(30);
+        let margin_minutes = variable("checkin_margin_minutes")
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(60);
         let ctx = Context {
             cancel_hold_back: chrono::Duration::minutes(hold_back_minutes),
+            check_in_margin: chrono::Duration::minutes(margin_minutes),
             db: &db,
             office: &office,
             now: chrono::Utc::now(),

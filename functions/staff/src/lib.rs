@@ -1,4 +1,5 @@
-//! The staff API under /api/staff: authenticated by named tokens, every action audited.
+//! The staff API under /api/staff: outbox, check-in, no-show and fictitious marks,
+//! the audit trail; authenticated by named tokens, every action audited.
 
 use ghiseu_core::Error;
 use ghiseu_core::api::{self, Context, Request, Response};
@@ -6,7 +7,7 @@ use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 
 fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    api::staff_outbox(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
+    api::staff(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
 }
 
 #[http_component]

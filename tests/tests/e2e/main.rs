@@ -3,6 +3,7 @@
 
 mod booking;
 mod calendar;
+mod counter;
 mod delivery;
 mod input;
 mod pages;

@@ -23,14 +23,7 @@ fn app() -> TestApp {
 }
 
 async fn staff(app: &TestApp, method: http::Method, path: &str, token: Option<&str>) -> Reply {
-    let mut req = http::Request::builder()
-        .method(method)
-        .uri(path)
-        .header("accept", "application/json");
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    }
-    app.request(req.body(vec![]).unwrap()).await
+    app.staff(method, path, token, None).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

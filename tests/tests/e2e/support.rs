@@ -41,6 +41,22 @@ impl Reply {
     }
 }
 
+/// The bearer token of the test clerk `ana.pop`.
+pub const STAFF_TOKEN: &str = "clerk-ana-7f3b2c9e1d";
+
+pub fn hashed(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The `staff_tokens` variable naming the test clerk.
+pub fn staff_tokens() -> String {
+    format!(r#"{{"ana.pop": "{}"}}"#, hashed(STAFF_TOKEN))
+}
+
 /// Monday 23 November 2026, 10:00 in Bucharest.
 pub fn monday_morning() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap()
@@ -76,6 +92,28 @@ impl TestApp {
 
     pub fn set_time(&self, t: DateTime<Utc>) {
         self.host.clock().set(t);
+    }
+
+    /// A staff API call, with a bearer token when given, and a JSON body when given.
+    pub async fn staff(
+        &self,
+        method: http::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut req = http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("accept", "application/json");
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        if body.is_some() {
+            req = req.header("content-type", "application/json");
+        }
+        let body = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+        self.request(req.body(body).unwrap()).await
     }
 
     /// One tick of the delivery cron; it must succeed.

@@ -1,0 +1,186 @@
+//! At the counter (R05, R12, R13): check-in against the three proofs, and the marks
+//! that ban a contact from online booking. Every action is audited by the caller.
+
+use crate::booking::{Booking, ban_contacts, db_time};
+use crate::error::{Error, FieldError};
+use crate::identity::{Email, PersonName, Phone, Vin};
+use crate::office::OFFICE_TZ;
+use crate::storage::{Database, in_transaction};
+use crate::token::ReservationNumber;
+use chrono::{DateTime, Duration, Utc};
+
+/// R12: a no-show bans online booking this long.
+pub const NO_SHOW_BAN: Duration = Duration::days(30);
+/// R13: fictitious data bans online booking this long.
+pub const FICTITIOUS_BAN: Duration = Duration::days(180);
+
+fn refused(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Error {
+    FieldError::new(code, field, en, ro).into()
+}
+
+/// What the clerk typed in at check-in.
+pub struct CheckIn<'a> {
+    pub number: &'a str,
+    pub phone: &'a str,
+    pub proof: &'a str,
+}
+
+const MARK: &str = "UPDATE bookings SET state = ?1 WHERE id = ?2 AND state = 'active' RETURNING id";
+
+/// R05: the number, the phone used at booking and the VIN or holder must all match;
+/// only on the appointment's day, from `margin` before the slot until its end.
+pub fn check_in(
+    db: &dyn Database,
+    input: &CheckIn,
+    margin: Duration,
+    now: DateTime<Utc>,
+) -> Result<Booking, Error> {
+    let unknown = || {
+        refused(
+            "number_unknown",
+            "number",
+            "No booking has this number.",
+            "Nicio programare nu are acest număr.",
+        )
+    };
+    let number = ReservationNumber::parse(input.number).map_err(|_| unknown())?;
+    let booking = Booking::by_number(db, &number)?.ok_or_else(unknown)?;
+    let phone_matches = Phone::parse(input.phone).is_ok_and(|p| p.as_str() == booking.phone);
+    if !phone_matches {
+        return Err(refused(
+            "phone_mismatch",
+            "phone",
+            "The phone is not the one used at booking.",
+            "Telefonul nu este cel folosit la programare.",
+        ));
+    }
+    let proof_matches = match (&booking.vin, &booking.holder) {
+        (Some(vin), _) => Vin::parse(input.proof).is_ok_and(|v| v.as_str() == vin),
+        (None, Some(holder)) => PersonName::parse(input.proof).is_ok_and(|h| {
+            PersonName::parse(holder).is_ok_and(|stored| stored.identity_key() == h.identity_key())
+        }),
+        (None, None) => false,
+    };
+    if !proof_matches {
+        return Err(refused(
+            "proof_mismatch",
+            "proof",
+            "The VIN or holder does not match the booking.",
+            "Seria de șasiu sau titularul nu corespunde programării.",
+        ));
+    }
+    if booking.state != "active" {
+        return Err(refused(
+            "not_active",
+            "number",
+            "This booking is not active.",
+            "Această programare nu este activă.",
+        ));
+    }
+    let same_day = booking.slot_start.with_timezone(&OFFICE_TZ).date_naive()
+        == now.with_timezone(&OFFICE_TZ).date_naive();
+    if !same_day || now < booking.slot_start - margin || now >= booking.slot_end {
+        return Err(refused(
+            "outside_check_in_window",
+            "number",
+            "Check-in is open on the appointment's day, shortly before the slot until its end.",
+            "Prezentarea se face în ziua programării, cu puțin înainte de interval și până la sfârșitul lui.",
+        ));
+    }
+    mark(db, &booking, "attended")?;
+    let mut attended = booking;
+    attended.state = "attended".to_owned();
+    Ok(attended)
+}
+
+fn mark(db: &dyn Database, booking: &Booking, state: &str) -> Result<(), Error> {
+    db.execute(MARK, &[state.into(), booking.id.into()])?
+        .first()
+        .map(|_| ())
+        .ok_or_else(|| {
+            refused(
+                "not_active",
+                "number",
+                "This booking is not active.",
+                "Această programare nu este activă.",
+            )
+        })
+}
+
+const BAN: &str =
+    "INSERT INTO bans (contact, reason, booking_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)";
+
+fn ban(
+    db: &dyn Database,
+    booking: &Booking,
+    reason: &str,
+    length: Duration,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, Error> {
+    let phone = Phone::parse(&booking.phone).map_err(Error::from)?;
+    let email = booking
+        .email
+        .as_deref()
+        .map(Email::parse)
+        .transpose()
+        .map_err(Error::from)?;
+    let (phone_key, email_key) = ban_contacts(&phone, email.as_ref());
+    let contacts: Vec<String> = std::iter::once(phone_key).chain(email_key).collect();
+    for contact in &contacts {
+        db.execute(
+            BAN,
+            &[
+                contact.clone().into(),
+                reason.into(),
+                booking.id.into(),
+                db_time(now).into(),
+                db_time(now + length).into(),
+            ],
+        )?;
+    }
+    Ok(contacts)
+}
+
+/// R12: after the slot's end, an unattended booking is marked no-show and its
+/// phone and email are banned from online booking.
+pub fn no_show(db: &dyn Database, booking: &Booking, now: DateTime<Utc>) -> Result<(), Error> {
+    if now < booking.slot_end {
+        return Err(refused(
+            "slot_not_over",
+            "number",
+            "A no-show can be marked only after the slot has ended.",
+            "Neprezentarea se poate marca doar după sfârșitul intervalului.",
+        ));
+    }
+    in_transaction(db, || {
+        mark(db, booking, "no_show")?;
+        ban(db, booking, "no_show", NO_SHOW_BAN, now)?;
+        Ok(())
+    })
+}
+
+const CANCEL_FOR_CONTACT: &str =
+    "UPDATE bookings SET state = 'cancelled', cancel_reason = 'fictitious_data', cancelled_at = ?1
+    WHERE state = 'active' AND (phone = ?2 OR (email IS NOT NULL AND lower(email) = lower(?3)))
+    RETURNING id";
+
+/// R13: fictitious data bans the phone and email and cancels all their active
+/// bookings at once; the ids cancelled are returned for the audit trail.
+pub fn fictitious(
+    db: &dyn Database,
+    booking: &Booking,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, Error> {
+    in_transaction(db, || {
+        ban(db, booking, "fictitious", FICTITIOUS_BAN, now)?;
+        let cancelled = db.execute(
+            CANCEL_FOR_CONTACT,
+            &[
+                db_time(now).into(),
+                booking.phone.as_str().into(),
+                booking.email.as_deref().into(),
+            ],
+        )?;
+        Ok(cancelled.iter().map(|r| r.int("id")).collect())
+    })
+}

@@ -1,0 +1,300 @@
+//! At the counter: check-in (R05), no-show (R12) and fictitious-data (R13) marks,
+//! all authenticated and audited (R19).
+
+use crate::support::*;
+use chrono::{Duration, TimeZone, Utc};
+use http::Method;
+use serde_json::json;
+
+fn app() -> TestApp {
+    TestApp::spawn_configured(&[("staff_tokens", staff_tokens().as_str())])
+}
+
+/// Wednesday 25 November 2026, 08:30 in Bucharest: 40 minutes before the 09:10 slot.
+fn appointment_morning() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 6, 30, 0).unwrap()
+}
+
+async fn check_in(app: &TestApp, number: &str, phone: &str, proof: &str) -> Reply {
+    app.staff(
+        Method::POST,
+        "/api/staff/check-in",
+        Some(STAFF_TOKEN),
+        Some(json!({"number": number, "phone": phone, "proof": proof})),
+    )
+    .await
+}
+
+fn number_of(reply: &Reply) -> String {
+    reply.json()["reservation_number"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r05_check_in_needs_number_phone_and_vin_to_match() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    let too_early = check_in(&app, &number, "0722123456", "WVWZZZ1JZXW000001").await;
+    assert_eq!(
+        too_early.error_code(),
+        "outside_check_in_window",
+        "the day before"
+    );
+
+    app.set_time(appointment_morning());
+    let cases = [
+        (
+            "ABCDE-FGHJK-MNPQR-STVWX",
+            "0722123456",
+            "WVWZZZ1JZXW000001",
+            "number_unknown",
+        ),
+        (
+            number.as_str(),
+            "0733123456",
+            "WVWZZZ1JZXW000001",
+            "phone_mismatch",
+        ),
+        (
+            number.as_str(),
+            "0722123456",
+            "WVWZZZ1JZXW000002",
+            "proof_mismatch",
+        ),
+    ];
+    for (n, phone, proof, code) in cases {
+        let reply = check_in(&app, n, phone, proof).await;
+        assert_eq!((reply.status, reply.error_code()), (422, code.to_owned()));
+    }
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
+        "active",
+        "mismatches change nothing"
+    );
+
+    // The phone as the clerk types it, the VIN in lower case: still a match.
+    let ok = check_in(&app, &number, "+40 722 123 456", "wvwzzz1jzxw000001").await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
+        "attended"
+    );
+    assert_eq!(
+        check_in(&app, &number, "0722123456", "WVWZZZ1JZXW000001")
+            .await
+            .error_code(),
+        "not_active"
+    );
+
+    let audit = app
+        .staff(Method::GET, "/api/staff/audit", Some(STAFF_TOKEN), None)
+        .await
+        .json();
+    let actions: Vec<&str> = audit["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions.iter().filter(|a| **a == "check_in").count(), 1);
+    assert_eq!(
+        actions.iter().filter(|a| **a == "check_in_refused").count(),
+        5
+    );
+    assert!(
+        audit["audit"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["staff"] == "ana.pop")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r05_holder_matches_whatever_the_case_or_diacritics() {
+    let app = app();
+    let number = number_of(
+        &app.book(&with(passport(), json!({"holder": "Ștefan Pop"})))
+            .await,
+    );
+    app.set_time(appointment_morning());
+    let reply = check_in(&app, &number, "0733123456", "STEFAN POP").await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r12_no_show_bans_the_contacts_for_30_days() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    let path = format!("/api/staff/bookings/{number}/no-show");
+    app.set_time(appointment_morning());
+    let early = app
+        .staff(Method::POST, &path, Some(STAFF_TOKEN), None)
+        .await;
+    assert_eq!(early.error_code(), "slot_not_over");
+
+    let after = Utc.with_ymd_and_hms(2026, 11, 25, 8, 0, 0).unwrap();
+    app.set_time(after);
+    assert_eq!(
+        app.staff(Method::POST, &path, Some(STAFF_TOKEN), None)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
+        "no_show"
+    );
+    let again = app
+        .book(&with(
+            registration(),
+            json!({"slot": "2026-11-27T09:10", "vin": "WVWZZZ1JZXW000005", "email": null}),
+        ))
+        .await;
+    assert_eq!(
+        (again.status, again.error_code()),
+        (403, "contact_banned".to_owned())
+    );
+    let by_email = app
+        .book(&with(
+            registration(),
+            json!({"slot": "2026-11-27T09:10", "vin": "WVWZZZ1JZXW000005", "phone": "0744123456"}),
+        ))
+        .await;
+    assert_eq!(
+        by_email.error_code(),
+        "contact_banned",
+        "the email is banned too"
+    );
+
+    app.set_time(after + Duration::days(30) + Duration::minutes(1));
+    let later = app
+        .book(&with(
+            registration(),
+            json!({"slot": "2026-12-28T09:10", "vin": "WVWZZZ1JZXW000005"}),
+        ))
+        .await;
+    assert_eq!(later.status, 201, "the ban has ended: {}", later.text());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r13_fictitious_data_cancels_every_active_booking_of_the_contacts_and_bans_180_days() {
+    let app = app();
+    let first = number_of(&app.book(&registration()).await);
+    let second = number_of(
+        &app.book(&with(
+            passport(),
+            json!({"phone": "0722123456", "slot": "2026-11-26T10:00"}),
+        ))
+        .await,
+    );
+    let unrelated = number_of(
+        &app.book(&with(
+            passport(),
+            json!({"name": "Dan Radu", "phone": "0744123456", "slot": "2026-11-26T10:00"}),
+        ))
+        .await,
+    );
+    let reply = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/bookings/{first}/fictitious"),
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.json()["cancelled"], 2);
+    for n in [&first, &second] {
+        let b = app.get(&format!("/api/bookings/{n}")).await.json();
+        assert_eq!(
+            (
+                b["booking"]["state"].as_str(),
+                b["booking"]["cancel_reason"].as_str()
+            ),
+            (Some("cancelled"), Some("fictitious_data"))
+        );
+    }
+    assert_eq!(
+        app.get(&format!("/api/bookings/{unrelated}")).await.json()["booking"]["state"],
+        "active"
+    );
+    let until: String = app
+        .db()
+        .query_row(
+            "SELECT MAX(ends_at) FROM bans WHERE reason = 'fictitious'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(until, "2027-05-22T08:00:00Z", "180 days");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit WHERE action = 'cancel_fictitious'"),
+        2,
+        "each cancellation recorded"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_counter_calls_without_a_valid_token_are_refused_and_change_nothing() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 8, 0, 0).unwrap());
+    for token in [None, Some("not-the-token")] {
+        let body = json!({"number": number, "phone": "0722123456", "proof": "WVWZZZ1JZXW000001"});
+        assert_eq!(
+            app.staff(Method::POST, "/api/staff/check-in", token, Some(body))
+                .await
+                .status,
+            401
+        );
+        assert_eq!(
+            app.staff(
+                Method::POST,
+                &format!("/api/staff/bookings/{number}/no-show"),
+                token,
+                None
+            )
+            .await
+            .status,
+            401
+        );
+        assert_eq!(
+            app.staff(
+                Method::POST,
+                &format!("/api/staff/bookings/{number}/fictitious"),
+                token,
+                None
+            )
+            .await
+            .status,
+            401
+        );
+        assert_eq!(
+            app.staff(Method::GET, "/api/staff/audit", token, None)
+                .await
+                .status,
+            401
+        );
+    }
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
+        "active"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM bans") + app.count("SELECT COUNT(*) FROM audit"),
+        0
+    );
+    // And no staff call creates or moves a booking (R19).
+    let create = app
+        .staff(
+            Method::POST,
+            "/api/staff/bookings",
+            Some(STAFF_TOKEN),
+            Some(registration()),
+        )
+        .await;
+    assert_eq!(create.status, 404);
+}
