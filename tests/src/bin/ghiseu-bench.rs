@@ -7,6 +7,7 @@
 use anyhow::Result;
 use chrono::{TimeZone, Utc};
 use ghiseu_testhost::Host;
+use ghiseu_testhost::manifest::Manifest;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -199,12 +200,9 @@ async fn main() -> Result<()> {
         rushed.rate() / ceiling.rate()
     );
 
-    for component in ["catalog", "bookings", "pages"] {
-        let path = root.join(format!("target/wasm32-wasip2/release/{component}.wasm"));
-        println!(
-            "{component}.wasm {:.0} KiB",
-            std::fs::metadata(path)?.len() as f64 / 1024.0
-        );
+    for component in Manifest::load(&root.join("spin.toml"))?.components.values() {
+        let size = std::fs::metadata(&component.source)?.len() as f64 / 1024.0;
+        println!("{}.wasm {size:.0} KiB", component.id);
     }
     std::fs::remove_dir_all(&scratch).ok();
     Ok(())
