@@ -497,6 +497,27 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
                 }
             }
         }
+        (["walk-in"], true) => {
+            let fields = body_fields(req)?;
+            let service = ctx
+                .office
+                .service(fields.get("service").map(String::as_str).unwrap_or(""))?;
+            let slot = fields.get("slot").map(String::as_str).unwrap_or("");
+            let ticket =
+                counter::issue_walk_in(ctx.db, ctx.office, service, slot, &who.0, ctx.now)?;
+            crate::staff::audit(
+                ctx.db,
+                &who,
+                "walk_in_ticket",
+                &format!("ticket:{}", ticket.ticket),
+                &ticket.slot_start,
+                ctx.now,
+            )?;
+            Ok(json_response(
+                StatusCode::CREATED,
+                &json!({"ticket": ticket}),
+            ))
+        }
         (["bookings", number, action @ ("no-show" | "fictitious")], true) => {
             let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
             let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;

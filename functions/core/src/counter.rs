@@ -4,7 +4,7 @@
 use crate::booking::{Booking, ban_contacts, db_time};
 use crate::error::{Error, FieldError};
 use crate::identity::{Email, PersonName, Phone, Vin};
-use crate::office::OFFICE_TZ;
+use crate::office::{OFFICE_TZ, Office, Service};
 use crate::storage::{Database, in_transaction};
 use crate::token::ReservationNumber;
 use chrono::{DateTime, Duration, Utc};
@@ -182,5 +182,70 @@ pub fn fictitious(
             ],
         )?;
         Ok(cancelled.iter().map(|r| r.int("id")).collect())
+    })
+}
+
+/// A queue ticket for the walk-in half of a slot.
+#[derive(Debug, serde::Serialize)]
+pub struct WalkInTicket {
+    /// What is printed and called out: the service's letter and the ticket's id.
+    pub ticket: String,
+    pub service: &'static str,
+    /// The slot's start in office time.
+    pub slot_start: String,
+    pub time: String,
+}
+
+/// Issued only while the walk-in seats of the slot last (R01), in one statement.
+const ISSUE_TICKET: &str = "INSERT INTO walk_in_tickets (service, slot_start, issued_at, staff)
+    SELECT ?1, ?2, ?3, ?4
+    WHERE (SELECT COUNT(*) FROM walk_in_tickets WHERE service = ?1 AND slot_start = ?2) < ?5
+    RETURNING id";
+
+/// R01: a ticket for today's slot starting at `slot` (office time, `HH:MM`), never
+/// more than the slot's walk-in seats.
+pub fn issue_walk_in(
+    db: &dyn Database,
+    office: &Office,
+    service: &Service,
+    slot: &str,
+    staff: &str,
+    now: DateTime<Utc>,
+) -> Result<WalkInTicket, Error> {
+    let today = now.with_timezone(&OFFICE_TZ).date_naive();
+    let invalid = || {
+        refused(
+            "invalid_slot",
+            "slot",
+            "Choose one of today's slots that has not ended.",
+            "Alegeți un interval de azi care nu s-a încheiat.",
+        )
+    };
+    let slots = office.slots(service, today).map_err(|_| invalid())?;
+    let slot = slots
+        .into_iter()
+        .find(|s| s.local_start().format("%H:%M").to_string() == slot && s.end > now)
+        .ok_or_else(invalid)?;
+    let issued = db.execute(
+        ISSUE_TICKET,
+        &[
+            service.code.into(),
+            db_time(slot.start).into(),
+            db_time(now).into(),
+            staff.into(),
+            i64::from(service.walk_in_seats()).into(),
+        ],
+    )?;
+    let id = issued
+        .first()
+        .map(|r| r.int("id"))
+        .ok_or(Error::WalkInFull)?;
+    let letter = service.code[..1].to_uppercase();
+    let local = slot.local_start();
+    Ok(WalkInTicket {
+        ticket: format!("{letter}-{id:04}"),
+        service: service.code,
+        slot_start: local.to_rfc3339(),
+        time: local.format("%H:%M").to_string(),
     })
 }

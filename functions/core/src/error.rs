@@ -57,6 +57,8 @@ pub enum Error {
     Unauthorized,
     #[error("no online seat left in the slot")]
     SlotFull,
+    #[error("no walk-in seat left in the slot")]
+    WalkInFull,
     #[error("contact banned from online booking until {until}")]
     ContactBanned { until: NaiveDate },
     #[error("database busy")]
@@ -139,6 +141,15 @@ impl Error {
                 "Nothing was found.",
                 "Nu s-a găsit nimic.",
             ),
+            Error::WalkInFull => Explanation {
+                field: Some("slot".to_owned()),
+                ..plain(
+                    StatusCode::CONFLICT,
+                    "walk_in_full",
+                    "Every walk-in seat of this slot has a ticket.",
+                    "Toate locurile fără programare din acest interval au bon.",
+                )
+            },
             Error::Unauthorized => plain(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",

@@ -110,6 +110,16 @@ const MIGRATIONS: &[&[&str]] = &[&[
         created_at TEXT NOT NULL,
         used_at TEXT
     )",
+], &[
+    // R01: the walk-in half of each slot, handed out at the office as queue tickets.
+    "CREATE TABLE walk_in_tickets (
+        id INTEGER PRIMARY KEY,
+        service TEXT NOT NULL,
+        slot_start TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        staff TEXT NOT NULL
+    )",
+    "CREATE INDEX walk_in_by_slot ON walk_in_tickets (service, slot_start)",
 ]];
 
 /// How long a connection waits for another writer before giving up (Spin sets none).

@@ -298,3 +298,79 @@ async fn r19_counter_calls_without_a_valid_token_are_refused_and_change_nothing(
         .await;
     assert_eq!(create.status, 404);
 }
+
+async fn walk_in(app: &TestApp, service: &str, slot: &str, token: Option<&str>) -> Reply {
+    app.staff(
+        Method::POST,
+        "/api/staff/walk-in",
+        token,
+        Some(json!({"service": service, "slot": slot})),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_walk_in_tickets_never_exceed_the_walk_in_half() {
+    let app = app();
+    app.set_time(appointment_morning());
+    // Registration: 3 counters → 2 walk-in seats, 1 online.
+    let first = walk_in(&app, "registration", "09:10", Some(STAFF_TOKEN)).await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    assert_eq!(first.json()["ticket"]["time"], "09:10");
+    assert!(
+        first.json()["ticket"]["ticket"]
+            .as_str()
+            .unwrap()
+            .starts_with("R-")
+    );
+    assert_eq!(
+        walk_in(&app, "registration", "09:10", Some(STAFF_TOKEN))
+            .await
+            .status,
+        201
+    );
+    let third = walk_in(&app, "registration", "09:10", Some(STAFF_TOKEN)).await;
+    assert_eq!(
+        (third.status, third.error_code()),
+        (409, "walk_in_full".to_owned())
+    );
+    // The online half is untouched by the tickets.
+    let online = app
+        .book(&with(registration(), json!({"slot": "2026-11-25T09:10"})))
+        .await;
+    assert_eq!(online.status, 201, "{}", online.text());
+    assert_eq!(app.count("SELECT COUNT(*) FROM walk_in_tickets"), 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit WHERE action = 'walk_in_ticket'"),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_walk_in_tickets_only_for_todays_slots_and_only_for_staff() {
+    let app = app();
+    app.set_time(appointment_morning());
+    assert_eq!(
+        walk_in(&app, "registration", "08:10", Some(STAFF_TOKEN))
+            .await
+            .error_code(),
+        "invalid_slot"
+    );
+    assert_eq!(
+        walk_in(&app, "registration", "25:00", Some(STAFF_TOKEN))
+            .await
+            .error_code(),
+        "invalid_slot"
+    );
+    assert_eq!(
+        walk_in(&app, "visa", "09:10", Some(STAFF_TOKEN))
+            .await
+            .error_code(),
+        "unknown_service"
+    );
+    assert_eq!(
+        walk_in(&app, "registration", "09:10", None).await.status,
+        401
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM walk_in_tickets"), 0);
+}
