@@ -111,14 +111,7 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
             &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
         ),
     };
-    if x.status == StatusCode::METHOD_NOT_ALLOWED {
-        let allow = match req.uri().path() {
-            "/api/bookings" => "POST",
-            p if p.starts_with("/cancel/") => "GET, POST",
-            "/api/staff/outbox" | "/api/staff/audit" => "GET",
-            p if p.starts_with("/api/staff/") => "POST",
-            _ => "GET",
-        };
+    if let Error::MethodNotAllowed { allow } = e {
         response
             .headers_mut()
             .insert(header::ALLOW, http::HeaderValue::from_static(allow));
@@ -140,7 +133,7 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
 fn require_get(req: &Request) -> Result<(), Error> {
     match *req.method() {
         Method::GET | Method::HEAD => Ok(()),
-        _ => Err(Error::MethodNotAllowed),
+        _ => Err(Error::MethodNotAllowed { allow: "GET" }),
     }
 }
 
@@ -321,7 +314,7 @@ fn confirmation_json(booked: &booking::Booked) -> serde_json::Value {
 /// POST /api/bookings: JSON or an HTML form; an `Idempotency-Key` makes retries safe.
 pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if req.method() != Method::POST {
-        return Err(Error::MethodNotAllowed);
+        return Err(Error::MethodNotAllowed { allow: "POST" });
     }
     let fields = body_fields(req)?;
     let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
@@ -391,7 +384,7 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
                 false => invalid(),
             },
         ),
-        _ => Err(Error::MethodNotAllowed),
+        _ => Err(Error::MethodNotAllowed { allow: "GET, POST" }),
     }
 }
 
@@ -557,11 +550,14 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             };
             Ok(json_response(StatusCode::OK, &body))
         }
-        (["outbox" | "audit"], true)
-        | (
-            ["check-in"] | ["outbox", _, "retry"] | ["bookings", _, "no-show" | "fictitious"],
+        (["outbox" | "audit"], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
+        (
+            ["check-in"]
+            | ["walk-in"]
+            | ["outbox", _, "retry"]
+            | ["bookings", _, "no-show" | "fictitious"],
             false,
-        ) => Err(Error::MethodNotAllowed),
+        ) => Err(Error::MethodNotAllowed { allow: "POST" }),
         _ => Err(Error::NotFound),
     }
 }

@@ -1,7 +1,7 @@
 //! Online booking (R01, R02, R06–R11, R12/R13 refusal, R17) and the status check (R03).
 
 use crate::cnp::refuse_cnp;
-use crate::error::{Error, FieldError};
+use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
 use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
 use crate::storage::{Database, Row, Value};
@@ -48,17 +48,13 @@ pub struct NewBooking<'o> {
     pub proof: ProofValue,
 }
 
-fn field_error(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Error {
-    FieldError::new(code, field, en, ro).into()
-}
-
 fn required<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Result<&'a str, Error> {
     fields
         .get(field)
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
         .ok_or_else(|| {
-            field_error(
+            Error::field(
                 "required",
                 field,
                 "This field is required.",
@@ -84,7 +80,7 @@ impl<'o> NewBooking<'o> {
             // R09 first: a CNP is refused wherever it appears, even in an unknown field.
             refuse_cnp(field, value)?;
             if !FIELDS.contains(&field.as_str()) {
-                return Err(field_error(
+                return Err(Error::field(
                     "unknown_field",
                     field,
                     "This field is not part of a booking.",
@@ -92,7 +88,7 @@ impl<'o> NewBooking<'o> {
                 ));
             }
             if value.chars().count() > MAX_FIELD_CHARS {
-                return Err(field_error(
+                return Err(Error::field(
                     "too_long",
                     field,
                     "This field is too long.",
@@ -110,7 +106,7 @@ impl<'o> NewBooking<'o> {
         let proof = match service.proof {
             Proof::Vin => {
                 if optional(fields, "holder").is_some() {
-                    return Err(field_error(
+                    return Err(Error::field(
                         "field_not_for_service",
                         "holder",
                         "This service asks for a VIN, not a holder.",
@@ -123,7 +119,7 @@ impl<'o> NewBooking<'o> {
             }
             Proof::Holder => {
                 if optional(fields, "vin").is_some() {
-                    return Err(field_error(
+                    return Err(Error::field(
                         "field_not_for_service",
                         "vin",
                         "This service asks for a holder, not a VIN.",
@@ -141,7 +137,7 @@ impl<'o> NewBooking<'o> {
         let consent =
             optional(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
         if !consent {
-            return Err(field_error(
+            return Err(Error::field(
                 "consent_required",
                 "consent",
                 "Accept the booking rules to continue.",
@@ -197,7 +193,7 @@ fn parse_slot(
     now: DateTime<Utc>,
 ) -> Result<Slot, Error> {
     let invalid = || {
-        field_error(
+        Error::field(
             "invalid_slot",
             "slot",
             "Choose one of the times offered for this service.",
@@ -213,7 +209,7 @@ fn parse_slot(
             .ok_or_else(invalid)?,
     };
     if start <= now {
-        return Err(field_error(
+        return Err(Error::field(
             "slot_in_past",
             "slot",
             "This time has already passed.",
@@ -223,7 +219,7 @@ fn parse_slot(
     let date = start.with_timezone(&OFFICE_TZ).date_naive();
     let (_, last) = office.booking_window(now);
     if date > last {
-        return Err(field_error(
+        return Err(Error::field(
             "slot_too_far",
             "slot",
             "Online booking is not open yet for this date.",
@@ -231,7 +227,7 @@ fn parse_slot(
         ));
     }
     let slots = office.slots(service, date).map_err(|_| {
-        field_error(
+        Error::field(
             "day_closed",
             "slot",
             "The office is closed on this day.",
@@ -363,7 +359,7 @@ pub fn book(
     let key_hash = idempotency_key
         .map(|k| {
             if k.is_empty() || k.len() > MAX_IDEMPOTENCY_KEY {
-                return Err(field_error(
+                return Err(Error::field(
                     "invalid_idempotency_key",
                     "Idempotency-Key",
                     "The Idempotency-Key header must be 1 to 200 characters.",
@@ -467,7 +463,7 @@ fn find_replay(
                 .as_ref()
                 .is_some_and(|b| b.request_hash != request_hash)
             {
-                return Err(field_error(
+                return Err(Error::field(
                     "idempotency_key_reused",
                     "Idempotency-Key",
                     "This Idempotency-Key was used for a different booking.",

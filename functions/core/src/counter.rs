@@ -2,7 +2,7 @@
 //! that ban a contact from online booking. Every action is audited by the caller.
 
 use crate::booking::{Booking, ban_contacts, db_time};
-use crate::error::{Error, FieldError};
+use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::office::{OFFICE_TZ, Office, Service};
 use crate::storage::{Database, in_transaction};
@@ -13,10 +13,6 @@ use chrono::{DateTime, Duration, Utc};
 pub const NO_SHOW_BAN: Duration = Duration::days(30);
 /// R13: fictitious data bans online booking this long.
 pub const FICTITIOUS_BAN: Duration = Duration::days(180);
-
-fn refused(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Error {
-    FieldError::new(code, field, en, ro).into()
-}
 
 /// What the clerk typed in at check-in.
 pub struct CheckIn<'a> {
@@ -36,7 +32,7 @@ pub fn check_in(
     now: DateTime<Utc>,
 ) -> Result<Booking, Error> {
     let unknown = || {
-        refused(
+        Error::field(
             "number_unknown",
             "number",
             "No booking has this number.",
@@ -47,7 +43,7 @@ pub fn check_in(
     let booking = Booking::by_number(db, &number)?.ok_or_else(unknown)?;
     let phone_matches = Phone::parse(input.phone).is_ok_and(|p| p.as_str() == booking.phone);
     if !phone_matches {
-        return Err(refused(
+        return Err(Error::field(
             "phone_mismatch",
             "phone",
             "The phone is not the one used at booking.",
@@ -62,7 +58,7 @@ pub fn check_in(
         (None, None) => false,
     };
     if !proof_matches {
-        return Err(refused(
+        return Err(Error::field(
             "proof_mismatch",
             "proof",
             "The VIN or holder does not match the booking.",
@@ -70,7 +66,7 @@ pub fn check_in(
         ));
     }
     if booking.state != "active" {
-        return Err(refused(
+        return Err(Error::field(
             "not_active",
             "number",
             "This booking is not active.",
@@ -80,7 +76,7 @@ pub fn check_in(
     let same_day = booking.slot_start.with_timezone(&OFFICE_TZ).date_naive()
         == now.with_timezone(&OFFICE_TZ).date_naive();
     if !same_day || now < booking.slot_start - margin || now >= booking.slot_end {
-        return Err(refused(
+        return Err(Error::field(
             "outside_check_in_window",
             "number",
             "Check-in is open on the appointment's day, shortly before the slot until its end.",
@@ -98,7 +94,7 @@ fn mark(db: &dyn Database, booking: &Booking, state: &str) -> Result<(), Error> 
         .first()
         .map(|_| ())
         .ok_or_else(|| {
-            refused(
+            Error::field(
                 "not_active",
                 "number",
                 "This booking is not active.",
@@ -145,7 +141,7 @@ fn ban(
 /// phone and email are banned from online booking.
 pub fn no_show(db: &dyn Database, booking: &Booking, now: DateTime<Utc>) -> Result<(), Error> {
     if now < booking.slot_end {
-        return Err(refused(
+        return Err(Error::field(
             "slot_not_over",
             "number",
             "A no-show can be marked only after the slot has ended.",
@@ -214,7 +210,7 @@ pub fn issue_walk_in(
 ) -> Result<WalkInTicket, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
     let invalid = || {
-        refused(
+        Error::field(
             "invalid_slot",
             "slot",
             "Choose one of today's slots that has not ended.",

@@ -49,8 +49,9 @@ pub enum Error {
     UnsupportedMediaType,
     #[error("request body too large")]
     PayloadTooLarge,
+    /// The route refused the method; `allow` is what it accepts, for the `Allow` header.
     #[error("method not allowed")]
-    MethodNotAllowed,
+    MethodNotAllowed { allow: &'static str },
     #[error("not found")]
     NotFound,
     #[error("staff authentication required")]
@@ -76,6 +77,13 @@ impl From<crate::storage::StorageError> for Error {
             crate::storage::StorageError::Busy(_) => Error::Busy,
             other => Error::Storage(other),
         }
+    }
+}
+
+impl Error {
+    /// A refused field, with its code and the texts shown to the citizen.
+    pub fn field(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Self {
+        FieldError::new(code, field, en, ro).into()
     }
 }
 
@@ -129,7 +137,7 @@ impl Error {
                 "The request is too large.",
                 "Cererea este prea mare.",
             ),
-            Error::MethodNotAllowed => plain(
+            Error::MethodNotAllowed { .. } => plain(
                 StatusCode::METHOD_NOT_ALLOWED,
                 "method_not_allowed",
                 "This method is not allowed here.",
