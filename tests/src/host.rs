@@ -776,10 +776,19 @@ impl Host {
 
     /// Serves a whole request body given as bytes (tests and benchmarks).
     pub async fn send(&self, req: http::Request<Vec<u8>>) -> Result<Response> {
+        self.send_from(req, SocketAddr::from(([127, 0, 0, 1], 40000)))
+            .await
+    }
+
+    /// Like `send`, as if the request came from this client address.
+    pub async fn send_from(
+        &self,
+        req: http::Request<Vec<u8>>,
+        client: SocketAddr,
+    ) -> Result<Response> {
         let (parts, body) = req.into_parts();
         let req = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
-        self.handle(req, SocketAddr::from(([127, 0, 0, 1], 40000)))
-            .await
+        self.handle(req, client).await
     }
 }
 

@@ -1,13 +1,18 @@
 //! The HTTP face of the rules: handlers take a parsed request and return a response,
 //! JSON for programs and HTML for browsers (forms work without JavaScript).
 
+mod staff;
+
+pub use staff::staff;
+
 use crate::availability;
 use crate::booking::{self, Booking, Fields, NewBooking};
 use crate::cancellation;
-use crate::counter;
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
+use crate::ratelimit::{self, Counters, Limit};
+use crate::relocation;
 use crate::storage::Database;
 use crate::token::ReservationNumber;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -31,6 +36,8 @@ pub struct Context<'a> {
     pub cancel_hold_back: Duration,
     /// How long before the slot check-in opens (R05).
     pub check_in_margin: Duration,
+    /// The key-value store the abuse limits count in.
+    pub counters: &'a dyn Counters,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +63,7 @@ fn format_of(req: &Request) -> Format {
     }
 }
 
-fn query_pairs(req: &Request) -> Fields {
+pub(crate) fn query_pairs(req: &Request) -> Fields {
     form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
         .into_owned()
         .collect()
@@ -122,15 +129,15 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
             http::HeaderValue::from_static("Bearer"),
         );
     }
-    if let Error::Busy = e {
+    if let Some(seconds) = e.retry_after() {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, http::HeaderValue::from_static("1"));
+            .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
     }
     response
 }
 
-fn require_get(req: &Request) -> Result<(), Error> {
+pub(crate) fn require_get(req: &Request) -> Result<(), Error> {
     match *req.method() {
         Method::GET | Method::HEAD => Ok(()),
         _ => Err(Error::MethodNotAllowed { allow: "GET" }),
@@ -241,7 +248,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     Ok(json_response(StatusCode::OK, &body))
 }
 
-fn body_fields(req: &Request) -> Result<Fields, Error> {
+pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
     if req.body().len() > MAX_BODY_BYTES {
         return Err(Error::PayloadTooLarge);
     }
@@ -318,6 +325,9 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
     }
     let fields = body_fields(req)?;
     let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
+    let limits = ctx.office.rate_limits;
+    let per_phone = limit("phone", limits.per_phone, limits.phone_window_minutes);
+    ratelimit::hit(ctx.counters, &per_phone, new.phone.as_str(), ctx.now)?;
     let key = match req.headers().get("idempotency-key") {
         Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
         None => None,
@@ -388,177 +398,68 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
     }
 }
 
-/// The staff API (R19): every call authenticated, every action audited. There is
-/// deliberately no call that creates or moves a booking.
-pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result<Response, Error> {
-    let tokens = crate::staff::parse_tokens(staff_tokens)?;
-    let authorization = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    let who = crate::staff::authenticate(authorization, &tokens)?;
-    let path = req.uri().path().trim_end_matches('/');
-    let segments: Vec<&str> = path.trim_start_matches("/api/staff/").split('/').collect();
-    let post = req.method() == Method::POST;
-    match (segments.as_slice(), post) {
-        (["outbox"], false) => {
-            require_get(req)?;
-            let state = query_pairs(req)
-                .remove("state")
-                .unwrap_or_else(|| "failed".to_owned());
-            if !["pending", "sending", "sent", "failed", "skipped"].contains(&state.as_str()) {
-                return Err(FieldError::new(
-                    "invalid_state",
-                    "state",
-                    "State must be pending, sending, sent, failed or skipped.",
-                    "Starea trebuie să fie pending, sending, sent, failed sau skipped.",
+/// GET /relocation/{token} shows the new time; POST `action=confirm|decline` answers (R18).
+pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(match relocation::open(ctx.db, token, ctx.now)? {
+            Some(pending) => {
+                let old = pending
+                    .old_start
+                    .with_timezone(&crate::office::OFFICE_TZ)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string();
+                html_response(
+                    StatusCode::OK,
+                    html::relocation_page(lang, ctx.office, &pending.booking.status_view(), &old),
                 )
-                .into());
             }
-            let messages = crate::outbox::list(ctx.db, &state)?;
-            Ok(json_response(
-                StatusCode::OK,
-                &json!({"state": state, "messages": messages}),
-            ))
-        }
-        (["outbox", id, "retry"], true) => {
-            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-            if !crate::outbox::retry_failed(ctx.db, id, ctx.now)? {
-                return Err(Error::NotFound);
-            }
-            crate::staff::audit(
-                ctx.db,
-                &who,
-                "outbox_retry",
-                &format!("outbox:{id}"),
-                "failed → pending",
-                ctx.now,
-            )?;
-            Ok(json_response(
-                StatusCode::OK,
-                &json!({"id": id, "state": "pending"}),
-            ))
-        }
-        (["audit"], false) => {
-            require_get(req)?;
-            Ok(json_response(
-                StatusCode::OK,
-                &json!({"audit": crate::staff::trail(ctx.db)?}),
-            ))
-        }
-        (["check-in"], true) => {
+            None => invalid(),
+        }),
+        Method::POST => {
             let fields = body_fields(req)?;
-            let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
-            let input = counter::CheckIn {
-                number: field("number"),
-                phone: field("phone"),
-                proof: field("proof"),
+            let confirm = match fields.get("action").map(String::as_str) {
+                Some("confirm") => true,
+                Some("decline") => false,
+                _ => {
+                    return Err(FieldError::new(
+                        "invalid_action",
+                        "action",
+                        "Choose confirm or decline.",
+                        "Alegeți confirmare sau renunțare.",
+                    )
+                    .into());
+                }
             };
-            let outcome = counter::check_in(ctx.db, &input, ctx.check_in_margin, ctx.now);
-            let subject = format!(
-                "booking:{}",
-                outcome
-                    .as_ref()
-                    .map_or_else(|_| "?".to_owned(), |b| b.id.to_string())
-            );
-            match outcome {
-                Ok(booking) => {
-                    crate::staff::audit(
-                        ctx.db,
-                        &who,
-                        "check_in",
-                        &subject,
-                        "active → attended",
-                        ctx.now,
-                    )?;
-                    Ok(json_response(
-                        StatusCode::OK,
-                        &json!({"booking": booking.status_view()}),
-                    ))
-                }
-                Err(e) => {
-                    // A refused check-in is recorded too: repeated mismatches are a signal.
-                    crate::staff::audit(
-                        ctx.db,
-                        &who,
-                        "check_in_refused",
-                        &subject,
-                        e.explain().code,
-                        ctx.now,
-                    )?;
-                    Err(e)
-                }
-            }
+            Ok(match relocation::answer(ctx.db, token, confirm, ctx.now)? {
+                true => html_response(
+                    StatusCode::OK,
+                    html::relocation_answered_page(lang, confirm),
+                ),
+                false => invalid(),
+            })
         }
-        (["walk-in"], true) => {
-            let fields = body_fields(req)?;
-            let service = ctx
-                .office
-                .service(fields.get("service").map(String::as_str).unwrap_or(""))?;
-            let slot = fields.get("slot").map(String::as_str).unwrap_or("");
-            let ticket =
-                counter::issue_walk_in(ctx.db, ctx.office, service, slot, &who.0, ctx.now)?;
-            crate::staff::audit(
-                ctx.db,
-                &who,
-                "walk_in_ticket",
-                &format!("ticket:{}", ticket.ticket),
-                &ticket.slot_start,
-                ctx.now,
-            )?;
-            Ok(json_response(
-                StatusCode::CREATED,
-                &json!({"ticket": ticket}),
-            ))
-        }
-        (["bookings", number, action @ ("no-show" | "fictitious")], true) => {
-            let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
-            let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
-            let subject = format!("booking:{}", booking.id);
-            let body = if *action == "no-show" {
-                counter::no_show(ctx.db, &booking, ctx.now)?;
-                crate::staff::audit(
-                    ctx.db,
-                    &who,
-                    "no_show",
-                    &subject,
-                    "active → no_show; contacts banned 30 days",
-                    ctx.now,
-                )?;
-                json!({"state": "no_show"})
-            } else {
-                let cancelled = counter::fictitious(ctx.db, &booking, ctx.now)?;
-                crate::staff::audit(
-                    ctx.db,
-                    &who,
-                    "fictitious",
-                    &subject,
-                    "contacts banned 180 days",
-                    ctx.now,
-                )?;
-                for id in &cancelled {
-                    crate::staff::audit(
-                        ctx.db,
-                        &who,
-                        "cancel_fictitious",
-                        &format!("booking:{id}"),
-                        "active → cancelled",
-                        ctx.now,
-                    )?;
-                }
-                json!({"cancelled": cancelled.len()})
-            };
-            Ok(json_response(StatusCode::OK, &body))
-        }
-        (["outbox" | "audit"], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
-        (
-            ["check-in"]
-            | ["walk-in"]
-            | ["outbox", _, "retry"]
-            | ["bookings", _, "no-show" | "fictitious"],
-            false,
-        ) => Err(Error::MethodNotAllowed { allow: "POST" }),
-        _ => Err(Error::NotFound),
+        _ => Err(Error::MethodNotAllowed { allow: "GET, POST" }),
+    }
+}
+
+/// The client address Spin saw, without the port.
+fn client_address(req: &Request) -> String {
+    let raw = req
+        .headers()
+        .get("spin-client-addr")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("unknown");
+    raw.parse::<std::net::SocketAddr>()
+        .map_or_else(|_| raw.to_owned(), |a| a.ip().to_string())
+}
+
+fn limit(name: &'static str, max: u32, window_minutes: u32) -> Limit {
+    Limit {
+        name,
+        max,
+        window: Duration::minutes(i64::from(window_minutes)),
     }
 }
 
@@ -568,6 +469,12 @@ pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if let Some(token) = path.strip_prefix("/cancel/") {
         return cancel_link(req, token, ctx);
     }
+    if let Some(token) = path.strip_prefix("/relocation/") {
+        return relocation_link(req, token, ctx);
+    }
+    let limits = ctx.office.rate_limits;
+    let per_address = limit("address", limits.per_address, limits.address_window_minutes);
+    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)?;
     match path.strip_prefix("/api/bookings") {
         Some("") if req.method() == Method::GET => {
             let number = query_pairs(req).remove("number").unwrap_or_default();

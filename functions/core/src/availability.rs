@@ -12,6 +12,7 @@ const TAKEN_PER_SLOT: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
     WHERE service = ? AND slot_start >= ? AND slot_start < ?
       AND (state != 'cancelled' OR seat_free_at > ?)
     GROUP BY slot_start";
+const CLOSED_WINDOWS: &str = "SELECT starts_at, ends_at FROM closed_windows WHERE service = ? AND starts_at < ? AND ends_at > ?";
 
 #[derive(Debug, Serialize)]
 pub struct SlotAvailability {
@@ -74,12 +75,35 @@ pub fn day(
         .iter()
         .map(|r| (parse_db_time(&r.text("slot_start")), r.int("taken")))
         .collect();
+    let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = db
+        .execute(
+            CLOSED_WINDOWS,
+            &[
+                service.code.into(),
+                db_time(after_last).into(),
+                db_time(first).into(),
+            ],
+        )?
+        .iter()
+        .map(|r| {
+            (
+                parse_db_time(&r.text("starts_at")),
+                parse_db_time(&r.text("ends_at")),
+            )
+        })
+        .collect();
     let seats = service.online_seats();
     let slots = slots
         .iter()
         .map(|slot| {
             let used = taken.get(&slot.start).copied().unwrap_or(0);
-            let left = u32::try_from(i64::from(seats) - used).unwrap_or(0);
+            // R18: a slot in a window the office closed offers no seat.
+            let is_closed = closed.iter().any(|(a, b)| *a < slot.end && *b > slot.start);
+            let left = if is_closed {
+                0
+            } else {
+                u32::try_from(i64::from(seats) - used).unwrap_or(0)
+            };
             let local = slot.start.with_timezone(&OFFICE_TZ);
             SlotAvailability {
                 start: local.to_rfc3339(),

@@ -255,6 +255,9 @@ pub struct Booking {
     pub vin: Option<String>,
     pub state: String,
     pub cancel_reason: Option<String>,
+    /// R06/R07/R16: the VIN or service-and-holder key bookings collide under.
+    #[serde(skip)]
+    pub identity_key: String,
     #[serde(skip)]
     request_hash: String,
     #[serde(skip)]
@@ -263,7 +266,7 @@ pub struct Booking {
     reply_until: Option<DateTime<Utc>>,
 }
 
-const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, request_hash, reply_number, reply_until";
+const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, request_hash, reply_number, reply_until";
 
 impl Booking {
     fn from_row(r: &Row) -> Self {
@@ -279,6 +282,7 @@ impl Booking {
             vin: r.opt_text("vin"),
             state: r.text("state"),
             cancel_reason: r.opt_text("cancel_reason"),
+            identity_key: r.text("identity_key"),
             request_hash: r.text("request_hash"),
             reply_number: r.opt_text("reply_number"),
             reply_until: r.opt_text("reply_until").as_deref().map(parse_db_time),
@@ -332,7 +336,13 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
              AND (state != 'cancelled' OR seat_free_at > ?15)) < ?16
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE request_hash = ?11 AND created_at > ?17)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = ?12)
+      AND NOT EXISTS (SELECT 1 FROM closed_windows
+                      WHERE service = ?2 AND starts_at < ?4 AND ends_at > ?3)
     RETURNING id";
+
+/// R18: slots inside a window the office closed take no bookings.
+const SLOT_CLOSED: &str = "SELECT 1 AS closed FROM closed_windows
+    WHERE service = ? AND starts_at < ? AND ends_at > ? LIMIT 1";
 
 /// A seat is taken by a live booking, or by a cancelled one still held back (R14).
 const SEATS_TAKEN: &str = "SELECT COUNT(*) AS taken FROM bookings
@@ -377,6 +387,22 @@ pub fn book(
     }
     refuse_banned(db, new, now)?;
     let slot_start = db_time(new.slot.start);
+    let closed = db.execute(
+        SLOT_CLOSED,
+        &[
+            new.service.code.into(),
+            db_time(new.slot.end).into(),
+            slot_start.as_str().into(),
+        ],
+    )?;
+    if closed.first().is_some() {
+        return Err(Error::conflict(
+            "slot_closed",
+            "slot",
+            "The office closed this time window; choose another time.",
+            "Instituția a închis acest interval; alegeți altă oră.",
+        ));
+    }
     if seats_taken(db, new.service, &slot_start, now)? >= i64::from(new.service.online_seats()) {
         return Err(Error::SlotFull);
     }

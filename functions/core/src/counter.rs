@@ -4,10 +4,11 @@
 use crate::booking::{Booking, ban_contacts, db_time};
 use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};
-use crate::office::{OFFICE_TZ, Office, Service};
+use crate::office::{OFFICE_TZ, Office, Service, to_utc};
+use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, in_transaction};
 use crate::token::ReservationNumber;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 /// R12: a no-show bans online booking this long.
 pub const NO_SHOW_BAN: Duration = Duration::days(30);
@@ -29,6 +30,7 @@ pub fn check_in(
     db: &dyn Database,
     input: &CheckIn,
     margin: Duration,
+    who: &Staff,
     now: DateTime<Utc>,
 ) -> Result<Booking, Error> {
     let unknown = || {
@@ -83,7 +85,12 @@ pub fn check_in(
             "Prezentarea se face în ziua programării, cu puțin înainte de interval și până la sfârșitul lui.",
         ));
     }
-    mark(db, &booking, "attended")?;
+    in_transaction(db, || {
+        mark(db, &booking, "attended")?;
+        let entry =
+            Entry::new("check_in", format!("booking:{}", booking.id)).change("active", "attended");
+        audit(db, who, &entry, now)
+    })?;
     let mut attended = booking;
     attended.state = "attended".to_owned();
     Ok(attended)
@@ -138,8 +145,13 @@ fn ban(
 }
 
 /// R12: after the slot's end, an unattended booking is marked no-show and its
-/// phone and email are banned from online booking.
-pub fn no_show(db: &dyn Database, booking: &Booking, now: DateTime<Utc>) -> Result<(), Error> {
+/// phone and email are banned from online booking; audited in the same transaction.
+pub fn no_show(
+    db: &dyn Database,
+    booking: &Booking,
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     if now < booking.slot_end {
         return Err(Error::field(
             "slot_not_over",
@@ -151,8 +163,39 @@ pub fn no_show(db: &dyn Database, booking: &Booking, now: DateTime<Utc>) -> Resu
     in_transaction(db, || {
         mark(db, booking, "no_show")?;
         ban(db, booking, "no_show", NO_SHOW_BAN, now)?;
-        Ok(())
+        let entry = Entry::new("no_show", format!("booking:{}", booking.id))
+            .change("active", "no_show")
+            .detail("contacts banned 30 days");
+        audit(db, who, &entry, now)
     })
+}
+
+/// The bookings of earlier days still waiting for their holder.
+const UNATTENDED_BEFORE: &str =
+    "SELECT id FROM bookings WHERE state = 'active' AND slot_end <= ? ORDER BY slot_end LIMIT 200";
+
+/// R12, when the office enables it: on the next day, the bookings nobody came to
+/// are marked no-show by `system`. A booking another run or a clerk marked first
+/// is left alone, so repeated and overlapping runs mark each booking once.
+pub fn sweep_no_shows(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Error> {
+    let today = now.with_timezone(&OFFICE_TZ).date_naive();
+    let start_of_today = to_utc(today.and_time(NaiveTime::MIN)).unwrap_or(now);
+    let system = Staff("system".to_owned());
+    let mut marked = 0;
+    for row in db
+        .execute(UNATTENDED_BEFORE, &[db_time(start_of_today).into()])?
+        .iter()
+    {
+        let Some(booking) = Booking::by_id(db, row.int("id"))? else {
+            continue;
+        };
+        match no_show(db, &booking, &system, now) {
+            Ok(()) => marked += 1,
+            Err(Error::Field(f)) if f.code == "not_active" => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(marked)
 }
 
 const CANCEL_FOR_CONTACT: &str =
@@ -161,14 +204,18 @@ const CANCEL_FOR_CONTACT: &str =
     RETURNING id";
 
 /// R13: fictitious data bans the phone and email and cancels all their active
-/// bookings at once; the ids cancelled are returned for the audit trail.
+/// bookings at once, each cancellation audited; returns how many were cancelled.
 pub fn fictitious(
     db: &dyn Database,
     booking: &Booking,
+    who: &Staff,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, Error> {
+) -> Result<usize, Error> {
     in_transaction(db, || {
         ban(db, booking, "fictitious", FICTITIOUS_BAN, now)?;
+        let entry = Entry::new("fictitious", format!("booking:{}", booking.id))
+            .detail("contacts banned 180 days");
+        audit(db, who, &entry, now)?;
         let cancelled = db.execute(
             CANCEL_FOR_CONTACT,
             &[
@@ -177,7 +224,12 @@ pub fn fictitious(
                 booking.email.as_deref().into(),
             ],
         )?;
-        Ok(cancelled.iter().map(|r| r.int("id")).collect())
+        for row in cancelled.iter() {
+            let entry = Entry::new("cancel_fictitious", format!("booking:{}", row.int("id")))
+                .change("active", "cancelled");
+            audit(db, who, &entry, now)?;
+        }
+        Ok(cancelled.rows.len())
     })
 }
 

@@ -62,6 +62,11 @@ pub enum Error {
     WalkInFull,
     #[error("contact banned from online booking until {until}")]
     ContactBanned { until: NaiveDate },
+    /// The request clashes with the current state (a field names what clashes).
+    #[error("conflict in {}: {}", .0.field, .0.code)]
+    Conflict(FieldError),
+    #[error("rate limit reached; retry after {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
     #[error("database busy")]
     Busy,
     #[error("storage: {0}")]
@@ -84,6 +89,20 @@ impl Error {
     /// A refused field, with its code and the texts shown to the citizen.
     pub fn field(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Self {
         FieldError::new(code, field, en, ro).into()
+    }
+
+    /// A request that clashes with the current state: 409 with its code and texts.
+    pub fn conflict(code: &'static str, field: &str, en: &'static str, ro: &'static str) -> Self {
+        Error::Conflict(FieldError::new(code, field, en, ro))
+    }
+
+    /// How many seconds a client should wait, for the `Retry-After` header.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Error::Busy => Some(1),
+            Error::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        }
     }
 }
 
@@ -119,6 +138,16 @@ impl Error {
                 message_ro: f.message_ro.to_owned(),
                 field: Some(f.field.clone()),
             },
+            Error::Conflict(f) => Explanation {
+                status: StatusCode::CONFLICT,
+                ..Error::Field(f.clone()).explain()
+            },
+            Error::RateLimited { retry_after_secs } => plain(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                &format!("Too many requests; try again in {retry_after_secs} seconds."),
+                &format!("Prea multe cereri; reîncercați peste {retry_after_secs} secunde."),
+            ),
             Error::MalformedBody => plain(
                 StatusCode::BAD_REQUEST,
                 "malformed_body",

@@ -227,7 +227,24 @@ fn state_text(state: &str, reason: Option<&str>, lang: Lang) -> String {
         ("cancelled", Some("cancelled_by_booker")) => lang
             .t("Anulată de solicitant", "Cancelled by the booker")
             .to_owned(),
+        ("cancelled", Some("superseded")) => lang
+            .t(
+                "Anulată: înlocuită de o programare nouă (scutire)",
+                "Cancelled: replaced by a new booking (exemption)",
+            )
+            .to_owned(),
+        ("cancelled", Some("office_closed")) => lang
+            .t("Anulată de instituție", "Cancelled by the office")
+            .to_owned(),
+        ("cancelled", Some("relocation_declined")) => lang
+            .t(
+                "Anulată: noua oră a fost refuzată",
+                "Cancelled: the new time was declined",
+            )
+            .to_owned(),
         ("cancelled", _) => lang.t("Anulată", "Cancelled").to_owned(),
+        ("attended", _) => lang.t("Prezentat", "Attended").to_owned(),
+        ("no_show", _) => lang.t("Neprezentat", "No-show").to_owned(),
         (other, _) => escape(other),
     }
 }
@@ -342,6 +359,57 @@ pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> St
         lang.t("Anulați programarea?", "Cancel this booking?"),
         &body,
     )
+}
+
+/// R18: the relocation link shows the old and new time; only a POST answers.
+pub fn relocation_page(lang: Lang, office: &Office, view: &StatusView, old_time: &str) -> String {
+    let mut rows = summary_rows(lang, office, view);
+    rows.insert(
+        1,
+        (lang.t("Ora inițială", "Original time"), escape(old_time)),
+    );
+    let button = |action: &str, text: &str| {
+        format!(
+            r#"<form method="post"><input type="hidden" name="action" value="{action}"><button type="submit">{}</button></form>"#,
+            escape(text)
+        )
+    };
+    let body = format!(
+        "<p>{}</p>{}{}{}",
+        escape(lang.t(
+            "Instituția a trebuit să închidă intervalul programării. Aceasta este noua oră.",
+            "The office had to close the time of your appointment. This is the new time."
+        )),
+        dl(&rows),
+        button(
+            "confirm",
+            lang.t("Confirm noua oră", "Confirm the new time")
+        ),
+        button(
+            "decline",
+            lang.t(
+                "Renunț (programarea se anulează)",
+                "Decline (the booking is cancelled)"
+            )
+        ),
+    );
+    layout(
+        lang,
+        lang.t("Programare mutată", "Appointment moved"),
+        &body,
+    )
+}
+
+pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
+    if confirmed {
+        notice_page(
+            lang,
+            ("Oră confirmată", "Time confirmed"),
+            ("Vă așteptăm la noua oră.", "We expect you at the new time."),
+        )
+    } else {
+        cancelled_page(lang)
+    }
 }
 
 /// A page that only says one thing.

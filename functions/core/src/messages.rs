@@ -114,6 +114,72 @@ pub fn reminder_sms(booking: &Booking, office: &Office) -> String {
     )
 }
 
+/// R18: the new time, and the link to confirm or decline it (SMS and email alike:
+/// every booker gave a phone, not everyone an email).
+pub fn relocation_email(booking: &Booking, office: &Office, link: &str) -> Email {
+    let a = appointment(booking, office);
+    email(
+        format!("Programare mutată / Appointment moved {}", a.when),
+        &[
+            format!("Bună ziua, {},", booking.name),
+            format!(
+                "Instituția a trebuit să închidă intervalul programării dumneavoastră. Programarea pentru {} a fost mutată la {}.",
+                a.service_ro, a.when
+            ),
+            format!("Confirmați noua oră sau renunțați (programarea se anulează): {link}"),
+            "—".to_owned(),
+            format!("Hello {},", booking.name),
+            format!(
+                "The office had to close the time of your appointment. Your {} appointment has moved to {} (Bucharest time).",
+                a.service_en, a.when
+            ),
+            format!("Confirm the new time or decline it (the booking is cancelled): {link}"),
+        ],
+        vec![],
+    )
+}
+
+pub fn relocation_sms(booking: &Booking, office: &Office, link: &str) -> String {
+    let a = appointment(booking, office);
+    format!(
+        "Programarea {} a fost mutată la {}. Confirmați: {link} / Your {} appointment moved to {}. Confirm: {link}",
+        a.service_ro, a.when, a.service_en, a.when
+    )
+}
+
+/// R18: no free time was left to move the booking to.
+pub fn office_cancelled_email(booking: &Booking, office: &Office) -> Email {
+    let a = appointment(booking, office);
+    email(
+        format!(
+            "Programare anulată de instituție / Appointment cancelled by the office {}",
+            a.when
+        ),
+        &[
+            format!("Bună ziua, {},", booking.name),
+            format!(
+                "Instituția a trebuit să închidă intervalul programării dumneavoastră ({}, {}) și nu a mai rămas nicio oră liberă. Programarea a fost anulată; vă rugăm să faceți o nouă programare. Ne cerem scuze.",
+                a.service_ro, a.when
+            ),
+            "—".to_owned(),
+            format!("Hello {},", booking.name),
+            format!(
+                "The office had to close the time of your appointment ({}, {}) and no free time was left. The booking is cancelled; please book again. We apologise.",
+                a.service_en, a.when
+            ),
+        ],
+        vec![],
+    )
+}
+
+pub fn office_cancelled_sms(booking: &Booking, office: &Office) -> String {
+    let a = appointment(booking, office);
+    format!(
+        "Programarea {} {} a fost anulată de instituție; programați-vă din nou. / Your {} appointment {} was cancelled by the office; please book again.",
+        a.service_ro, a.when, a.service_en, a.when
+    )
+}
+
 fn ics_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }

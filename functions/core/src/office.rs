@@ -61,6 +61,35 @@ pub struct Office {
     pub closures: Vec<Closure>,
     /// How many days ahead online booking is open, today included.
     pub booking_horizon_days: u32,
+    /// The office time the newest day opens for online booking: before it, the
+    /// horizon ends a day earlier, so nobody takes a new day at midnight.
+    pub booking_opens_at: NaiveTime,
+    /// R12: whether the reminder cron marks yesterday's unattended bookings no-show.
+    pub auto_no_show: bool,
+    pub rate_limits: RateLimits,
+}
+
+/// How many requests a client address, and a phone number, may make in a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimits {
+    /// Booking and status requests per client address in `address_window_minutes`.
+    pub per_address: u32,
+    pub address_window_minutes: u32,
+    /// Booking attempts per phone number in `phone_window_minutes`.
+    pub per_phone: u32,
+    pub phone_window_minutes: u32,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        RateLimits {
+            per_address: 60,
+            address_window_minutes: 10,
+            per_phone: 10,
+            phone_window_minutes: 24 * 60,
+        }
+    }
 }
 
 /// What the `office` variable may say; every part is optional.
@@ -74,6 +103,9 @@ struct OfficeOverride {
     #[serde(default)]
     closures: Vec<Closure>,
     booking_horizon_days: Option<u32>,
+    booking_opens_at: Option<String>,
+    auto_no_show: Option<bool>,
+    rate_limits: Option<RateLimits>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +206,9 @@ impl Default for Office {
             hours,
             closures: vec![],
             booking_horizon_days: 30,
+            booking_opens_at: t(8, 0),
+            auto_no_show: false,
+            rate_limits: RateLimits::default(),
         }
     }
 }
@@ -221,6 +256,16 @@ impl Office {
         office.closures.extend(o.closures);
         if let Some(h) = o.booking_horizon_days {
             office.booking_horizon_days = h;
+        }
+        if let Some(at) = o.booking_opens_at {
+            office.booking_opens_at =
+                NaiveTime::parse_from_str(&at, "%H:%M").map_err(config_error)?;
+        }
+        if let Some(auto) = o.auto_no_show {
+            office.auto_no_show = auto;
+        }
+        if let Some(limits) = o.rate_limits {
+            office.rate_limits = limits;
         }
         Ok(office)
     }
@@ -285,10 +330,11 @@ impl Office {
 
     /// The first and last day online booking is open on, as seen at `now`.
     pub fn booking_window(&self, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
-        let today = now.with_timezone(&OFFICE_TZ).date_naive();
-        let last =
-            today + chrono::Days::new(u64::from(self.booking_horizon_days.saturating_sub(1)));
-        (today, last)
+        let local = now.with_timezone(&OFFICE_TZ);
+        let today = local.date_naive();
+        let opened = u32::from(local.time() >= self.booking_opens_at);
+        let ahead = (self.booking_horizon_days + opened).saturating_sub(2);
+        (today, today + chrono::Days::new(u64::from(ahead)))
     }
 }
 
@@ -382,5 +428,25 @@ mod tests {
         .unwrap();
         assert_eq!(o.service("passport").unwrap().counters, 7);
         assert_eq!(o.booking_horizon_days, 5);
+    }
+
+    #[test]
+    fn new_booking_day_opens_at_office_time_not_midnight() {
+        let office = Office::from_override_json(Some(
+            r#"{"booking_opens_at":"08:00","booking_horizon_days":30}"#,
+        ))
+        .unwrap();
+        // 23 November 2026 is UTC+2: 07:59 local is 05:59 UTC.
+        let before = Utc.with_ymd_and_hms(2026, 11, 23, 5, 59, 0).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 6, 0, 0).unwrap();
+        assert_eq!(
+            office.booking_window(before),
+            (d(2026, 11, 23), d(2026, 12, 21))
+        );
+        assert_eq!(
+            office.booking_window(at),
+            (d(2026, 11, 23), d(2026, 12, 22))
+        );
+        assert!(Office::from_override_json(Some(r#"{"booking_opens_at":"8am"}"#)).is_err());
     }
 }

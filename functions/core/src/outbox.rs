@@ -144,8 +144,15 @@ pub fn deliver(
             None => None,
         };
         // R06/R07: bookings cancelled as duplicates get no message at all; nor does
-        // an appointment that has already started.
-        let Some(booking) = booking.filter(|b| b.state == "active" && b.slot_start > now) else {
+        // an appointment that has already started. The office's own cancellation
+        // (R18) is the one message about a booking no longer active.
+        let still_relevant = |b: &Booking| {
+            b.slot_start > now
+                && (b.state == "active"
+                    || (message.kind == "office_cancelled"
+                        && b.cancel_reason.as_deref() == Some("office_closed")))
+        };
+        let Some(booking) = booking.filter(still_relevant) else {
             db.execute(MARK_SKIPPED, &[message.id.into()])?;
             report.skipped += 1;
             continue;
@@ -190,11 +197,19 @@ fn render<'p>(
     office: &Office,
 ) -> Option<(&'p Provider, serde_json::Value)> {
     let secret = message.secret.as_deref()?;
+    let link = |path: &str| {
+        format!(
+            "{}/{path}/{secret}",
+            providers.public_base_url.trim_end_matches('/')
+        )
+    };
     match (message.channel.as_str(), message.kind.as_str()) {
         ("sms", kind) => {
             let text = match kind {
                 "confirmation" => messages::confirmation_sms(booking, office, secret),
                 "reminder" => messages::reminder_sms(booking, office),
+                "relocation" => messages::relocation_sms(booking, office, &link("relocation")),
+                "office_cancelled" => messages::office_cancelled_sms(booking, office),
                 _ => return None,
             };
             Some((
@@ -205,13 +220,9 @@ fn render<'p>(
         ("email", kind) => {
             let email = match kind {
                 "confirmation" => messages::confirmation_email(booking, office, secret),
-                "reminder" => {
-                    let link = format!(
-                        "{}/cancel/{secret}",
-                        providers.public_base_url.trim_end_matches('/')
-                    );
-                    messages::reminder_email(booking, office, &link)
-                }
+                "reminder" => messages::reminder_email(booking, office, &link("cancel")),
+                "relocation" => messages::relocation_email(booking, office, &link("relocation")),
+                "office_cancelled" => messages::office_cancelled_email(booking, office),
                 _ => return None,
             };
             let attachments: Vec<_> = email

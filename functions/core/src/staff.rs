@@ -45,15 +45,47 @@ pub fn authenticate(
     found.map(Staff).ok_or(Error::Unauthorized)
 }
 
-const AUDIT: &str = "INSERT INTO audit (at, staff, action, subject, detail) VALUES (?, ?, ?, ?, ?)";
+const AUDIT: &str =
+    "INSERT INTO audit (at, staff, action, subject, detail, state_before, state_after)
+    VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/// One staff action as the audit trail records it: what was done to which thing,
+/// the state it was in before and after, and anything else worth knowing.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub action: &'static str,
+    pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub detail: String,
+}
+
+impl Entry {
+    pub fn new(action: &'static str, subject: impl Into<String>) -> Self {
+        Entry {
+            action,
+            subject: subject.into(),
+            ..Entry::default()
+        }
+    }
+
+    pub fn change(mut self, before: impl Into<String>, after: impl Into<String>) -> Self {
+        self.before = Some(before.into());
+        self.after = Some(after.into());
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+}
 
 /// Appends one staff action to the audit trail.
 pub fn audit(
     db: &dyn Database,
     staff: &Staff,
-    action: &str,
-    subject: &str,
-    detail: &str,
+    entry: &Entry,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     db.execute(
@@ -61,9 +93,11 @@ pub fn audit(
         &[
             db_time(now).into(),
             staff.0.as_str().into(),
-            action.into(),
-            subject.into(),
-            detail.into(),
+            entry.action.into(),
+            entry.subject.as_str().into(),
+            entry.detail.as_str().into(),
+            entry.before.as_deref().into(),
+            entry.after.as_deref().into(),
         ],
     )?;
     Ok(())
@@ -76,22 +110,26 @@ pub struct AuditEntry {
     pub staff: String,
     pub action: String,
     pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
     pub detail: String,
 }
 
-const TRAIL: &str =
-    "SELECT at, staff, action, subject, detail FROM audit ORDER BY id DESC LIMIT 500";
+const TRAIL: &str = "SELECT at, staff, action, subject, detail, state_before, state_after
+    FROM audit WHERE (?1 IS NULL OR subject = ?1) ORDER BY id DESC LIMIT 500";
 
-/// The latest staff actions, newest first.
-pub fn trail(db: &dyn Database) -> Result<Vec<AuditEntry>, Error> {
+/// The latest staff actions, newest first; only those about `subject` when given.
+pub fn trail(db: &dyn Database, subject: Option<&str>) -> Result<Vec<AuditEntry>, Error> {
     Ok(db
-        .execute(TRAIL, &[])?
+        .execute(TRAIL, &[subject.into()])?
         .iter()
         .map(|r| AuditEntry {
             at: r.text("at"),
             staff: r.text("staff"),
             action: r.text("action"),
             subject: r.text("subject"),
+            before: r.opt_text("state_before"),
+            after: r.opt_text("state_after"),
             detail: r.text("detail"),
         })
         .collect())

@@ -30,6 +30,16 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/style.css"),
     },
     Asset {
+        path: "/counter",
+        content_type: "text/html; charset=utf-8",
+        body: include_str!("../../../static/counter.html"),
+    },
+    Asset {
+        path: "/counter.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../../static/counter.js"),
+    },
+    Asset {
         path: "/app.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/app.js"),
@@ -89,6 +99,7 @@ fn handle(req: IncomingRequest) -> Response {
     let path = match path {
         "/index.html" => "/",
         "/status.html" => "/status",
+        "/counter.html" => "/counter",
         other => other,
     };
     match ASSETS.iter().find(|a| a.path == path) {

@@ -1,5 +1,6 @@
-//! Cron: queue the reminders that are due, each with its cancellation link (R14).
-//! The delivery cron sends them.
+//! Cron: queue the reminders that are due, each with its cancellation link (R14),
+//! and, when the office enables it, mark earlier days' no-shows (R12).
+//! The delivery cron sends the messages.
 
 wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
 
@@ -12,6 +13,12 @@ impl Guest for Remind {
                 ghiseu_core::reminder::queue_due(env.db, ghiseu_spin::reminder_time(), env.now)?;
             if queued > 0 {
                 eprintln!("reminders queued: {queued}");
+            }
+            if env.office.auto_no_show {
+                let marked = ghiseu_core::counter::sweep_no_shows(env.db, env.now)?;
+                if marked > 0 {
+                    eprintln!("earlier days' no-shows marked: {marked}");
+                }
             }
             Ok(())
         })

@@ -5,10 +5,12 @@ use futures::StreamExt;
 use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
 use ghiseu_core::office::Office;
 use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
+use ghiseu_core::ratelimit::Counters;
 use ghiseu_core::storage::{Database, Rows, StorageError, Value};
 use ghiseu_core::{Error, schema};
 use spin_sdk::http::{IncomingRequest, Method};
-use spin_sdk::{sqlite, variables};
+use spin_sdk::{key_value, sqlite, variables};
+use std::cell::OnceCell;
 
 /// A connection to the `default` SQLite database; every open is a new connection.
 pub struct SpinDb(sqlite::Connection);
@@ -60,6 +62,34 @@ impl Database for SpinDb {
             columns: result.columns,
             rows,
         })
+    }
+}
+
+/// Spin's `default` key-value store, opened on first use: only the components that
+/// count abuse limits declare it.
+#[derive(Default)]
+pub struct SpinCounters(OnceCell<Result<key_value::Store, String>>);
+
+impl SpinCounters {
+    fn store(&self) -> Result<&key_value::Store, String> {
+        self.0
+            .get_or_init(|| key_value::Store::open_default().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+impl Counters for SpinCounters {
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String> {
+        self.store()?.get(key).map_err(|e| e.to_string())
+    }
+
+    fn set(&self, key: &str, value: &[u8]) -> Result<(), String> {
+        self.store()?.set(key, value).map_err(|e| e.to_string())
+    }
+
+    fn delete(&self, key: &str) -> Result<(), String> {
+        self.store()?.delete(key).map_err(|e| e.to_string())
     }
 }
 
@@ -127,7 +157,9 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         let margin_minutes = variable("checkin_margin_minutes")
             .and_then(|m| m.parse().ok())
             .unwrap_or(60);
+        let counters = SpinCounters::default();
         let ctx = Context {
+            counters: &counters,
             cancel_hold_back: chrono::Duration::minutes(hold_back_minutes),
             check_in_margin: chrono::Duration::minutes(margin_minutes),
             db: &db,

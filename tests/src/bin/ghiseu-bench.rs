@@ -70,7 +70,8 @@ async fn load(
                     }
                     let t = Instant::now();
                     let status = host
-                        .send(make(n))
+                        // Each request from its own citizen's address, as in a real rush.
+                        .send_from(make(n), client(n))
                         .await
                         .map_or(599, |r| r.status().as_u16());
                     seen.push((t.elapsed(), status));
@@ -206,4 +207,9 @@ async fn main() -> Result<()> {
     }
     std::fs::remove_dir_all(&scratch).ok();
     Ok(())
+}
+
+fn client(n: usize) -> std::net::SocketAddr {
+    let [_, a, b, c] = u32::try_from(n).unwrap_or(0).to_be_bytes();
+    std::net::SocketAddr::from(([10, a, b, c], 50_000))
 }

@@ -5,6 +5,7 @@ use bytes::Bytes;
 use chrono::{DateTime, TimeZone, Utc};
 use ghiseu_testhost::Host;
 use serde_json::Value;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub struct TestApp {
@@ -126,7 +127,16 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: http::Request<Vec<u8>>) -> Reply {
-        let response = self.host.send(req).await.expect("host serves the request");
+        self.request_from(req, client(0)).await
+    }
+
+    /// A request as if from this client address (abuse limits count per address).
+    pub async fn request_from(&self, req: http::Request<Vec<u8>>, from: SocketAddr) -> Reply {
+        let response = self
+            .host
+            .send_from(req, from)
+            .await
+            .expect("host serves the request");
         let (parts, body) = response.into_parts();
         Reply {
             status: parts.status.as_u16(),
@@ -181,6 +191,15 @@ impl TestApp {
 
     pub async fn book(&self, body: &Value) -> Reply {
         self.post_json("/api/bookings", body).await
+    }
+
+    /// A booking from the n-th of many citizens' own addresses.
+    pub async fn book_from(&self, from: SocketAddr, body: &Value) -> Reply {
+        let req = http::Request::post("/api/bookings")
+            .header("content-type", "application/json")
+            .body(body.to_string().into_bytes())
+            .unwrap();
+        self.request_from(req, from).await
     }
 
     /// The slots of one day's availability.
@@ -277,4 +296,10 @@ pub fn booker(n: usize) -> (String, String) {
         format!("Ana {}escu", letters(n)),
         format!("0745{:06}", 100_000 + n),
     )
+}
+
+/// The address of the n-th client; `client(0)` is the one every plain request uses.
+pub fn client(n: usize) -> SocketAddr {
+    let [_, a, b, c] = u32::try_from(n).unwrap().to_be_bytes();
+    SocketAddr::from(([10, a, b, c], 50_000))
 }

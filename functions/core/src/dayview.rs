@@ -1,0 +1,146 @@
+//! The counter's day (R01, R05, R12, R18): each service's slots with the online and
+//! walk-in seats taken, and who is expected, checked in or did not come, with
+//! names masked as on the status page.
+
+use crate::booking::{db_time, parse_db_time};
+use crate::error::Error;
+use crate::identity::mask_name;
+use crate::office::{OFFICE_TZ, Office, to_utc};
+use crate::storage::Database;
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One booking as the counter sees it.
+#[derive(Debug, Serialize)]
+pub struct Expected {
+    pub name: String,
+    /// `active` (expected), `attended`, `no_show` or `cancelled`.
+    pub state: String,
+    pub cancel_reason: Option<String>,
+    /// Moved here by a closing (R18) and not confirmed by the booker yet.
+    pub relocation_unconfirmed: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SlotView {
+    pub time: String,
+    pub start: String,
+    /// Inside a window the office closed.
+    pub closed: bool,
+    pub online_seats: u32,
+    pub online_taken: u32,
+    pub walk_in_seats: u32,
+    pub walk_in_issued: u32,
+    pub bookings: Vec<Expected>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceDay {
+    pub service: &'static str,
+    pub name_ro: &'static str,
+    pub name_en: &'static str,
+    pub slots: Vec<SlotView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub services: Vec<ServiceDay>,
+}
+
+const BOOKINGS_OF_DAY: &str = "SELECT b.service, b.slot_start, b.name, b.state, b.cancel_reason, b.seat_free_at,
+        EXISTS (SELECT 1 FROM relocations r WHERE r.booking_id = b.id AND r.answer IS NULL) AS unconfirmed
+    FROM bookings b WHERE b.slot_start >= ? AND b.slot_start < ? ORDER BY b.slot_start, b.id";
+const TICKETS_OF_DAY: &str = "SELECT service, slot_start, COUNT(*) AS issued FROM walk_in_tickets
+    WHERE slot_start >= ? AND slot_start < ? GROUP BY service, slot_start";
+const WINDOWS_OF_DAY: &str =
+    "SELECT service, starts_at, ends_at FROM closed_windows WHERE starts_at < ? AND ends_at > ?";
+
+/// The day view of `date` (office time) as it stands at `now`.
+pub fn day(
+    db: &dyn Database,
+    office: &Office,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Day, Error> {
+    let midnight =
+        |d: NaiveDate| to_utc(d.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest");
+    let (from, to) = (
+        db_time(midnight(date)),
+        db_time(midnight(date + Days::new(1))),
+    );
+    let mut bookings: HashMap<(String, DateTime<Utc>), Vec<Expected>> = HashMap::new();
+    let mut taken: HashMap<(String, DateTime<Utc>), u32> = HashMap::new();
+    for r in db
+        .execute(BOOKINGS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
+        .iter()
+    {
+        let key = (r.text("service"), parse_db_time(&r.text("slot_start")));
+        let state = r.text("state");
+        let held_back = r
+            .opt_text("seat_free_at")
+            .is_some_and(|t| parse_db_time(&t) > now);
+        if state != "cancelled" || held_back {
+            *taken.entry(key.clone()).or_default() += 1;
+        }
+        bookings.entry(key).or_default().push(Expected {
+            name: mask_name(&r.text("name")),
+            state,
+            cancel_reason: r.opt_text("cancel_reason"),
+            relocation_unconfirmed: r.int("unconfirmed") != 0,
+        });
+    }
+    let issued: HashMap<(String, DateTime<Utc>), u32> = db
+        .execute(TICKETS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
+        .iter()
+        .map(|r| {
+            let key = (r.text("service"), parse_db_time(&r.text("slot_start")));
+            (key, u32::try_from(r.int("issued")).unwrap_or(u32::MAX))
+        })
+        .collect();
+    let windows: Vec<(String, DateTime<Utc>, DateTime<Utc>)> = db
+        .execute(WINDOWS_OF_DAY, &[to.as_str().into(), from.as_str().into()])?
+        .iter()
+        .map(|r| {
+            (
+                r.text("service"),
+                parse_db_time(&r.text("starts_at")),
+                parse_db_time(&r.text("ends_at")),
+            )
+        })
+        .collect();
+    let services = office
+        .services
+        .iter()
+        .map(|service| {
+            let slots = office.slots(service, date).unwrap_or_default();
+            let slots = slots
+                .iter()
+                .map(|slot| {
+                    let key = (service.code.to_owned(), slot.start);
+                    let local = slot.start.with_timezone(&OFFICE_TZ);
+                    SlotView {
+                        time: local.format("%H:%M").to_string(),
+                        start: local.to_rfc3339(),
+                        closed: windows
+                            .iter()
+                            .any(|(s, a, b)| s == service.code && *a < slot.end && *b > slot.start),
+                        online_seats: service.online_seats(),
+                        online_taken: taken.get(&key).copied().unwrap_or(0),
+                        walk_in_seats: service.walk_in_seats(),
+                        walk_in_issued: issued.get(&key).copied().unwrap_or(0),
+                        bookings: bookings.remove(&key).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            ServiceDay {
+                service: service.code,
+                name_ro: service.name_ro,
+                name_en: service.name_en,
+                slots,
+            }
+        })
+        .collect();
+    Ok(Day { date, services })
+}

@@ -1,0 +1,502 @@
+//! R18: when the office must close a time window, each booking in it moves to the
+//! nearest free slot of the same service (never overbooking), and its booker gets a
+//! notice with a link to confirm the new time or decline it, which cancels.
+
+use crate::booking::{Booking, Fields, db_time, parse_db_time};
+use crate::error::Error;
+use crate::identity::mask_name;
+use crate::office::{OFFICE_TZ, Office, Service, to_utc};
+use crate::staff::{Entry, Staff, audit};
+use crate::storage::{Database, in_transaction};
+use crate::token::LinkToken;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A relocated booking never lands on a slot starting sooner than this.
+const MIN_NOTICE: Duration = Duration::hours(2);
+const MAX_REASON_CHARS: usize = 500;
+
+/// A window the office closes for one service.
+#[derive(Debug)]
+pub struct Window<'o> {
+    pub service: &'o Service,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub reason: String,
+}
+
+impl<'o> Window<'o> {
+    /// `service`, `date` (YYYY-MM-DD), `from` and `to` (HH:MM office time), `reason`.
+    pub fn parse(fields: &Fields, office: &'o Office) -> Result<Self, Error> {
+        let field = |name: &str| fields.get(name).map(|v| v.trim()).unwrap_or("");
+        let service = office.service(field("service"))?;
+        let date = NaiveDate::parse_from_str(field("date"), "%Y-%m-%d").map_err(|_| {
+            Error::field(
+                "invalid_date",
+                "date",
+                "Give the date as YYYY-MM-DD.",
+                "Introduceți data în forma AAAA-LL-ZZ.",
+            )
+        })?;
+        let time = |name: &str| {
+            NaiveTime::parse_from_str(field(name), "%H:%M")
+                .ok()
+                .and_then(|t| to_utc(date.and_time(t)))
+                .ok_or_else(|| {
+                    Error::field(
+                        "invalid_time",
+                        name,
+                        "Give the time as HH:MM, office time.",
+                        "Introduceți ora în forma HH:MM, ora instituției.",
+                    )
+                })
+        };
+        let (start, end) = (time("from")?, time("to")?);
+        if end <= start {
+            return Err(Error::field(
+                "invalid_range",
+                "to",
+                "The window must end after it starts.",
+                "Intervalul trebuie să se încheie după ce începe.",
+            ));
+        }
+        let reason = field("reason");
+        if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
+            return Err(Error::field(
+                "reason_required",
+                "reason",
+                "Give the reason for closing, at most 500 characters.",
+                "Indicați motivul închiderii, cel mult 500 de caractere.",
+            ));
+        }
+        crate::cnp::refuse_cnp("reason", reason)?;
+        Ok(Window {
+            service,
+            start,
+            end,
+            reason: reason.to_owned(),
+        })
+    }
+}
+
+/// One booking the closing touched.
+#[derive(Debug, Serialize)]
+pub struct Moved {
+    pub name: String,
+    pub from: String,
+    /// The new time; None when no free slot was left and the booking was cancelled.
+    pub to: Option<String>,
+}
+
+/// What closing a window did. Closing the same window again finishes what an
+/// interrupted run left and reports only that.
+#[derive(Debug, Serialize)]
+pub struct Closing {
+    pub window_id: i64,
+    pub created: bool,
+    pub bookings: Vec<Moved>,
+}
+
+const OPEN_WINDOW: &str =
+    "INSERT INTO closed_windows (service, starts_at, ends_at, reason, staff, created_at)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (service, starts_at, ends_at) DO NOTHING RETURNING id";
+const FIND_WINDOW: &str =
+    "SELECT id FROM closed_windows WHERE service = ? AND starts_at = ? AND ends_at = ?";
+const AFFECTED: &str = "SELECT id FROM bookings
+    WHERE service = ?1 AND state = 'active' AND slot_start < ?3 AND slot_end > ?2
+    ORDER BY slot_start, id";
+const WINDOWS_AHEAD: &str =
+    "SELECT starts_at, ends_at FROM closed_windows WHERE service = ? AND ends_at > ?";
+const TAKEN_FROM: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
+    WHERE service = ?1 AND slot_start >= ?2 AND (state != 'cancelled' OR seat_free_at > ?2)
+    GROUP BY slot_start";
+/// The move itself re-checks the seat and the windows, so a rush can't overbook it.
+const MOVE: &str = "UPDATE bookings SET slot_start = ?2, slot_end = ?3
+    WHERE id = ?1 AND state = 'active'
+      AND (SELECT COUNT(*) FROM bookings
+           WHERE service = ?4 AND slot_start = ?2
+             AND (state != 'cancelled' OR seat_free_at > ?5)) < ?6
+      AND NOT EXISTS (SELECT 1 FROM closed_windows
+                      WHERE service = ?4 AND starts_at < ?3 AND ends_at > ?2)
+    RETURNING id";
+const RECORD: &str = "INSERT INTO relocations (booking_id, window_id, old_start, new_start, token_hash, created_at, answer, answered_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+const CANCEL_CLOSED: &str =
+    "UPDATE bookings SET state = 'cancelled', cancel_reason = 'office_closed', cancelled_at = ?2
+    WHERE id = ?1 AND state = 'active' RETURNING id";
+/// An earlier relocation the booker has not answered is overtaken by this one.
+const SUPERSEDE: &str = "UPDATE relocations SET answer = 'superseded', answered_at = ?2
+    WHERE booking_id = ?1 AND answer IS NULL";
+const NOTIFY: &str = "INSERT INTO outbox (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
+    SELECT ?2 || ':sms:' || ?1, id, ?2, 'sms', phone, ?3, ?4, ?4 FROM bookings WHERE id = ?5
+    UNION ALL
+    SELECT ?2 || ':email:' || ?1, id, ?2, 'email', email, ?3, ?4, ?4 FROM bookings
+    WHERE id = ?5 AND email IS NOT NULL";
+
+/// Closes the window and relocates every active booking in it.
+pub fn close_window(
+    db: &dyn Database,
+    office: &Office,
+    window: &Window,
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<Closing, Error> {
+    let service = window.service;
+    let (start, end) = (db_time(window.start), db_time(window.end));
+    let (window_id, created) = in_transaction(db, || {
+        let opened = db.execute(
+            OPEN_WINDOW,
+            &[
+                service.code.into(),
+                start.as_str().into(),
+                end.as_str().into(),
+                window.reason.as_str().into(),
+                who.0.as_str().into(),
+                db_time(now).into(),
+            ],
+        )?;
+        if let Some(row) = opened.first() {
+            let id = row.int("id");
+            let entry = Entry::new("close_window", format!("window:{id}"))
+                .change("open", "closed")
+                .detail(format!("{} {start}–{end}: {}", service.code, window.reason));
+            audit(db, who, &entry, now)?;
+            return Ok((id, true));
+        }
+        let found = db.execute(
+            FIND_WINDOW,
+            &[
+                service.code.into(),
+                start.as_str().into(),
+                end.as_str().into(),
+            ],
+        )?;
+        Ok((
+            found.first().map(|r| r.int("id")).ok_or(Error::NotFound)?,
+            false,
+        ))
+    })?;
+    let affected = db.execute(
+        AFFECTED,
+        &[
+            service.code.into(),
+            start.as_str().into(),
+            end.as_str().into(),
+        ],
+    )?;
+    let mut candidates = free_slots(db, office, service, now)?;
+    let mut bookings = Vec::new();
+    for row in affected.iter() {
+        let Some(booking) = Booking::by_id(db, row.int("id"))? else {
+            continue;
+        };
+        let old = booking.slot_start;
+        candidates
+            .sort_by_key(|(slot_start, _)| ((*slot_start - old).num_seconds().abs(), *slot_start));
+        let mut moved_to = None;
+        for (slot_start, slot_end) in &candidates {
+            if relocate(
+                db,
+                service,
+                &booking,
+                window_id,
+                (*slot_start, *slot_end),
+                who,
+                now,
+            )? {
+                moved_to = Some(*slot_start);
+                break;
+            }
+        }
+        if moved_to.is_none() && !cancel_for_closing(db, &booking, window_id, who, now)? {
+            continue;
+        }
+        let local = |t: DateTime<Utc>| t.with_timezone(&OFFICE_TZ).to_rfc3339();
+        bookings.push(Moved {
+            name: mask_name(&booking.name),
+            from: local(old),
+            to: moved_to.map(local),
+        });
+    }
+    Ok(Closing {
+        window_id,
+        created,
+        bookings,
+    })
+}
+
+/// The slots a booking could move to: bookable days, enough notice, outside every
+/// closed window, with an online seat left when looked at (the move re-checks).
+fn free_slots(
+    db: &dyn Database,
+    office: &Office,
+    service: &Service,
+    now: DateTime<Utc>,
+) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, Error> {
+    let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = db
+        .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
+        .iter()
+        .map(|r| {
+            (
+                parse_db_time(&r.text("starts_at")),
+                parse_db_time(&r.text("ends_at")),
+            )
+        })
+        .collect();
+    let taken: HashMap<DateTime<Utc>, i64> = db
+        .execute(TAKEN_FROM, &[service.code.into(), db_time(now).into()])?
+        .iter()
+        .map(|r| (parse_db_time(&r.text("slot_start")), r.int("taken")))
+        .collect();
+    let (first, last) = office.booking_window(now);
+    let seats = i64::from(service.online_seats());
+    Ok(first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter_map(|d| office.slots(service, d).ok())
+        .flatten()
+        .filter(|s| s.start >= now + MIN_NOTICE)
+        .filter(|s| !closed.iter().any(|(a, b)| *a < s.end && *b > s.start))
+        .filter(|s| taken.get(&s.start).copied().unwrap_or(0) < seats)
+        .map(|s| (s.start, s.end))
+        .collect())
+}
+
+/// Moves one booking if the slot still has a seat: the move, its record, the
+/// notices and the audit line commit together or not at all.
+fn relocate(
+    db: &dyn Database,
+    service: &Service,
+    booking: &Booking,
+    window_id: i64,
+    (to_start, to_end): (DateTime<Utc>, DateTime<Utc>),
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let token = LinkToken::generate();
+    in_transaction(db, || {
+        let moved = db.execute(
+            MOVE,
+            &[
+                booking.id.into(),
+                db_time(to_start).into(),
+                db_time(to_end).into(),
+                service.code.into(),
+                db_time(now).into(),
+                i64::from(service.online_seats()).into(),
+            ],
+        )?;
+        if moved.first().is_none() {
+            return Ok(false);
+        }
+        db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
+        let record = db.execute(
+            RECORD,
+            &[
+                booking.id.into(),
+                window_id.into(),
+                db_time(booking.slot_start).into(),
+                db_time(to_start).into(),
+                token.hash().into(),
+                db_time(now).into(),
+                None::<&str>.into(),
+                None::<&str>.into(),
+            ],
+        )?;
+        let relocation_id = record.first().map(|r| r.int("id")).unwrap_or_default();
+        notify(
+            db,
+            relocation_id,
+            "relocation",
+            token.as_str(),
+            booking.id,
+            now,
+        )?;
+        let entry = Entry::new("relocate", format!("booking:{}", booking.id))
+            .change(db_time(booking.slot_start), db_time(to_start))
+            .detail(format!("window:{window_id}"));
+        audit(db, who, &entry, now)?;
+        Ok(true)
+    })
+}
+
+/// No free slot is left: the booking is cancelled by the office and its booker told.
+fn cancel_for_closing(
+    db: &dyn Database,
+    booking: &Booking,
+    window_id: i64,
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    in_transaction(db, || {
+        if db
+            .execute(CANCEL_CLOSED, &[booking.id.into(), db_time(now).into()])?
+            .first()
+            .is_none()
+        {
+            return Ok(false);
+        }
+        db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
+        let record = db.execute(
+            RECORD,
+            &[
+                booking.id.into(),
+                window_id.into(),
+                db_time(booking.slot_start).into(),
+                None::<&str>.into(),
+                None::<&str>.into(),
+                db_time(now).into(),
+                "cancelled".into(),
+                db_time(now).into(),
+            ],
+        )?;
+        let relocation_id = record.first().map(|r| r.int("id")).unwrap_or_default();
+        notify(db, relocation_id, "office_cancelled", "", booking.id, now)?;
+        let entry = Entry::new("cancel_office_closed", format!("booking:{}", booking.id))
+            .change("active", "cancelled")
+            .detail(format!("window:{window_id}; no free slot"));
+        audit(db, who, &entry, now)?;
+        Ok(true)
+    })
+}
+
+fn notify(
+    db: &dyn Database,
+    relocation_id: i64,
+    kind: &str,
+    secret: &str,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    db.execute(
+        NOTIFY,
+        &[
+            relocation_id.into(),
+            kind.into(),
+            secret.into(),
+            db_time(now).into(),
+            booking_id.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// A relocation as its link shows it.
+#[derive(Debug)]
+pub struct Pending {
+    pub booking: Booking,
+    pub old_start: DateTime<Utc>,
+}
+
+const BY_TOKEN: &str = "SELECT id, booking_id, old_start FROM relocations
+    WHERE token_hash = ? AND answer IS NULL";
+const ANSWER: &str = "UPDATE relocations SET answer = ?2, answered_at = ?3
+    WHERE id = ?1 AND answer IS NULL RETURNING id";
+const CANCEL_DECLINED: &str = "UPDATE bookings SET state = 'cancelled', cancel_reason = 'relocation_declined', cancelled_at = ?2
+    WHERE id = ?1 AND state = 'active' AND slot_start > ?2 RETURNING id";
+
+/// The relocation a link may still answer: unknown, answered and expired links are
+/// all `None`, and the page must not tell which.
+pub fn open(db: &dyn Database, token: &str, now: DateTime<Utc>) -> Result<Option<Pending>, Error> {
+    Ok(find(db, token, now)?.map(|(_, pending)| pending))
+}
+
+fn find(
+    db: &dyn Database,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, Pending)>, Error> {
+    let Some(token) = LinkToken::parse(token) else {
+        return Ok(None);
+    };
+    let Some((id, booking_id, old_start)) = db
+        .execute(BY_TOKEN, &[token.hash().into()])?
+        .first()
+        .map(|r| {
+            (
+                r.int("id"),
+                r.int("booking_id"),
+                parse_db_time(&r.text("old_start")),
+            )
+        })
+    else {
+        return Ok(None);
+    };
+    Ok(Booking::by_id(db, booking_id)?
+        .filter(|b| b.state == "active" && b.slot_start > now)
+        .map(|booking| (id, Pending { booking, old_start })))
+}
+
+/// The booker's answer: confirm keeps the new time, decline cancels the booking and
+/// frees the seat at once (the office moved it). False when the link can't answer.
+pub fn answer(
+    db: &dyn Database,
+    token: &str,
+    confirm: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let Some((id, pending)) = find(db, token, now)? else {
+        return Ok(false);
+    };
+    let answer = if confirm { "confirmed" } else { "declined" };
+    in_transaction(db, || {
+        if db
+            .execute(ANSWER, &[id.into(), answer.into(), db_time(now).into()])?
+            .first()
+            .is_none()
+        {
+            return Ok(false);
+        }
+        if !confirm
+            && db
+                .execute(
+                    CANCEL_DECLINED,
+                    &[pending.booking.id.into(), db_time(now).into()],
+                )?
+                .first()
+                .is_none()
+        {
+            // The appointment started meanwhile: roll the answer back too.
+            return Err(Error::NotFound);
+        }
+        Ok(true)
+    })
+    .or_else(|e| match e {
+        Error::NotFound => Ok(false),
+        other => Err(other),
+    })
+}
+
+/// A relocation waiting for its booker, as staff see it.
+#[derive(Debug, Serialize)]
+pub struct Unconfirmed {
+    pub id: i64,
+    pub service: String,
+    pub name: String,
+    pub from: String,
+    pub to: String,
+    pub notified_at: String,
+}
+
+const UNCONFIRMED: &str = "SELECT r.id, b.service, b.name, r.old_start, r.new_start, r.created_at
+    FROM relocations r JOIN bookings b ON b.id = r.booking_id
+    WHERE r.answer IS NULL AND b.state = 'active' AND b.slot_start > ?
+    ORDER BY r.new_start LIMIT 500";
+
+/// R18: the relocations nobody has confirmed or declined yet, soonest first.
+pub fn unconfirmed(db: &dyn Database, now: DateTime<Utc>) -> Result<Vec<Unconfirmed>, Error> {
+    let local = |s: String| parse_db_time(&s).with_timezone(&OFFICE_TZ).to_rfc3339();
+    Ok(db
+        .execute(UNCONFIRMED, &[db_time(now).into()])?
+        .iter()
+        .map(|r| Unconfirmed {
+            id: r.int("id"),
+            service: r.text("service"),
+            name: mask_name(&r.text("name")),
+            from: local(r.text("old_start")),
+            to: local(r.text("new_start")),
+            notified_at: r.text("created_at"),
+        })
+        .collect())
+}
