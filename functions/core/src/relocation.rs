@@ -193,7 +193,13 @@ pub fn close_window(
         };
         let old = booking.slot_start;
         candidates
-            .sort_by_key(|(slot_start, _)| ((*slot_start - old).num_seconds().abs(), *slot_start));
+            // Nearest first; of two equally near, the later, which the booker can still reach.
+            .sort_by_key(|(slot_start, _)| {
+                (
+                    (*slot_start - old).num_seconds().abs(),
+                    std::cmp::Reverse(*slot_start),
+                )
+            });
         let mut moved_to = None;
         for (slot_start, slot_end) in &candidates {
             if relocate(

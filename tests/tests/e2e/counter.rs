@@ -374,3 +374,220 @@ async fn r01_walk_in_tickets_only_for_todays_slots_and_only_for_staff() {
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM walk_in_tickets"), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r12_the_office_can_let_the_cron_mark_yesterdays_no_shows() {
+    let office = r#"{"auto_no_show": true}"#;
+    let tokens = staff_tokens();
+    let app = TestApp::spawn_configured(&[("staff_tokens", tokens.as_str()), ("office", office)]);
+    let absent = number_of(&app.book(&registration()).await);
+    let present = number_of(&app.book(&passport()).await);
+    app.set_time(appointment_morning());
+    assert_eq!(
+        check_in(&app, &present, "0733123456", "Maria Ionescu")
+            .await
+            .status,
+        200
+    );
+    // Later the same day the clerk may still mark it: the sweep waits for the next day.
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap());
+    app.host.fire_cron("remind").await.unwrap().unwrap();
+    assert_eq!(
+        app.get(&format!("/api/bookings/{absent}")).await.json()["booking"]["state"],
+        "active"
+    );
+
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0).unwrap());
+    for _ in 0..3 {
+        app.host.fire_cron("remind").await.unwrap().unwrap();
+    }
+    assert_eq!(
+        app.get(&format!("/api/bookings/{absent}")).await.json()["booking"]["state"],
+        "no_show"
+    );
+    assert_eq!(
+        app.get(&format!("/api/bookings/{present}")).await.json()["booking"]["state"],
+        "attended"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM bans WHERE reason = 'no_show'"),
+        2,
+        "phone and email, once"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit WHERE action = 'no_show' AND staff = 'system' AND state_after = 'no_show'"),
+        1
+    );
+    let banned = app
+        .book(&with(
+            registration(),
+            json!({"slot": "2026-12-02T09:10", "vin": "WVWZZZ1JZXW000005"}),
+        ))
+        .await;
+    assert_eq!(banned.error_code(), "contact_banned");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r12_without_the_office_setting_the_cron_marks_no_one() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0).unwrap());
+    app.host.fire_cron("remind").await.unwrap().unwrap();
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
+        "active"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM bans"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_the_day_view_shows_seats_taken_who_is_expected_and_tickets_issued() {
+    let app = app();
+    let first = number_of(&app.book(&passport()).await);
+    number_of(
+        &app.book(&with(
+            passport(),
+            json!({"name": "Dan Radu", "phone": "0744123456"}),
+        ))
+        .await,
+    );
+    app.set_time(appointment_morning());
+    assert_eq!(
+        check_in(&app, &first, "0733123456", "Maria Ionescu")
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        walk_in(&app, "passport", "09:15", Some(STAFF_TOKEN))
+            .await
+            .status,
+        201
+    );
+
+    for token in [None, Some("wrong")] {
+        assert_eq!(
+            app.staff(Method::GET, "/api/staff/day", token, None)
+                .await
+                .status,
+            401
+        );
+    }
+    let day = app
+        .staff(Method::GET, "/api/staff/day", Some(STAFF_TOKEN), None)
+        .await
+        .json()["day"]
+        .clone();
+    assert_eq!(day["date"], "2026-11-25", "today by default");
+    let passports = day["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "passport")
+        .unwrap()
+        .clone();
+    let slot = passports["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["time"] == "09:15")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            &slot["online_taken"],
+            &slot["online_seats"],
+            &slot["walk_in_issued"],
+            &slot["walk_in_seats"]
+        ),
+        (&json!(2), &json!(2), &json!(1), &json!(2))
+    );
+    let people: Vec<(&str, &str)> = slot["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["name"].as_str().unwrap(), b["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        people,
+        vec![("M. I.", "attended"), ("D. R.", "active")],
+        "names masked"
+    );
+    assert!(
+        !app.staff(Method::GET, "/api/staff/day", Some(STAFF_TOKEN), None)
+            .await
+            .text()
+            .contains("0733123456"),
+        "no phone numbers in the day view"
+    );
+    let other = app
+        .staff(
+            Method::GET,
+            "/api/staff/day?date=2026-11-28",
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await
+        .json();
+    assert!(
+        other["day"]["services"][0]["slots"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "Saturday"
+    );
+    let bad = app
+        .staff(
+            Method::GET,
+            "/api/staff/day?date=tomorrow",
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (bad.status, bad.error_field()),
+        (422, Some("date".to_owned()))
+    );
+
+    // The counter page is static; its data comes only through the authenticated API.
+    let page = app.get_html("/counter").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("/counter.js") && !page.text().contains("M. I."));
+    assert_eq!(app.get("/counter.js").await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_every_new_staff_call_needs_a_valid_token_and_changes_nothing_without() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    let calls = [
+        (
+            Method::POST,
+            format!("/api/staff/bookings/{number}/exemption"),
+        ),
+        (Method::POST, "/api/staff/exemptions/1/revoke".to_owned()),
+        (Method::GET, "/api/staff/exemptions".to_owned()),
+        (Method::POST, "/api/staff/closures".to_owned()),
+        (Method::GET, "/api/staff/relocations".to_owned()),
+        (Method::GET, "/api/staff/day".to_owned()),
+    ];
+    let body = json!({"reason": "x", "service": "registration", "date": "2026-11-25", "from": "08:00", "to": "17:00"});
+    for token in [None, Some("not-the-token")] {
+        for (method, path) in &calls {
+            let reply = app
+                .staff(method.clone(), path, token, Some(body.clone()))
+                .await;
+            assert_eq!(reply.status, 401, "{method} {path}");
+        }
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM exemptions")
+            + app.count("SELECT COUNT(*) FROM closed_windows")
+            + app.count("SELECT COUNT(*) FROM audit"),
+        0
+    );
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["time"],
+        "09:10"
+    );
+}

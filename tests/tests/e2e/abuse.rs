@@ -1,0 +1,108 @@
+//! Abuse limits: per client address and per phone, in key-value windows, answered
+//! with 429 and Retry-After; and new booking days opening at an office time.
+
+use crate::support::*;
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::json;
+
+const LIMITS: &str = r#"{"rate_limits": {"per_address": 5, "address_window_minutes": 10, "per_phone": 2, "phone_window_minutes": 60}}"#;
+
+async fn status_from(app: &TestApp, n: usize) -> Reply {
+    let req = http::Request::get("/api/bookings/ABCDE-FGHJK-MNPQR-STVWX")
+        .header("accept", "application/json")
+        .body(vec![])
+        .unwrap();
+    app.request_from(req, client(n)).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn status_checks_per_address_are_limited_with_retry_after() {
+    let app = TestApp::spawn_with_office(LIMITS);
+    // Monday 10:00:00 sits at the start of a 10-minute window.
+    app.set_time(monday_morning() + Duration::minutes(3));
+    for _ in 0..5 {
+        assert_eq!(status_from(&app, 1).await.status, 404);
+    }
+    let limited = status_from(&app, 1).await;
+    assert_eq!(
+        (limited.status, limited.error_code()),
+        (429, "rate_limited".to_owned())
+    );
+    assert_eq!(
+        limited.headers["retry-after"], "420",
+        "seconds to the window's end"
+    );
+    assert_eq!(
+        status_from(&app, 2).await.status,
+        404,
+        "another address is not limited"
+    );
+    let html = app
+        .request_from(
+            http::Request::get("/api/bookings?number=X")
+                .header("accept", "text/html")
+                .body(vec![])
+                .unwrap(),
+            client(1),
+        )
+        .await;
+    assert_eq!(html.status, 429, "the HTML form is limited too");
+    assert!(html.text().contains("<html"));
+    app.set_time(monday_morning() + Duration::minutes(10));
+    assert_eq!(status_from(&app, 1).await.status, 404, "a new window");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn booking_attempts_per_phone_are_limited_whatever_the_address() {
+    let app = TestApp::spawn_with_office(LIMITS);
+    for (n, vin) in ["WVWZZZ1JZXW000001", "WVWZZZ1JZXW000002"]
+        .iter()
+        .enumerate()
+    {
+        let body = with(
+            registration(),
+            json!({"vin": vin, "slot": format!("2026-11-25T{}", ["09:10", "09:30"][n])}),
+        );
+        assert_eq!(app.book_from(client(10 + n), &body).await.status, 201);
+    }
+    let third = with(
+        registration(),
+        json!({"vin": "WVWZZZ1JZXW000003", "slot": "2026-11-25T09:50"}),
+    );
+    let limited = app.book_from(client(20), &third).await;
+    assert_eq!(
+        (limited.status, limited.error_code()),
+        (429, "rate_limited".to_owned())
+    );
+    assert!(limited.headers.contains_key("retry-after"));
+    assert_eq!(app.bookings(), 2, "the refused attempt booked nothing");
+    let other_phone = with(third, json!({"phone": "0744123456"}));
+    assert_eq!(app.book_from(client(20), &other_phone).await.status, 201);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_booking_day_opens_at_the_office_time_not_midnight() {
+    let app = TestApp::spawn_with_office(r#"{"booking_opens_at": "08:00"}"#);
+    // Monday 23 November, 07:59 in Bucharest: 22 December is not open yet.
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 23, 5, 59, 0).unwrap());
+    let services = app.get("/api/services").await.json();
+    assert_eq!(services["last_bookable_date"], "2026-12-21");
+    let body = with(registration(), json!({"slot": "2026-12-22T09:10"}));
+    let early = app.book(&body).await;
+    assert_eq!(
+        (early.status, early.error_code()),
+        (422, "slot_too_far".to_owned())
+    );
+    let day = app
+        .get("/api/availability?service=registration&date=2026-12-22")
+        .await;
+    assert_eq!(day.error_code(), "date_out_of_range");
+    assert_eq!(app.bookings(), 0);
+
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 23, 6, 0, 0).unwrap());
+    assert_eq!(
+        app.get("/api/services").await.json()["last_bookable_date"],
+        "2026-12-22"
+    );
+    assert_eq!(app.book(&body).await.status, 201);
+}
