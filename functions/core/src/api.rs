@@ -1,8 +1,10 @@
 //! The HTTP face of the rules: handlers take a parsed request and return a response,
 //! JSON for programs and HTML for browsers (forms work without JavaScript).
 
+mod complaints;
 mod staff;
 
+pub use complaints::complaints;
 pub use staff::staff;
 
 use crate::availability;
@@ -38,16 +40,18 @@ pub struct Context<'a> {
     pub check_in_margin: Duration,
     /// The key-value store the abuse limits count in.
     pub counters: &'a dyn Counters,
+    /// Where links in messages point (`public_base_url`).
+    pub links: crate::complaint::Links,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Html,
 }
 
 /// Browsers submitting forms or navigating get HTML; everything else gets JSON.
-fn format_of(req: &Request) -> Format {
+pub(crate) fn format_of(req: &Request) -> Format {
     let header_str = |name| {
         req.headers()
             .get(name)
@@ -69,7 +73,7 @@ pub(crate) fn query_pairs(req: &Request) -> Fields {
         .collect()
 }
 
-fn lang_of(req: &Request, fields: Option<&Fields>) -> Lang {
+pub(crate) fn lang_of(req: &Request, fields: Option<&Fields>) -> Lang {
     let query = query_pairs(req);
     Lang::from_code(
         fields
@@ -99,7 +103,7 @@ pub fn json_response(status: StatusCode, value: &serde_json::Value) -> Response 
     respond(status, "application/json", value.to_string().into_bytes())
 }
 
-fn html_response(status: StatusCode, page: String) -> Response {
+pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
     respond(status, "text/html; charset=utf-8", page.into_bytes())
 }
 
@@ -445,7 +449,7 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
 }
 
 /// The client address Spin saw, without the port.
-fn client_address(req: &Request) -> String {
+pub(crate) fn client_address(req: &Request) -> String {
     let raw = req
         .headers()
         .get("spin-client-addr")
@@ -455,7 +459,7 @@ fn client_address(req: &Request) -> String {
         .map_or_else(|_| raw.to_owned(), |a| a.ip().to_string())
 }
 
-fn limit(name: &'static str, max: u32, window_minutes: u32) -> Limit {
+pub(crate) fn limit(name: &'static str, max: u32, window_minutes: u32) -> Limit {
     Limit {
         name,
         max,

@@ -412,6 +412,96 @@ pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
     }
 }
 
+fn complaint_rows<'l>(lang: Lang, view: &crate::complaint::StatusView) -> Vec<(&'l str, String)> {
+    let day = |t: &str| escape(t.get(..10).unwrap_or(t));
+    let mut rows = vec![
+        (lang.t("Tip", "Kind"), escape(&view.kind)),
+        (lang.t("Stare", "State"), escape(view.state)),
+        (lang.t("Nivel", "Level"), view.level.to_string()),
+        (lang.t("Primită", "Received"), day(&view.received_at)),
+        (
+            lang.t("Confirmare până la", "Acknowledgement by"),
+            day(&view.acknowledge_by),
+        ),
+    ];
+    if let Some(p) = &view.progress_update_by {
+        rows.push((lang.t("Actualizare până la", "Progress update by"), day(p)));
+    }
+    rows.push((
+        lang.t("Soluționare până la", "Resolution by"),
+        day(&view.resolve_by),
+    ));
+    rows
+}
+
+/// C01: the complaint number, shown once at intake.
+pub fn complaint_received_page(
+    lang: Lang,
+    number: Option<&str>,
+    view: &crate::complaint::StatusView,
+) -> String {
+    let mut rows = complaint_rows(lang, view);
+    if let Some(n) = number {
+        rows.insert(
+            0,
+            (
+                lang.t("Numărul sesizării", "Complaint number"),
+                format!("<strong>{}</strong>", escape(n)),
+            ),
+        );
+    }
+    let body = format!(
+        "<p>{}</p>{}",
+        escape(lang.t(
+            "Păstrați numărul: cu el verificați starea sesizării.",
+            "Keep the number: it is how you check the complaint's status."
+        )),
+        dl(&rows)
+    );
+    layout(
+        lang,
+        lang.t("Sesizare primită", "Complaint received"),
+        &body,
+    )
+}
+
+pub fn complaint_status_page(lang: Lang, view: &crate::complaint::StatusView) -> String {
+    layout(
+        lang,
+        lang.t("Starea sesizării", "Complaint status"),
+        &dl(&complaint_rows(lang, view)),
+    )
+}
+
+/// C05: what the escalation link shows before anything changes.
+pub fn escalate_confirm_page(lang: Lang, view: &crate::complaint::StatusView) -> String {
+    let body = format!(
+        r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
+        dl(&complaint_rows(lang, view)),
+        escape(lang.t(
+            "Dacă nu sunteți mulțumit(ă) de decizie, sesizarea se redeschide la nivelul superior, cu termene noi.",
+            "If you are not satisfied with the decision, the complaint reopens one level up, with new deadlines."
+        )),
+        escape(lang.t("Escaladez sesizarea", "Escalate the complaint")),
+    );
+    layout(
+        lang,
+        lang.t("Escaladați sesizarea?", "Escalate this complaint?"),
+        &body,
+    )
+}
+
+pub fn escalated_page(lang: Lang) -> String {
+    notice_page(
+        lang,
+        ("Sesizare escaladată", "Complaint escalated"),
+        (
+            "Sesizarea a fost redeschisă la nivelul superior. Veți primi confirmarea și noile termene.",
+            "The complaint has been reopened one level up. You will receive the acknowledgement and the new deadlines.",
+        ),
+    )
+}
+
 /// A page that only says one thing.
 fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
     let body = format!("<p>{}</p>", escape(lang.t(text.0, text.1)));

@@ -7,6 +7,7 @@ pub mod booking;
 pub mod calendar;
 pub mod cancellation;
 pub mod cnp;
+pub mod complaint;
 pub mod counter;
 pub mod dayview;
 pub mod error;

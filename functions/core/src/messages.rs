@@ -180,6 +180,173 @@ pub fn office_cancelled_sms(booking: &Booking, office: &Office) -> String {
     )
 }
 
+/// A complaint message, rendered when queued: the email and the SMS text.
+pub struct Notice {
+    pub email: Email,
+    pub sms: String,
+}
+
+impl Email {
+    /// What the outbox keeps for a message rendered when queued.
+    pub fn payload(&self) -> String {
+        serde_json::json!({"subject": self.subject, "text": self.text, "html": self.html})
+            .to_string()
+    }
+}
+
+pub fn sms_payload(text: &str) -> String {
+    serde_json::json!({ "text": text }).to_string()
+}
+
+/// C02: the automatic acknowledgement, the only message carrying the complaint number.
+pub fn complaint_ack(number: &str, received: &str, resolve_by: &str, status_link: &str) -> Notice {
+    Notice {
+        email: email(
+            format!("Confirmare sesizare / Complaint received {number}"),
+            &[
+                format!(
+                    "Am primit sesizarea dumneavoastră din {received}. Numărul sesizării: {number}"
+                ),
+                format!("Vă răspundem cel târziu la {resolve_by}. Starea sesizării: {status_link}"),
+                "—".to_owned(),
+                format!("We received your complaint of {received}. Complaint number: {number}"),
+                format!("We will answer by {resolve_by} at the latest. Its status: {status_link}"),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizare primită, nr. {number}. Răspuns până la {resolve_by}. / Complaint received, no. {number}. Answer by {resolve_by}."
+        ),
+    }
+}
+
+/// C05: the escalation is received; it counts as the new level's acknowledgement.
+pub fn complaint_escalated(received: &str, level: u32, resolve_by: &str) -> Notice {
+    Notice {
+        email: email(
+            format!("Sesizare escaladată / Complaint escalated (nivel/level {level})"),
+            &[
+                format!(
+                    "Sesizarea dumneavoastră din {received} a fost redeschisă la nivelul {level}. Vă răspundem cel târziu la {resolve_by}."
+                ),
+                "—".to_owned(),
+                format!(
+                    "Your complaint of {received} has been reopened at level {level}. We will answer by {resolve_by} at the latest."
+                ),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizarea din {received} a fost escaladată (nivel {level}); răspuns până la {resolve_by}. / Complaint of {received} escalated (level {level}); answer by {resolve_by}."
+        ),
+    }
+}
+
+/// C03: the progress update staff wrote.
+pub fn complaint_progress(received: &str, text: &str) -> Notice {
+    Notice {
+        email: email(
+            "Stadiul sesizării / Complaint progress".to_owned(),
+            &[
+                format!("Stadiul sesizării dumneavoastră din {received}:"),
+                text.to_owned(),
+                "—".to_owned(),
+                format!(
+                    "Progress on your complaint of {received} (text above, in the office's words)."
+                ),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizarea din {received}: v-am trimis stadiul pe email. / Complaint of {received}: progress sent by email."
+        ),
+    }
+}
+
+/// C04/C05: the written decision, with the only link to escalate it.
+pub fn complaint_decision(received: &str, decision: &str, escalate_link: &str) -> Notice {
+    Notice {
+        email: email(
+            "Soluționarea sesizării / Complaint decision".to_owned(),
+            &[
+                format!("Decizia privind sesizarea dumneavoastră din {received}:"),
+                decision.to_owned(),
+                format!(
+                    "Dacă nu sunteți mulțumit(ă), puteți escalada sesizarea la nivelul superior: {escalate_link}"
+                ),
+                "—".to_owned(),
+                format!(
+                    "The decision on your complaint of {received} is above, in the office's words."
+                ),
+                format!(
+                    "If you are not satisfied, you can escalate it to the next level: {escalate_link}"
+                ),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizarea din {received} a fost soluționată. Decizia și escaladarea: {escalate_link} / Your complaint of {received} is decided. Decision and escalation: {escalate_link}"
+        ),
+    }
+}
+
+/// C04 missed: the explanation and new timeline staff recorded.
+pub fn complaint_new_timeline(received: &str, explanation: &str, until: &str) -> Notice {
+    Notice {
+        email: email(
+            "Termen nou pentru sesizare / New timeline for your complaint".to_owned(),
+            &[
+                format!(
+                    "Nu am putut soluționa sesizarea dumneavoastră din {received} în termen. Explicația:"
+                ),
+                explanation.to_owned(),
+                format!("Noul termen: {until}."),
+                "—".to_owned(),
+                format!(
+                    "We could not resolve your complaint of {received} in time; the explanation is above. New timeline: {until}."
+                ),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizarea din {received}: termen nou {until}, detalii pe email. / Complaint of {received}: new timeline {until}, details by email."
+        ),
+    }
+}
+
+/// C04 missed with no new timeline recorded yet: a holding notice.
+pub fn complaint_holding(received: &str) -> Notice {
+    Notice {
+        email: email(
+            "Sesizarea este încă în lucru / Your complaint is still being handled".to_owned(),
+            &[
+                format!(
+                    "Nu am putut soluționa sesizarea dumneavoastră din {received} în 30 de zile lucrătoare. Vă scriem în curând cu explicația și un termen nou."
+                ),
+                "—".to_owned(),
+                format!(
+                    "We could not resolve your complaint of {received} within 30 business days. We will write soon with the explanation and a new timeline."
+                ),
+            ],
+            vec![],
+        ),
+        sms: format!(
+            "Sesizarea din {received} e încă în lucru; revenim cu un termen nou. / Complaint of {received} still in progress; a new timeline follows."
+        ),
+    }
+}
+
+/// The SLA check's note to staff (no personal data: the complaint's id and kind).
+pub fn complaint_sla_staff(id: i64, kind: &str, flag: &str, due: &str, link: &str) -> Email {
+    email(
+        format!("SLA sesizare #{id}: {flag}"),
+        &[format!(
+            "Sesizarea #{id} ({kind}): {flag}, termen {due}.\nComplaint #{id} ({kind}): {flag}, due {due}.\n{link}"
+        )],
+        vec![],
+    )
+}
+
 fn ics_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }

@@ -67,6 +67,8 @@ pub struct Office {
     /// R12: whether the reminder cron marks yesterday's unattended bookings no-show.
     pub auto_no_show: bool,
     pub rate_limits: RateLimits,
+    /// C02–C04, T02: how long before a deadline staff are warned it is due.
+    pub sla_warning_hours: u32,
 }
 
 /// How many requests a client address, and a phone number, may make in a window.
@@ -106,6 +108,7 @@ struct OfficeOverride {
     booking_opens_at: Option<String>,
     auto_no_show: Option<bool>,
     rate_limits: Option<RateLimits>,
+    sla_warning_hours: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,6 +212,7 @@ impl Default for Office {
             booking_opens_at: t(8, 0),
             auto_no_show: false,
             rate_limits: RateLimits::default(),
+            sla_warning_hours: 48,
         }
     }
 }
@@ -267,6 +271,9 @@ impl Office {
         if let Some(limits) = o.rate_limits {
             office.rate_limits = limits;
         }
+        if let Some(hours) = o.sla_warning_hours {
+            office.sla_warning_hours = hours;
+        }
         Ok(office)
     }
 
@@ -282,6 +289,11 @@ impl Office {
                     "Alegeți unul dintre serviciile oferite.",
                 )
             })
+    }
+
+    /// The business days complaint deadlines count (C06), with this office's closures.
+    pub fn business_days(&self) -> calendar::BusinessDays {
+        calendar::BusinessDays::new(self.closures.iter().map(|c| c.date))
     }
 
     /// Why the office is closed on `date`, if it is.

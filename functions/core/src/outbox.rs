@@ -61,11 +61,11 @@ const CLAIM: &str =
                    AND ((state = 'pending' AND next_attempt_at <= ?1)
                         OR (state = 'sending' AND claimed_until <= ?1))
                  ORDER BY id LIMIT ?5)
-    RETURNING id, dedupe_key, booking_id, kind, channel, recipient, secret, attempts";
+    RETURNING id, dedupe_key, booking_id, kind, channel, recipient, secret, payload, attempts";
 
-const MARK_SENT: &str = "UPDATE outbox SET state = 'sent', sent_at = ?, secret = NULL, claimed_until = NULL, last_error = NULL
+const MARK_SENT: &str = "UPDATE outbox SET state = 'sent', sent_at = ?, secret = NULL, payload = NULL, claimed_until = NULL, last_error = NULL
     WHERE id = ? AND state = 'sending'";
-const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', secret = NULL, claimed_until = NULL WHERE id = ? AND state = 'sending'";
+const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', secret = NULL, payload = NULL, claimed_until = NULL WHERE id = ? AND state = 'sending'";
 const MARK_RETRY: &str =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
@@ -79,6 +79,8 @@ struct Claimed {
     channel: String,
     recipient: String,
     secret: Option<String>,
+    /// A message rendered when queued: `{"subject", "text", "html"}` or `{"text"}`.
+    payload: Option<String>,
     attempts: i64,
 }
 
@@ -92,6 +94,7 @@ impl Claimed {
             channel: r.text("channel"),
             recipient: r.text("recipient"),
             secret: r.opt_text("secret"),
+            payload: r.opt_text("payload"),
             attempts: r.int("attempts"),
         }
     }
@@ -139,6 +142,18 @@ pub fn deliver(
         ],
     )?;
     for message in claimed.iter().map(|r| Claimed::from_row(&r)) {
+        if message.payload.is_some() {
+            let outcome = match rendered(&message, providers) {
+                Some((provider, body)) => send(transport, provider, &message, &body),
+                None => {
+                    db.execute(MARK_SKIPPED, &[message.id.into()])?;
+                    report.skipped += 1;
+                    continue;
+                }
+            };
+            record(db, &message, outcome, providers, now, &mut report)?;
+            continue;
+        }
         let booking = match message.booking_id {
             Some(id) => Booking::by_id(db, id)?,
             None => None,
@@ -162,32 +177,80 @@ pub fn deliver(
             report.skipped += 1;
             continue;
         };
-        let error =
-            match transport.post_json(&provider.url, &provider.token, &message.dedupe_key, &body) {
-                Sent::Status(s) if (200..300).contains(&s) => None,
-                Sent::Status(s) => Some(format!("provider answered {s}")),
-                Sent::Failed(e) => Some(e),
-            };
-        match error {
-            None => {
-                db.execute(MARK_SENT, &[db_time(now).into(), message.id.into()])?;
-                report.sent += 1;
-            }
-            Some(e) if message.attempts >= providers.max_attempts => {
-                db.execute(MARK_FAILED, &[e.into(), message.id.into()])?;
-                report.failed += 1;
-            }
-            Some(e) => {
-                let next = now + backoff(message.attempts);
-                db.execute(
-                    MARK_RETRY,
-                    &[db_time(next).into(), e.into(), message.id.into()],
-                )?;
-                report.retried += 1;
-            }
-        }
+        let outcome = send(transport, provider, &message, &body);
+        record(db, &message, outcome, providers, now, &mut report)?;
     }
     Ok(report)
+}
+
+/// One provider call: None when accepted, else why not.
+fn send(
+    transport: &dyn Transport,
+    provider: &Provider,
+    message: &Claimed,
+    body: &serde_json::Value,
+) -> Option<String> {
+    match transport.post_json(&provider.url, &provider.token, &message.dedupe_key, body) {
+        Sent::Status(s) if (200..300).contains(&s) => None,
+        Sent::Status(s) => Some(format!("provider answered {s}")),
+        Sent::Failed(e) => Some(e),
+    }
+}
+
+/// Marks the row sent, due again after the backoff, or failed for good.
+fn record(
+    db: &dyn Database,
+    message: &Claimed,
+    error: Option<String>,
+    providers: &Providers,
+    now: DateTime<Utc>,
+    report: &mut Report,
+) -> Result<(), Error> {
+    match error {
+        None => {
+            db.execute(MARK_SENT, &[db_time(now).into(), message.id.into()])?;
+            report.sent += 1;
+        }
+        Some(e) if message.attempts >= providers.max_attempts => {
+            db.execute(MARK_FAILED, &[e.into(), message.id.into()])?;
+            report.failed += 1;
+        }
+        Some(e) => {
+            let next = now + backoff(message.attempts);
+            db.execute(
+                MARK_RETRY,
+                &[db_time(next).into(), e.into(), message.id.into()],
+            )?;
+            report.retried += 1;
+        }
+    }
+    Ok(())
+}
+
+/// A message rendered when it was queued, addressed for its provider.
+fn rendered<'p>(
+    message: &Claimed,
+    providers: &'p Providers,
+) -> Option<(&'p Provider, serde_json::Value)> {
+    let payload: serde_json::Value = serde_json::from_str(message.payload.as_deref()?).ok()?;
+    match message.channel.as_str() {
+        "sms" => Some((
+            providers.sms.as_ref()?,
+            json!({"to": message.recipient, "text": payload["text"]}),
+        )),
+        "email" => Some((
+            providers.email.as_ref()?,
+            json!({
+                "from": providers.mail_sender,
+                "to": message.recipient,
+                "subject": payload["subject"],
+                "text": payload["text"],
+                "html": payload["html"],
+                "attachments": [],
+            }),
+        )),
+        _ => None,
+    }
 }
 
 fn render<'p>(

@@ -30,6 +30,11 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/style.css"),
     },
     Asset {
+        path: "/complaints",
+        content_type: "text/html; charset=utf-8",
+        body: include_str!("../../../static/complaints.html"),
+    },
+    Asset {
         path: "/counter",
         content_type: "text/html; charset=utf-8",
         body: include_str!("../../../static/counter.html"),
@@ -100,6 +105,7 @@ fn handle(req: IncomingRequest) -> Response {
         "/index.html" => "/",
         "/status.html" => "/status",
         "/counter.html" => "/counter",
+        "/complaints.html" => "/complaints",
         other => other,
     };
     match ASSETS.iter().find(|a| a.path == path) {

@@ -160,6 +160,9 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         let counters = SpinCounters::default();
         let ctx = Context {
             counters: &counters,
+            links: ghiseu_core::complaint::Links {
+                public_base_url: public_base_url(),
+            },
             cancel_hold_back: chrono::Duration::minutes(hold_back_minutes),
             check_in_margin: chrono::Duration::minutes(margin_minutes),
             db: &db,
@@ -176,6 +179,11 @@ pub fn variable(name: &str) -> Option<String> {
     variables::get(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// The public origin links in messages start with.
+pub fn public_base_url() -> String {
+    variable("public_base_url").unwrap_or_else(|| "http://127.0.0.1:3000".to_owned())
+}
+
 /// The providers from the variables; a channel without a URL is not configured.
 pub fn providers() -> Providers {
     let provider = |url: &str, token: &str| {
@@ -189,8 +197,7 @@ pub fn providers() -> Providers {
         sms: provider("sms_api_url", "sms_api_token"),
         mail_sender: variable("mail_sender")
             .unwrap_or_else(|| "programari@ghiseu.example".to_owned()),
-        public_base_url: variable("public_base_url")
-            .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+        public_base_url: public_base_url(),
         max_attempts: variable("delivery_max_attempts")
             .and_then(|v| v.parse().ok())
             .unwrap_or(6),

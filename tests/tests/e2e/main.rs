@@ -4,6 +4,7 @@
 mod abuse;
 mod booking;
 mod calendar;
+mod complaints;
 mod counter;
 mod delivery;
 mod input;

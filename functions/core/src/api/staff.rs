@@ -4,13 +4,14 @@
 
 use super::{Context, Request, Response, body_fields, json_response, query_pairs, require_get};
 use crate::booking::Booking;
+use crate::complaint::{self, Complaint, Progress};
 use crate::counter;
 use crate::error::{Error, FieldError};
 use crate::office::OFFICE_TZ;
 use crate::staff::{Entry, Staff, audit};
 use crate::token::ReservationNumber;
 use crate::{dayview, exemption, outbox, relocation};
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -104,16 +105,54 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             };
             ok(json!({"day": dayview::day(ctx.db, ctx.office, date, ctx.now)?}))
         }
-        (["outbox" | "audit" | "exemptions" | "relocations" | "day"], true) => {
-            Err(Error::MethodNotAllowed { allow: "GET" })
+        (["complaints"], false) => {
+            require_get(req)?;
+            let filter = query_pairs(req)
+                .remove("filter")
+                .unwrap_or_else(|| "open".to_owned());
+            let warning = Duration::hours(i64::from(ctx.office.sla_warning_hours));
+            let listed = complaint::list(ctx.db, ctx.office, &filter, warning, ctx.now)?;
+            ok(json!({"filter": filter, "complaints": listed}))
         }
+        (["complaints", id], false) => {
+            require_get(req)?;
+            complaint_detail(ctx, id)
+        }
+        (["complaints", id, "exemption"], true) => proposal_exemption(req, ctx, &who, id),
+        (
+            [
+                "complaints",
+                id,
+                step @ ("acknowledge" | "progress" | "resolve" | "timeline"),
+            ],
+            true,
+        ) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let fields = if req.body().is_empty() {
+                Default::default()
+            } else {
+                body_fields(req)?
+            };
+            let step = complaint::Step::parse(step, &fields)?;
+            let progress =
+                complaint::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links, ctx.now)?;
+            let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+            ok(json!({"complaint": complaint::StatusView::new(&found, &progress)}))
+        }
+        (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints"], true)
+        | (["complaints", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
         (
             ["check-in"]
             | ["walk-in"]
             | ["closures"]
             | ["outbox", _, "retry"]
             | ["exemptions", _, "revoke"]
-            | ["bookings", _, "no-show" | "fictitious" | "exemption"],
+            | ["bookings", _, "no-show" | "fictitious" | "exemption"]
+            | [
+                "complaints",
+                _,
+                "exemption" | "acknowledge" | "progress" | "resolve" | "timeline",
+            ],
             false,
         ) => Err(Error::MethodNotAllowed { allow: "POST" }),
         _ => Err(Error::NotFound),
@@ -186,8 +225,12 @@ fn grant_exemption(
     let fields = body_fields(req)?;
     let booking = booking_by_number(ctx, number)?;
     let reason = fields.get("reason").map(String::as_str).unwrap_or("");
+    grant(ctx, who, &booking, reason)
+}
+
+fn grant(ctx: &Context, who: &Staff, booking: &Booking, reason: &str) -> Result<Response, Error> {
     let id = crate::storage::in_transaction(ctx.db, || {
-        let id = exemption::grant(ctx.db, &booking, reason, who, ctx.now)?;
+        let id = exemption::grant(ctx.db, booking, reason, who, ctx.now)?;
         let entry = Entry::new("exemption_grant", format!("exemption:{id}"))
             .change("none", "granted")
             .detail(format!("booking:{}", booking.id));
@@ -198,4 +241,51 @@ fn grant_exemption(
         StatusCode::CREATED,
         &json!({"exemption": {"id": id, "state": "open"}}),
     ))
+}
+
+fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
+    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+    let events = complaint::events(ctx.db, id)?;
+    let progress = Progress::compute(&found, &events, &ctx.office.business_days());
+    let warning = Duration::hours(i64::from(ctx.office.sla_warning_hours));
+    ok(json!({
+        "complaint": found,
+        "status": complaint::StatusView::new(&found, &progress),
+        "flags": progress.flags(warning, ctx.now),
+        "events": events,
+    }))
+}
+
+/// R16 through C01: a proposal citing a booking lets staff grant the exemption.
+fn proposal_exemption(
+    req: &Request,
+    ctx: &Context,
+    who: &Staff,
+    id: &str,
+) -> Result<Response, Error> {
+    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+    let booking_id = found
+        .booking_id
+        .filter(|_| found.kind == "proposal")
+        .ok_or_else(|| {
+            Error::conflict(
+                "not_a_booking_proposal",
+                "kind",
+                "Only a proposal citing a booking can grant the late-cancel exemption.",
+                "Doar o propunere care citează o programare poate acorda scutirea.",
+            )
+        })?;
+    let booking = Booking::by_id(ctx.db, booking_id)?.ok_or(Error::NotFound)?;
+    let fields = if req.body().is_empty() {
+        Default::default()
+    } else {
+        body_fields(req)?
+    };
+    let reason = fields
+        .get("reason")
+        .cloned()
+        .unwrap_or_else(|| format!("proposal complaint:{id}"));
+    grant(ctx, who, &booking, &reason)
 }

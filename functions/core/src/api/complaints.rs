@@ -1,0 +1,98 @@
+//! The complaints intake (C01, C02, R09, R20), its public status check, and the
+//! escalation link (C05). Staff handle complaints through the staff API.
+
+use super::{
+    Context, Format, Request, Response, body_fields, client_address, format_of, html_response,
+    json_response, lang_of, limit, require_get,
+};
+use crate::complaint::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
+use crate::error::Error;
+use crate::html;
+use crate::ratelimit;
+use http::{Method, StatusCode};
+use serde_json::json;
+
+/// Routes the complaints component's paths.
+pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let path = req.uri().path().trim_end_matches('/');
+    if let Some(token) = path.strip_prefix("/escalate/") {
+        return escalate_link(req, token, ctx);
+    }
+    let limits = ctx.office.rate_limits;
+    let per_address = limit("address", limits.per_address, limits.address_window_minutes);
+    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)?;
+    match path.strip_prefix("/api/complaints") {
+        Some("") if req.method() == Method::POST => intake(req, ctx),
+        Some("") => Err(Error::MethodNotAllowed { allow: "POST" }),
+        Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => {
+            status(req, &rest[1..], ctx)
+        }
+        _ => Err(Error::NotFound),
+    }
+}
+
+fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let fields = body_fields(req)?;
+    let new = NewComplaint::parse(&fields, ctx.db)?;
+    let key = match req.headers().get("idempotency-key") {
+        Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
+        None => None,
+    };
+    let submitted = complaint::submit(ctx.db, ctx.office, &new, key, &ctx.links, ctx.now)?;
+    let status = if submitted.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let view = StatusView::new(&submitted.complaint, &submitted.progress);
+    let number = submitted.number.as_ref().map(ToString::to_string);
+    Ok(match format_of(req) {
+        Format::Html => html_response(
+            status,
+            html::complaint_received_page(lang_of(req, Some(&fields)), number.as_deref(), &view),
+        ),
+        Format::Json => json_response(
+            status,
+            &json!({"complaint_number": number, "replayed": submitted.replayed, "complaint": view}),
+        ),
+    })
+}
+
+/// GET /api/complaints/{number}: kind, state and due dates, nothing personal.
+fn status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let number = ComplaintNumber::parse(number).map_err(|_| Error::NotFound)?;
+    let complaint = Complaint::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
+    let events = complaint::events(ctx.db, complaint.id)?;
+    let progress = Progress::compute(&complaint, &events, &ctx.office.business_days());
+    let view = StatusView::new(&complaint, &progress);
+    Ok(match format_of(req) {
+        Format::Html => html_response(
+            StatusCode::OK,
+            html::complaint_status_page(lang_of(req, None), &view),
+        ),
+        Format::Json => json_response(StatusCode::OK, &json!({"complaint": view})),
+    })
+}
+
+/// GET /escalate/{token} shows the complaint and a confirm button; POST escalates (C05).
+fn escalate_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(match complaint::escalation(ctx.db, ctx.office, token)? {
+            Some((c, p)) => html_response(
+                StatusCode::OK,
+                html::escalate_confirm_page(lang, &StatusView::new(&c, &p)),
+            ),
+            None => invalid(),
+        }),
+        Method::POST => Ok(
+            match complaint::escalate(ctx.db, ctx.office, token, ctx.now)? {
+                true => html_response(StatusCode::OK, html::escalated_page(lang)),
+                false => invalid(),
+            },
+        ),
+        _ => Err(Error::MethodNotAllowed { allow: "GET, POST" }),
+    }
+}

@@ -1,0 +1,36 @@
+//! Cron: the complaints' SLA check (C02–C04, T02). Deadlines due within the office's
+//! warning window or missed are flagged and staff told once per complaint and state;
+//! a missed resolution sends the complainant the new timeline or a holding notice.
+
+use ghiseu_core::complaint::{self, Links};
+
+wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
+
+struct Sla;
+
+impl Guest for Sla {
+    fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
+        ghiseu_spin::run_cron(|env| {
+            let warning = chrono::Duration::hours(i64::from(env.office.sla_warning_hours));
+            let staff_email = ghiseu_spin::variable("complaints_staff_email");
+            let links = Links {
+                public_base_url: env.providers.public_base_url.clone(),
+            };
+            let report = complaint::sla_check(
+                env.db,
+                env.office,
+                warning,
+                staff_email.as_deref(),
+                &links,
+                env.now,
+            )?;
+            if report.flagged > 0 {
+                eprintln!("complaint deadlines flagged: {}", report.flagged);
+            }
+            Ok(())
+        })
+        .map_err(Error::Other)
+    }
+}
+
+export!(Sla);
