@@ -359,6 +359,22 @@ pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<Str
     )
 }
 
+/// The stored form of an `Idempotency-Key` header: its hash, once its length is checked.
+pub fn idempotency_key_hash(key: Option<&str>) -> Result<Option<String>, Error> {
+    key.map(|k| {
+        if k.is_empty() || k.len() > MAX_IDEMPOTENCY_KEY {
+            return Err(Error::field(
+                "invalid_idempotency_key",
+                "Idempotency-Key",
+                "The Idempotency-Key header must be 1 to 200 characters.",
+                "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
+            ));
+        }
+        Ok(hex_sha256(k.as_bytes()))
+    })
+    .transpose()
+}
+
 /// Books a seat, or answers a retried submission with the booking it already made.
 pub fn book(
     db: &dyn Database,
@@ -366,19 +382,7 @@ pub fn book(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Booked, Error> {
-    let key_hash = idempotency_key
-        .map(|k| {
-            if k.is_empty() || k.len() > MAX_IDEMPOTENCY_KEY {
-                return Err(Error::field(
-                    "invalid_idempotency_key",
-                    "Idempotency-Key",
-                    "The Idempotency-Key header must be 1 to 200 characters.",
-                    "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
-                ));
-            }
-            Ok(hex_sha256(k.as_bytes()))
-        })
-        .transpose()?;
+    let key_hash = idempotency_key_hash(idempotency_key)?;
     let request_hash = new.request_hash();
     // Reads first, without the write lock: retries, bans and full slots are answered
     // without queueing behind the writers in a rush.

@@ -2,7 +2,7 @@
 //! A complaint is its intake row and an append-only event log; its state and every
 //! deadline are computed from the log on the office's business-day calendar.
 
-use crate::booking::{Fields, db_time, parse_db_time};
+use crate::booking::{Fields, db_time, idempotency_key_hash, parse_db_time};
 use crate::calendar::BusinessDays;
 use crate::cnp::refuse_cnp;
 use crate::error::Error;
@@ -11,7 +11,7 @@ use crate::messages::{self, Notice, sms_payload};
 use crate::office::{OFFICE_TZ, Office, to_utc};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Row, in_transaction};
-use crate::token::{LinkToken, ReservationNumber, hex_sha256};
+use crate::token::{LinkToken, ReservationNumber};
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -517,19 +517,7 @@ pub fn submit(
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Submitted, Error> {
-    let key_hash = idempotency_key
-        .map(|k| {
-            if k.is_empty() || k.len() > 200 {
-                return Err(Error::field(
-                    "invalid_idempotency_key",
-                    "Idempotency-Key",
-                    "The Idempotency-Key header must be 1 to 200 characters.",
-                    "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
-                ));
-            }
-            Ok(hex_sha256(format!("complaint:{k}").as_bytes()))
-        })
-        .transpose()?;
+    let key_hash = idempotency_key_hash(idempotency_key)?;
     let number = ComplaintNumber::generate();
     let inserted = in_transaction(db, || {
         let row = db.execute(

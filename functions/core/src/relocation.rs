@@ -17,6 +17,9 @@ use std::collections::HashMap;
 const MIN_NOTICE: Duration = Duration::hours(2);
 const MAX_REASON_CHARS: usize = 500;
 
+/// A start and an end, UTC.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// A window the office closes for one service.
 #[derive(Debug)]
 pub struct Window<'o> {
@@ -239,8 +242,8 @@ fn free_slots(
     office: &Office,
     service: &Service,
     now: DateTime<Utc>,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, Error> {
-    let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = db
+) -> Result<Vec<Span>, Error> {
+    let closed: Vec<Span> = db
         .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
         .iter()
         .map(|r| {
@@ -276,7 +279,7 @@ fn relocate(
     service: &Service,
     booking: &Booking,
     window_id: i64,
-    (to_start, to_end): (DateTime<Utc>, DateTime<Utc>),
+    (to_start, to_end): Span,
     who: &Staff,
     now: DateTime<Utc>,
 ) -> Result<bool, Error> {
@@ -296,29 +299,7 @@ fn relocate(
         if moved.first().is_none() {
             return Ok(false);
         }
-        db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
-        let record = db.execute(
-            RECORD,
-            &[
-                booking.id.into(),
-                window_id.into(),
-                db_time(booking.slot_start).into(),
-                db_time(to_start).into(),
-                token.hash().into(),
-                db_time(now).into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-            ],
-        )?;
-        let relocation_id = record.first().map(|r| r.int("id")).unwrap_or_default();
-        notify(
-            db,
-            relocation_id,
-            "relocation",
-            token.as_str(),
-            booking.id,
-            now,
-        )?;
+        record(db, booking, window_id, Some((to_start, &token)), now)?;
         let entry = Entry::new("relocate", format!("booking:{}", booking.id))
             .change(db_time(booking.slot_start), db_time(to_start))
             .detail(format!("window:{window_id}"));
@@ -343,28 +324,45 @@ fn cancel_for_closing(
         {
             return Ok(false);
         }
-        db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
-        let record = db.execute(
-            RECORD,
-            &[
-                booking.id.into(),
-                window_id.into(),
-                db_time(booking.slot_start).into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-                db_time(now).into(),
-                "cancelled".into(),
-                db_time(now).into(),
-            ],
-        )?;
-        let relocation_id = record.first().map(|r| r.int("id")).unwrap_or_default();
-        notify(db, relocation_id, "office_cancelled", "", booking.id, now)?;
+        record(db, booking, window_id, None, now)?;
         let entry = Entry::new("cancel_office_closed", format!("booking:{}", booking.id))
             .change("active", "cancelled")
             .detail(format!("window:{window_id}; no free slot"));
         audit(db, who, &entry, now)?;
         Ok(true)
     })
+}
+
+/// Records what became of a booking in the window and queues its booker's notice:
+/// the new time with its answer link, or the office's cancellation.
+fn record(
+    db: &dyn Database,
+    booking: &Booking,
+    window_id: i64,
+    moved: Option<(DateTime<Utc>, &LinkToken)>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
+    let answered = moved.is_none().then(|| db_time(now));
+    let inserted = db.execute(
+        RECORD,
+        &[
+            booking.id.into(),
+            window_id.into(),
+            db_time(booking.slot_start).into(),
+            moved.map(|(to, _)| db_time(to)).into(),
+            moved.map(|(_, token)| token.hash()).into(),
+            db_time(now).into(),
+            answered.as_ref().map(|_| "cancelled").into(),
+            answered.into(),
+        ],
+    )?;
+    let relocation_id = inserted.first().map(|r| r.int("id")).unwrap_or_default();
+    let (kind, secret) = match moved {
+        Some((_, token)) => ("relocation", token.as_str()),
+        None => ("office_cancelled", ""),
+    };
+    notify(db, relocation_id, kind, secret, booking.id, now)
 }
 
 fn notify(

@@ -25,13 +25,6 @@ async fn check_in(app: &TestApp, number: &str, phone: &str, proof: &str) -> Repl
     .await
 }
 
-fn number_of(reply: &Reply) -> String {
-    reply.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn r05_check_in_needs_number_phone_and_vin_to_match() {
     let app = app();

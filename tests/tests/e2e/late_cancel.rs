@@ -10,14 +10,6 @@ fn app() -> TestApp {
     TestApp::spawn_configured(&[("staff_tokens", staff_tokens().as_str())])
 }
 
-fn number_of(reply: &Reply) -> String {
-    assert_eq!(reply.status, 201, "{}", reply.text());
-    reply.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn grant(app: &TestApp, number: &str, token: Option<&str>) -> Reply {
     app.staff(
         Method::POST,

@@ -33,14 +33,6 @@ async fn close(app: &TestApp, service: &str, date: &str, from: &str, to: &str) -
     .await
 }
 
-fn number_of(reply: &Reply) -> String {
-    assert_eq!(reply.status, 201, "{}", reply.text());
-    reply.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// The relocation link paths in the emails sent so far, in order.
 fn relocation_paths(app: &TestApp) -> Vec<String> {
     app.host

@@ -246,6 +246,15 @@ impl TestApp {
     }
 }
 
+/// The reservation number of a booking just created.
+pub fn number_of(reply: &Reply) -> String {
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    reply.json()["reservation_number"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// A valid registration booking for Wednesday 25 November 2026, 09:10.
 pub fn registration() -> Value {
     serde_json::json!({
