@@ -106,8 +106,10 @@ const OPEN_WINDOW: &str =
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (service, starts_at, ends_at) DO NOTHING RETURNING id";
 const FIND_WINDOW: &str =
     "SELECT id FROM closed_windows WHERE service = ? AND starts_at = ? AND ends_at = ?";
+/// Appointments already started stay where they are: the counter deals with them.
 const AFFECTED: &str = "SELECT id FROM bookings
     WHERE service = ?1 AND state = 'active' AND slot_start < ?3 AND slot_end > ?2
+      AND slot_start > ?4
     ORDER BY slot_start, id";
 const WINDOWS_AHEAD: &str =
     "SELECT starts_at, ends_at FROM closed_windows WHERE service = ? AND ends_at > ?";
@@ -186,6 +188,7 @@ pub fn close_window(
             service.code.into(),
             start.as_str().into(),
             end.as_str().into(),
+            db_time(now).into(),
         ],
     )?;
     let mut candidates = free_slots(db, office, service, now)?;

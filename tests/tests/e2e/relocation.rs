@@ -3,6 +3,7 @@
 //! has not answered. Never overbooked, each booker notified once.
 
 use crate::support::*;
+use chrono::TimeZone;
 use http::Method;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -397,5 +398,17 @@ async fn r18_closing_needs_a_valid_window_and_a_staff_token() {
         );
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM closed_windows"), 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM bookings WHERE slot_start = '2026-11-25T07:10:00Z' AND state = 'active'"), 1);
+    let in_place = "SELECT COUNT(*) FROM bookings WHERE slot_start = '2026-11-25T07:10:00Z' AND state = 'active'";
+    assert_eq!(app.count(in_place), 1);
+
+    // Once the appointment has started, closing its window moves it nowhere.
+    app.set_time(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 25, 7, 15, 0)
+            .unwrap(),
+    );
+    let late = close(&app, "registration", "2026-11-25", "09:00", "10:00").await;
+    assert_eq!(late.status, 201);
+    assert_eq!(late.json()["closing"]["bookings"], json!([]));
+    assert_eq!(app.count(in_place), 1);
 }
