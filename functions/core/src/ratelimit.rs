@@ -10,7 +10,6 @@ use chrono::{DateTime, Duration, Utc};
 pub trait Counters {
     fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String>;
     fn set(&self, key: &str, value: &[u8]) -> Result<(), String>;
-    fn delete(&self, key: &str) -> Result<(), String>;
 }
 
 /// At most `max` requests per `window` for one subject; 0 turns the limit off.
@@ -21,15 +20,17 @@ pub struct Limit {
     pub window: Duration,
 }
 
-fn key(limit: &Limit, subject: &str, window_index: i64) -> String {
+fn key(limit: &Limit, subject: &str) -> String {
     // Subjects are addresses and phone numbers: only their hash goes into the store.
     let hash = hex_sha256(format!("{}:{subject}", limit.name).as_bytes());
-    format!("ratelimit:{}:{}:{window_index}", limit.name, &hash[..32])
+    format!("ratelimit:{}:{}", limit.name, &hash[..32])
 }
 
 /// Counts one request of `subject`; refused with the seconds left in the window
-/// once the window is full. A store that fails lets the request through (logged):
-/// an outage of the limiter must not take booking down with it.
+/// once the window is full. One key per subject holds `window:count`, so a request
+/// costs one read and one write, and an old window needs no cleaning up. A store
+/// that fails lets the request through (logged): an outage of the limiter must not
+/// take booking down with it.
 pub fn hit(
     kv: &dyn Counters,
     limit: &Limit,
@@ -40,12 +41,15 @@ pub fn hit(
         return Ok(());
     }
     let seconds = limit.window.num_seconds().max(1);
-    let index = now.timestamp().div_euclid(seconds);
-    let current = key(limit, subject, index);
-    let count = match kv.get(&current) {
+    let window = now.timestamp().div_euclid(seconds);
+    let key = key(limit, subject);
+    let count = match kv.get(&key) {
         Ok(value) => value
             .and_then(|v| String::from_utf8(v).ok())
-            .and_then(|v| v.parse::<u32>().ok())
+            .and_then(|v| {
+                let (w, c) = v.split_once(':')?;
+                (w.parse::<i64>().ok()? == window).then(|| c.parse::<u32>().ok())?
+            })
             .unwrap_or(0),
         Err(e) => {
             eprintln!("rate limit store unavailable: {e}");
@@ -53,15 +57,11 @@ pub fn hit(
         }
     };
     if count >= limit.max {
-        let retry_after_secs = u64::try_from((index + 1) * seconds - now.timestamp()).unwrap_or(1);
+        let retry_after_secs = u64::try_from((window + 1) * seconds - now.timestamp()).unwrap_or(1);
         return Err(Error::RateLimited { retry_after_secs });
     }
-    if let Err(e) = kv.set(&current, (count + 1).to_string().as_bytes()) {
+    if let Err(e) = kv.set(&key, format!("{window}:{}", count + 1).as_bytes()) {
         eprintln!("rate limit store unavailable: {e}");
-    }
-    if count == 0 {
-        // The store keeps keys forever: the window before this one is done with.
-        let _ = kv.delete(&key(limit, subject, index - 1));
     }
     Ok(())
 }
@@ -82,10 +82,6 @@ mod tests {
         }
         fn set(&self, key: &str, value: &[u8]) -> Result<(), String> {
             self.0.borrow_mut().insert(key.to_owned(), value.to_vec());
-            Ok(())
-        }
-        fn delete(&self, key: &str) -> Result<(), String> {
-            self.0.borrow_mut().remove(key);
             Ok(())
         }
     }
@@ -109,7 +105,7 @@ mod tests {
         }
         // Another subject has its own window.
         hit(&kv, &LIMIT, "10.0.0.2", t0).unwrap();
-        // The next window starts empty, and the old key is cleared.
+        // The next window starts empty, in the same key.
         hit(&kv, &LIMIT, "10.0.0.1", t0 + Duration::minutes(9)).unwrap();
         assert_eq!(kv.0.borrow().len(), 2);
         assert!(kv.0.borrow().keys().all(|k| !k.contains("10.0.0")));

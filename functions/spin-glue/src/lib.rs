@@ -87,10 +87,6 @@ impl Counters for SpinCounters {
     fn set(&self, key: &str, value: &[u8]) -> Result<(), String> {
         self.store()?.set(key, value).map_err(|e| e.to_string())
     }
-
-    fn delete(&self, key: &str) -> Result<(), String> {
-        self.store()?.delete(key).map_err(|e| e.to_string())
-    }
 }
 
 /// The office configuration: defaults, overridden by the `office` variable's JSON.

@@ -168,6 +168,20 @@ async fn main() -> Result<()> {
     let booked = load(roomy.clone(), clients, requests, booking).await;
     booked.print("booking (every request books)");
 
+    // The same without the abuse limits: what their two key-value writes cost.
+    let unlimited = app(
+        &root,
+        r#"{"services":{"passport":{"counters":400}},
+            "rate_limits":{"per_address":0,"address_window_minutes":10,"per_phone":0,"phone_window_minutes":60}}"#,
+        &scratch.join("unlimited"),
+    )?;
+    unlimited
+        .send(http::Request::get("/api/services").body(vec![])?)
+        .await?;
+    load(unlimited, clients, requests, booking)
+        .await
+        .print("booking, abuse limits off");
+
     // The rush: everyone wants the same slot with 10 online seats.
     let tight = app(
         &root,
