@@ -13,7 +13,7 @@ use crate::cancellation;
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
-use crate::ratelimit::{self, Counters, Limit};
+use crate::ratelimit::{self, Counters};
 use crate::relocation;
 use crate::storage::Database;
 use crate::token::ReservationNumber;
@@ -252,6 +252,14 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     Ok(json_response(StatusCode::OK, &body))
 }
 
+/// The body's fields; a step that may carry none takes an empty body as no fields.
+pub(crate) fn optional_body_fields(req: &Request) -> Result<Fields, Error> {
+    if req.body().is_empty() {
+        return Ok(Fields::new());
+    }
+    body_fields(req)
+}
+
 pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
     if req.body().len() > MAX_BODY_BYTES {
         return Err(Error::PayloadTooLarge);
@@ -329,14 +337,9 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
     }
     let fields = body_fields(req)?;
     let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
-    let limits = ctx.office.rate_limits;
-    let per_phone = limit("phone", limits.per_phone, limits.phone_window_minutes);
+    let per_phone = ctx.office.rate_limits.per_phone();
     ratelimit::hit(ctx.counters, &per_phone, new.phone.as_str(), ctx.now)?;
-    let key = match req.headers().get("idempotency-key") {
-        Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
-        None => None,
-    };
-    let booked = booking::book(ctx.db, &new, key, ctx.now)?;
+    let booked = booking::book(ctx.db, &new, idempotency_key(req)?, ctx.now)?;
     let status = if booked.replayed {
         StatusCode::OK
     } else {
@@ -448,8 +451,22 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
     }
 }
 
+/// Counts the request against its client address's window (abuse limits).
+pub(crate) fn limit_client(req: &Request, ctx: &Context) -> Result<(), Error> {
+    let per_address = ctx.office.rate_limits.per_address();
+    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)
+}
+
+/// The `Idempotency-Key` header, when sent.
+pub(crate) fn idempotency_key(req: &Request) -> Result<Option<&str>, Error> {
+    req.headers()
+        .get("idempotency-key")
+        .map(|v| v.to_str().map_err(|_| Error::MalformedBody))
+        .transpose()
+}
+
 /// The client address Spin saw, without the port.
-pub(crate) fn client_address(req: &Request) -> String {
+fn client_address(req: &Request) -> String {
     let raw = req
         .headers()
         .get("spin-client-addr")
@@ -457,14 +474,6 @@ pub(crate) fn client_address(req: &Request) -> String {
         .unwrap_or("unknown");
     raw.parse::<std::net::SocketAddr>()
         .map_or_else(|_| raw.to_owned(), |a| a.ip().to_string())
-}
-
-pub(crate) fn limit(name: &'static str, max: u32, window_minutes: u32) -> Limit {
-    Limit {
-        name,
-        max,
-        window: Duration::minutes(i64::from(window_minutes)),
-    }
 }
 
 /// Routes the bookings component's paths.
@@ -476,9 +485,7 @@ pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if let Some(token) = path.strip_prefix("/relocation/") {
         return relocation_link(req, token, ctx);
     }
-    let limits = ctx.office.rate_limits;
-    let per_address = limit("address", limits.per_address, limits.address_window_minutes);
-    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)?;
+    limit_client(req, ctx)?;
     match path.strip_prefix("/api/bookings") {
         Some("") if req.method() == Method::GET => {
             let number = query_pairs(req).remove("number").unwrap_or_default();

@@ -98,7 +98,7 @@ pub fn day(
         .map(|slot| {
             let used = taken.get(&slot.start).copied().unwrap_or(0);
             // R18: a slot in a window the office closed offers no seat.
-            let is_closed = closed.iter().any(|(a, b)| *a < slot.end && *b > slot.start);
+            let is_closed = closed.iter().any(|w| slot.overlaps(*w));
             let left = if is_closed {
                 0
             } else {

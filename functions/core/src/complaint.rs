@@ -8,11 +8,11 @@ use crate::cnp::refuse_cnp;
 use crate::error::Error;
 use crate::identity::{Email, Phone};
 use crate::messages::{self, Notice, sms_payload};
-use crate::office::{OFFICE_TZ, Office, to_utc};
+use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Row, in_transaction};
 use crate::token::{LinkToken, ReservationNumber};
-use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -268,8 +268,13 @@ impl Complaint {
     }
 
     fn received_local(&self) -> String {
-        local_date(self.received_at).format("%d.%m.%Y").to_string()
+        office_day(self.received_at)
     }
+}
+
+/// A day as citizens read it in messages: `25.11.2026`, office time.
+fn office_day(t: DateTime<Utc>) -> String {
+    local_date(t).format("%d.%m.%Y").to_string()
 }
 
 /// One line of a complaint's log.
@@ -315,7 +320,7 @@ fn local_date(t: DateTime<Utc>) -> NaiveDate {
 
 /// The end of an office day: a deadline "by day D" runs until D's midnight.
 fn end_of(date: NaiveDate) -> DateTime<Utc> {
-    to_utc((date + Days::new(1)).and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest")
+    start_of_day(date + Days::new(1))
 }
 
 /// Where a complaint stands and what is due, computed from its log.
@@ -384,6 +389,16 @@ impl Progress {
             resolve_by,
             new_timeline,
         }
+    }
+
+    /// The progress of a stored complaint, from its log as it stands.
+    pub fn load(
+        db: &dyn Database,
+        office: &Office,
+        complaint: &Complaint,
+    ) -> Result<Progress, Error> {
+        let log = events(db, complaint.id)?;
+        Ok(Progress::compute(complaint, &log, &office.business_days()))
     }
 
     pub fn state(&self) -> &'static str {
@@ -491,6 +506,30 @@ const INSERT: &str = "INSERT INTO complaints
 const BY_KEY: &str =
     "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
 const EVENT: &str = "INSERT INTO complaint_events (complaint_id, kind, at, staff, text, until) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+/// Appends one line to a complaint's log; its id keys the messages it causes.
+fn log_event(
+    db: &dyn Database,
+    complaint_id: i64,
+    kind: &str,
+    staff: Option<&str>,
+    text: Option<&str>,
+    until: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, Error> {
+    let inserted = db.execute(
+        EVENT,
+        &[
+            complaint_id.into(),
+            kind.into(),
+            db_time(now).into(),
+            staff.into(),
+            text.into(),
+            until.into(),
+        ],
+    )?;
+    Ok(inserted.first().map(|r| r.int("id")).unwrap_or_default())
+}
+
 const QUEUE: &str = "INSERT INTO outbox
     (dedupe_key, complaint_id, kind, channel, recipient, payload, next_attempt_at, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
@@ -542,25 +581,13 @@ pub fn submit(
         let Some(id) = row.first().map(|r| r.int("id")) else {
             return Ok(None);
         };
-        db.execute(
-            EVENT,
-            &[
-                id.into(),
-                "received".into(),
-                db_time(now).into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-            ],
-        )?;
+        log_event(db, id, "received", None, None, None, now)?;
         let complaint = Complaint::by_id(db, id)?.expect("just inserted");
-        let progress = Progress::compute(&complaint, &events(db, id)?, &office.business_days());
+        let progress = Progress::load(db, office, &complaint)?;
         let notice = messages::complaint_ack(
             &number.to_string(),
             &complaint.received_local(),
-            &local_date(progress.resolve_by)
-                .format("%d.%m.%Y")
-                .to_string(),
+            &office_day(progress.resolve_by),
             &links.to(&format!("api/complaints/{number}")),
         );
         queue(db, &complaint, "complaint_ack", "1", &notice, now)?;
@@ -586,11 +613,7 @@ pub fn submit(
                 })
                 .ok_or(Error::Busy)?;
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
-            let progress = Progress::compute(
-                &complaint,
-                &events(db, complaint.id)?,
-                &office.business_days(),
-            );
+            let progress = Progress::load(db, office, &complaint)?;
             let number = row
                 .2
                 .filter(|until| parse_db_time(until) > now)
@@ -657,10 +680,11 @@ pub enum Step {
 impl Step {
     /// The step named in the path, with its fields from the body.
     pub fn parse(name: &str, fields: &Fields) -> Result<Step, Error> {
+        // R09 holds for staff texts too: they reach the complainant and the log.
+        for (field, value) in fields {
+            refuse_cnp(field, value)?;
+        }
         let required = |field: &str| -> Result<String, Error> {
-            for (f, v) in fields {
-                refuse_cnp(f, v)?;
-            }
             limited(fields, field, MAX_DESCRIPTION)?.ok_or_else(|| {
                 Error::field(
                     "required",
@@ -719,10 +743,9 @@ pub fn take_step(
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Progress, Error> {
-    let days = office.business_days();
     in_transaction(db, || {
         let complaint = Complaint::by_id(db, id)?.ok_or(Error::NotFound)?;
-        let before = Progress::compute(&complaint, &events(db, id)?, &days);
+        let before = Progress::load(db, office, &complaint)?;
         if before.resolved.is_some() {
             return Err(refused(
                 "already_resolved",
@@ -763,21 +786,15 @@ pub fn take_step(
                 (Some(explanation.as_str()), Some(until.to_string()))
             }
         };
-        let event_id = db
-            .execute(
-                EVENT,
-                &[
-                    id.into(),
-                    step.event_kind().into(),
-                    db_time(now).into(),
-                    who.0.as_str().into(),
-                    text.into(),
-                    until.into(),
-                ],
-            )?
-            .first()
-            .map(|r| r.int("id"))
-            .unwrap_or_default();
+        let event_id = log_event(
+            db,
+            id,
+            step.event_kind(),
+            Some(&who.0),
+            text,
+            until.as_deref(),
+            now,
+        )?;
         let received = complaint.received_local();
         let key = event_id.to_string();
         match step {
@@ -822,7 +839,7 @@ pub fn take_step(
                 }
             }
         }
-        let after = Progress::compute(&complaint, &events(db, id)?, &days);
+        let after = Progress::load(db, office, &complaint)?;
         let entry = Entry::new(step_action(step), format!("complaint:{id}"))
             .change(before.state(), after.state())
             .detail(until_detail(step));
@@ -920,7 +937,7 @@ pub fn escalation(
     let Some(complaint) = Complaint::by_id(db, id)? else {
         return Ok(None);
     };
-    let progress = Progress::compute(&complaint, &events(db, id)?, &office.business_days());
+    let progress = Progress::load(db, office, &complaint)?;
     Ok(
         (progress.resolved.is_some() && progress.level < MAX_LEVEL)
             .then_some((complaint, progress)),
@@ -952,28 +969,12 @@ pub fn escalate(
         {
             return Ok(false);
         }
-        db.execute(
-            EVENT,
-            &[
-                complaint.id.into(),
-                "escalated".into(),
-                db_time(now).into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-                None::<&str>.into(),
-            ],
-        )?;
-        let progress = Progress::compute(
-            &complaint,
-            &events(db, complaint.id)?,
-            &office.business_days(),
-        );
+        log_event(db, complaint.id, "escalated", None, None, None, now)?;
+        let progress = Progress::load(db, office, &complaint)?;
         let notice = messages::complaint_escalated(
             &complaint.received_local(),
             progress.level,
-            &local_date(progress.resolve_by)
-                .format("%d.%m.%Y")
-                .to_string(),
+            &office_day(progress.resolve_by),
         );
         queue(
             db,

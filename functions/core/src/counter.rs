@@ -4,11 +4,11 @@
 use crate::booking::{Booking, ban_contacts, db_time};
 use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};
-use crate::office::{OFFICE_TZ, Office, Service, to_utc};
+use crate::office::{OFFICE_TZ, Office, Service, start_of_day};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, in_transaction};
 use crate::token::ReservationNumber;
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 /// R12: a no-show bans online booking this long.
 pub const NO_SHOW_BAN: Duration = Duration::days(30);
@@ -179,7 +179,7 @@ const UNATTENDED_BEFORE: &str =
 /// is left alone, so repeated and overlapping runs mark each booking once.
 pub fn sweep_no_shows(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
-    let start_of_today = to_utc(today.and_time(NaiveTime::MIN)).unwrap_or(now);
+    let start_of_today = start_of_day(today);
     let system = Staff("system".to_owned());
     let mut marked = 0;
     for row in db

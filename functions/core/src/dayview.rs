@@ -5,9 +5,9 @@
 use crate::booking::{db_time, parse_db_time};
 use crate::error::Error;
 use crate::identity::mask_name;
-use crate::office::{OFFICE_TZ, Office, to_utc};
+use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::storage::Database;
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -49,9 +49,11 @@ pub struct Day {
     pub services: Vec<ServiceDay>,
 }
 
-const BOOKINGS_OF_DAY: &str = "SELECT b.service, b.slot_start, b.name, b.state, b.cancel_reason, b.seat_free_at,
+/// A seat is held as everywhere else (R01, R14): by a live booking, or a cancelled one held back.
+const BOOKINGS_OF_DAY: &str = "SELECT b.service, b.slot_start, b.name, b.state, b.cancel_reason,
+        (b.state != 'cancelled' OR b.seat_free_at > ?3) AS holds_seat,
         EXISTS (SELECT 1 FROM relocations r WHERE r.booking_id = b.id AND r.answer IS NULL) AS unconfirmed
-    FROM bookings b WHERE b.slot_start >= ? AND b.slot_start < ? ORDER BY b.slot_start, b.id";
+    FROM bookings b WHERE b.slot_start >= ?1 AND b.slot_start < ?2 ORDER BY b.slot_start, b.id";
 const TICKETS_OF_DAY: &str = "SELECT service, slot_start, COUNT(*) AS issued FROM walk_in_tickets
     WHERE slot_start >= ? AND slot_start < ? GROUP BY service, slot_start";
 const WINDOWS_OF_DAY: &str =
@@ -64,24 +66,26 @@ pub fn day(
     date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Day, Error> {
-    let midnight =
-        |d: NaiveDate| to_utc(d.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest");
     let (from, to) = (
-        db_time(midnight(date)),
-        db_time(midnight(date + Days::new(1))),
+        db_time(start_of_day(date)),
+        db_time(start_of_day(date + Days::new(1))),
     );
     let mut bookings: HashMap<(String, DateTime<Utc>), Vec<Expected>> = HashMap::new();
     let mut taken: HashMap<(String, DateTime<Utc>), u32> = HashMap::new();
     for r in db
-        .execute(BOOKINGS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
+        .execute(
+            BOOKINGS_OF_DAY,
+            &[
+                from.as_str().into(),
+                to.as_str().into(),
+                db_time(now).into(),
+            ],
+        )?
         .iter()
     {
         let key = (r.text("service"), parse_db_time(&r.text("slot_start")));
         let state = r.text("state");
-        let held_back = r
-            .opt_text("seat_free_at")
-            .is_some_and(|t| parse_db_time(&t) > now);
-        if state != "cancelled" || held_back {
+        if r.int("holds_seat") != 0 {
             *taken.entry(key.clone()).or_default() += 1;
         }
         bookings.entry(key).or_default().push(Expected {
@@ -125,7 +129,7 @@ pub fn day(
                         start: local.to_rfc3339(),
                         closed: windows
                             .iter()
-                            .any(|(s, a, b)| s == service.code && *a < slot.end && *b > slot.start),
+                            .any(|(s, a, b)| s == service.code && slot.overlaps((*a, *b))),
                         online_seats: service.online_seats(),
                         online_taken: taken.get(&key).copied().unwrap_or(0),
                         walk_in_seats: service.walk_in_seats(),

@@ -4,6 +4,7 @@
 
 use crate::calendar;
 use crate::error::{Error, FieldError};
+use crate::ratelimit::Limit;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
     Weekday,
@@ -83,6 +84,16 @@ pub struct RateLimits {
     pub phone_window_minutes: u32,
 }
 
+impl RateLimits {
+    pub fn per_address(&self) -> Limit {
+        Limit::new("address", self.per_address, self.address_window_minutes)
+    }
+
+    pub fn per_phone(&self) -> Limit {
+        Limit::new("phone", self.per_phone, self.phone_window_minutes)
+    }
+}
+
 impl Default for RateLimits {
     fn default() -> Self {
         RateLimits {
@@ -138,6 +149,11 @@ pub struct Slot {
 impl Slot {
     pub fn local_start(&self) -> DateTime<Tz> {
         self.start.with_timezone(&OFFICE_TZ)
+    }
+
+    /// R18: whether the slot runs into the window `[from, to)`.
+    pub fn overlaps(&self, (from, to): (DateTime<Utc>, DateTime<Utc>)) -> bool {
+        from < self.end && to > self.start
     }
 }
 
@@ -348,6 +364,12 @@ impl Office {
         let ahead = (self.booking_horizon_days + opened).saturating_sub(2);
         (today, today + chrono::Days::new(u64::from(ahead)))
     }
+}
+
+/// When an office day starts, in UTC (Bucharest changes clocks at 03:00/04:00,
+/// so midnight always exists).
+pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
+    to_utc(date.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest")
 }
 
 /// A local office time as UTC; None when it doesn't exist (DST gap).

@@ -20,6 +20,16 @@ pub struct Limit {
     pub window: Duration,
 }
 
+impl Limit {
+    pub fn new(name: &'static str, max: u32, window_minutes: u32) -> Self {
+        Limit {
+            name,
+            max,
+            window: Duration::minutes(i64::from(window_minutes)),
+        }
+    }
+}
+
 fn key(limit: &Limit, subject: &str) -> String {
     // Subjects are addresses and phone numbers: only their hash goes into the store.
     let hash = hex_sha256(format!("{}:{subject}", limit.name).as_bytes());

@@ -269,7 +269,7 @@ fn free_slots(
         .filter_map(|d| office.slots(service, d).ok())
         .flatten()
         .filter(|s| s.start >= now + MIN_NOTICE)
-        .filter(|s| !closed.iter().any(|(a, b)| *a < s.end && *b > s.start))
+        .filter(|s| !closed.iter().any(|w| s.overlaps(*w)))
         .filter(|s| taken.get(&s.start).copied().unwrap_or(0) < seats)
         .map(|s| (s.start, s.end))
         .collect())

@@ -235,42 +235,30 @@ async fn r19_counter_calls_without_a_valid_token_are_refused_and_change_nothing(
     let app = app();
     let number = number_of(&app.book(&registration()).await);
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 8, 0, 0).unwrap());
+    let check_in = json!({"number": number, "phone": "0722123456", "proof": "WVWZZZ1JZXW000001"});
+    let calls = [
+        (
+            Method::POST,
+            "/api/staff/check-in".to_owned(),
+            Some(check_in),
+        ),
+        (
+            Method::POST,
+            format!("/api/staff/bookings/{number}/no-show"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/staff/bookings/{number}/fictitious"),
+            None,
+        ),
+        (Method::GET, "/api/staff/audit".to_owned(), None),
+    ];
     for token in [None, Some("not-the-token")] {
-        let body = json!({"number": number, "phone": "0722123456", "proof": "WVWZZZ1JZXW000001"});
-        assert_eq!(
-            app.staff(Method::POST, "/api/staff/check-in", token, Some(body))
-                .await
-                .status,
-            401
-        );
-        assert_eq!(
-            app.staff(
-                Method::POST,
-                &format!("/api/staff/bookings/{number}/no-show"),
-                token,
-                None
-            )
-            .await
-            .status,
-            401
-        );
-        assert_eq!(
-            app.staff(
-                Method::POST,
-                &format!("/api/staff/bookings/{number}/fictitious"),
-                token,
-                None
-            )
-            .await
-            .status,
-            401
-        );
-        assert_eq!(
-            app.staff(Method::GET, "/api/staff/audit", token, None)
-                .await
-                .status,
-            401
-        );
+        for (method, path, body) in &calls {
+            let reply = app.staff(method.clone(), path, token, body.clone()).await;
+            assert_eq!(reply.status, 401, "{method} {path}");
+        }
     }
     assert_eq!(
         app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],

@@ -21,10 +21,7 @@ fn with_providers() -> TestApp {
 #[tokio::test(flavor = "multi_thread")]
 async fn r04_confirmation_email_and_sms_are_sent_once() {
     let app = with_providers();
-    let number = app.book(&registration()).await.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = number_of(&app.book(&registration()).await);
     for _ in 0..3 {
         app.deliver().await;
     }

@@ -31,6 +31,14 @@ impl TestApp {
             .expect("reminders succeed");
     }
 
+    /// At reminder time: the reminders queued and sent, and the link path of the last one.
+    async fn cancel_path_after_reminder(&self) -> String {
+        self.set_time(reminder_time());
+        self.remind().await;
+        self.deliver().await;
+        self.cancel_path()
+    }
+
     /// The cancellation link path from the last reminder email sent.
     fn cancel_path(&self) -> String {
         let mails: Vec<_> = self
@@ -174,14 +182,8 @@ async fn r14_cancelled_booking_gets_no_reminder() {
 async fn r14_opening_the_link_cancels_nothing_confirming_cancels_and_the_seat_returns_after_the_hold_back()
  {
     let app = app();
-    let number = app.book(&registration()).await.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.set_time(reminder_time());
-    app.remind().await;
-    app.deliver().await;
-    let path = app.cancel_path();
+    let number = number_of(&app.book(&registration()).await);
+    let path = app.cancel_path_after_reminder().await;
 
     for _ in 0..2 {
         let page = app.get_html(&path).await;
@@ -239,14 +241,8 @@ async fn r14_opening_the_link_cancels_nothing_confirming_cancels_and_the_seat_re
 #[tokio::test(flavor = "multi_thread")]
 async fn r14_the_link_dies_when_the_appointment_starts() {
     let app = app();
-    let number = app.book(&registration()).await.json()["reservation_number"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    app.set_time(reminder_time());
-    app.remind().await;
-    app.deliver().await;
-    let path = app.cancel_path();
+    let number = number_of(&app.book(&registration()).await);
+    let path = app.cancel_path_after_reminder().await;
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 7, 10, 0).unwrap());
     assert_eq!(app.get_html(&path).await.status, 404);
     assert_eq!(

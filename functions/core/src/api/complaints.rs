@@ -2,13 +2,12 @@
 //! escalation link (C05). Staff handle complaints through the staff API.
 
 use super::{
-    Context, Format, Request, Response, body_fields, client_address, format_of, html_response,
-    json_response, lang_of, limit, require_get,
+    Context, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, limit_client, require_get,
 };
 use crate::complaint::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
 use crate::error::Error;
 use crate::html;
-use crate::ratelimit;
 use http::{Method, StatusCode};
 use serde_json::json;
 
@@ -18,9 +17,7 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if let Some(token) = path.strip_prefix("/escalate/") {
         return escalate_link(req, token, ctx);
     }
-    let limits = ctx.office.rate_limits;
-    let per_address = limit("address", limits.per_address, limits.address_window_minutes);
-    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)?;
+    limit_client(req, ctx)?;
     match path.strip_prefix("/api/complaints") {
         Some("") if req.method() == Method::POST => intake(req, ctx),
         Some("") => Err(Error::MethodNotAllowed { allow: "POST" }),
@@ -34,10 +31,7 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
 fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let fields = body_fields(req)?;
     let new = NewComplaint::parse(&fields, ctx.db)?;
-    let key = match req.headers().get("idempotency-key") {
-        Some(v) => Some(v.to_str().map_err(|_| Error::MalformedBody)?),
-        None => None,
-    };
+    let key = idempotency_key(req)?;
     let submitted = complaint::submit(ctx.db, ctx.office, &new, key, &ctx.links, ctx.now)?;
     let status = if submitted.replayed {
         StatusCode::OK
@@ -63,8 +57,7 @@ fn status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error>
     require_get(req)?;
     let number = ComplaintNumber::parse(number).map_err(|_| Error::NotFound)?;
     let complaint = Complaint::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
-    let events = complaint::events(ctx.db, complaint.id)?;
-    let progress = Progress::compute(&complaint, &events, &ctx.office.business_days());
+    let progress = Progress::load(ctx.db, ctx.office, &complaint)?;
     let view = StatusView::new(&complaint, &progress);
     Ok(match format_of(req) {
         Format::Html => html_response(

@@ -2,7 +2,10 @@
 //! deliberately no call that creates a booking or moves one on someone's behalf;
 //! closing a window (R18) moves the bookings in it by the office's rule.
 
-use super::{Context, Request, Response, body_fields, json_response, query_pairs, require_get};
+use super::{
+    Context, Request, Response, body_fields, json_response, optional_body_fields, query_pairs,
+    require_get,
+};
 use crate::booking::Booking;
 use crate::complaint::{self, Complaint, Progress};
 use crate::counter;
@@ -128,11 +131,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             true,
         ) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-            let fields = if req.body().is_empty() {
-                Default::default()
-            } else {
-                body_fields(req)?
-            };
+            let fields = optional_body_fields(req)?;
             let step = complaint::Step::parse(step, &fields)?;
             let progress =
                 complaint::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links, ctx.now)?;
@@ -278,11 +277,7 @@ fn proposal_exemption(
             )
         })?;
     let booking = Booking::by_id(ctx.db, booking_id)?.ok_or(Error::NotFound)?;
-    let fields = if req.body().is_empty() {
-        Default::default()
-    } else {
-        body_fields(req)?
-    };
+    let fields = optional_body_fields(req)?;
     let reason = fields
         .get("reason")
         .cloned()
