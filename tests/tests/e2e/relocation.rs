@@ -69,6 +69,17 @@ fn sent_of_kind(app: &TestApp, origin: &str, subject_start: &str) -> usize {
         .count()
 }
 
+/// The booker's answer through the relocation link, as the page's form sends it.
+async fn answer(app: &TestApp, path: &str, action: &str) -> Reply {
+    app.post_raw(
+        path,
+        "application/x-www-form-urlencoded",
+        format!("action={action}").into_bytes(),
+        None,
+    )
+    .await
+}
+
 async fn status(app: &TestApp, number: &str) -> Value {
     app.get(&format!("/api/bookings/{number}")).await.json()["booking"].clone()
 }
@@ -162,25 +173,11 @@ async fn r18_closing_a_window_moves_to_the_nearest_free_slot_notifies_once_and_c
     assert_eq!(page.status, 200);
     assert!(page.text().contains("09:50") && page.text().contains("2026-11-25 09:10"));
     assert_eq!(unconfirmed(&app).await.len(), 1, "GET answered nothing");
-    let confirm = app
-        .post_raw(
-            &path,
-            "application/x-www-form-urlencoded",
-            b"action=confirm".to_vec(),
-            None,
-        )
-        .await;
+    let confirm = answer(&app, &path, "confirm").await;
     assert_eq!(confirm.status, 200, "{}", confirm.text());
     assert!(unconfirmed(&app).await.is_empty());
     assert_eq!(status(&app, &moved).await["state"], "active");
-    let twice = app
-        .post_raw(
-            &path,
-            "application/x-www-form-urlencoded",
-            b"action=decline".to_vec(),
-            None,
-        )
-        .await;
+    let twice = answer(&app, &path, "decline").await;
     assert_eq!(twice.status, 404, "the link is spent");
     assert_eq!(status(&app, &moved).await["state"], "active");
 
@@ -232,14 +229,7 @@ async fn r18_declining_cancels_and_frees_the_seat_and_with_no_free_slot_the_offi
     let slot_left =
         || async { app.slot("registration", "2026-11-25", &new_time).await["online_left"].clone() };
     assert_eq!(slot_left().await, 0);
-    let decline = app
-        .post_raw(
-            &path,
-            "application/x-www-form-urlencoded",
-            b"action=decline".to_vec(),
-            None,
-        )
-        .await;
+    let decline = answer(&app, &path, "decline").await;
     assert_eq!(decline.status, 200);
     let declined = status(&app, &number).await;
     assert_eq!(
