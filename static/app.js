@@ -72,6 +72,9 @@
         data.consent = consent.checked;
         for (const k of Object.keys(data)) if (data[k] === "") delete data[k];
         try {
+          // Each attempt solves its own challenge: one admits a single booking.
+          const proof = await window.ghiseuProofOfWork("booking");
+          if (proof) data.altcha = proof;
           const r = await fetch("/api/bookings", {
             method: "POST",
             headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": idempotencyKey },

@@ -1,4 +1,4 @@
-//! GET /api/services and GET /api/availability.
+//! GET /api/services, GET /api/availability and GET /api/challenge.
 
 use ghiseu_core::Error;
 use ghiseu_core::api::{self, Context, Request, Response};
@@ -9,6 +9,7 @@ fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
     match req.uri().path() {
         "/api/services" => api::services(req, ctx),
         "/api/availability" => api::availability(req, ctx),
+        "/api/challenge" => api::challenge(req, ctx),
         _ => Err(Error::NotFound),
     }
 }

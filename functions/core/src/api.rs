@@ -10,6 +10,7 @@ pub use staff::staff;
 use crate::availability;
 use crate::booking::{self, Booking, Fields, NewBooking};
 use crate::cancellation;
+use crate::challenge::{ProofOfWork, Purpose};
 use crate::error::{Error, FieldError};
 use crate::html::{self, Lang};
 use crate::office::Office;
@@ -38,8 +39,10 @@ pub struct Context<'a> {
     pub cancel_hold_back: Duration,
     /// How long before the slot check-in opens (R05).
     pub check_in_margin: Duration,
-    /// The key-value store the abuse limits count in.
+    /// The key-value store the optional per-address limit counts in.
     pub counters: &'a dyn Counters,
+    /// The bot defence on submissions; None when the office turned it off.
+    pub proof_of_work: Option<&'a ProofOfWork>,
     /// Where links in messages point (`public_base_url`).
     pub links: crate::complaint::Links,
 }
@@ -107,9 +110,22 @@ pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
     respond(status, "text/html; charset=utf-8", page.into_bytes())
 }
 
+/// Public data that is the same for everyone: a front proxy may serve it for a
+/// moment, so a rush's availability reads don't all reach the database.
+fn shared_for(mut response: Response, seconds: u32) -> Response {
+    if response.status().is_success() {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            http::HeaderValue::from_str(&format!("public, max-age={seconds}"))
+                .expect("ASCII header"),
+        );
+    }
+    response
+}
+
 /// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
 pub fn error_response(req: &Request, e: &Error) -> Response {
-    if matches!(e, Error::Storage(_) | Error::Config(_)) {
+    if matches!(e, Error::Storage(_) | Error::Config { .. }) {
         // The citizen sees a generic text; the operator sees the cause, which never
         // carries personal data (SQLite errors name tables and columns, not values).
         eprintln!("internal error: {e}");
@@ -166,10 +182,51 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
         })
         .collect();
     let (_, last) = office.booking_window(ctx.now);
+    Ok(shared_for(
+        json_response(
+            StatusCode::OK,
+            &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+        ),
+        60,
+    ))
+}
+
+/// GET /api/challenge?for=booking|complaint: a proof-of-work challenge to solve
+/// before submitting; `{"challenge": null}` when the office turned it off.
+pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let purpose = query_pairs(req)
+        .get("for")
+        .and_then(|p| Purpose::parse(p))
+        .ok_or_else(|| {
+            Error::field(
+                "invalid_purpose",
+                "for",
+                "Ask for a challenge for a booking or a complaint.",
+                "Cereți o verificare pentru o programare sau o sesizare.",
+            )
+        })?;
+    let challenge = ctx
+        .proof_of_work
+        .map(|pow| pow.issue(purpose, ctx.now))
+        .transpose()?;
     Ok(json_response(
         StatusCode::OK,
-        &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+        &json!({"challenge": challenge}),
     ))
+}
+
+/// The solved challenge a submission carries in its `altcha` field, checked and
+/// taken out of the fields; None when the office turned the defence off.
+pub(crate) fn admit(
+    fields: &mut Fields,
+    purpose: Purpose,
+    ctx: &Context,
+) -> Result<Option<String>, Error> {
+    let payload = fields.remove("altcha");
+    ctx.proof_of_work
+        .map(|pow| pow.verify(payload.as_deref(), purpose, ctx.now))
+        .transpose()
 }
 
 fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
@@ -238,9 +295,10 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
         .collect::<Result<Vec<_>, Error>>()?;
     if format_of(req) == Format::Html {
+        let challenged = ctx.proof_of_work.is_some();
         return Ok(html_response(
             StatusCode::OK,
-            html::availability_page(lang_of(req, None), service, &days[0]),
+            html::availability_page(lang_of(req, None), service, &days[0], challenged),
         ));
     }
     let body = if query.contains_key("date") {
@@ -249,7 +307,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     } else {
         json!({"service": service.code, "days": days})
     };
-    Ok(json_response(StatusCode::OK, &body))
+    Ok(shared_for(json_response(StatusCode::OK, &body), 2))
 }
 
 /// The body's fields; a step that may carry none takes an empty body as no fields.
@@ -335,11 +393,15 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if req.method() != Method::POST {
         return Err(Error::MethodNotAllowed { allow: "POST" });
     }
-    let fields = body_fields(req)?;
+    let mut fields = body_fields(req)?;
+    let challenge = admit(&mut fields, Purpose::Booking, ctx)?;
     let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
-    let per_phone = ctx.office.rate_limits.per_phone();
-    ratelimit::hit(ctx.counters, &per_phone, new.phone.as_str(), ctx.now)?;
-    let booked = booking::book(ctx.db, &new, idempotency_key(req)?, ctx.now)?;
+    let admission = booking::Admission {
+        idempotency_key: idempotency_key(req)?,
+        per_phone: ctx.office.rate_limits.per_phone(),
+        challenge: challenge.as_deref(),
+    };
+    let booked = booking::book(ctx.db, &new, admission, ctx.now)?;
     let status = if booked.replayed {
         StatusCode::OK
     } else {
@@ -451,10 +513,16 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
     }
 }
 
-/// Counts the request against its client address's window (abuse limits).
+/// Counts the request against its client address's window, when the office turned
+/// that limit on: the key-value store is touched only then.
 pub(crate) fn limit_client(req: &Request, ctx: &Context) -> Result<(), Error> {
-    let per_address = ctx.office.rate_limits.per_address();
-    ratelimit::hit(ctx.counters, &per_address, &client_address(req), ctx.now)
+    let limits = &ctx.office.rate_limits;
+    let per_address = limits.per_address();
+    if per_address.max == 0 {
+        return Ok(());
+    }
+    let address = client_address(req, limits.client_address_header.as_deref());
+    ratelimit::hit(ctx.counters, &per_address, &address, ctx.now)
 }
 
 /// The `Idempotency-Key` header, when sent.
@@ -465,15 +533,24 @@ pub(crate) fn idempotency_key(req: &Request) -> Result<Option<&str>, Error> {
         .transpose()
 }
 
-/// The client address Spin saw, without the port.
-fn client_address(req: &Request) -> String {
-    let raw = req
-        .headers()
-        .get("spin-client-addr")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("unknown");
+/// The client's address: the last entry a trusted proxy wrote in its header when the
+/// office names one, else the address Spin saw, without the port.
+fn client_address(req: &Request, proxy_header: Option<&str>) -> String {
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let raw = match proxy_header {
+        Some(name) => header(name)
+            .and_then(|v| v.rsplit(',').next().map(|a| a.trim().to_owned()))
+            .filter(|a| !a.is_empty()),
+        None => header("spin-client-addr"),
+    }
+    .unwrap_or_else(|| "unknown".to_owned());
     raw.parse::<std::net::SocketAddr>()
-        .map_or_else(|_| raw.to_owned(), |a| a.ip().to_string())
+        .map_or_else(|_| raw.clone(), |a| a.ip().to_string())
 }
 
 /// Routes the bookings component's paths.

@@ -1,9 +1,9 @@
 //! R01: every slot of a day with the online seats it has left.
 
-use crate::booking::{db_time, parse_db_time};
 use crate::error::Error;
 use crate::office::{Closed, OFFICE_TZ, Office, Service};
 use crate::storage::Database;
+use crate::storage::db_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -72,8 +72,8 @@ pub fn day(
         ],
     )?;
     let taken: HashMap<DateTime<Utc>, i64> = rows
-        .iter()
-        .map(|r| (parse_db_time(&r.text("slot_start")), r.int("taken")))
+        .read(|r| Ok((r.time("slot_start")?, r.int("taken")?)))?
+        .into_iter()
         .collect();
     let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = db
         .execute(
@@ -84,13 +84,8 @@ pub fn day(
                 db_time(first).into(),
             ],
         )?
-        .iter()
-        .map(|r| {
-            (
-                parse_db_time(&r.text("starts_at")),
-                parse_db_time(&r.text("ends_at")),
-            )
-        })
+        .read(|r| Ok({ (r.time("starts_at")?, r.time("ends_at")?) }))?
+        .into_iter()
         .collect();
     let seats = service.online_seats();
     let slots = slots

@@ -4,7 +4,8 @@ use crate::cnp::refuse_cnp;
 use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
 use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
-use crate::storage::{Database, Row, Value};
+use crate::ratelimit::Limit;
+use crate::storage::{Database, Row, StorageError, Value, db_time};
 use crate::token::{ReservationNumber, hex_sha256};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::Serialize;
@@ -18,17 +19,6 @@ const MAX_IDEMPOTENCY_KEY: usize = 200;
 const FIELDS: &[&str] = &[
     "service", "slot", "name", "phone", "email", "vin", "holder", "consent", "lang",
 ];
-
-/// Database times: UTC, second precision, sortable as text.
-pub fn db_time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-pub fn parse_db_time(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("database times are RFC 3339")
-        .with_timezone(&Utc)
-}
 
 /// The extra proof a booking carries (R05, R06, R07).
 #[derive(Debug, Clone)]
@@ -269,24 +259,24 @@ pub struct Booking {
 const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, request_hash, reply_number, reply_until";
 
 impl Booking {
-    fn from_row(r: &Row) -> Self {
-        Booking {
-            id: r.int("id"),
-            service: r.text("service"),
-            slot_start: parse_db_time(&r.text("slot_start")),
-            slot_end: parse_db_time(&r.text("slot_end")),
-            name: r.text("name"),
-            phone: r.text("phone"),
-            email: r.opt_text("email"),
-            holder: r.opt_text("holder"),
-            vin: r.opt_text("vin"),
-            state: r.text("state"),
-            cancel_reason: r.opt_text("cancel_reason"),
-            identity_key: r.text("identity_key"),
-            request_hash: r.text("request_hash"),
-            reply_number: r.opt_text("reply_number"),
-            reply_until: r.opt_text("reply_until").as_deref().map(parse_db_time),
-        }
+    fn from_row(r: &Row) -> Result<Self, StorageError> {
+        Ok(Booking {
+            id: r.int("id")?,
+            service: r.text("service")?,
+            slot_start: r.time("slot_start")?,
+            slot_end: r.time("slot_end")?,
+            name: r.text("name")?,
+            phone: r.text("phone")?,
+            email: r.opt_text("email")?,
+            holder: r.opt_text("holder")?,
+            vin: r.opt_text("vin")?,
+            state: r.text("state")?,
+            cancel_reason: r.opt_text("cancel_reason")?,
+            identity_key: r.text("identity_key")?,
+            request_hash: r.text("request_hash")?,
+            reply_number: r.opt_text("reply_number")?,
+            reply_until: r.opt_time("reply_until")?,
+        })
     }
 
     fn load_one(
@@ -297,8 +287,7 @@ impl Booking {
         let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE {sql_where}");
         Ok(db
             .execute(&sql, params)?
-            .first()
-            .map(|r| Booking::from_row(&r)))
+            .read_first(|r| Booking::from_row(&r))?)
     }
 
     pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Booking>, Error> {
@@ -324,32 +313,76 @@ pub struct Booked {
     pub replayed: bool,
 }
 
+/// What a booking request must pass besides its fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Admission<'a> {
+    /// The `Idempotency-Key` header, when the client sent one.
+    pub idempotency_key: Option<&'a str>,
+    /// How many bookings one phone number may make in a window (0: no limit).
+    pub per_phone: Limit,
+    /// The id of the solved proof-of-work challenge, used up by this booking.
+    pub challenge: Option<&'a str>,
+}
+
+impl<'a> Admission<'a> {
+    /// A submission with only a retry key: no per-phone limit, no challenge.
+    pub fn with_key(idempotency_key: Option<&'a str>) -> Self {
+        Admission {
+            idempotency_key,
+            per_phone: Limit::new("phone", 0, 1),
+            challenge: None,
+        }
+    }
+}
+
+/// Everything a booking may be refused for, in one read and without the write lock,
+/// so a rush's refusals never queue behind its writers.
+const ADMISSION: &str = "SELECT
+    (SELECT id FROM bookings WHERE idempotency_key_hash = ?1) AS key_id,
+    (SELECT request_hash FROM bookings WHERE idempotency_key_hash = ?1) AS key_request_hash,
+    (SELECT id FROM bookings WHERE phone = ?2 AND created_at > ?3 AND request_hash = ?4
+        ORDER BY id DESC LIMIT 1) AS content_id,
+    (SELECT MAX(ends_at) FROM bans WHERE contact IN (?5, ?6) AND ends_at > ?7) AS banned_until,
+    EXISTS (SELECT 1 FROM closed_windows WHERE service = ?8 AND starts_at < ?10 AND ends_at > ?9)
+        AS closed,
+    (SELECT COUNT(*) FROM bookings WHERE service = ?8 AND slot_start = ?9
+        AND (state != 'cancelled' OR seat_free_at > ?7)) AS taken,
+    (SELECT COUNT(*) FROM bookings WHERE phone = ?2 AND created_at > ?11) AS phone_bookings,
+    (SELECT MIN(created_at) FROM bookings WHERE phone = ?2 AND created_at > ?11) AS phone_oldest,
+    EXISTS (SELECT 1 FROM bookings WHERE challenge = ?12) AS challenge_used";
+
 /// The whole booking is this one statement, so the write lock is held only for it:
-/// a seat must be left (R01) and no retry of the same submission may already be in.
-/// The triggers cancel duplicates (R06/R07) and forget expired replies atomically with it.
+/// a seat must be left (R01), no retry of the same submission may already be in, the
+/// window must be open (R18) and the challenge unused. A booking whose VIN or holder
+/// already has an active booking goes in cancelled (R06/R07) unless an exemption
+/// covers it (R16); the triggers cancel the others in the same statement. RETURNING
+/// gives the row as stored, so nothing is read back.
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
-     identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at)
-    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+     identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,
+     challenge, state, cancel_reason, cancelled_at)
+    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?18,
+           CASE WHEN d.duplicate THEN 'cancelled' ELSE 'active' END,
+           CASE WHEN d.duplicate THEN
+               CASE WHEN ?10 LIKE 'vin:%' THEN 'duplicate_vin' ELSE 'duplicate_holder' END END,
+           CASE WHEN d.duplicate THEN ?15 END
+    FROM (SELECT NOT EXISTS (SELECT 1 FROM exemptions WHERE identity_key = ?10
+                             AND used_at IS NULL AND revoked_at IS NULL)
+             AND EXISTS (SELECT 1 FROM bookings WHERE identity_key = ?10 AND state = 'active'
+                         AND slot_start > ?15) AS duplicate) d
     WHERE (SELECT COUNT(*) FROM bookings
            WHERE service = ?2 AND slot_start = ?3
              AND (state != 'cancelled' OR seat_free_at > ?15)) < ?16
-      AND NOT EXISTS (SELECT 1 FROM bookings WHERE request_hash = ?11 AND created_at > ?17)
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE phone = ?6 AND created_at > ?17
+                      AND request_hash = ?11)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = ?12)
       AND NOT EXISTS (SELECT 1 FROM closed_windows
                       WHERE service = ?2 AND starts_at < ?4 AND ends_at > ?3)
-    RETURNING id";
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = ?18)
+    RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
+              cancel_reason, identity_key, request_hash, reply_number, reply_until";
 
-/// R18: slots inside a window the office closed take no bookings.
-const SLOT_CLOSED: &str = "SELECT 1 AS closed FROM closed_windows
-    WHERE service = ? AND starts_at < ? AND ends_at > ? LIMIT 1";
-
-/// A seat is taken by a live booking, or by a cancelled one still held back (R14).
-const SEATS_TAKEN: &str = "SELECT COUNT(*) AS taken FROM bookings
-    WHERE service = ? AND slot_start = ? AND (state != 'cancelled' OR seat_free_at > ?)";
-
-const ACTIVE_BAN: &str =
-    "SELECT MAX(ends_at) AS until FROM bans WHERE contact IN (?, ?) AND ends_at > ?";
+const CHALLENGE_USED: &str = "SELECT EXISTS (SELECT 1 FROM bookings WHERE challenge = ?) AS used";
 
 /// The keys bans are recorded under (R12, R13).
 pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<String>) {
@@ -375,31 +408,65 @@ pub fn idempotency_key_hash(key: Option<&str>) -> Result<Option<String>, Error> 
     .transpose()
 }
 
-/// Books a seat, or answers a retried submission with the booking it already made.
+fn key_reused() -> Error {
+    Error::field(
+        "idempotency_key_reused",
+        "Idempotency-Key",
+        "This Idempotency-Key was used for a different booking.",
+        "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
+    )
+}
+
+/// Books a seat, or answers a retried submission with the booking it already made:
+/// one read that answers every refusal, then one conditional insert.
 pub fn book(
     db: &dyn Database,
     new: &NewBooking,
-    idempotency_key: Option<&str>,
+    admission: Admission,
     now: DateTime<Utc>,
 ) -> Result<Booked, Error> {
-    let key_hash = idempotency_key_hash(idempotency_key)?;
+    let key_hash = idempotency_key_hash(admission.idempotency_key)?;
     let request_hash = new.request_hash();
-    // Reads first, without the write lock: retries, bans and full slots are answered
-    // without queueing behind the writers in a rush.
-    if let Some(replay) = find_replay(db, key_hash.as_deref(), &request_hash, now)? {
-        return Ok(replay);
-    }
-    refuse_banned(db, new, now)?;
+    let (ban_phone, ban_email) = ban_contacts(&new.phone, new.email.as_ref());
     let slot_start = db_time(new.slot.start);
-    let closed = db.execute(
-        SLOT_CLOSED,
+    let slot_end = db_time(new.slot.end);
+    let retry_since = db_time(now - RETRY_WINDOW);
+    let phone_since = db_time(now - admission.per_phone.window);
+    let checks = db.execute(
+        ADMISSION,
         &[
+            key_hash.clone().into(),
+            new.phone.as_str().into(),
+            retry_since.as_str().into(),
+            request_hash.as_str().into(),
+            ban_phone.as_str().into(),
+            ban_email.unwrap_or_else(|| ban_phone.clone()).into(),
+            db_time(now).into(),
             new.service.code.into(),
-            db_time(new.slot.end).into(),
             slot_start.as_str().into(),
+            slot_end.as_str().into(),
+            phone_since.into(),
+            admission.challenge.into(),
         ],
     )?;
-    if closed.first().is_some() {
+    let Some(checks) = checks.first() else {
+        return Err(Error::Busy);
+    };
+    if let Some(id) = checks.opt_int("key_id")? {
+        if checks.opt_text("key_request_hash")?.as_deref() != Some(request_hash.as_str()) {
+            return Err(key_reused());
+        }
+        return replay(db, id, now);
+    }
+    if let Some(id) = checks.opt_int("content_id")? {
+        return replay(db, id, now);
+    }
+    if let Some(until) = checks.opt_time("banned_until")? {
+        return Err(Error::ContactBanned {
+            until: until.with_timezone(&OFFICE_TZ).date_naive(),
+        });
+    }
+    if checks.flag("closed")? {
         return Err(Error::conflict(
             "slot_closed",
             "slot",
@@ -407,7 +474,18 @@ pub fn book(
             "Instituția a închis acest interval; alegeți altă oră.",
         ));
     }
-    if seats_taken(db, new.service, &slot_start, now)? >= i64::from(new.service.online_seats()) {
+    let limit = admission.per_phone;
+    if limit.max > 0 && checks.int("phone_bookings")? >= i64::from(limit.max) {
+        let oldest = checks.opt_time("phone_oldest")?.unwrap_or(now);
+        let wait = (oldest + limit.window - now).num_seconds().max(1);
+        return Err(Error::RateLimited {
+            retry_after_secs: u64::try_from(wait).unwrap_or(1),
+        });
+    }
+    if checks.flag("challenge_used")? {
+        return Err(crate::challenge::used());
+    }
+    if checks.int("taken")? >= i64::from(new.service.online_seats()) {
         return Err(Error::SlotFull);
     }
     let number = ReservationNumber::generate();
@@ -418,7 +496,7 @@ pub fn book(
             number.hash().into(),
             new.service.code.into(),
             slot_start.into(),
-            db_time(new.slot.end).into(),
+            slot_end.into(),
             new.name.as_str().into(),
             new.phone.as_str().into(),
             new.email.as_ref().map(Email::as_str).into(),
@@ -431,99 +509,70 @@ pub fn book(
             db_time(now + RETRY_WINDOW).into(),
             db_time(now).into(),
             i64::from(new.service.online_seats()).into(),
-            db_time(now - RETRY_WINDOW).into(),
+            retry_since.into(),
+            admission.challenge.into(),
         ],
     )?;
-    match inserted.first() {
-        Some(row) => {
-            let booking =
-                Booking::load_one(db, "id = ?", &[row.int("id").into()])?.expect("just inserted");
-            Ok(Booked {
-                booking,
-                number: Some(number),
-                replayed: false,
-            })
-        }
-        // Either the last seat went, or an identical submission got in first.
-        None => find_replay(db, key_hash.as_deref(), &request_hash, now)?.ok_or(Error::SlotFull),
+    if let Some(booking) = inserted.read_first(|r| Booking::from_row(&r))? {
+        return Ok(Booked {
+            booking,
+            number: Some(number),
+            replayed: false,
+        });
     }
+    // The insert found a reason the read did not: an identical submission got in
+    // first (a retry), the challenge was used meanwhile, or the last seat went.
+    if let Some(replayed) = find_replay(db, key_hash.as_deref(), &request_hash, new, now)? {
+        return Ok(replayed);
+    }
+    let used = db.execute(CHALLENGE_USED, &[admission.challenge.into()])?;
+    if used.read_first(|r| r.flag("used"))?.unwrap_or(false) {
+        return Err(crate::challenge::used());
+    }
+    Err(Error::SlotFull)
 }
 
-fn seats_taken(
-    db: &dyn Database,
-    service: &Service,
-    slot_start: &str,
-    now: DateTime<Utc>,
-) -> Result<i64, Error> {
-    let rows = db.execute(
-        SEATS_TAKEN,
-        &[service.code.into(), slot_start.into(), db_time(now).into()],
-    )?;
-    Ok(rows.first().map_or(0, |r| r.int("taken")))
-}
-
-fn refuse_banned(db: &dyn Database, new: &NewBooking, now: DateTime<Utc>) -> Result<(), Error> {
-    let (phone, email) = ban_contacts(&new.phone, new.email.as_ref());
-    let rows = db.execute(
-        ACTIVE_BAN,
-        &[
-            phone.clone().into(),
-            email.unwrap_or(phone).into(),
-            db_time(now).into(),
-        ],
-    )?;
-    match rows.first().and_then(|r| r.opt_text("until")) {
-        Some(until) => Err(Error::ContactBanned {
-            until: parse_db_time(&until).with_timezone(&OFFICE_TZ).date_naive(),
-        }),
-        None => Ok(()),
-    }
+/// The earlier booking a retried submission made, with its number while it is kept.
+fn replay(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<Booked, Error> {
+    let booking = Booking::by_id(db, id)?.ok_or(Error::NotFound)?;
+    let number = booking
+        .reply_until
+        .filter(|until| *until > now)
+        .and(booking.reply_number.as_deref())
+        .and_then(|n| ReservationNumber::parse(n).ok());
+    Ok(Booked {
+        booking,
+        number,
+        replayed: true,
+    })
 }
 
 fn find_replay(
     db: &dyn Database,
     key_hash: Option<&str>,
     request_hash: &str,
+    new: &NewBooking,
     now: DateTime<Utc>,
 ) -> Result<Option<Booked>, Error> {
-    let earlier = match key_hash {
-        Some(k) => {
-            let found = Booking::load_one(db, "idempotency_key_hash = ?", &[k.into()])?;
-            if found
-                .as_ref()
-                .is_some_and(|b| b.request_hash != request_hash)
-            {
-                return Err(Error::field(
-                    "idempotency_key_reused",
-                    "Idempotency-Key",
-                    "This Idempotency-Key was used for a different booking.",
-                    "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
-                ));
-            }
-            found
+    if let Some(k) = key_hash
+        && let Some(earlier) = Booking::load_one(db, "idempotency_key_hash = ?", &[k.into()])?
+    {
+        if earlier.request_hash != request_hash {
+            return Err(key_reused());
         }
-        None => None,
-    };
-    let earlier = match earlier {
-        Some(b) => Some(b),
-        None => Booking::load_one(
-            db,
-            "request_hash = ? AND created_at > ? ORDER BY id DESC LIMIT 1",
-            &[request_hash.into(), db_time(now - RETRY_WINDOW).into()],
-        )?,
-    };
-    Ok(earlier.map(|booking| {
-        let number = booking
-            .reply_until
-            .filter(|until| *until > now)
-            .and(booking.reply_number.as_deref())
-            .and_then(|n| ReservationNumber::parse(n).ok());
-        Booked {
-            booking,
-            number,
-            replayed: true,
-        }
-    }))
+        return replay(db, earlier.id, now).map(Some);
+    }
+    Booking::load_one(
+        db,
+        "phone = ? AND created_at > ? AND request_hash = ? ORDER BY id DESC LIMIT 1",
+        &[
+            new.phone.as_str().into(),
+            db_time(now - RETRY_WINDOW).into(),
+            request_hash.into(),
+        ],
+    )?
+    .map(|earlier| replay(db, earlier.id, now))
+    .transpose()
 }
 
 /// R03: what anyone holding the number may see. No personal data but a masked name.

@@ -2,8 +2,9 @@
 //! only the confirming POST cancels, irrevocably, and the freed seat returns to
 //! availability after a hold-back so it can't be handed over on the spot.
 
-use crate::booking::{Booking, db_time};
+use crate::booking::Booking;
 use crate::error::Error;
+use crate::storage::db_time;
 use crate::storage::{Database, in_transaction};
 use crate::token::LinkToken;
 use chrono::{DateTime, Duration, Utc};
@@ -24,8 +25,7 @@ pub fn open(db: &dyn Database, token: &str, now: DateTime<Utc>) -> Result<Option
     };
     let Some(row) = db
         .execute(BOOKING_OF_TOKEN, &[token.hash().into()])?
-        .first()
-        .map(|r| r.int("booking_id"))
+        .read_first(|r| r.int("booking_id"))?
     else {
         return Ok(None);
     };
@@ -44,7 +44,7 @@ pub fn confirm(
     };
     in_transaction(db, || {
         let used = db.execute(USE_TOKEN, &[db_time(now).into(), token.hash().into()])?;
-        let Some(booking_id) = used.first().map(|r| r.int("booking_id")) else {
+        let Some(booking_id) = used.read_first(|r| r.int("booking_id"))? else {
             return Ok(false);
         };
         let cancelled = db.execute(

@@ -2,7 +2,7 @@
 //! A complaint is its intake row and an append-only event log; its state and every
 //! deadline are computed from the log on the office's business-day calendar.
 
-use crate::booking::{Fields, db_time, idempotency_key_hash, parse_db_time};
+use crate::booking::{Fields, idempotency_key_hash};
 use crate::calendar::BusinessDays;
 use crate::cnp::refuse_cnp;
 use crate::error::Error;
@@ -10,7 +10,8 @@ use crate::identity::{Email, Phone};
 use crate::messages::{self, Notice, sms_payload};
 use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::{Database, Row, in_transaction};
+use crate::storage::db_time;
+use crate::storage::{Database, Row, StorageError, in_transaction};
 use crate::token::{LinkToken, ReservationNumber};
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
@@ -153,7 +154,7 @@ impl NewComplaint {
                 };
                 let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
                 let found = db.execute(BOOKING_BY_NUMBER, &[number.hash().into()])?;
-                Some(found.first().map(|r| r.int("id")).ok_or_else(unknown)?)
+                Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
             }
         };
         let email = text(fields, "email")
@@ -228,20 +229,20 @@ pub struct Complaint {
 const COLUMNS: &str = "id, kind, booking_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at";
 
 impl Complaint {
-    fn from_row(r: &Row) -> Self {
-        Complaint {
-            id: r.int("id"),
-            kind: r.text("kind"),
-            booking_id: r.opt_int("booking_id"),
-            serial_number: r.opt_text("serial_number"),
-            description: r.text("description"),
-            solution_idea: r.opt_text("solution_idea"),
-            email: r.opt_text("email"),
-            phone: r.opt_text("phone"),
-            severity: r.opt_text("severity"),
-            channel: r.opt_text("channel"),
-            received_at: parse_db_time(&r.text("received_at")),
-        }
+    fn from_row(r: &Row) -> Result<Self, StorageError> {
+        Ok(Complaint {
+            id: r.int("id")?,
+            kind: r.text("kind")?,
+            booking_id: r.opt_int("booking_id")?,
+            serial_number: r.opt_text("serial_number")?,
+            description: r.text("description")?,
+            solution_idea: r.opt_text("solution_idea")?,
+            email: r.opt_text("email")?,
+            phone: r.opt_text("phone")?,
+            severity: r.opt_text("severity")?,
+            channel: r.opt_text("channel")?,
+            received_at: r.time("received_at")?,
+        })
     }
 
     fn load(
@@ -252,8 +253,7 @@ impl Complaint {
         let sql = format!("SELECT {COLUMNS} FROM complaints WHERE {sql_where}");
         Ok(db
             .execute(&sql, params)?
-            .first()
-            .map(|r| Complaint::from_row(&r)))
+            .read_first(|r| Complaint::from_row(&r))?)
     }
 
     pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Complaint>, Error> {
@@ -293,25 +293,23 @@ pub struct Event {
 const EVENTS: &str = "SELECT id, complaint_id, kind, at, staff, text, until FROM complaint_events
     WHERE complaint_id = ? ORDER BY id";
 
-fn event_from_row(r: &Row) -> Event {
-    Event {
-        id: r.int("id"),
-        kind: r.text("kind"),
-        at: parse_db_time(&r.text("at")),
-        staff: r.opt_text("staff"),
-        text: r.opt_text("text"),
+fn event_from_row(r: &Row) -> Result<Event, StorageError> {
+    Ok(Event {
+        id: r.int("id")?,
+        kind: r.text("kind")?,
+        at: r.time("at")?,
+        staff: r.opt_text("staff")?,
+        text: r.opt_text("text")?,
         until: r
-            .opt_text("until")
+            .opt_text("until")?
             .and_then(|u| NaiveDate::parse_from_str(&u, "%Y-%m-%d").ok()),
-    }
+    })
 }
 
 pub fn events(db: &dyn Database, id: i64) -> Result<Vec<Event>, Error> {
     Ok(db
         .execute(EVENTS, &[id.into()])?
-        .iter()
-        .map(|r| event_from_row(&r))
-        .collect())
+        .read(|r| event_from_row(&r))?)
 }
 
 fn local_date(t: DateTime<Utc>) -> NaiveDate {
@@ -500,9 +498,9 @@ pub struct Submitted {
 
 const INSERT: &str = "INSERT INTO complaints
     (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
-     severity, channel, received_at, idempotency_key_hash, reply_number, reply_until)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (idempotency_key_hash) DO NOTHING RETURNING id";
+     severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str =
     "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
 const EVENT: &str = "INSERT INTO complaint_events (complaint_id, kind, at, staff, text, until) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
@@ -527,7 +525,7 @@ fn log_event(
             until.into(),
         ],
     )?;
-    Ok(inserted.first().map(|r| r.int("id")).unwrap_or_default())
+    Ok(inserted.read_first(|r| r.int("id"))?.unwrap_or_default())
 }
 
 const QUEUE: &str = "INSERT INTO outbox
@@ -553,6 +551,7 @@ pub fn submit(
     office: &Office,
     new: &NewComplaint,
     idempotency_key: Option<&str>,
+    challenge: Option<&str>,
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Submitted, Error> {
@@ -576,9 +575,10 @@ pub fn submit(
                 key_hash.clone().into(),
                 number.to_string().into(),
                 db_time(now + RETRY_WINDOW).into(),
+                challenge.into(),
             ],
         )?;
-        let Some(id) = row.first().map(|r| r.int("id")) else {
+        let Some(id) = row.read_first(|r| r.int("id"))? else {
             return Ok(None);
         };
         log_event(db, id, "received", None, None, None, now)?;
@@ -603,20 +603,20 @@ pub fn submit(
         None => {
             let row = db
                 .execute(BY_KEY, &[key_hash.clone().into()])?
-                .first()
-                .map(|r| {
-                    (
-                        r.int("id"),
-                        r.opt_text("reply_number"),
-                        r.opt_text("reply_until"),
-                    )
-                })
-                .ok_or(Error::Busy)?;
+                .read_first(|r| {
+                    Ok((
+                        r.int("id")?,
+                        r.opt_text("reply_number")?,
+                        r.opt_time("reply_until")?,
+                    ))
+                })?
+                // Not a retry: the proof-of-work challenge was used already.
+                .ok_or_else(crate::challenge::used)?;
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
             let progress = Progress::load(db, office, &complaint)?;
             let number = row
                 .2
-                .filter(|until| parse_db_time(until) > now)
+                .filter(|until| *until > now)
                 .and(row.1)
                 .and_then(|n| ComplaintNumber::parse(&n).ok());
             Ok(Submitted {
@@ -887,8 +887,7 @@ fn notify_missed_resolution(
         Some((event_id, until)) => {
             let explanation = db
                 .execute(EVENT_TEXT, &[event_id.into()])?
-                .first()
-                .map(|r| r.text("text"))
+                .read_first(|r| r.text("text"))?
                 .unwrap_or_default();
             let notice = messages::complaint_new_timeline(
                 &received,
@@ -929,8 +928,7 @@ pub fn escalation(
     };
     let Some(id) = db
         .execute(BY_ESCALATION, &[token.hash().into()])?
-        .first()
-        .map(|r| r.int("id"))
+        .read_first(|r| r.int("id"))?
     else {
         return Ok(None);
     };
@@ -1010,21 +1008,17 @@ fn recent(db: &dyn Database, office: &Office) -> Result<Vec<(Complaint, Progress
     let mut by_complaint: HashMap<i64, Vec<Event>> = HashMap::new();
     for r in db.execute(RECENT_EVENTS, &[])?.iter() {
         by_complaint
-            .entry(r.int("complaint_id"))
+            .entry(r.int("complaint_id")?)
             .or_default()
-            .push(event_from_row(&r));
+            .push(event_from_row(&r)?);
     }
     let days = office.business_days();
-    Ok(db
-        .execute(RECENT, &[])?
-        .iter()
-        .map(|r| {
-            let complaint = Complaint::from_row(&r);
-            let log = by_complaint.remove(&complaint.id).unwrap_or_default();
-            let progress = Progress::compute(&complaint, &log, &days);
-            (complaint, progress)
-        })
-        .collect())
+    Ok(db.execute(RECENT, &[])?.read(|r| {
+        let complaint = Complaint::from_row(&r)?;
+        let log = by_complaint.remove(&complaint.id).unwrap_or_default();
+        let progress = Progress::compute(&complaint, &log, &days);
+        Ok((complaint, progress))
+    })?)
 }
 
 /// The staff list: `open`, `due_soon`, `overdue`, `escalated` or `all`.

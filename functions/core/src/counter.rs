@@ -1,11 +1,12 @@
 //! At the counter (R05, R12, R13): check-in against the three proofs, and the marks
 //! that ban a contact from online booking. Every action is audited by the caller.
 
-use crate::booking::{Booking, ban_contacts, db_time};
+use crate::booking::{Booking, ban_contacts};
 use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::office::{OFFICE_TZ, Office, Service, start_of_day};
 use crate::staff::{Entry, Staff, audit};
+use crate::storage::db_time;
 use crate::storage::{Database, in_transaction};
 use crate::token::ReservationNumber;
 use chrono::{DateTime, Duration, Utc};
@@ -186,7 +187,7 @@ pub fn sweep_no_shows(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Er
         .execute(UNATTENDED_BEFORE, &[db_time(start_of_today).into()])?
         .iter()
     {
-        let Some(booking) = Booking::by_id(db, row.int("id"))? else {
+        let Some(booking) = Booking::by_id(db, row.int("id")?)? else {
             continue;
         };
         match no_show(db, &booking, &system, now) {
@@ -225,7 +226,7 @@ pub fn fictitious(
             ],
         )?;
         for row in cancelled.iter() {
-            let entry = Entry::new("cancel_fictitious", format!("booking:{}", row.int("id")))
+            let entry = Entry::new("cancel_fictitious", format!("booking:{}", row.int("id")?))
                 .change("active", "cancelled");
             audit(db, who, &entry, now)?;
         }
@@ -285,8 +286,7 @@ pub fn issue_walk_in(
         ],
     )?;
     let id = issued
-        .first()
-        .map(|r| r.int("id"))
+        .read_first(|r| r.int("id"))?
         .ok_or(Error::WalkInFull)?;
     let letter = service.code[..1].to_uppercase();
     let local = slot.local_start();

@@ -2,11 +2,11 @@
 //! walk-in seats taken, and who is expected, checked in or did not come, with
 //! names masked as on the status page.
 
-use crate::booking::{db_time, parse_db_time};
 use crate::error::Error;
 use crate::identity::mask_name;
 use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::storage::Database;
+use crate::storage::db_time;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ pub struct Day {
 
 /// A seat is held as everywhere else (R01, R14): by a live booking, or a cancelled one held back.
 const BOOKINGS_OF_DAY: &str = "SELECT b.service, b.slot_start, b.name, b.state, b.cancel_reason,
-        (b.state != 'cancelled' OR b.seat_free_at > ?3) AS holds_seat,
+        (b.state != 'cancelled' OR IFNULL(b.seat_free_at > ?3, 0)) AS holds_seat,
         EXISTS (SELECT 1 FROM relocations r WHERE r.booking_id = b.id AND r.answer IS NULL) AS unconfirmed
     FROM bookings b WHERE b.slot_start >= ?1 AND b.slot_start < ?2 ORDER BY b.slot_start, b.id";
 const TICKETS_OF_DAY: &str = "SELECT service, slot_start, COUNT(*) AS issued FROM walk_in_tickets
@@ -83,36 +83,32 @@ pub fn day(
         )?
         .iter()
     {
-        let key = (r.text("service"), parse_db_time(&r.text("slot_start")));
-        let state = r.text("state");
-        if r.int("holds_seat") != 0 {
+        let key = (r.text("service")?, r.time("slot_start")?);
+        let state = r.text("state")?;
+        if r.flag("holds_seat")? {
             *taken.entry(key.clone()).or_default() += 1;
         }
         bookings.entry(key).or_default().push(Expected {
-            name: mask_name(&r.text("name")),
+            name: mask_name(&r.text("name")?),
             state,
-            cancel_reason: r.opt_text("cancel_reason"),
-            relocation_unconfirmed: r.int("unconfirmed") != 0,
+            cancel_reason: r.opt_text("cancel_reason")?,
+            relocation_unconfirmed: r.flag("unconfirmed")?,
         });
     }
     let issued: HashMap<(String, DateTime<Utc>), u32> = db
         .execute(TICKETS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
-        .iter()
-        .map(|r| {
-            let key = (r.text("service"), parse_db_time(&r.text("slot_start")));
-            (key, u32::try_from(r.int("issued")).unwrap_or(u32::MAX))
-        })
+        .read(|r| {
+            Ok({
+                let key = (r.text("service")?, r.time("slot_start")?);
+                (key, u32::try_from(r.int("issued")?).unwrap_or(u32::MAX))
+            })
+        })?
+        .into_iter()
         .collect();
     let windows: Vec<(String, DateTime<Utc>, DateTime<Utc>)> = db
         .execute(WINDOWS_OF_DAY, &[to.as_str().into(), from.as_str().into()])?
-        .iter()
-        .map(|r| {
-            (
-                r.text("service"),
-                parse_db_time(&r.text("starts_at")),
-                parse_db_time(&r.text("ends_at")),
-            )
-        })
+        .read(|r| Ok({ (r.text("service")?, r.time("starts_at")?, r.time("ends_at")?) }))?
+        .into_iter()
         .collect();
     let services = office
         .services

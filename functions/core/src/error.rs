@@ -71,8 +71,9 @@ pub enum Error {
     Busy,
     #[error("storage: {0}")]
     Storage(crate::storage::StorageError),
-    #[error("configuration: {0}")]
-    Config(String),
+    /// A setting the operator gave can't be used: the app answers 503 naming it.
+    #[error("configuration: {setting}: {problem}")]
+    Config { setting: String, problem: String },
 }
 
 impl From<crate::storage::StorageError> for Error {
@@ -217,7 +218,24 @@ impl Error {
                 "Too many requests at once; please try again in a moment.",
                 "Prea multe cereri simultan; vă rugăm reîncercați peste câteva momente.",
             ),
-            Error::Storage(_) | Error::Config(_) => plain(
+            Error::Config { setting, problem } => Explanation {
+                field: Some(setting.clone()),
+                ..plain(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    if setting.starts_with("office") {
+                        "office_config_invalid"
+                    } else {
+                        "config_invalid"
+                    },
+                    &format!(
+                        "The office's configuration is invalid ({setting}: {problem}); please try again later."
+                    ),
+                    &format!(
+                        "Configurația instituției este invalidă ({setting}: {problem}); vă rugăm reveniți mai târziu."
+                    ),
+                )
+            },
+            Error::Storage(_) => plain(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "Something went wrong on our side; please try again.",

@@ -2,10 +2,11 @@
 //! booking's VIN/holder from R06/R07 for the next booking. The exemption is used up
 //! by that booking inside its own statement (see the `bookings_use_exemption` trigger).
 
-use crate::booking::{Booking, db_time};
+use crate::booking::Booking;
 use crate::error::Error;
 use crate::staff::Staff;
 use crate::storage::Database;
+use crate::storage::db_time;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -49,8 +50,7 @@ pub fn grant(
             db_time(now).into(),
         ],
     )?
-    .first()
-    .map(|r| r.int("id"))
+    .read_first(|r| r.int("id"))?
     .ok_or_else(|| {
         Error::conflict(
             "exemption_exists",
@@ -87,20 +87,22 @@ pub struct Listed {
 pub fn list(db: &dyn Database) -> Result<Vec<Listed>, Error> {
     Ok(db
         .execute(LIST, &[])?
-        .iter()
-        .map(|r| Listed {
-            id: r.int("id"),
-            service: r.text("service"),
-            vin: r.opt_text("vin"),
-            holder: r.opt_text("holder"),
-            reason: r.text("reason"),
-            granted_by: r.text("granted_by"),
-            granted_at: r.text("granted_at"),
-            state: match (r.opt_text("used_at"), r.opt_text("revoked_at")) {
-                (Some(_), _) => "used",
-                (None, Some(_)) => "revoked",
-                (None, None) => "open",
-            },
-        })
+        .read(|r| {
+            Ok(Listed {
+                id: r.int("id")?,
+                service: r.text("service")?,
+                vin: r.opt_text("vin")?,
+                holder: r.opt_text("holder")?,
+                reason: r.text("reason")?,
+                granted_by: r.text("granted_by")?,
+                granted_at: r.text("granted_at")?,
+                state: match (r.opt_text("used_at")?, r.opt_text("revoked_at")?) {
+                    (Some(_), _) => "used",
+                    (None, Some(_)) => "revoked",
+                    (None, None) => "open",
+                },
+            })
+        })?
+        .into_iter()
         .collect())
 }

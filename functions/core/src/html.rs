@@ -105,7 +105,14 @@ fn closed_reason(closed: &Closed, lang: Lang) -> String {
 }
 
 /// The day's free slots as a booking form: works with no JavaScript at all.
-pub fn availability_page(lang: Lang, service: &Service, day: &DayAvailability) -> String {
+/// `challenged`: the office's bot defence is on, so the form carries the solved
+/// proof of work, which needs JavaScript.
+pub fn availability_page(
+    lang: Lang,
+    service: &Service,
+    day: &DayAvailability,
+    challenged: bool,
+) -> String {
     let title = format!("{} — {}", service_name(service, lang), day.date);
     let mut body = String::new();
     if let Some(closed) = &day.closed {
@@ -140,8 +147,20 @@ pub fn availability_page(lang: Lang, service: &Service, day: &DayAvailability) -
         ));
     }
     body.push_str("</div></fieldset>");
+    if challenged {
+        body.push_str(&format!(
+            r#"<input type="hidden" name="altcha" data-altcha="booking"><noscript><p class="notice">{}</p></noscript>"#,
+            lang.t(
+                "Verificarea anti-robot are nevoie de JavaScript; fără el, programarea va fi refuzată.",
+                "The anti-bot check needs JavaScript; without it the booking will be refused."
+            )
+        ));
+    }
     body.push_str(&booking_fields(lang, service));
     body.push_str("</form>");
+    if challenged {
+        body.push_str(r#"<script src="/altcha.js" defer></script>"#);
+    }
     layout(lang, &title, &body)
 }
 

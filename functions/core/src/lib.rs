@@ -6,6 +6,7 @@ pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod cancellation;
+pub mod challenge;
 pub mod cnp;
 pub mod complaint;
 pub mod counter;

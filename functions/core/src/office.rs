@@ -68,18 +68,46 @@ pub struct Office {
     /// R12: whether the reminder cron marks yesterday's unattended bookings no-show.
     pub auto_no_show: bool,
     pub rate_limits: RateLimits,
+    /// Bot defence on booking and complaint submission.
+    pub proof_of_work: ProofOfWorkSettings,
     /// C02–C04, T02: how long before a deadline staff are warned it is due.
     pub sla_warning_hours: u32,
 }
 
-/// How many requests a client address, and a phone number, may make in a window.
+/// How hard the proof-of-work challenge is: the solver tries on average about
+/// three quarters of `difficulty` hashes (0 turns the challenge off), and a
+/// challenge must be used within `ttl_seconds` of being issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProofOfWorkSettings {
+    pub difficulty: u32,
+    pub ttl_seconds: u32,
+}
+
+impl Default for ProofOfWorkSettings {
+    fn default() -> Self {
+        ProofOfWorkSettings {
+            difficulty: 50_000,
+            ttl_seconds: 600,
+        }
+    }
+}
+
+/// How many bookings a phone number may make in a window, and (an optional layer,
+/// off by default) how many booking and status requests one client address may make.
+/// Any part may be left out of the `office` override: it keeps its default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct RateLimits {
-    /// Booking and status requests per client address in `address_window_minutes`.
+    /// Booking and status requests per client address in `address_window_minutes`
+    /// (0: off). Behind a proxy or a carrier's shared address one address is
+    /// thousands of citizens, so this is for offices that know their clients' addresses.
     pub per_address: u32,
     pub address_window_minutes: u32,
-    /// Booking attempts per phone number in `phone_window_minutes`.
+    /// The header a trusted proxy puts the client's address in (its last entry is
+    /// taken, e.g. `x-forwarded-for`); unset: the address Spin saw.
+    pub client_address_header: Option<String>,
+    /// Bookings per phone number in `phone_window_minutes`, counted from the bookings.
     pub per_phone: u32,
     pub phone_window_minutes: u32,
 }
@@ -97,8 +125,9 @@ impl RateLimits {
 impl Default for RateLimits {
     fn default() -> Self {
         RateLimits {
-            per_address: 60,
+            per_address: 0,
             address_window_minutes: 10,
+            client_address_header: None,
             per_phone: 10,
             phone_window_minutes: 24 * 60,
         }
@@ -119,6 +148,7 @@ struct OfficeOverride {
     booking_opens_at: Option<String>,
     auto_no_show: Option<bool>,
     rate_limits: Option<RateLimits>,
+    proof_of_work: Option<ProofOfWorkSettings>,
     sla_warning_hours: Option<u32>,
 }
 
@@ -228,13 +258,30 @@ impl Default for Office {
             booking_opens_at: t(8, 0),
             auto_no_show: false,
             rate_limits: RateLimits::default(),
+            proof_of_work: ProofOfWorkSettings::default(),
             sla_warning_hours: 48,
         }
     }
 }
 
-fn config_error(what: impl std::fmt::Display) -> Error {
-    Error::Config(format!("office variable: {what}"))
+/// The longest booking horizon an office may set: a year ahead.
+const MAX_HORIZON_DAYS: u32 = 366;
+
+/// A refused `office` setting, named by its path (`office.rate_limits.per_phone`).
+fn config_error(path: &str, what: impl std::fmt::Display) -> Error {
+    Error::Config {
+        setting: if path.is_empty() || path.starts_with('[') {
+            format!("office{path}")
+        } else {
+            format!("office.{path}")
+        },
+        problem: what.to_string(),
+    }
+}
+
+fn parse_time(path: &str, value: &str) -> Result<NaiveTime, Error> {
+    NaiveTime::parse_from_str(value, "%H:%M")
+        .map_err(|_| config_error(path, format!("{value:?} is not a time HH:MM")))
 }
 
 impl Office {
@@ -244,13 +291,18 @@ impl Office {
         let Some(json) = json.filter(|j| !j.trim().is_empty()) else {
             return Ok(office);
         };
-        let o: OfficeOverride = serde_json::from_str(json).map_err(config_error)?;
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let o: OfficeOverride = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            config_error(if path == "." { "" } else { &path }, e.inner())
+        })?;
         for (code, s) in o.services {
+            let path = format!("services.{code}");
             let service = office
                 .services
                 .iter_mut()
                 .find(|x| x.code == code)
-                .ok_or_else(|| config_error(format!("unknown service {code}")))?;
+                .ok_or_else(|| config_error(&path, "not one of the office's services"))?;
             if let Some(c) = s.counters {
                 service.counters = c;
             }
@@ -259,33 +311,42 @@ impl Office {
             }
         }
         for (day, intervals) in o.hours {
+            let path = format!("hours.{day}");
             let (_, wd) = WEEKDAYS
                 .iter()
                 .find(|(name, _)| *name == day)
-                .ok_or_else(|| config_error(format!("unknown weekday {day}")))?;
+                .ok_or_else(|| config_error(&path, "not a weekday (mon … sun)"))?;
             let parsed = intervals
                 .iter()
-                .map(|[a, b]| {
-                    let a = NaiveTime::parse_from_str(a, "%H:%M").map_err(config_error)?;
-                    let b = NaiveTime::parse_from_str(b, "%H:%M").map_err(config_error)?;
-                    Ok((a, b))
+                .enumerate()
+                .map(|(i, [a, b])| {
+                    let path = format!("{path}[{i}]");
+                    Ok((parse_time(&path, a)?, parse_time(&path, b)?))
                 })
                 .collect::<Result<Hours, Error>>()?;
             office.hours.insert(wd.num_days_from_monday(), parsed);
         }
         office.closures.extend(o.closures);
         if let Some(h) = o.booking_horizon_days {
+            if h > MAX_HORIZON_DAYS {
+                return Err(config_error(
+                    "booking_horizon_days",
+                    format!("at most {MAX_HORIZON_DAYS} days"),
+                ));
+            }
             office.booking_horizon_days = h;
         }
         if let Some(at) = o.booking_opens_at {
-            office.booking_opens_at =
-                NaiveTime::parse_from_str(&at, "%H:%M").map_err(config_error)?;
+            office.booking_opens_at = parse_time("booking_opens_at", &at)?;
         }
         if let Some(auto) = o.auto_no_show {
             office.auto_no_show = auto;
         }
         if let Some(limits) = o.rate_limits {
             office.rate_limits = limits;
+        }
+        if let Some(pow) = o.proof_of_work {
+            office.proof_of_work = pow;
         }
         if let Some(hours) = o.sla_warning_hours {
             office.sla_warning_hours = hours;
@@ -462,6 +523,33 @@ mod tests {
         .unwrap();
         assert_eq!(o.service("passport").unwrap().counters, 7);
         assert_eq!(o.booking_horizon_days, 5);
+    }
+
+    #[test]
+    fn config_override_merges_key_by_key_and_names_a_bad_setting() {
+        let o = Office::from_override_json(Some(r#"{"rate_limits":{"per_address":5}}"#)).unwrap();
+        assert_eq!(o.rate_limits.per_address, 5);
+        assert_eq!(o.rate_limits.per_phone, RateLimits::default().per_phone);
+        let o = Office::from_override_json(Some(r#"{"proof_of_work":{"difficulty":0}}"#)).unwrap();
+        assert_eq!(o.proof_of_work.ttl_seconds, 600);
+        let setting = |json: &str| match Office::from_override_json(Some(json)) {
+            Err(Error::Config { setting, .. }) => setting,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            setting(r#"{"rate_limits":{"per_phone":"ten"}}"#),
+            "office.rate_limits.per_phone"
+        );
+        assert_eq!(
+            setting(r#"{"hours":{"mon":[["8","16:30"]]}}"#),
+            "office.hours.mon[0]"
+        );
+        assert_eq!(
+            setting(r#"{"booking_horizon_days":100000}"#),
+            "office.booking_horizon_days"
+        );
+        assert!(setting("[1,2]").starts_with("office"));
+        assert_eq!(setting("{"), "office");
     }
 
     #[test]

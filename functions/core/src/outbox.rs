@@ -2,11 +2,12 @@
 //! overlapping or crashed runs never send a row twice, and each provider call carries
 //! the row's dedupe key as its Idempotency-Key.
 
-use crate::booking::{Booking, db_time};
+use crate::booking::Booking;
 use crate::error::Error;
 use crate::messages;
 use crate::office::Office;
-use crate::storage::{Database, Row, Value};
+use crate::storage::db_time;
+use crate::storage::{Database, Row, StorageError, Value, in_transaction};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -85,18 +86,18 @@ struct Claimed {
 }
 
 impl Claimed {
-    fn from_row(r: &Row) -> Self {
-        Claimed {
-            id: r.int("id"),
-            dedupe_key: r.text("dedupe_key"),
-            booking_id: r.opt_int("booking_id"),
-            kind: r.text("kind"),
-            channel: r.text("channel"),
-            recipient: r.text("recipient"),
-            secret: r.opt_text("secret"),
-            payload: r.opt_text("payload"),
-            attempts: r.int("attempts"),
-        }
+    fn from_row(r: &Row) -> Result<Self, StorageError> {
+        Ok(Claimed {
+            id: r.int("id")?,
+            dedupe_key: r.text("dedupe_key")?,
+            booking_id: r.opt_int("booking_id")?,
+            kind: r.text("kind")?,
+            channel: r.text("channel")?,
+            recipient: r.text("recipient")?,
+            secret: r.opt_text("secret")?,
+            payload: r.opt_text("payload")?,
+            attempts: r.int("attempts")?,
+        })
     }
 }
 
@@ -114,6 +115,69 @@ pub fn backoff(attempts: i64) -> Duration {
     Duration::minutes(1 << (attempts - 1).clamp(0, 6)).min(Duration::hours(1))
 }
 
+const WATERMARK: &str = "SELECT last_id FROM watermarks WHERE name = ?";
+const SET_WATERMARK: &str = "UPDATE watermarks SET last_id = ? WHERE name = ?";
+const NEW_BOOKINGS_UP_TO: &str = "SELECT MAX(id) AS up_to
+    FROM (SELECT id FROM bookings WHERE id > ? ORDER BY id LIMIT 500)";
+/// R02/R04: the SMS always, the email when one was given; the number rides along
+/// until sent. Bookings that went in cancelled as duplicates (R06/R07) get nothing.
+const QUEUE_CONFIRMATION_SMS: &str = "INSERT INTO outbox
+    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
+    SELECT 'confirmation:sms:' || id, id, 'confirmation', 'sms', phone, reply_number,
+           created_at, created_at
+    FROM bookings WHERE id > ?1 AND id <= ?2 AND state = 'active'
+    ON CONFLICT (dedupe_key) DO NOTHING";
+const QUEUE_CONFIRMATION_EMAIL: &str = "INSERT INTO outbox
+    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
+    SELECT 'confirmation:email:' || id, id, 'confirmation', 'email', email, reply_number,
+           created_at, created_at
+    FROM bookings WHERE id > ?1 AND id <= ?2 AND state = 'active' AND email IS NOT NULL
+    ON CONFLICT (dedupe_key) DO NOTHING";
+/// The plain reservation number is kept only while a retry may still ask for it,
+/// and never forgotten before its confirmation is queued.
+const FORGET_REPLIES: &str = "UPDATE bookings SET reply_number = NULL, reply_until = NULL
+    WHERE id > ?1 AND id <= ?2 AND reply_until <= ?3";
+const REPLIES_KEPT_FROM: &str = "SELECT IFNULL(MIN(id) - 1, ?2) AS up_to FROM bookings
+    WHERE id > ?1 AND id <= ?2 AND reply_until IS NOT NULL";
+
+fn watermark(db: &dyn Database, name: &str) -> Result<i64, Error> {
+    Ok(db
+        .execute(WATERMARK, &[name.into()])?
+        .read_first(|r| r.int("last_id"))?
+        .unwrap_or(0))
+}
+
+/// Queues the confirmations of the bookings made since the last run and forgets the
+/// retry replies that expired, in one transaction: the booking's own write stays a
+/// single row, and a crash or an overlapping run queues nothing twice.
+pub fn queue_confirmations(db: &dyn Database, now: DateTime<Utc>) -> Result<(), Error> {
+    in_transaction(db, || {
+        let from = watermark(db, "confirmations")?;
+        let up_to = db
+            .execute(NEW_BOOKINGS_UP_TO, &[from.into()])?
+            .read_first(|r| r.opt_int("up_to"))?
+            .flatten();
+        let confirmed = match up_to {
+            Some(up_to) => {
+                db.execute(QUEUE_CONFIRMATION_SMS, &[from.into(), up_to.into()])?;
+                db.execute(QUEUE_CONFIRMATION_EMAIL, &[from.into(), up_to.into()])?;
+                db.execute(SET_WATERMARK, &[up_to.into(), "confirmations".into()])?;
+                up_to
+            }
+            None => from,
+        };
+        let replies = watermark(db, "replies")?;
+        let range = [replies.into(), confirmed.into(), db_time(now).into()];
+        db.execute(FORGET_REPLIES, &range)?;
+        let kept_from = db
+            .execute(REPLIES_KEPT_FROM, &range[..2])?
+            .read_first(|r| r.int("up_to"))?
+            .unwrap_or(replies);
+        db.execute(SET_WATERMARK, &[kept_from.into(), "replies".into()])?;
+        Ok(())
+    })
+}
+
 /// Sends what is due through the configured providers.
 pub fn deliver(
     db: &dyn Database,
@@ -128,6 +192,8 @@ pub fn deliver(
         channel(&providers.sms, "sms"),
     );
     let mut report = Report::default();
+    // Queued even with no provider: unsent messages stay visible to staff.
+    queue_confirmations(db, now)?;
     if email.is_empty() && sms.is_empty() {
         return Ok(report);
     }
@@ -141,7 +207,7 @@ pub fn deliver(
             BATCH.into(),
         ],
     )?;
-    for message in claimed.iter().map(|r| Claimed::from_row(&r)) {
+    for message in claimed.read(|r| Claimed::from_row(&r))? {
         if message.payload.is_some() {
             let outcome = match rendered(&message, providers) {
                 Some((provider, body)) => send(transport, provider, &message, &body),
@@ -330,17 +396,19 @@ const RETRY_FAILED: &str =
 pub fn list(db: &dyn Database, state: &str) -> Result<Vec<Listed>, Error> {
     Ok(db
         .execute(LIST, &[state.into()])?
-        .iter()
-        .map(|r| Listed {
-            id: r.int("id"),
-            kind: r.text("kind"),
-            channel: r.text("channel"),
-            state: r.text("state"),
-            attempts: r.int("attempts"),
-            last_error: r.opt_text("last_error"),
-            next_attempt_at: r.text("next_attempt_at"),
-            sent_at: r.opt_text("sent_at"),
-        })
+        .read(|r| {
+            Ok(Listed {
+                id: r.int("id")?,
+                kind: r.text("kind")?,
+                channel: r.text("channel")?,
+                state: r.text("state")?,
+                attempts: r.int("attempts")?,
+                last_error: r.opt_text("last_error")?,
+                next_attempt_at: r.text("next_attempt_at")?,
+                sent_at: r.opt_text("sent_at")?,
+            })
+        })?
+        .into_iter()
         .collect())
 }
 

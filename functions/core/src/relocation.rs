@@ -2,12 +2,13 @@
 //! nearest free slot of the same service (never overbooking), and its booker gets a
 //! notice with a link to confirm the new time or decline it, which cancels.
 
-use crate::booking::{Booking, Fields, db_time, parse_db_time};
+use crate::booking::{Booking, Fields};
 use crate::error::Error;
 use crate::identity::mask_name;
 use crate::office::{OFFICE_TZ, Office, Service, to_utc};
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, StorageError, in_transaction};
+use crate::storage::{db_time, parse_db_time};
 use crate::token::LinkToken;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
@@ -162,7 +163,7 @@ pub fn close_window(
             ],
         )?;
         if let Some(row) = opened.first() {
-            let id = row.int("id");
+            let id = row.int("id")?;
             let entry = Entry::new("close_window", format!("window:{id}"))
                 .change("open", "closed")
                 .detail(format!("{} {start}–{end}: {}", service.code, window.reason));
@@ -178,7 +179,7 @@ pub fn close_window(
             ],
         )?;
         Ok((
-            found.first().map(|r| r.int("id")).ok_or(Error::NotFound)?,
+            found.read_first(|r| r.int("id"))?.ok_or(Error::NotFound)?,
             false,
         ))
     })?;
@@ -194,7 +195,7 @@ pub fn close_window(
     let mut candidates = free_slots(db, office, service, now)?;
     let mut bookings = Vec::new();
     for row in affected.iter() {
-        let Some(booking) = Booking::by_id(db, row.int("id"))? else {
+        let Some(booking) = Booking::by_id(db, row.int("id")?)? else {
             continue;
         };
         let old = booking.slot_start;
@@ -248,18 +249,13 @@ fn free_slots(
 ) -> Result<Vec<Span>, Error> {
     let closed: Vec<Span> = db
         .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
-        .iter()
-        .map(|r| {
-            (
-                parse_db_time(&r.text("starts_at")),
-                parse_db_time(&r.text("ends_at")),
-            )
-        })
+        .read(|r| Ok({ (r.time("starts_at")?, r.time("ends_at")?) }))?
+        .into_iter()
         .collect();
     let taken: HashMap<DateTime<Utc>, i64> = db
         .execute(TAKEN_FROM, &[service.code.into(), db_time(now).into()])?
-        .iter()
-        .map(|r| (parse_db_time(&r.text("slot_start")), r.int("taken")))
+        .read(|r| Ok((r.time("slot_start")?, r.int("taken")?)))?
+        .into_iter()
         .collect();
     let (first, last) = office.booking_window(now);
     let seats = i64::from(service.online_seats());
@@ -360,7 +356,7 @@ fn record(
             answered.into(),
         ],
     )?;
-    let relocation_id = inserted.first().map(|r| r.int("id")).unwrap_or_default();
+    let relocation_id = inserted.read_first(|r| r.int("id"))?.unwrap_or_default();
     let (kind, secret) = match moved {
         Some((_, token)) => ("relocation", token.as_str()),
         None => ("office_cancelled", ""),
@@ -419,14 +415,7 @@ fn find(
     };
     let Some((id, booking_id, old_start)) = db
         .execute(BY_TOKEN, &[token.hash().into()])?
-        .first()
-        .map(|r| {
-            (
-                r.int("id"),
-                r.int("booking_id"),
-                parse_db_time(&r.text("old_start")),
-            )
-        })
+        .read_first(|r| Ok((r.int("id")?, r.int("booking_id")?, r.time("old_start")?)))?
     else {
         return Ok(None);
     };
@@ -493,17 +482,21 @@ const UNCONFIRMED: &str = "SELECT r.id, b.service, b.name, r.old_start, r.new_st
 
 /// R18: the relocations nobody has confirmed or declined yet, soonest first.
 pub fn unconfirmed(db: &dyn Database, now: DateTime<Utc>) -> Result<Vec<Unconfirmed>, Error> {
-    let local = |s: String| parse_db_time(&s).with_timezone(&OFFICE_TZ).to_rfc3339();
+    let local = |s: String| -> Result<String, StorageError> {
+        Ok(parse_db_time(&s)?.with_timezone(&OFFICE_TZ).to_rfc3339())
+    };
     Ok(db
         .execute(UNCONFIRMED, &[db_time(now).into()])?
-        .iter()
-        .map(|r| Unconfirmed {
-            id: r.int("id"),
-            service: r.text("service"),
-            name: mask_name(&r.text("name")),
-            from: local(r.text("old_start")),
-            to: local(r.text("new_start")),
-            notified_at: r.text("created_at"),
-        })
+        .read(|r| {
+            Ok(Unconfirmed {
+                id: r.int("id")?,
+                service: r.text("service")?,
+                name: mask_name(&r.text("name")?),
+                from: local(r.text("old_start")?)?,
+                to: local(r.text("new_start")?)?,
+                notified_at: r.text("created_at")?,
+            })
+        })?
+        .into_iter()
         .collect())
 }

@@ -2,9 +2,9 @@
 //! only cancellation link. A tick missed by downtime is caught up on the next one, as
 //! long as the appointment has not started.
 
-use crate::booking::{db_time, parse_db_time};
 use crate::error::Error;
 use crate::office::{OFFICE_TZ, to_utc};
+use crate::storage::db_time;
 use crate::storage::{Database, in_transaction};
 use crate::token::LinkToken;
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
@@ -50,8 +50,8 @@ pub fn queue_due(
     )?;
     let mut queued = 0;
     for row in candidates.iter() {
-        let id = row.int("id");
-        if due_at(parse_db_time(&row.text("slot_start")), reminder_time) > now {
+        let id = row.int("id")?;
+        if due_at(row.time("slot_start")?, reminder_time) > now {
             continue;
         }
         let token = LinkToken::generate();

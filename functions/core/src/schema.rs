@@ -259,31 +259,66 @@ const MIGRATIONS: &[&[&str]] = &[&[
               AND e.id > (SELECT MAX(id) FROM complaint_events
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END",
+], &[
+    // The booking's write does only what the booking needs (the 08:00 rush): the
+    // confirmation is no longer queued by a trigger but by the delivery cron, which
+    // reads new bookings past a watermark; it also forgets expired retry replies.
+    "DROP TRIGGER bookings_confirm",
+    "DROP TRIGGER bookings_forget_replies",
+    "DROP INDEX bookings_with_reply",
+    "CREATE TABLE watermarks (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL)",
+    "INSERT INTO watermarks (name, last_id)
+     SELECT 'confirmations', IFNULL(MAX(id), 0) FROM bookings
+     UNION ALL SELECT 'replies', 0",
+    // Retries by identical content and the per-phone limit both look up by phone.
+    "DROP INDEX bookings_by_request",
+    "CREATE INDEX bookings_by_phone ON bookings (phone, created_at)",
+    // R06/R07: the booking's own INSERT decides whether it goes in cancelled as a
+    // duplicate; this trigger then cancels the others it collided with.
+    "DROP TRIGGER bookings_cancel_duplicates",
+    "CREATE TRIGGER bookings_cancel_duplicates AFTER INSERT ON bookings
+     WHEN NEW.cancel_reason IN ('duplicate_vin', 'duplicate_holder')
+     BEGIN
+        UPDATE bookings SET state = 'cancelled', cancelled_at = NEW.created_at,
+            cancel_reason = NEW.cancel_reason
+        WHERE identity_key = NEW.identity_key AND state = 'active'
+          AND slot_start > NEW.created_at;
+     END",
+    // Bot defence: a solved proof-of-work challenge is used up by the row it admits.
+    "ALTER TABLE bookings ADD COLUMN challenge TEXT",
+    "CREATE UNIQUE INDEX bookings_by_challenge ON bookings (challenge) WHERE challenge IS NOT NULL",
+    "ALTER TABLE complaints ADD COLUMN challenge TEXT",
+    "CREATE UNIQUE INDEX complaints_by_challenge ON complaints (challenge)
+     WHERE challenge IS NOT NULL",
 ]];
 
-/// How long a connection waits for another writer before giving up (Spin sets none).
+/// How long a writing connection waits for another writer (Spin's backend, rusqlite,
+/// waits 5 s by default; a rush deserves longer, and a wait is not a failure).
 const BUSY_TIMEOUT_MS: i64 = 10_000;
 
 fn user_version(db: &dyn Database) -> Result<i64, Error> {
     let rows = db.execute("PRAGMA user_version", &[])?;
-    Ok(rows.first().map_or(0, |r| r.int("user_version")))
+    Ok(rows.read_first(|r| r.int("user_version"))?.unwrap_or(0))
 }
 
-/// Readies a freshly opened connection: lock waits, durability mode, schema.
+/// Readies a freshly opened connection: one statement when the schema is current.
+/// WAL is a property of the file, set once by the first migration run; the pragmas
+/// a writer needs are set by `ready_for_writes`, only on connections that write.
 pub fn prepare(db: &dyn Database) -> Result<(), Error> {
-    db.execute(&format!("PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"), &[])?;
-    // WAL keeps readers off the writers' backs; NORMAL syncs at checkpoints only,
-    // still safe against corruption. Remote databases (libSQL) refuse both: fine.
-    let _ = db.execute("PRAGMA synchronous = NORMAL", &[]);
     let latest = MIGRATIONS.len() as i64;
     if user_version(db)? >= latest {
         return Ok(());
     }
+    ready_for_writes(db);
+    // WAL keeps readers off the writers' backs. Remote databases (libSQL) refuse it: fine.
     let _ = db.execute("PRAGMA journal_mode = WAL", &[]);
     in_transaction(db, || {
         // Another component may have migrated while we waited for the lock.
         let current = user_version(db)?;
-        for migration in &MIGRATIONS[current as usize..] {
+        for migration in MIGRATIONS
+            .iter()
+            .skip(usize::try_from(current).unwrap_or(0))
+        {
             for statement in *migration {
                 db.execute(statement, &[])?;
             }
@@ -291,6 +326,14 @@ pub fn prepare(db: &dyn Database) -> Result<(), Error> {
         db.execute(&format!("PRAGMA user_version = {latest}"), &[] as &[Value])?;
         Ok(())
     })
+}
+
+/// The per-connection pragmas of a writer: a longer lock wait, and NORMAL syncs (in
+/// WAL, at checkpoints only; still safe against corruption). Both are optional: a
+/// backend that refuses them (libSQL) keeps its own behaviour.
+pub fn ready_for_writes(db: &dyn Database) {
+    let _ = db.execute(&format!("PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"), &[]);
+    let _ = db.execute("PRAGMA synchronous = NORMAL", &[]);
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! in the secret `staff_tokens` variable, compared in constant time; and the audit
 //! trail every staff action writes to.
 
-use crate::booking::db_time;
 use crate::error::Error;
 use crate::storage::Database;
+use crate::storage::db_time;
 use crate::token::hex_sha256;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -18,7 +18,10 @@ pub struct Staff(pub String);
 pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, String>, Error> {
     match json.filter(|j| !j.trim().is_empty()) {
         None => Ok(BTreeMap::new()),
-        Some(j) => serde_json::from_str(j).map_err(|e| Error::Config(format!("staff_tokens: {e}"))),
+        Some(j) => serde_json::from_str(j).map_err(|e| Error::Config {
+            setting: "staff_tokens".to_owned(),
+            problem: e.to_string(),
+        }),
     }
 }
 
@@ -122,16 +125,18 @@ const TRAIL: &str = "SELECT at, staff, action, subject, detail, state_before, st
 pub fn trail(db: &dyn Database, subject: Option<&str>) -> Result<Vec<AuditEntry>, Error> {
     Ok(db
         .execute(TRAIL, &[subject.into()])?
-        .iter()
-        .map(|r| AuditEntry {
-            at: r.text("at"),
-            staff: r.text("staff"),
-            action: r.text("action"),
-            subject: r.text("subject"),
-            before: r.opt_text("state_before"),
-            after: r.opt_text("state_after"),
-            detail: r.text("detail"),
-        })
+        .read(|r| {
+            Ok(AuditEntry {
+                at: r.text("at")?,
+                staff: r.text("staff")?,
+                action: r.text("action")?,
+                subject: r.text("subject")?,
+                before: r.opt_text("state_before")?,
+                after: r.opt_text("state_after")?,
+                detail: r.text("detail")?,
+            })
+        })?
+        .into_iter()
         .collect())
 }
 

@@ -2,6 +2,7 @@
 //! on Spin's SQLite in the components and on rusqlite in native tests.
 
 use crate::error::Error;
+use chrono::{DateTime, Utc};
 
 /// A SQL parameter or column value (SQLite's five storage classes).
 #[derive(Debug, Clone, PartialEq)]
@@ -61,45 +62,100 @@ impl Rows {
     pub fn first(&self) -> Option<Row<'_>> {
         self.iter().next()
     }
+
+    /// Reads every row with `read`; the first row that can't be read fails them all.
+    pub fn read<T>(
+        &self,
+        read: impl FnMut(Row<'_>) -> Result<T, StorageError>,
+    ) -> Result<Vec<T>, StorageError> {
+        self.iter().map(read).collect()
+    }
+
+    /// Reads the first row, if there is one.
+    pub fn read_first<T>(
+        &self,
+        read: impl FnOnce(Row<'_>) -> Result<T, StorageError>,
+    ) -> Result<Option<T>, StorageError> {
+        self.first().map(read).transpose()
+    }
 }
 
 impl Row<'_> {
-    fn get(&self, column: &str) -> &Value {
-        let i = self
-            .columns
+    fn get(&self, column: &str) -> Result<&Value, StorageError> {
+        self.columns
             .iter()
             .position(|c| c == column)
-            .unwrap_or_else(|| panic!("query has no column {column}"));
-        &self.values[i]
+            .and_then(|i| self.values.get(i))
+            .ok_or_else(|| StorageError::Column {
+                column: column.to_owned(),
+                problem: "missing from the query",
+            })
     }
 
-    pub fn int(&self, column: &str) -> i64 {
-        match self.get(column) {
-            Value::Integer(i) => *i,
-            other => panic!("column {column} is not an integer: {other:?}"),
+    fn wrong(column: &str, problem: &'static str) -> StorageError {
+        StorageError::Column {
+            column: column.to_owned(),
+            problem,
         }
     }
 
-    pub fn opt_int(&self, column: &str) -> Option<i64> {
-        match self.get(column) {
-            Value::Integer(i) => Some(*i),
-            Value::Null => None,
-            other => panic!("column {column} is not an integer: {other:?}"),
+    pub fn int(&self, column: &str) -> Result<i64, StorageError> {
+        self.opt_int(column)?
+            .ok_or_else(|| Row::wrong(column, "is null"))
+    }
+
+    pub fn opt_int(&self, column: &str) -> Result<Option<i64>, StorageError> {
+        match self.get(column)? {
+            Value::Integer(i) => Ok(Some(*i)),
+            Value::Null => Ok(None),
+            _ => Err(Row::wrong(column, "is not an integer")),
         }
     }
 
-    pub fn text(&self, column: &str) -> String {
-        self.opt_text(column)
-            .unwrap_or_else(|| panic!("column {column} is null"))
+    /// A 0/1 column; NULL (an SQL comparison with a NULL side) reads as false.
+    pub fn flag(&self, column: &str) -> Result<bool, StorageError> {
+        Ok(self.opt_int(column)?.unwrap_or(0) != 0)
     }
 
-    pub fn opt_text(&self, column: &str) -> Option<String> {
-        match self.get(column) {
-            Value::Text(s) => Some(s.clone()),
-            Value::Null => None,
-            other => panic!("column {column} is not text: {other:?}"),
+    pub fn text(&self, column: &str) -> Result<String, StorageError> {
+        self.opt_text(column)?
+            .ok_or_else(|| Row::wrong(column, "is null"))
+    }
+
+    pub fn opt_text(&self, column: &str) -> Result<Option<String>, StorageError> {
+        match self.get(column)? {
+            Value::Text(s) => Ok(Some(s.clone())),
+            Value::Null => Ok(None),
+            _ => Err(Row::wrong(column, "is not text")),
         }
     }
+
+    /// A database time column (UTC, RFC 3339).
+    pub fn time(&self, column: &str) -> Result<DateTime<Utc>, StorageError> {
+        parse_db_time(&self.text(column)?)
+    }
+
+    pub fn opt_time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StorageError> {
+        self.opt_text(column)?
+            .as_deref()
+            .map(parse_db_time)
+            .transpose()
+    }
+}
+
+/// Database times: UTC, second precision, sortable as text.
+pub fn db_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A database time read back; anything else is a storage fault, never a panic.
+pub fn parse_db_time(s: &str) -> Result<DateTime<Utc>, StorageError> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StorageError::Column {
+            column: "time".to_owned(),
+            problem: "is not an RFC 3339 time",
+        })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +163,12 @@ pub enum StorageError {
     /// The database stayed locked past the busy timeout.
     #[error("database busy: {0}")]
     Busy(String),
+    /// A column that is missing, NULL or of the wrong type: the query and the data disagree.
+    #[error("column {column} {problem}")]
+    Column {
+        column: String,
+        problem: &'static str,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -127,6 +189,55 @@ impl StorageError {
 pub trait Database {
     /// Runs one statement with positional `?` parameters and returns its rows.
     fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError>;
+}
+
+/// A connection opened on its first statement and readied for what it is used for:
+/// a route that needs no data never opens the database, a read pays for no pragma,
+/// and a connection sets its write pragmas just before its first write.
+pub struct LazyConnection<D: Database> {
+    open: Box<dyn Fn() -> Result<D, Error>>,
+    conn: std::cell::OnceCell<D>,
+    writing: std::cell::Cell<bool>,
+}
+
+impl<D: Database> LazyConnection<D> {
+    /// `open` connects and brings the schema up to date (see `schema::prepare`).
+    pub fn new(open: impl Fn() -> Result<D, Error> + 'static) -> Self {
+        LazyConnection {
+            open: Box::new(open),
+            conn: std::cell::OnceCell::new(),
+            writing: std::cell::Cell::new(false),
+        }
+    }
+
+    fn conn(&self) -> Result<&D, StorageError> {
+        if let Some(conn) = self.conn.get() {
+            return Ok(conn);
+        }
+        let conn = (self.open)().map_err(|e| match e {
+            Error::Storage(e) => e,
+            Error::Busy => StorageError::Busy("opening the database".to_owned()),
+            other => StorageError::Other(other.to_string()),
+        })?;
+        Ok(self.conn.get_or_init(|| conn))
+    }
+}
+
+/// Whether a statement may write (and so needs the write pragmas first).
+fn writes(sql: &str) -> bool {
+    let head = sql.trim_start().get(..6).unwrap_or("").to_ascii_uppercase();
+    ["INSERT", "UPDATE", "DELETE", "BEGIN "].contains(&head.as_str())
+}
+
+impl<D: Database> Database for LazyConnection<D> {
+    fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError> {
+        let conn = self.conn()?;
+        if !self.writing.get() && writes(sql) {
+            crate::schema::ready_for_writes(conn);
+            self.writing.set(true);
+        }
+        conn.execute(sql, params)
+    }
 }
 
 /// Runs `work` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front,

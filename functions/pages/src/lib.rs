@@ -49,6 +49,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/app.js"),
     },
+    Asset {
+        path: "/altcha.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../../static/altcha.js"),
+    },
 ];
 
 /// Replaces each `{{ro|en}}` with one side; the texts are ours, but escaped all the same.

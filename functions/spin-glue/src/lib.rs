@@ -3,10 +3,11 @@
 
 use futures::StreamExt;
 use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
+use ghiseu_core::challenge::ProofOfWork;
 use ghiseu_core::office::Office;
 use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::ratelimit::Counters;
-use ghiseu_core::storage::{Database, Rows, StorageError, Value};
+use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
 use ghiseu_core::{Error, schema};
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::{key_value, sqlite, variables};
@@ -141,12 +142,14 @@ async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>)
 /// What a component does with a request once it is read.
 pub type Route = fn(&Request, &Context) -> Result<Response, Error>;
 
-/// Reads the request, opens storage, runs the route and renders any error.
+/// Reads the request, runs the route and renders any error. The database is opened
+/// only if the route runs a statement.
 pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     let (request, read) = read_request(incoming).await;
     let outcome = read.and_then(|()| {
-        let db = SpinDb::open()?;
+        let db = LazyConnection::new(SpinDb::open);
         let office = office()?;
+        let proof_of_work = ProofOfWork::new(variable("challenge_secret"), office.proof_of_work);
         let hold_back_minutes = variable("cancel_holdback_minutes")
             .and_then(|m| m.parse().ok())
             .unwrap_or(30);
@@ -164,6 +167,7 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
             db: &db,
             office: &office,
             now: chrono::Utc::now(),
+            proof_of_work: proof_of_work.as_ref(),
         };
         route(&request, &ctx)
     });

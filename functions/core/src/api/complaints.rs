@@ -2,9 +2,10 @@
 //! escalation link (C05). Staff handle complaints through the staff API.
 
 use super::{
-    Context, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, limit_client, require_get,
+    Context, Format, Request, Response, admit, body_fields, format_of, html_response,
+    idempotency_key, json_response, lang_of, limit_client, require_get,
 };
+use crate::challenge::Purpose;
 use crate::complaint::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
 use crate::error::Error;
 use crate::html;
@@ -29,10 +30,19 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
 }
 
 fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    let fields = body_fields(req)?;
+    let mut fields = body_fields(req)?;
+    let challenge = admit(&mut fields, Purpose::Complaint, ctx)?;
     let new = NewComplaint::parse(&fields, ctx.db)?;
     let key = idempotency_key(req)?;
-    let submitted = complaint::submit(ctx.db, ctx.office, &new, key, &ctx.links, ctx.now)?;
+    let submitted = complaint::submit(
+        ctx.db,
+        ctx.office,
+        &new,
+        key,
+        challenge.as_deref(),
+        &ctx.links,
+        ctx.now,
+    )?;
     let status = if submitted.replayed {
         StatusCode::OK
     } else {

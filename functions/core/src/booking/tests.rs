@@ -30,7 +30,7 @@ fn fields(pairs: &[(&str, &str)]) -> Fields {
 
 fn try_book(db: &NativeDb, office: &Office, pairs: &[(&str, &str)]) -> Result<Booked, Error> {
     let new = NewBooking::parse(&fields(pairs), office, now())?;
-    book(db, &new, None, now())
+    book(db, &new, Admission::with_key(None), now())
 }
 
 fn code(e: Error) -> &'static str {
@@ -132,7 +132,7 @@ fn r06_retried_identical_submission_is_not_a_duplicate() {
 fn idempotency_key_reused_for_other_content_is_refused() {
     let (db, office) = (NativeDb::fresh(), Office::default());
     let a = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
-    book(&db, &a, Some("k1"), now()).unwrap();
+    book(&db, &a, Admission::with_key(Some("k1")), now()).unwrap();
     let b = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000009"), ("slot", "2026-11-25T09:30")]),
         &office,
@@ -140,7 +140,7 @@ fn idempotency_key_reused_for_other_content_is_refused() {
     )
     .unwrap();
     assert_eq!(
-        code(book(&db, &b, Some("k1"), now()).unwrap_err()),
+        code(book(&db, &b, Admission::with_key(Some("k1")), now()).unwrap_err()),
         "idempotency_key_reused"
     );
 }
@@ -203,17 +203,18 @@ fn r03_status_view_masks_the_name_and_shows_office_time() {
 fn r02_retry_after_the_window_gets_the_booking_but_not_the_number() {
     let (db, office) = (NativeDb::fresh(), Office::default());
     let new = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
-    book(&db, &new, Some("k"), now()).unwrap();
+    book(&db, &new, Admission::with_key(Some("k")), now()).unwrap();
     let later = now() + Duration::minutes(11);
-    // Another booking's insert forgets replies whose window has passed.
     let other = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000002"), ("slot", "2026-11-25T09:30")]),
         &office,
         later,
     )
     .unwrap();
-    book(&db, &other, None, later).unwrap();
-    let retry = book(&db, &new, Some("k"), later).unwrap();
+    book(&db, &other, Admission::with_key(None), later).unwrap();
+    // The delivery cron forgets replies whose window has passed, once confirmed.
+    crate::outbox::queue_confirmations(&db, later).unwrap();
+    let retry = book(&db, &new, Admission::with_key(Some("k")), later).unwrap();
     assert!(retry.replayed && retry.number.is_none());
     let kept: i64 =
         db.0.query_row(
@@ -223,4 +224,73 @@ fn r02_retry_after_the_window_gets_the_booking_but_not_the_number() {
         )
         .unwrap();
     assert_eq!(kept, 1, "only the recent booking still keeps its number");
+}
+
+#[test]
+fn per_phone_limit_counts_the_phones_bookings_and_says_when_to_retry() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let limited = Admission {
+        per_phone: Limit::new("phone", 2, 60),
+        ..Admission::with_key(None)
+    };
+    for (vin, slot) in [
+        ("WVWZZZ1JZXW000001", "2026-11-25T09:10"),
+        ("WVWZZZ1JZXW000002", "2026-11-25T09:30"),
+    ] {
+        let new = NewBooking::parse(&fields(&[("vin", vin), ("slot", slot)]), &office, now());
+        book(&db, &new.unwrap(), limited, now()).unwrap();
+    }
+    let third = NewBooking::parse(
+        &fields(&[("vin", "WVWZZZ1JZXW000003"), ("slot", "2026-11-25T09:50")]),
+        &office,
+        now(),
+    )
+    .unwrap();
+    let later = now() + Duration::minutes(20);
+    match book(&db, &third, limited, later).unwrap_err() {
+        Error::RateLimited { retry_after_secs } => assert_eq!(retry_after_secs, 40 * 60),
+        other => panic!("{other:?}"),
+    }
+    // The window slides: an hour after the first two, the phone may book again.
+    book(&db, &third, limited, now() + Duration::minutes(61)).unwrap();
+}
+
+#[test]
+fn a_challenge_admits_one_booking_only() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let with_challenge = Admission {
+        challenge: Some("nonce-1"),
+        ..Admission::with_key(None)
+    };
+    let new = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
+    book(&db, &new, with_challenge, now()).unwrap();
+    let other = NewBooking::parse(
+        &fields(&[("vin", "WVWZZZ1JZXW000002"), ("slot", "2026-11-25T09:30")]),
+        &office,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        code(book(&db, &other, with_challenge, now()).unwrap_err()),
+        "challenge_used"
+    );
+    // A retry of the first submission is still answered with its booking.
+    assert!(book(&db, &new, with_challenge, now()).unwrap().replayed);
+}
+
+#[test]
+fn r06_reply_shows_the_new_booking_cancelled_without_reading_it_back() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    try_book(&db, &office, &[]).unwrap();
+    let second = try_book(
+        &db,
+        &office,
+        &[("slot", "2026-11-25T09:30"), ("name", "Dan Radu")],
+    )
+    .unwrap();
+    assert_eq!(second.booking.state, "cancelled");
+    assert_eq!(
+        second.booking.cancel_reason.as_deref(),
+        Some("duplicate_vin")
+    );
 }
