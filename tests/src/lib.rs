@@ -4,5 +4,7 @@
 pub mod host;
 pub mod manifest;
 pub mod serve;
+pub mod sink;
+pub mod spin;
 
 pub use host::{Clock, Host, Response};

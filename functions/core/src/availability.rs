@@ -84,7 +84,7 @@ pub fn day(
                 db_time(first).into(),
             ],
         )?
-        .read(|r| Ok({ (r.time("starts_at")?, r.time("ends_at")?) }))?
+        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?
         .into_iter()
         .collect();
     let seats = service.online_seats();

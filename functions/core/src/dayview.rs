@@ -107,7 +107,7 @@ pub fn day(
         .collect();
     let windows: Vec<(String, DateTime<Utc>, DateTime<Utc>)> = db
         .execute(WINDOWS_OF_DAY, &[to.as_str().into(), from.as_str().into()])?
-        .read(|r| Ok({ (r.text("service")?, r.time("starts_at")?, r.time("ends_at")?) }))?
+        .read(|r| Ok((r.text("service")?, r.time("starts_at")?, r.time("ends_at")?)))?
         .into_iter()
         .collect();
     let services = office

@@ -294,7 +294,14 @@ impl Office {
         let deserializer = &mut serde_json::Deserializer::from_str(json);
         let o: OfficeOverride = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let path = e.path().to_string();
-            config_error(if path == "." { "" } else { &path }, e.inner())
+            config_error(
+                if matches!(path.as_str(), "." | "?") {
+                    ""
+                } else {
+                    &path
+                },
+                e.inner(),
+            )
         })?;
         for (code, s) in o.services {
             let path = format!("services.{code}");

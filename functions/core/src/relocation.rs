@@ -249,7 +249,7 @@ fn free_slots(
 ) -> Result<Vec<Span>, Error> {
     let closed: Vec<Span> = db
         .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
-        .read(|r| Ok({ (r.time("starts_at")?, r.time("ends_at")?) }))?
+        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?
         .into_iter()
         .collect();
     let taken: HashMap<DateTime<Utc>, i64> = db

@@ -89,7 +89,7 @@ async fn step(app: &TestApp, id: i64, name: &str, body: Option<Value>) -> Reply 
 }
 
 async fn sla(app: &TestApp) {
-    app.host
+    app.host()
         .fire_cron("sla")
         .await
         .expect("cron runs")
@@ -284,7 +284,7 @@ async fn c02_to_c05_acknowledge_progress_resolve_then_escalate_reopens_one_level
         "the end of the 14th business day after 23 November (30 Nov, 1 Dec off): 15 December"
     );
     let mail = app
-        .host
+        .host()
         .outbound()
         .into_iter()
         .find(|r| {
@@ -334,7 +334,7 @@ async fn c02_to_c05_acknowledge_progress_resolve_then_escalate_reopens_one_level
     );
     app.deliver().await;
     let sent: Vec<Value> = app
-        .host
+        .host()
         .outbound()
         .iter()
         .filter(|r| r.url.starts_with(MAIL))

@@ -372,7 +372,7 @@ async fn r12_the_office_can_let_the_cron_mark_yesterdays_no_shows() {
     );
     // Later the same day the clerk may still mark it: the sweep waits for the next day.
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap());
-    app.host.fire_cron("remind").await.unwrap().unwrap();
+    app.host().fire_cron("remind").await.unwrap().unwrap();
     assert_eq!(
         app.get(&format!("/api/bookings/{absent}")).await.json()["booking"]["state"],
         "active"
@@ -380,7 +380,7 @@ async fn r12_the_office_can_let_the_cron_mark_yesterdays_no_shows() {
 
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0).unwrap());
     for _ in 0..3 {
-        app.host.fire_cron("remind").await.unwrap().unwrap();
+        app.host().fire_cron("remind").await.unwrap().unwrap();
     }
     assert_eq!(
         app.get(&format!("/api/bookings/{absent}")).await.json()["booking"]["state"],
@@ -413,7 +413,7 @@ async fn r12_without_the_office_setting_the_cron_marks_no_one() {
     let app = app();
     let number = number_of(&app.book(&registration()).await);
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0).unwrap());
-    app.host.fire_cron("remind").await.unwrap().unwrap();
+    app.host().fire_cron("remind").await.unwrap().unwrap();
     assert_eq!(
         app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"],
         "active"

@@ -25,7 +25,7 @@ async fn r04_confirmation_email_and_sms_are_sent_once() {
     for _ in 0..3 {
         app.deliver().await;
     }
-    let sent = app.host.outbound();
+    let sent = app.outbound();
     assert_eq!(
         sent.len(),
         2,
@@ -53,7 +53,7 @@ async fn r04_confirmation_email_and_sms_are_sent_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn provider_500_then_200_is_retried_and_sent_once() {
     let app = with_providers();
-    app.host.script_outbound(MAIL, &[500]);
+    app.host().script_outbound(MAIL, &[500]);
     app.book(&registration()).await;
     app.deliver().await;
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND last_error = 'provider answered 500'"), 1);
@@ -61,7 +61,7 @@ async fn provider_500_then_200_is_retried_and_sent_once() {
     app.deliver().await;
     app.deliver().await;
     let to_mail = app
-        .host
+        .host()
         .outbound()
         .iter()
         .filter(|r| r.url.starts_with(MAIL))
@@ -76,7 +76,7 @@ async fn provider_500_then_200_is_retried_and_sent_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn provider_down_for_good_ends_failed_and_visible() {
     let app = with_providers();
-    app.host.script_outbound(SMS, &[503; 10]);
+    app.host().script_outbound(SMS, &[503; 10]);
     app.book(&registration()).await;
     for hour in 0..5 {
         app.set_time(monday_morning() + chrono::Duration::hours(hour));
@@ -92,7 +92,7 @@ async fn provider_down_for_good_ends_failed_and_visible() {
         .unwrap();
     assert_eq!(failed, (3, "provider answered 503".to_owned()));
     assert_eq!(
-        app.host
+        app.host()
             .outbound()
             .iter()
             .filter(|r| r.url.starts_with(SMS))
@@ -106,7 +106,7 @@ async fn without_providers_messages_stay_pending_and_booking_works() {
     let app = TestApp::spawn();
     assert_eq!(app.book(&registration()).await.status, 201);
     app.deliver().await;
-    assert!(app.host.outbound().is_empty());
+    assert!(app.outbound().is_empty());
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"),
         2
@@ -130,7 +130,7 @@ async fn overlapping_delivery_runs_send_nothing_twice() {
         run.await.unwrap();
     }
     let mut keys: Vec<String> = app
-        .host
+        .host()
         .outbound()
         .iter()
         .map(|r| r.headers["idempotency-key"].to_str().unwrap().to_owned())
@@ -154,7 +154,7 @@ async fn a_provider_outside_the_allowed_hosts_is_never_called() {
     ]);
     app.book(&registration()).await;
     app.deliver().await;
-    assert!(app.host.outbound().is_empty());
+    assert!(app.outbound().is_empty());
     // The guest sees the denial as a failed send (how it surfaces depends on timing):
     // the message waits for a retry rather than counting as sent.
     let (state, error): (String, Option<String>) = app
@@ -182,7 +182,7 @@ async fn markup_in_stored_data_arrives_escaped_in_the_email() {
         .unwrap();
     app.deliver().await;
     let email = app
-        .host
+        .host()
         .outbound()
         .into_iter()
         .find(|r| r.url.starts_with(MAIL))
@@ -199,19 +199,32 @@ async fn markup_in_stored_data_arrives_escaped_in_the_email() {
 async fn a_run_that_died_half_way_leaves_its_rows_to_the_next_run_after_the_claim_expires() {
     let app = with_providers();
     app.book(&registration()).await;
-    // A run claimed both messages, then died before marking them.
-    app.db()
-        .execute("UPDATE outbox SET state = 'sending', attempts = 1, claimed_until = '2026-11-23T08:05:00Z'", [])
-        .unwrap();
+    // A run queued the confirmations and claimed both, then died before sending.
+    let db = app.db();
+    db.execute(
+        "INSERT INTO outbox (dedupe_key, booking_id, kind, channel, recipient, secret,
+             state, attempts, next_attempt_at, claimed_until, created_at)
+         SELECT 'confirmation:' || c.channel || ':' || b.id, b.id, 'confirmation', c.channel,
+                CASE c.channel WHEN 'sms' THEN b.phone ELSE b.email END, b.reply_number,
+                'sending', 1, b.created_at, '2026-11-23T08:05:00Z', b.created_at
+         FROM bookings b, (SELECT 'sms' AS channel UNION ALL SELECT 'email') c",
+        [],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE watermarks SET last_id = 1 WHERE name = 'confirmations'",
+        [],
+    )
+    .unwrap();
     app.deliver().await;
     assert!(
-        app.host.outbound().is_empty(),
+        app.outbound().is_empty(),
         "claimed rows are not sent while the claim holds"
     );
     app.set_time(monday_morning() + chrono::Duration::minutes(5));
     app.deliver().await;
     let keys: Vec<String> = app
-        .host
+        .host()
         .outbound()
         .iter()
         .map(|r| r.headers["idempotency-key"].to_str().unwrap().to_owned())

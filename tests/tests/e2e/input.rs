@@ -28,14 +28,10 @@ async fn r09_cnp_in_any_field_is_refused_naming_the_field() {
     let holder = app.book(&with(passport(), json!({"holder": CNP}))).await;
     assert_eq!(holder.error_field().as_deref(), Some("holder"));
     assert_eq!(app.bookings(), 0);
-    let anywhere: i64 = app
-        .db()
-        .query_row(
-            "SELECT COUNT(*) FROM bookings WHERE name || phone || IFNULL(email,'') LIKE ?",
-            [format!("%{CNP}%")],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let anywhere = app.count_with(
+        "SELECT COUNT(*) FROM bookings WHERE name || phone || IFNULL(email,'') LIKE ?",
+        [format!("%{CNP}%")],
+    );
     assert_eq!(anywhere, 0);
 }
 

@@ -1,5 +1,6 @@
 //! End-to-end tests: HTTP requests through the test host into the release `.wasm`
 //! components, as Spin would run them. Test names carry the rule ids they prove.
+//! The scenarios in `../common/scenarios.rs` run here and on real Spin (`../spin`).
 
 mod abuse;
 mod booking;
@@ -12,6 +13,9 @@ mod late_cancel;
 mod pages;
 mod relocation;
 mod reminders;
-mod rush;
+#[path = "../common/scenarios.rs"]
+mod scenarios;
+mod shared;
 mod staff;
+#[path = "../common/support.rs"]
 mod support;

@@ -36,7 +36,7 @@ async fn close(app: &TestApp, service: &str, date: &str, from: &str, to: &str) -
 
 /// The relocation link paths in the emails sent so far, in order.
 fn relocation_paths(app: &TestApp) -> Vec<String> {
-    app.host
+    app.host()
         .outbound()
         .into_iter()
         .filter(|r| r.url.starts_with(MAIL))
@@ -56,7 +56,7 @@ fn relocation_paths(app: &TestApp) -> Vec<String> {
 }
 
 fn sent_of_kind(app: &TestApp, origin: &str, subject_start: &str) -> usize {
-    app.host
+    app.host()
         .outbound()
         .iter()
         .filter(|r| r.url.starts_with(origin))
@@ -148,7 +148,7 @@ async fn r18_closing_a_window_moves_to_the_nearest_free_slot_notifies_once_and_c
     assert_eq!(sent_of_kind(&app, MAIL, "Programare mutată"), 1);
     assert_eq!(sent_of_kind(&app, SMS, "Programarea"), 1);
     let sms = app
-        .host
+        .host()
         .outbound()
         .into_iter()
         .find(|r| r.url.starts_with(SMS) && r.json()["text"].as_str().unwrap().contains("mutată"))

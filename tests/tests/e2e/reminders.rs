@@ -24,7 +24,7 @@ fn reminder_time() -> chrono::DateTime<Utc> {
 
 impl TestApp {
     async fn remind(&self) {
-        self.host
+        self.host()
             .fire_cron("remind")
             .await
             .expect("cron runs")
@@ -42,7 +42,7 @@ impl TestApp {
     /// The cancellation link path from the last reminder email sent.
     fn cancel_path(&self) -> String {
         let mails: Vec<_> = self
-            .host
+            .host()
             .outbound()
             .into_iter()
             .filter(|r| {
@@ -69,7 +69,7 @@ impl TestApp {
     }
 
     fn reminders_sent(&self) -> usize {
-        self.host
+        self.host()
             .outbound()
             .iter()
             .filter(|r| {
@@ -143,7 +143,7 @@ async fn r14_missed_reminder_is_caught_up_but_never_for_a_past_appointment() {
     app.remind().await;
     app.deliver().await;
     let recipients: Vec<String> = app
-        .host
+        .host()
         .outbound()
         .iter()
         .filter(|r| r.url.starts_with(MAIL))

@@ -29,7 +29,7 @@ async fn staff(app: &TestApp, method: http::Method, path: &str, token: Option<&s
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_failed_messages_are_visible_to_staff_and_can_be_retried_once_audited() {
     let app = app();
-    app.host.script_outbound("https://sms.test", &[500]);
+    app.host().script_outbound("https://sms.test", &[500]);
     app.book(&registration()).await;
     app.deliver().await;
 
@@ -103,7 +103,7 @@ async fn r19_failed_messages_are_visible_to_staff_and_can_be_retried_once_audite
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_staff_calls_without_or_with_a_wrong_token_are_refused_and_change_nothing() {
     let app = app();
-    app.host.script_outbound("https://sms.test", &[500]);
+    app.host().script_outbound("https://sms.test", &[500]);
     app.book(&registration()).await;
     app.deliver().await;
     for token in [None, Some("wrong"), Some(hashed(TOKEN).as_str())] {

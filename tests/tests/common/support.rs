@@ -1,17 +1,52 @@
-//! `TestApp`: a fresh app (own database, key-value store and pinned clock) per test,
-//! running the release `.wasm` components through the test host.
+//! `TestApp`: a fresh app (own database, key-value store and clock) per test, running
+//! the release `.wasm` components either through our test host (pinned clock, crons
+//! fired by hand, outbound HTTP captured) or on real `spin up` (clock started at the
+//! same Monday, crons every second, providers answered by a local sink). A scenario
+//! written against `TestApp` runs on both.
+
+#![allow(dead_code)] // each test binary uses its own part of the shared support
 
 use bytes::Bytes;
 use chrono::{DateTime, TimeZone, Utc};
 use ghiseu_testhost::Host;
+use ghiseu_testhost::host::Captured;
+use ghiseu_testhost::sink::Sink;
+use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// Where a test's app runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    TestHost,
+    Spin,
+}
+
+enum Running {
+    Host(Host),
+    Spin(Box<OnSpin>),
+}
+
+struct OnSpin {
+    process: SpinProcess,
+    sink: Sink,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
 
 pub struct TestApp {
-    pub host: Host,
+    running: Running,
     _dir: tempfile::TempDir,
 }
+
+/// In variables given to `TestApp::start`, stands for the provider sink's origin.
+pub const SINK: &str = "{sink}";
+/// The sink's origin on the test host, which captures outbound HTTP itself.
+const HOST_SINK: &str = "https://sink.test";
 
 pub struct Reply {
     pub status: u16,
@@ -63,11 +98,117 @@ pub fn monday_morning() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap()
 }
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 impl TestApp {
+    /// A fresh app on `backend` with these variables (`{sink}` in a value becomes the
+    /// provider sink's origin).
+    pub async fn start(backend: Backend, variables: &[(&str, &str)]) -> TestApp {
+        match backend {
+            Backend::TestHost => {
+                let variables: Vec<(String, String)> = variables
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.replace(SINK, HOST_SINK)))
+                    .collect();
+                let refs: Vec<(&str, &str)> = variables
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                TestApp::spawn_configured(&refs)
+            }
+            Backend::Spin => TestApp::start_spin(variables).await,
+        }
+    }
+
+    async fn start_spin(variables: &[(&str, &str)]) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = Sink::start().await.expect("the provider sink starts");
+        let options = SpinOptions {
+            manifest: root().join("spin.toml"),
+            dir: dir.path().to_owned(),
+            variables: variables
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.replace(SINK, &sink.origin())))
+                .collect(),
+            cron_schedule: Some("* * * * * *".to_owned()),
+            // The same Monday the test host pins, so scenarios share their dates.
+            clock_starts_at: Some(monday_morning().format("%Y-%m-%d %H:%M:%S").to_string()),
+        };
+        let process = SpinProcess::start(&options)
+            .await
+            .unwrap_or_else(|e| panic!("REAL SPIN DID NOT START: {e:#}"));
+        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+        TestApp {
+            running: Running::Spin(Box::new(OnSpin {
+                process,
+                sink,
+                client,
+            })),
+            _dir: dir,
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.running {
+            Running::Host(_) => Backend::TestHost,
+            Running::Spin(_) => Backend::Spin,
+        }
+    }
+
+    /// The test host, for what only it can do (pin the clock, fire a cron by hand,
+    /// script the providers' answers).
+    pub fn host(&self) -> &Host {
+        match &self.running {
+            Running::Host(host) => host,
+            Running::Spin(_) => panic!("this step needs the test host, not real Spin"),
+        }
+    }
+
+    /// SIGKILL to real Spin, in the middle of whatever it is doing.
+    pub fn kill_spin(&self) {
+        match &self.running {
+            Running::Spin(spin) => spin.process.kill_now(),
+            Running::Host(_) => panic!("this step needs real Spin"),
+        }
+    }
+
+    /// Every request the app made to the providers so far.
+    pub fn outbound(&self) -> Vec<Captured> {
+        match &self.running {
+            Running::Host(host) => host.outbound(),
+            Running::Spin(spin) => spin.sink.received(),
+        }
+    }
+
+    /// Lets a cron component run: fired once by hand on the test host; on Spin, where
+    /// every cron fires each second, waits for two ticks.
+    pub async fn tick(&self, component: &str) {
+        match &self.running {
+            Running::Host(host) => host
+                .fire_cron(component)
+                .await
+                .expect("cron runs")
+                .expect("the cron run succeeds"),
+            Running::Spin(_) => tokio::time::sleep(Duration::from_millis(2200)).await,
+        }
+    }
+
+    /// Waits (up to 20 s on Spin, where crons run on their own) until `done` holds.
+    pub async fn eventually(&self, what: &str, done: impl Fn(&TestApp) -> bool) {
+        for _ in 0..200 {
+            if done(self) {
+                return;
+            }
+            if self.backend() == Backend::TestHost {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(done(self), "never happened: {what}");
+    }
+
     pub fn spawn() -> TestApp {
         TestApp::spawn_with_office("")
     }
@@ -88,11 +229,14 @@ impl TestApp {
             .build()
             .expect("test host starts (are the components built? `cargo components`)");
         host.clock().set(monday_morning());
-        TestApp { host, _dir: dir }
+        TestApp {
+            running: Running::Host(host),
+            _dir: dir,
+        }
     }
 
     pub fn set_time(&self, t: DateTime<Utc>) {
-        self.host.clock().set(t);
+        self.host().clock().set(t);
     }
 
     /// A staff API call, with a bearer token when given, and a JSON body when given.
@@ -119,30 +263,65 @@ impl TestApp {
 
     /// One tick of the delivery cron; it must succeed.
     pub async fn deliver(&self) {
-        self.host
-            .fire_cron("deliver")
-            .await
-            .expect("cron runs")
-            .expect("delivery succeeds");
+        self.tick("deliver").await;
     }
 
     pub async fn request(&self, req: http::Request<Vec<u8>>) -> Reply {
         self.request_from(req, client(0)).await
     }
 
-    /// A request as if from this client address (abuse limits count per address).
+    /// A request as if from this client address: Spin's own view of the peer on the
+    /// test host, and on both the `x-forwarded-for` a trusted proxy would add.
     pub async fn request_from(&self, req: http::Request<Vec<u8>>, from: SocketAddr) -> Reply {
-        let response = self
-            .host
-            .send_from(req, from)
+        self.try_request_from(req, from)
             .await
-            .expect("host serves the request");
-        let (parts, body) = response.into_parts();
-        Reply {
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Like `request_from`, with a failed connection (a killed Spin) as an error.
+    pub async fn try_request_from(
+        &self,
+        mut req: http::Request<Vec<u8>>,
+        from: SocketAddr,
+    ) -> Result<Reply, String> {
+        req.headers_mut().insert(
+            "x-forwarded-for",
+            from.ip()
+                .to_string()
+                .parse()
+                .expect("an address is a header value"),
+        );
+        let (parts, body) = match &self.running {
+            Running::Host(host) => host
+                .send_from(req, from)
+                .await
+                .expect("host serves the request")
+                .into_parts(),
+            Running::Spin(spin) => {
+                let (process, client) = (&spin.process, &spin.client);
+                let (mut parts, body) = req.into_parts();
+                parts.uri = format!("http://{}{}", process.addr, parts.uri)
+                    .parse()
+                    .expect("a URI");
+                let req = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
+                let response = client
+                    .request(req)
+                    .await
+                    .map_err(|e| format!("spin answers: {e:?}\n{}", process.output()))?;
+                let (parts, body) = response.into_parts();
+                let body = body
+                    .collect()
+                    .await
+                    .map_err(|e| format!("a whole body: {e:?}"))?
+                    .to_bytes();
+                (parts, body)
+            }
+        };
+        Ok(Reply {
             status: parts.status.as_u16(),
             headers: parts.headers,
             body,
-        }
+        })
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -229,13 +408,32 @@ impl TestApp {
             .collect()
     }
 
-    /// A read-only look at the app's SQLite database.
+    /// Where the app's SQLite database lives.
+    pub fn sqlite_path(&self) -> PathBuf {
+        match &self.running {
+            Running::Host(host) => host.sqlite_path(),
+            Running::Spin(spin) => spin.process.sqlite_path(),
+        }
+    }
+
+    /// A look at the app's SQLite database.
     pub fn db(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(self.host.sqlite_path()).unwrap()
+        let db = rusqlite::Connection::open(self.sqlite_path()).unwrap();
+        db.busy_timeout(Duration::from_secs(10)).unwrap();
+        db
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        self.db().query_row(sql, [], |r| r.get(0)).unwrap()
+        self.count_with(sql, [])
+    }
+
+    /// A COUNT(*) with parameters. The database is created by the first route that
+    /// needs data: a table that does not exist yet holds nothing.
+    pub fn count_with(&self, sql: &str, params: impl rusqlite::Params) -> i64 {
+        match self.db().query_row(sql, params, |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(_, Some(m))) if m.starts_with("no such table") => 0,
+            other => other.unwrap(),
+        }
     }
 
     pub fn bookings(&self) -> i64 {

@@ -1,0 +1,348 @@
+//! Scenarios written once and run on both backends: through the test host (`e2e`)
+//! and on real `spin up` (`spin`). Each needs no pinned clock: both backends start
+//! the app's clock at Monday 23 November 2026, 10:00 in Bucharest.
+
+use crate::support::*;
+use ghiseu_core::challenge;
+use http::Method;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+fn providers(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    let mut vars = vec![
+        ("email_api_url", "{sink}/email"),
+        ("email_api_origin", "{sink}"),
+        ("sms_api_url", "{sink}/sms"),
+        ("sms_api_origin", "{sink}"),
+        ("public_base_url", "https://programari.test"),
+    ];
+    vars.extend_from_slice(extra);
+    vars
+}
+
+/// R02, R03: a booking answers a number once, a retry answers the same booking, and
+/// the status check shows the booking with nothing personal but a masked name.
+pub async fn r02_r03_book_retry_and_check_status(backend: Backend) {
+    let app = TestApp::start(backend, &[]).await;
+    let body = registration().to_string().into_bytes();
+    let first = app
+        .post_raw(
+            "/api/bookings",
+            "application/json",
+            body.clone(),
+            Some("k-1"),
+        )
+        .await;
+    let number = number_of(&first);
+    let retry = app
+        .post_raw("/api/bookings", "application/json", body, Some("k-1"))
+        .await;
+    assert_eq!(retry.status, 200, "{}", retry.text());
+    assert_eq!(retry.json()["reservation_number"], number.as_str());
+    assert_eq!(retry.headers["idempotent-replayed"], "true");
+    let status = app.get(&format!("/api/bookings/{number}")).await;
+    assert_eq!(status.status, 200);
+    let view = &status.json()["booking"];
+    assert_eq!(
+        (&view["date"], &view["time"], &view["state"], &view["name"]),
+        (
+            &json!("2026-11-25"),
+            &json!("09:10"),
+            &json!("active"),
+            &json!("I. P.")
+        )
+    );
+    for personal in ["0722", "ion@", "WVWZZZ", "Popescu"] {
+        assert!(!status.text().contains(personal), "{personal} shown");
+    }
+    assert_eq!(
+        app.get("/api/bookings/ABCDE-FGHJK-MNPQR-STVWX")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(app.bookings(), 1);
+}
+
+/// R01 under a rush: 300 at once for 10 online seats book exactly 10, never a 5xx.
+pub async fn r01_rush_books_exactly_the_online_seats(backend: Backend) {
+    let app = Arc::new(
+        TestApp::start(
+            backend,
+            &[("office", r#"{"services":{"passport":{"counters":20}}}"#)],
+        )
+        .await,
+    );
+    assert_eq!(app.get("/api/services").await.status, 200);
+    let tasks: Vec<_> = (0..300)
+        .map(|n| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let (name, phone) = booker(n);
+                let body = with(passport(), json!({"name": name, "phone": phone}));
+                app.book_from(client(n + 1), &body).await
+            })
+        })
+        .collect();
+    let (mut created, mut full) = (0, 0);
+    for task in tasks {
+        let reply = task.await.unwrap();
+        assert!(reply.status < 500, "5xx: {} {}", reply.status, reply.text());
+        match reply.status {
+            201 => created += 1,
+            409 => {
+                assert_eq!(reply.error_code(), "slot_full");
+                full += 1;
+            }
+            other => panic!("unexpected {other}: {}", reply.text()),
+        }
+    }
+    assert_eq!((created, full), (10, 290));
+    let seated = app.count(
+        "SELECT COUNT(*) FROM bookings WHERE service = 'passport'
+         AND slot_start = '2026-11-25T07:15:00Z' AND state = 'active'",
+    );
+    assert_eq!(seated, 10, "never overbooked");
+}
+
+/// R04, R21: the delivery cron sends the confirmation once by email and once by SMS,
+/// with the reservation number, from the configured sender.
+pub async fn r04_confirmation_reaches_the_providers_once(backend: Backend) {
+    let app = TestApp::start(
+        backend,
+        &providers(&[("mail_sender", "programari@ghiseu.test")]),
+    )
+    .await;
+    let number = number_of(&app.book(&registration()).await);
+    app.deliver().await;
+    app.eventually("both confirmations sent", |app| app.outbound().len() >= 2)
+        .await;
+    app.deliver().await;
+    let sent = app.outbound();
+    assert_eq!(sent.len(), 2, "one email and one SMS, however many runs");
+    let email = sent.iter().find(|r| r.url.ends_with("/email")).unwrap();
+    let sms = sent.iter().find(|r| r.url.ends_with("/sms")).unwrap();
+    assert_eq!(email.json()["from"], "programari@ghiseu.test");
+    assert!(email.json()["text"].as_str().unwrap().contains(&number));
+    assert!(sms.json()["text"].as_str().unwrap().contains(&number));
+    assert_eq!(email.headers["idempotency-key"], "confirmation:email:1");
+}
+
+/// The cancellation link of the last reminder email sent, as a path.
+fn cancel_path(app: &TestApp) -> Option<String> {
+    app.outbound().iter().rev().find_map(|r| {
+        let text = r.json()["text"].as_str()?.to_owned();
+        let start = text.find("https://programari.test/cancel/")?;
+        let link: String = text[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        Some(
+            link.trim_start_matches("https://programari.test")
+                .to_owned(),
+        )
+    })
+}
+
+/// R14: the reminder the day before carries the only cancellation link; opening it
+/// cancels nothing, the confirm button does, once.
+pub async fn r14_cancel_through_the_reminder_link(backend: Backend) {
+    let app = TestApp::start(backend, &providers(&[("reminder_time", "09:00")])).await;
+    // Tuesday 09:10: its reminder was due on Monday at 09:00, before "now".
+    let body = with(registration(), json!({"slot": "2026-11-24T09:10"}));
+    let number = number_of(&app.book(&body).await);
+    app.tick("remind").await;
+    app.deliver().await;
+    app.eventually("the reminder email is sent", |app| {
+        cancel_path(app).is_some()
+    })
+    .await;
+    let path = cancel_path(&app).unwrap();
+    let shown = app.get_html(&path).await;
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown.text().contains("<form method=\"post\""),
+        "{}",
+        shown.text()
+    );
+    let status = || async { app.get(&format!("/api/bookings/{number}")).await.json() };
+    assert_eq!(
+        status().await["booking"]["state"],
+        "active",
+        "GET cancels nothing"
+    );
+    let confirm = app
+        .post_raw(&path, "application/x-www-form-urlencoded", vec![], None)
+        .await;
+    assert_eq!(confirm.status, 200, "{}", confirm.text());
+    assert_eq!(status().await["booking"]["state"], "cancelled");
+    let again = app
+        .post_raw(&path, "application/x-www-form-urlencoded", vec![], None)
+        .await;
+    assert_eq!(again.status, 404, "the link works once");
+}
+
+/// C01, R20, C02: a complaint citing a reservation gets a number at once, the staff
+/// see it and acknowledge it; one citing no real reservation is refused.
+pub async fn c01_complaint_intake_and_staff_acknowledgement(backend: Backend) {
+    let tokens = staff_tokens();
+    let app = TestApp::start(backend, &[("staff_tokens", tokens.as_str())]).await;
+    let number = number_of(&app.book(&registration()).await);
+    let complaint = |n: &str| json!({"kind": "service", "reservation_number": n, "description": "Am așteptat mult.", "email": "ion@example.ro"});
+    let unknown = app
+        .post_json("/api/complaints", &complaint("ABCDE-FGHJK-MNPQR-STVWX"))
+        .await;
+    assert_eq!(unknown.status, 422, "R20: {}", unknown.text());
+    let filed = app.post_json("/api/complaints", &complaint(&number)).await;
+    assert_eq!(filed.status, 201, "{}", filed.text());
+    let complaint_number = filed.json()["complaint_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let list = app
+        .staff(
+            Method::GET,
+            "/api/staff/complaints",
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(list.status, 200, "{}", list.text());
+    let id = app.count("SELECT MAX(id) FROM complaints");
+    let ack = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/complaints/{id}/acknowledge"),
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(ack.status, 200, "{}", ack.text());
+    let seen = app
+        .get(&format!("/api/complaints/{complaint_number}"))
+        .await;
+    assert_eq!(seen.json()["complaint"]["state"], "acknowledged");
+}
+
+/// R19, R06: staff calls need a token; the clerk's day view holds on a day with a
+/// booking cancelled as a duplicate VIN (it once answered 500 there).
+pub async fn r19_staff_day_view_with_a_duplicate_vin_day(backend: Backend) {
+    let tokens = staff_tokens();
+    let app = TestApp::start(backend, &[("staff_tokens", tokens.as_str())]).await;
+    number_of(&app.book(&registration()).await);
+    let twin = with(
+        registration(),
+        json!({"slot": "2026-11-25T09:30", "name": "Dan Radu"}),
+    );
+    let second = app.book(&twin).await;
+    assert_eq!(second.status, 201);
+    assert_eq!(second.json()["booking"]["cancel_reason"], "duplicate_vin");
+    let path = "/api/staff/day?date=2026-11-25";
+    assert_eq!(app.staff(Method::GET, path, None, None).await.status, 401);
+    let day = app.staff(Method::GET, path, Some(STAFF_TOKEN), None).await;
+    assert_eq!(day.status, 200, "{}", day.text());
+    let states: Vec<Value> = day.json()["day"]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["slots"].as_array().unwrap().clone())
+        .flat_map(|slot| slot["bookings"].as_array().unwrap().clone())
+        .map(|b| b["cancel_reason"].clone())
+        .collect();
+    assert_eq!(states, vec![json!("duplicate_vin"), json!("duplicate_vin")]);
+}
+
+async fn challenge_for(app: &TestApp, purpose: &str) -> altcha::Challenge {
+    let reply = app.get(&format!("/api/challenge?for={purpose}")).await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.headers["cache-control"], "no-store");
+    serde_json::from_value(reply.json()["challenge"].clone()).expect("a challenge")
+}
+
+/// Bot defence: a booking needs a solved challenge, which admits it once; one issued
+/// for a complaint admits no booking.
+pub async fn bot_defence_challenge_admits_one_submission(backend: Backend) {
+    let app = TestApp::start(
+        backend,
+        &[
+            ("challenge_secret", "a-test-secret-of-the-office"),
+            ("office", r#"{"proof_of_work":{"difficulty":2000}}"#),
+        ],
+    )
+    .await;
+    let refused = app.book(&registration()).await;
+    assert_eq!(
+        (refused.status, refused.error_code()),
+        (422, "challenge_required".into())
+    );
+    assert_eq!(refused.error_field().as_deref(), Some("altcha"));
+    let solved = challenge::solve(&challenge_for(&app, "booking").await).unwrap();
+    let body = with(registration(), json!({"altcha": solved}));
+    number_of(&app.book(&body).await);
+    let other = with(passport(), json!({"altcha": solved}));
+    let reused = app.book(&other).await;
+    assert_eq!(
+        (reused.status, reused.error_code()),
+        (422, "challenge_used".into())
+    );
+    let for_complaint = challenge::solve(&challenge_for(&app, "complaint").await).unwrap();
+    let wrong = app
+        .book(&with(passport(), json!({"altcha": for_complaint})))
+        .await;
+    assert_eq!(wrong.error_code(), "challenge_invalid");
+    assert_eq!(app.bookings(), 1);
+}
+
+/// The optional per-address limit counts the address a trusted proxy reports.
+pub async fn per_address_limit_reads_the_trusted_proxy_header(backend: Backend) {
+    let office = r#"{"rate_limits":{"per_address":3,"client_address_header":"x-forwarded-for"}}"#;
+    let app = TestApp::start(backend, &[("office", office)]).await;
+    let status_from = |n| {
+        let req = http::Request::get("/api/bookings/ABCDE-FGHJK-MNPQR-STVWX")
+            .header("accept", "application/json")
+            .body(vec![])
+            .unwrap();
+        app.request_from(req, client(n))
+    };
+    for _ in 0..3 {
+        assert_eq!(status_from(7).await.status, 404);
+    }
+    let limited = status_from(7).await;
+    assert_eq!(
+        (limited.status, limited.error_code()),
+        (429, "rate_limited".into())
+    );
+    assert!(limited.headers.contains_key("retry-after"));
+    assert_eq!(
+        status_from(8).await.status,
+        404,
+        "another citizen's address"
+    );
+}
+
+/// A bad `office` setting answers one clear 503 naming it, on every route; a partial
+/// `rate_limits` is merged onto the defaults.
+pub async fn office_config_errors_name_the_setting(backend: Backend) {
+    let bad = TestApp::start(
+        backend,
+        &[("office", r#"{"rate_limits":{"per_phone":"ten"}}"#)],
+    )
+    .await;
+    for path in ["/api/services", "/api/bookings/ABCDE-FGHJK-MNPQR-STVWX"] {
+        let reply = bad.get(path).await;
+        assert_eq!(reply.status, 503, "{path}: {}", reply.text());
+        assert_eq!(reply.error_code(), "office_config_invalid");
+        assert_eq!(
+            reply.error_field().as_deref(),
+            Some("office.rate_limits.per_phone")
+        );
+    }
+    drop(bad);
+    let partial = TestApp::start(
+        backend,
+        &[("office", r#"{"rate_limits":{"per_address":100}}"#)],
+    )
+    .await;
+    assert_eq!(partial.get("/api/services").await.status, 200);
+    number_of(&partial.book(&registration()).await);
+}

@@ -1,0 +1,113 @@
+//! The real-Spin suite: the shared scenarios on `spin up` (Spin 4.x, the built
+//! components, a fresh state directory and a free port per test), and what only a
+//! real process can show: a `kill -9` in the middle of a rush.
+//!
+//! Needs `spin` (`bash ../shared/tools/spin/install.sh`, or Spin 4.x on the PATH) and
+//! Debian's `faketime` (the app's clock starts at the scenarios' Monday); without
+//! them every test here fails saying so. `tests/run-all.sh` runs this suite when
+//! `spin` is installed and says loudly when it is not; CI always runs it.
+
+#[path = "../common/scenarios.rs"]
+mod scenarios;
+#[path = "../common/support.rs"]
+mod support;
+
+use ghiseu_core::token::ReservationNumber;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+use support::*;
+
+include!("../common/on_backend.rs");
+
+scenarios_on!(Backend::Spin;
+    r01_rush_books_exactly_the_online_seats,
+    r02_r03_book_retry_and_check_status,
+    r04_confirmation_reaches_the_providers_once,
+    r14_cancel_through_the_reminder_link,
+    c01_complaint_intake_and_staff_acknowledgement,
+    r19_staff_day_view_with_a_duplicate_vin_day,
+    bot_defence_challenge_admits_one_submission,
+    per_address_limit_reads_the_trusted_proxy_header,
+    office_config_errors_name_the_setting,
+);
+
+/// The passport slots of Wednesday 25 November: 08:30 … 16:15, every 15 minutes.
+fn passport_slot(k: usize) -> String {
+    let minutes = 8 * 60 + 30 + 15 * (k % 32);
+    format!("2026-11-25T{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// R01 and "nothing is ever lost": Spin killed with SIGKILL while a rush books loses no
+/// booking whose 201 went out, overbooks no slot, and leaves a sound database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn kill_9_mid_rush_loses_no_answered_booking_and_overbooks_nothing() {
+    let app = Arc::new(TestApp::start(Backend::Spin, &[]).await);
+    assert_eq!(app.get("/api/services").await.status, 200);
+    let tasks: Vec<_> = (0..1500)
+        .map(|n| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let (name, phone) = booker(n);
+                let body = with(
+                    passport(),
+                    json!({"name": name, "phone": phone, "slot": passport_slot(n)}),
+                );
+                let req = http::Request::post("/api/bookings")
+                    .header("content-type", "application/json")
+                    .body(body.to_string().into_bytes())
+                    .unwrap();
+                app.try_request_from(req, client(n + 1)).await.ok()
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    app.kill_spin();
+    let mut answered = Vec::new();
+    let mut unanswered = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Some(reply) => {
+                assert!(reply.status < 500, "{} {}", reply.status, reply.text());
+                if reply.status == 201 {
+                    answered.push(number_of(&reply));
+                }
+            }
+            None => unanswered += 1,
+        }
+    }
+    assert!(!answered.is_empty(), "the kill came before any booking");
+    assert!(
+        unanswered > 0,
+        "the kill came after the rush: nothing was cut off"
+    );
+    let db = app.db();
+    let integrity: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    for number in &answered {
+        let hash = ReservationNumber::parse(number).unwrap().hash();
+        let found: i64 = db
+            .query_row(
+                "SELECT COUNT(*) FROM bookings WHERE number_hash = ?",
+                [hash],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "booking {number} was answered 201 and then lost");
+    }
+    let overbooked: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM bookings WHERE state = 'active'
+             GROUP BY service, slot_start HAVING COUNT(*) > 2)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(overbooked, 0, "a slot holds more than its 2 online seats");
+    eprintln!(
+        "kill -9 mid-rush: {} answered 201, {unanswered} cut off, all kept",
+        answered.len()
+    );
+}
