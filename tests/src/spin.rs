@@ -167,8 +167,7 @@ impl SpinProcess {
     /// as in a power cut.
     pub fn kill_now(&self) {
         let _ = Command::new("kill")
-            .arg("-KILL")
-            .arg(format!("-{}", self.child.id()))
+            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
             .status();
     }
 }
