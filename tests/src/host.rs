@@ -108,6 +108,10 @@ struct Shared {
     kv: Mutex<rusqlite::Connection>,
     variables: BTreeMap<String, String>,
     clock: Clock,
+    /// Component instances alive now, and how many Spin's pooling allocator allows
+    /// at once (`SPIN_WASMTIME_INSTANCE_COUNT`, default 1,000): past it, Spin answers 500.
+    live_instances: std::sync::atomic::AtomicUsize,
+    instance_limit: usize,
 }
 
 struct HostState {
@@ -582,6 +586,11 @@ impl HostBuilder {
             kv: Mutex::new(kv),
             variables,
             clock: self.clock,
+            live_instances: Default::default(),
+            instance_limit: std::env::var("SPIN_WASMTIME_INSTANCE_COUNT")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1_000),
         });
         Ok(Host { shared, components })
     }
@@ -675,6 +684,16 @@ impl Host {
         parts.uri = full_url.parse()?;
         let req = http::Request::from_parts(parts, body);
 
+        use std::sync::atomic::Ordering;
+        let shared = self.shared.clone();
+        if shared.live_instances.fetch_add(1, Ordering::SeqCst) >= shared.instance_limit {
+            shared.live_instances.fetch_sub(1, Ordering::SeqCst);
+            eprintln!(
+                "maximum concurrent limit of {} for component instances reached",
+                shared.instance_limit
+            );
+            return Ok(plain(http::StatusCode::INTERNAL_SERVER_ERROR, ""));
+        }
         let mut store = self.store(prepared);
         let (sender, receiver) = tokio::sync::oneshot::channel();
         let incoming = wt(store
@@ -684,11 +703,16 @@ impl Host {
         let out = wt(store.data_mut().http().new_response_outparam(sender))?;
         let pre = pre.clone();
         let task = tokio::task::spawn(async move {
-            let proxy = wt(pre.instantiate_async(&mut store).await)?;
-            wt(proxy
-                .wasi_http_incoming_handler()
-                .call_handle(&mut store, incoming, out)
-                .await)
+            let handled = async {
+                let proxy = wt(pre.instantiate_async(&mut store).await)?;
+                wt(proxy
+                    .wasi_http_incoming_handler()
+                    .call_handle(&mut store, incoming, out)
+                    .await)
+            }
+            .await;
+            shared.live_instances.fetch_sub(1, Ordering::SeqCst);
+            handled
         });
         match receiver.await {
             Ok(Ok(response)) => Ok(response),

@@ -166,6 +166,14 @@ impl TestApp {
         }
     }
 
+    /// What real Spin printed, for a failing test's message.
+    pub fn spin_output(&self) -> String {
+        match &self.running {
+            Running::Spin(spin) => spin.process.output(),
+            Running::Host(_) => String::new(),
+        }
+    }
+
     /// SIGKILL to real Spin, in the middle of whatever it is doing.
     pub fn kill_spin(&self) {
         match &self.running {
