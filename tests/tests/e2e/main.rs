@@ -10,6 +10,7 @@ mod counter;
 mod delivery;
 mod input;
 mod late_cancel;
+mod no_5xx;
 mod pages;
 mod relocation;
 mod reminders;
