@@ -35,16 +35,56 @@ pub struct Context<'a> {
     pub db: &'a dyn Database,
     pub office: &'a Office,
     pub now: DateTime<Utc>,
-    /// How long a seat freed by cancellation stays unavailable (R14).
-    pub cancel_hold_back: Duration,
-    /// How long before the slot check-in opens (R05).
-    pub check_in_margin: Duration,
     /// The key-value store the optional per-address limit counts in.
     pub counters: &'a dyn Counters,
-    /// The bot defence on submissions; None when the office turned it off.
-    pub proof_of_work: Option<&'a ProofOfWork>,
+    /// The component's other settings, read only by the routes that use them.
+    pub settings: &'a dyn Settings,
+}
+
+/// The platform's settings (Spin variables): each read is a host call, so a route
+/// reads only what it uses.
+pub trait Settings {
+    /// The setting's value; None when unset or blank.
+    fn get(&self, name: &str) -> Option<String>;
+}
+
+impl Context<'_> {
+    fn minutes(&self, name: &str, default: i64) -> Duration {
+        Duration::minutes(
+            self.settings
+                .get(name)
+                .and_then(|m| m.trim().parse().ok())
+                .unwrap_or(default),
+        )
+    }
+
+    /// How long a seat freed by cancellation stays unavailable (R14).
+    pub fn cancel_hold_back(&self) -> Duration {
+        self.minutes("cancel_holdback_minutes", 30)
+    }
+
+    /// How long before the slot check-in opens (R05).
+    pub fn check_in_margin(&self) -> Duration {
+        self.minutes("checkin_margin_minutes", 60)
+    }
+
     /// Where links in messages point (`public_base_url`).
-    pub links: crate::complaint::Links,
+    pub fn links(&self) -> crate::complaint::Links {
+        crate::complaint::Links {
+            public_base_url: self
+                .settings
+                .get("public_base_url")
+                .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+        }
+    }
+
+    /// The bot defence on submissions; None when the office turned it off.
+    pub fn proof_of_work(&self) -> Option<ProofOfWork> {
+        ProofOfWork::new(
+            self.settings.get("challenge_secret"),
+            self.office.proof_of_work,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +247,7 @@ pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
             )
         })?;
     let challenge = ctx
-        .proof_of_work
+        .proof_of_work()
         .map(|pow| pow.issue(purpose, ctx.now))
         .transpose()?;
     Ok(json_response(
@@ -224,7 +264,7 @@ pub(crate) fn admit(
     ctx: &Context,
 ) -> Result<Option<String>, Error> {
     let payload = fields.remove("altcha");
-    ctx.proof_of_work
+    ctx.proof_of_work()
         .map(|pow| pow.verify(payload.as_deref(), purpose, ctx.now))
         .transpose()
 }
@@ -295,7 +335,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
         .collect::<Result<Vec<_>, Error>>()?;
     if format_of(req) == Format::Html {
-        let challenged = ctx.proof_of_work.is_some();
+        let challenged = ctx.proof_of_work().is_some();
         return Ok(html_response(
             StatusCode::OK,
             html::availability_page(lang_of(req, None), service, &days[0], challenged),
@@ -458,7 +498,7 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
             None => invalid(),
         }),
         Method::POST => Ok(
-            match cancellation::confirm(ctx.db, token, ctx.cancel_hold_back, ctx.now)? {
+            match cancellation::confirm(ctx.db, token, ctx.cancel_hold_back(), ctx.now)? {
                 true => html_response(StatusCode::OK, html::cancelled_page(lang)),
                 false => invalid(),
             },

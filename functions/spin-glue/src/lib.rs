@@ -2,8 +2,7 @@
 //! the `office` variable, and the one request entry point every component uses.
 
 use futures::StreamExt;
-use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response};
-use ghiseu_core::challenge::ProofOfWork;
+use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response, Settings};
 use ghiseu_core::office::Office;
 use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::ratelimit::Counters;
@@ -142,36 +141,33 @@ async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>)
 /// What a component does with a request once it is read.
 pub type Route = fn(&Request, &Context) -> Result<Response, Error>;
 
-/// Reads the request, runs the route and renders any error. The database is opened
-/// only if the route runs a statement.
+/// Reads the request, runs the route and renders any error. The database is opened,
+/// and a variable read, only if the route uses it.
 pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     let (request, read) = read_request(incoming).await;
     let outcome = read.and_then(|()| {
         let db = LazyConnection::new(SpinDb::open);
         let office = office()?;
-        let proof_of_work = ProofOfWork::new(variable("challenge_secret"), office.proof_of_work);
-        let hold_back_minutes = variable("cancel_holdback_minutes")
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(30);
-        let margin_minutes = variable("checkin_margin_minutes")
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(60);
         let counters = SpinCounters::default();
         let ctx = Context {
-            counters: &counters,
-            links: ghiseu_core::complaint::Links {
-                public_base_url: public_base_url(),
-            },
-            cancel_hold_back: chrono::Duration::minutes(hold_back_minutes),
-            check_in_margin: chrono::Duration::minutes(margin_minutes),
             db: &db,
             office: &office,
             now: chrono::Utc::now(),
-            proof_of_work: proof_of_work.as_ref(),
+            counters: &counters,
+            settings: &SpinVariables,
         };
         route(&request, &ctx)
     });
     outcome.unwrap_or_else(|e| api::error_response(&request, &e))
+}
+
+/// The component's Spin variables behind the shared crate's settings seam.
+struct SpinVariables;
+
+impl Settings for SpinVariables {
+    fn get(&self, name: &str) -> Option<String> {
+        variable(name)
+    }
 }
 
 /// A Spin variable, None when unset or blank.
@@ -250,7 +246,7 @@ pub struct CronEnv<'a> {
 /// Opens storage and configuration for one cron tick; errors become the tick's error text.
 pub fn run_cron(work: impl FnOnce(&CronEnv) -> Result<(), Error>) -> Result<(), String> {
     let run = || {
-        let db = SpinDb::open()?;
+        let db = LazyConnection::new(SpinDb::open);
         let office = office()?;
         let env = CronEnv {
             db: &db,

@@ -1,229 +1,429 @@
-//! The booking rush, measured: N concurrent clients booking one day of one service
-//! through the test host, then the same load on a do-nothing component as the
-//! platform's ceiling. Prints figures; asserts nothing about speed.
+//! The 08:00 rush on real Spin, measured: `spin up` driven by `wrk` through each
+//! scenario, next to a do-nothing component measured in the same run. Prints figures;
+//! asserts nothing about speed.
 //!
-//! `cargo components && cargo ceiling && cargo run -p ghiseu-testhost --bin ghiseu-bench [clients] [requests]`
+//! `cargo components && cargo ceiling && cargo run -p ghiseu-testhost --bin ghiseu-bench [seconds] [connections] [only]`
+//! (`only`: run just the scenarios whose label contains it, besides the do-nothing one).
+//! Needs `spin` (4.x) and `wrk` on the PATH.
 
-use anyhow::Result;
-use chrono::{TimeZone, Utc};
-use ghiseu_testhost::Host;
-use ghiseu_testhost::manifest::Manifest;
-use serde_json::json;
+use anyhow::{Context, Result, bail};
+use bytes::Bytes;
+use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-struct Figures {
-    requests: usize,
-    elapsed: Duration,
-    latencies: Vec<Duration>,
-    statuses: Vec<u16>,
+/// The wrk script: each thread cycles through its share of the request lines
+/// (`METHOD\tPATH\tBODY`), counts statuses, and the run ends with one JSON line.
+const WRK_SCRIPT: &str = r#"
+local threads = {}
+local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  requests, i = {}, 0
+  s2xx, s409, s4xx, s5xx, other = 0, 0, 0, 0, 0
+  local n, nthreads = 0, tonumber(os.getenv("BENCH_THREADS"))
+  for line in io.lines(os.getenv("BENCH_REQUESTS")) do
+    if n % nthreads == id then
+      local method, path, body = line:match("^(%u+)\t([^\t]*)\t(.*)$")
+      local headers = {["Content-Type"] = "application/json", ["Accept"] = "application/json"}
+      if body == "" then body = nil end
+      table.insert(requests, wrk.format(method, path, headers, body))
+    end
+    n = n + 1
+  end
+end
+function request()
+  i = i % #requests + 1
+  return requests[i]
+end
+function response(status, headers, body)
+  if status >= 200 and status < 300 then s2xx = s2xx + 1
+  elseif status == 409 then s409 = s409 + 1
+  elseif status >= 500 then s5xx = s5xx + 1
+  elseif status >= 400 then s4xx = s4xx + 1
+  else other = other + 1 end
+end
+function done(summary, latency, requests)
+  local t = {s2xx = 0, s409 = 0, s4xx = 0, s5xx = 0, other = 0}
+  for _, thread in ipairs(threads) do
+    for k, _ in pairs(t) do t[k] = t[k] + thread:get(k) end
+  end
+  local e = summary.errors
+  io.write(string.format(
+    '\n{"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"s2xx":%d,"s409":%d,"s4xx":%d,"s5xx":%d,"errors":%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    t.s2xx, t.s409, t.s4xx, t.s5xx, e.connect + e.read + e.write + e.timeout))
+end
+"#;
+
+const THREADS: usize = 2;
+
+struct Run {
+    label: String,
+    figures: Value,
+    created: Option<i64>,
+    overbooked: Option<i64>,
 }
 
-impl Figures {
+impl Run {
     fn rate(&self) -> f64 {
-        self.requests as f64 / self.elapsed.as_secs_f64()
-    }
-
-    fn percentile(&self, p: f64) -> Duration {
-        let i = ((self.latencies.len() as f64 - 1.0) * p).round() as usize;
-        self.latencies[i]
-    }
-
-    fn count(&self, pred: impl Fn(u16) -> bool) -> usize {
-        self.statuses.iter().filter(|s| pred(**s)).count()
-    }
-
-    fn print(&self, label: &str) {
-        println!(
-            "{label:<34} {:>8.0} req/s  p50 {:>6.2} ms  p95 {:>6.2} ms  p99 {:>6.2} ms  2xx {:>5}  409 {:>5}  5xx {:>3}",
-            self.rate(),
-            self.percentile(0.50).as_secs_f64() * 1e3,
-            self.percentile(0.95).as_secs_f64() * 1e3,
-            self.percentile(0.99).as_secs_f64() * 1e3,
-            self.count(|s| (200..300).contains(&s)),
-            self.count(|s| s == 409),
-            self.count(|s| s >= 500),
-        );
+        self.figures["requests"].as_f64().unwrap_or(0.0)
+            / (self.figures["duration_us"].as_f64().unwrap_or(1.0) / 1e6)
     }
 }
 
-/// Runs `requests` requests from `clients` concurrent clients; `make` builds the n-th.
-async fn load(
-    host: Arc<Host>,
-    clients: usize,
-    requests: usize,
-    make: fn(usize) -> http::Request<Vec<u8>>,
-) -> Figures {
-    let next = Arc::new(AtomicUsize::new(0));
-    let start = Instant::now();
-    let workers: Vec<_> = (0..clients)
-        .map(|_| {
-            let (host, next) = (host.clone(), next.clone());
-            tokio::spawn(async move {
-                let mut seen = Vec::new();
-                loop {
-                    let n = next.fetch_add(1, Ordering::Relaxed);
-                    if n >= requests {
-                        return seen;
-                    }
-                    let t = Instant::now();
-                    let status = host
-                        // Each request from its own citizen's address, as in a real rush.
-                        .send_from(make(n), client(n))
-                        .await
-                        .map_or(599, |r| r.status().as_u16());
-                    seen.push((t.elapsed(), status));
-                }
-            })
-        })
-        .collect();
-    let mut latencies = Vec::with_capacity(requests);
-    let mut statuses = Vec::with_capacity(requests);
-    for w in workers {
-        for (l, s) in w.await.expect("worker") {
-            latencies.push(l);
-            statuses.push(s);
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// One wrk run over these request lines.
+fn wrk(
+    work: &Path,
+    addr: std::net::SocketAddr,
+    lines: &[String],
+    seconds: u32,
+    connections: u32,
+) -> Result<Value> {
+    let requests = work.join("requests.tsv");
+    std::fs::write(&requests, lines.join("\n") + "\n")?;
+    let script = work.join("bench.lua");
+    std::fs::write(&script, WRK_SCRIPT)?;
+    let output = Command::new("wrk")
+        .args([
+            &format!("-t{THREADS}"),
+            &format!("-c{connections}"),
+            &format!("-d{seconds}s"),
+            "--timeout",
+            "10s",
+            "-s",
+        ])
+        .arg(&script)
+        .arg(format!("http://{addr}"))
+        .env("BENCH_REQUESTS", &requests)
+        .env("BENCH_THREADS", THREADS.to_string())
+        .output()
+        .context("running wrk (Debian: apt-get install wrk)")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .with_context(|| {
+            format!(
+                "no figures from wrk: {stdout}{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })?;
+    Ok(serde_json::from_str(line)?)
+}
+
+type HttpClient = Client<HttpConnector, Full<Bytes>>;
+
+async fn get_json(client: &HttpClient, addr: std::net::SocketAddr, path: &str) -> Result<Value> {
+    let uri: http::Uri = format!("http://{addr}{path}").parse()?;
+    let response = client.get(uri).await?;
+    let body = response.into_body().collect().await?.to_bytes();
+    Ok(serde_json::from_slice(&body)?)
+}
+
+/// Every bookable slot start of `service` over the next month, from the API.
+async fn slot_starts(
+    client: &HttpClient,
+    addr: std::net::SocketAddr,
+    service: &str,
+) -> Result<Vec<String>> {
+    let last = get_json(client, addr, "/api/services").await?["last_bookable_date"]
+        .as_str()
+        .context("last bookable date")?
+        .to_owned();
+    let today = chrono::Utc::now().date_naive();
+    let path = format!("/api/availability?service={service}&from={today}&to={last}");
+    let days = get_json(client, addr, &path).await?;
+    Ok(days["days"]
+        .as_array()
+        .context("days")?
+        .iter()
+        .flat_map(|d| d["slots"].as_array().cloned().unwrap_or_default())
+        .filter(|s| s["bookable"] == true)
+        .filter_map(|s| s["start"].as_str().map(str::to_owned))
+        .collect())
+}
+
+/// Solved challenges, fetched from the app and solved here, as a page would.
+async fn solved_challenges(
+    client: &HttpClient,
+    addr: std::net::SocketAddr,
+    count: usize,
+) -> Result<Vec<String>> {
+    let mut challenges = Vec::with_capacity(count);
+    let mut fetching = tokio::task::JoinSet::new();
+    for n in 0..count {
+        let client = client.clone();
+        fetching.spawn(async move {
+            let c = get_json(&client, addr, "/api/challenge?for=booking").await?;
+            anyhow::Ok(serde_json::from_value::<altcha::Challenge>(
+                c["challenge"].clone(),
+            )?)
+        });
+        if n % 32 == 31 || n + 1 == count {
+            while let Some(fetched) = fetching.join_next().await {
+                challenges.push(fetched??);
+            }
         }
     }
-    let elapsed = start.elapsed();
-    latencies.sort();
-    Figures {
-        requests,
-        elapsed,
-        latencies,
-        statuses,
-    }
-}
-
-fn booking(n: usize) -> http::Request<Vec<u8>> {
-    // Spread over the day's 32 slots; every booker a distinct person and phone.
-    let slot = n % 32;
-    let (h, m) = (8 + (30 + slot * 15) / 60, (30 + slot * 15) % 60);
-    let letters: String = (0..4)
-        .map(|i| (b'a' + ((n / 26usize.pow(i)) % 26) as u8) as char)
-        .collect();
-    let body = json!({
-        "service": "passport",
-        "slot": format!("2026-11-25T{h:02}:{m:02}"),
-        "name": format!("Ana {letters}escu"),
-        "phone": format!("0745{:06}", 100_000 + n),
-        "consent": true,
+    let per_thread = count.div_ceil(4);
+    let solved: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = challenges
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|c| ghiseu_core::challenge::solve(c).expect("solvable"))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
     });
-    http::Request::post("/api/bookings")
-        .header("content-type", "application/json")
-        .body(body.to_string().into_bytes())
-        .unwrap()
+    Ok(solved)
 }
 
-fn rush(n: usize) -> http::Request<Vec<u8>> {
-    let mut req = booking(n * 32);
-    *req.body_mut() = String::from_utf8(req.body().clone())
-        .unwrap()
-        .replace("T08:30", "T09:15")
-        .into_bytes();
-    req
-}
-
-fn hello(_: usize) -> http::Request<Vec<u8>> {
-    http::Request::get("/").body(vec![]).unwrap()
-}
-
-fn app(root: &Path, office: &str, dir: &Path) -> Result<Arc<Host>> {
-    let host = Host::builder(root.join("spin.toml"), dir)
-        .variable("office", office)
-        .build()?;
-    host.clock()
-        .set(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap());
-    Ok(Arc::new(host))
-}
-
-// Spin runs SQLite calls off its executor threads; many workers give the same overlap
-// of in-flight requests here, where host calls block the thread they run on.
-#[tokio::main(worker_threads = 64)]
-async fn main() -> Result<()> {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let clients = args.first().copied().unwrap_or(50);
-    let requests = args.get(1).copied().unwrap_or(3000);
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let scratch = std::env::temp_dir().join(format!("ghiseu-bench-{}", std::process::id()));
-    println!(
-        "{clients} concurrent clients, {requests} requests per run, {} cores",
-        std::thread::available_parallelism()?
-    );
-
-    // 400 counters: 200 online seats in each of the day's 32 slots, so every booking succeeds.
-    let roomy = app(
-        &root,
-        r#"{"services":{"passport":{"counters":400}}}"#,
-        &scratch.join("roomy"),
-    )?;
-    roomy
-        .send(http::Request::get("/api/services").body(vec![])?)
-        .await?;
-    let booked = load(roomy.clone(), clients, requests, booking).await;
-    booked.print("booking (every request books)");
-
-    // The same without the abuse limits: what their two key-value writes cost.
-    let unlimited = app(
-        &root,
-        r#"{"services":{"passport":{"counters":400}},
-            "rate_limits":{"per_address":0,"address_window_minutes":10,"per_phone":0,"phone_window_minutes":60}}"#,
-        &scratch.join("unlimited"),
-    )?;
-    unlimited
-        .send(http::Request::get("/api/services").body(vec![])?)
-        .await?;
-    load(unlimited, clients, requests, booking)
-        .await
-        .print("booking, abuse limits off");
-
-    // The rush: everyone wants the same slot with 10 online seats.
-    let tight = app(
-        &root,
-        r#"{"services":{"passport":{"counters":20}}}"#,
-        &scratch.join("tight"),
-    )?;
-    tight
-        .send(http::Request::get("/api/services").body(vec![])?)
-        .await?;
-    let rushed = load(tight.clone(), clients, requests, rush).await;
-    rushed.print("rush (one slot, 10 online seats)");
-    let db = rusqlite::Connection::open(tight.sqlite_path())?;
-    let seated: i64 = db.query_row("SELECT COUNT(*) FROM bookings WHERE state = 'active' AND slot_start = '2026-11-25T07:15:00Z'", [], |r| r.get(0))?;
-    println!(
-        "rush: bookings created {seated}, overbooked seats {}",
-        (seated - 10).max(0)
-    );
-
-    let ceiling_host = Arc::new(
-        Host::builder(
-            root.join("tests/ceiling/spin.toml"),
-            scratch.join("ceiling"),
-        )
-        .build()?,
-    );
-    let ceiling = load(ceiling_host, clients, requests, hello).await;
-    ceiling.print("ceiling (do-nothing component)");
-    println!(
-        "ratio booking/ceiling {:.2}, rush/ceiling {:.2}",
-        booked.rate() / ceiling.rate(),
-        rushed.rate() / ceiling.rate()
-    );
-
-    for component in Manifest::load(&root.join("spin.toml"))?.components.values() {
-        let size = std::fs::metadata(&component.source)?.len() as f64 / 1024.0;
-        println!("{}.wasm {size:.0} KiB", component.id);
+/// The n-th distinct booker: a letters-only name and a phone of their own.
+fn booker(n: usize) -> (String, String) {
+    let mut name = String::new();
+    let mut x = n;
+    for _ in 0..4 {
+        name.push((b'a' + (x % 26) as u8) as char);
+        x /= 26;
     }
-    std::fs::remove_dir_all(&scratch).ok();
-    Ok(())
+    (
+        format!("Ana {name}escu"),
+        format!("0745{:06}", n % 1_000_000),
+    )
 }
 
-fn client(n: usize) -> std::net::SocketAddr {
-    let [_, a, b, c] = u32::try_from(n).unwrap_or(0).to_be_bytes();
-    std::net::SocketAddr::from(([10, a, b, c], 50_000))
+fn booking_line(service: &str, slot: &str, n: usize, proof: &str) -> String {
+    let (name, phone) = booker(n);
+    let mut body = json!({"service": service, "slot": slot, "name": name, "phone": phone, "consent": true, "altcha": proof});
+    if service == "registration" {
+        body["vin"] = json!(format!("WVWZZZ1JZ{:08}", n));
+    }
+    format!("POST\t/api/bookings\t{body}")
+}
+
+fn count(db: &Path, sql: &str) -> Result<i64> {
+    let db = rusqlite::Connection::open(db)?;
+    db.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(db.query_row(sql, [], |r| r.get(0))?)
+}
+
+const OVERBOOKED: &str = "SELECT COUNT(*) FROM (SELECT service, slot_start, COUNT(*) AS n
+    FROM bookings WHERE state = 'active' GROUP BY service, slot_start)
+    WHERE n > CASE service WHEN 'registration' THEN 10 ELSE 200 END";
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let seconds: u32 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let connections: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(50);
+    let only = args.get(3).cloned().unwrap_or_default();
+    let wanted = |label: &str| label.contains(only.as_str());
+    if ghiseu_testhost::spin::spin_binary().is_none() {
+        bail!("real Spin is not installed: run `bash ../shared/tools/spin/install.sh`");
+    }
+    let work = tempfile::tempdir()?;
+    let mut connector = HttpConnector::new();
+    connector.set_nodelay(true);
+    let client: HttpClient = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
+    let mut runs = Vec::new();
+
+    let ceiling = SpinProcess::start(&SpinOptions {
+        manifest: root().join("tests/ceiling/spin.toml"),
+        dir: work.path().join("ceiling"),
+        variables: vec![],
+        cron_schedule: None,
+        clock_starts_at: None,
+    })
+    .await?;
+    let lines = vec!["GET\t/\t".to_owned()];
+    runs.push(Run {
+        label: "do-nothing component".into(),
+        figures: wrk(work.path(), ceiling.addr, &lines, seconds, connections)?,
+        created: None,
+        overbooked: None,
+    });
+    drop(ceiling);
+
+    // Bot defence on: every booking carries a challenge solved here. The server's
+    // check costs the same at any difficulty; a low one keeps the solving quick.
+    let office = json!({
+        "services": {"passport": {"counters": 400}, "permit": {"counters": 400},
+                     "registration": {"counters": 20}},
+        "proof_of_work": {"difficulty": 1000}
+    });
+    let app = SpinProcess::start(&SpinOptions {
+        manifest: root().join("spin.toml"),
+        dir: work.path().join("ghiseu"),
+        variables: vec![
+            ("office".into(), office.to_string()),
+            (
+                "challenge_secret".into(),
+                "bench-secret-of-the-office".into(),
+            ),
+        ],
+        cron_schedule: None,
+        clock_starts_at: None,
+    })
+    .await?;
+    let db = app.sqlite_path();
+    let mut slots: Vec<(String, String)> = Vec::new();
+    for service in ["passport", "permit"] {
+        for s in slot_starts(&client, app.addr, service).await? {
+            slots.push((service.to_owned(), s));
+        }
+    }
+    let rush_slot = slot_starts(&client, app.addr, "registration")
+        .await?
+        .into_iter()
+        .nth(40)
+        .context("a registration slot for the rush")?;
+    let booking_count = (seconds as usize) * 3000;
+    let (rush_count, mixed_count) = (5_000, 5_000);
+    eprintln!(
+        "solving {} challenges…",
+        booking_count + rush_count + mixed_count
+    );
+    let proofs =
+        solved_challenges(&client, app.addr, booking_count + rush_count + mixed_count).await?;
+    let booking_lines: Vec<String> = (0..booking_count)
+        .map(|n| {
+            let (service, slot) = &slots[n % slots.len()];
+            booking_line(service, slot, n, &proofs[n])
+        })
+        .collect();
+    let rush_lines: Vec<String> = (0..rush_count)
+        .map(|n| {
+            booking_line(
+                "registration",
+                &rush_slot,
+                100_000 + n,
+                &proofs[booking_count + n],
+            )
+        })
+        .collect();
+    let date = &slots[0].1[..10];
+    let reads = [
+        ("GET /style.css (no data)", "GET\t/style.css\t".to_owned()),
+        (
+            "GET /api/services (no data)",
+            "GET\t/api/services\t".to_owned(),
+        ),
+        (
+            "GET /api/availability one day",
+            format!("GET\t/api/availability?service=passport&date={date}\t"),
+        ),
+        (
+            "GET /api/bookings/{unknown}",
+            "GET\t/api/bookings/ABCDE-FGHJK-MNPQR-STVWX\t".to_owned(),
+        ),
+    ];
+    for (label, line) in reads {
+        if !wanted(label) {
+            continue;
+        }
+        runs.push(Run {
+            label: label.into(),
+            figures: wrk(work.path(), app.addr, &[line], seconds, connections)?,
+            created: None,
+            overbooked: None,
+        });
+    }
+    // Requests wrk cut off at the end may still finish: let them, then count.
+    let booked = |db: &Path| {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        count(db, "SELECT COUNT(*) FROM bookings").unwrap_or(0)
+    };
+    let mut writes = vec![
+        ("POST /api/bookings, each books", booking_lines),
+        ("rush: one slot, 10 seats", rush_lines),
+    ];
+
+    // The mixed rush: availability looks, status checks and bookings, 7:2:1.
+    let mixed: Vec<String> = (0..mixed_count)
+        .map(|n| match n % 10 {
+            0 => {
+                let (service, slot) = &slots[(n * 7) % slots.len()];
+                booking_line(
+                    service,
+                    slot,
+                    200_000 + n,
+                    &proofs[booking_count + rush_count + n],
+                )
+            }
+            1 | 2 => "GET\t/api/bookings/ABCDE-FGHJK-MNPQR-STVWX\t".to_owned(),
+            _ => format!(
+                "GET\t/api/availability?service={}&date={}\t",
+                ["passport", "permit"][n % 2],
+                &slots[n % slots.len()].1[..10]
+            ),
+        })
+        .collect();
+    writes.push(("mixed rush (7 look, 2 check, 1 book)", mixed));
+    for (label, lines) in writes {
+        if !wanted(label) {
+            continue;
+        }
+        let before = booked(&db);
+        let figures = wrk(work.path(), app.addr, &lines, seconds, connections)?;
+        runs.push(Run {
+            label: label.into(),
+            figures,
+            created: Some(booked(&db) - before),
+            overbooked: Some(count(&db, OVERBOOKED)?),
+        });
+    }
+    drop(app);
+
+    let ceiling_rate = runs[0].rate();
+    println!(
+        "\nreal Spin ({}), wrk -t{THREADS} -c{connections} -d{seconds}s, bot defence on\n",
+        String::from_utf8_lossy(&Command::new("spin").arg("--version").output()?.stdout).trim()
+    );
+    println!(
+        "| scenario | req/s | × do-nothing | p50 ms | p99 ms | 2xx | 409 | other 4xx | 5xx | errors | created | overbooked |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for run in &runs {
+        let f = &run.figures;
+        let ms = |k: &str| f[k].as_f64().unwrap_or(0.0) / 1e3;
+        let opt = |v: Option<i64>| v.map_or("—".to_owned(), |v| v.to_string());
+        println!(
+            "| {} | {:.0} | {:.2} | {:.1} | {:.1} | {} | {} | {} | {} | {} | {} | {} |",
+            run.label,
+            run.rate(),
+            run.rate() / ceiling_rate,
+            ms("p50_us"),
+            ms("p99_us"),
+            f["s2xx"],
+            f["s409"],
+            f["s4xx"],
+            f["s5xx"],
+            f["errors"],
+            opt(run.created),
+            opt(run.overbooked),
+        );
+    }
+    Ok(())
 }

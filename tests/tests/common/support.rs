@@ -139,7 +139,9 @@ impl TestApp {
         let process = SpinProcess::start(&options)
             .await
             .unwrap_or_else(|e| panic!("REAL SPIN DID NOT START: {e:#}"));
-        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+        let mut connector = HttpConnector::new();
+        connector.set_nodelay(true);
+        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
         TestApp {
             running: Running::Spin(Box::new(OnSpin {
                 process,

@@ -40,7 +40,7 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
         &new,
         key,
         challenge.as_deref(),
-        &ctx.links,
+        &ctx.links(),
         ctx.now,
     )?;
     let status = if submitted.replayed {

@@ -134,7 +134,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             let fields = optional_body_fields(req)?;
             let step = complaint::Step::parse(step, &fields)?;
             let progress =
-                complaint::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links, ctx.now)?;
+                complaint::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links(), ctx.now)?;
             let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
             ok(json!({"complaint": complaint::StatusView::new(&found, &progress)}))
         }
@@ -203,7 +203,7 @@ fn check_in(req: &Request, ctx: &Context, who: &Staff) -> Result<Response, Error
         phone: field("phone"),
         proof: field("proof"),
     };
-    match counter::check_in(ctx.db, &input, ctx.check_in_margin, who, ctx.now) {
+    match counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now) {
         Ok(booking) => ok(json!({"booking": booking.status_view()})),
         Err(e) => {
             // A refused check-in is recorded too: repeated mismatches are a signal.
