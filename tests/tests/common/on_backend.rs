@@ -1,5 +1,18 @@
-/// One test per shared scenario, on the given backend.
+/// One test per shared scenario (`scenarios.rs`), on the given backend.
 macro_rules! scenarios_on {
+    ($backend:expr) => {
+        scenarios_on!($backend;
+            r01_rush_books_exactly_the_online_seats,
+            r02_r03_book_retry_and_check_status,
+            r04_confirmation_reaches_the_providers_once,
+            r14_cancel_through_the_reminder_link,
+            c01_complaint_intake_and_staff_acknowledgement,
+            r19_staff_day_view_with_a_duplicate_vin_day,
+            bot_defence_challenge_admits_one_submission,
+            per_address_limit_reads_the_trusted_proxy_header,
+            office_config_errors_name_the_setting,
+        );
+    };
     ($backend:expr; $($name:ident),* $(,)?) => {
         $(
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -192,6 +192,25 @@ impl TestApp {
         }
     }
 
+    /// The paths of the links to `https://programari.test{prefix}…` in the emails sent
+    /// so far, in order (the tests set `public_base_url` to that origin).
+    pub fn link_paths(&self, prefix: &str) -> Vec<String> {
+        let origin = "https://programari.test";
+        self.outbound()
+            .iter()
+            .filter(|r| r.json()["subject"].is_string())
+            .filter_map(|r| {
+                let text = r.json()["text"].as_str()?.to_owned();
+                let start = text.find(&format!("{origin}{prefix}"))?;
+                let link: String = text[start + origin.len()..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
+                Some(link)
+            })
+            .collect()
+    }
+
     /// Lets a cron component run: fired once by hand on the test host; on Spin, where
     /// every cron fires each second, waits for two ticks.
     pub async fn tick(&self, component: &str) {

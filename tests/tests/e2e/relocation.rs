@@ -36,23 +36,7 @@ async fn close(app: &TestApp, service: &str, date: &str, from: &str, to: &str) -
 
 /// The relocation link paths in the emails sent so far, in order.
 fn relocation_paths(app: &TestApp) -> Vec<String> {
-    app.host()
-        .outbound()
-        .into_iter()
-        .filter(|r| r.url.starts_with(MAIL))
-        .filter_map(|r| {
-            let text = r.json()["text"].as_str()?.to_owned();
-            let start = text.find("https://programari.test/relocation/")?;
-            let link: String = text[start..]
-                .chars()
-                .take_while(|c| !c.is_whitespace())
-                .collect();
-            Some(
-                link.trim_start_matches("https://programari.test")
-                    .to_owned(),
-            )
-        })
-        .collect()
+    app.link_paths("/relocation/")
 }
 
 fn sent_of_kind(app: &TestApp, origin: &str, subject_start: &str) -> usize {

@@ -41,31 +41,9 @@ impl TestApp {
 
     /// The cancellation link path from the last reminder email sent.
     fn cancel_path(&self) -> String {
-        let mails: Vec<_> = self
-            .host()
-            .outbound()
-            .into_iter()
-            .filter(|r| {
-                r.url.starts_with(MAIL)
-                    && r.json()["subject"]
-                        .as_str()
-                        .unwrap()
-                        .starts_with("Reamintire")
-            })
-            .collect();
-        let text = mails.last().expect("a reminder email").json()["text"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let start = text
-            .find("https://programari.test/cancel/")
-            .expect("a cancellation link");
-        let link: String = text[start..]
-            .chars()
-            .take_while(|c| !c.is_whitespace())
-            .collect();
-        link.trim_start_matches("https://programari.test")
-            .to_owned()
+        self.link_paths("/cancel/")
+            .pop()
+            .expect("a reminder email with a cancellation link")
     }
 
     fn reminders_sent(&self) -> usize {

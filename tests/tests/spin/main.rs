@@ -21,17 +21,7 @@ use support::*;
 
 include!("../common/on_backend.rs");
 
-scenarios_on!(Backend::Spin;
-    r01_rush_books_exactly_the_online_seats,
-    r02_r03_book_retry_and_check_status,
-    r04_confirmation_reaches_the_providers_once,
-    r14_cancel_through_the_reminder_link,
-    c01_complaint_intake_and_staff_acknowledgement,
-    r19_staff_day_view_with_a_duplicate_vin_day,
-    bot_defence_challenge_admits_one_submission,
-    per_address_limit_reads_the_trusted_proxy_header,
-    office_config_errors_name_the_setting,
-);
+scenarios_on!(Backend::Spin);
 
 /// The passport slots of Wednesday 25 November: 08:30 … 16:15, every 15 minutes.
 fn passport_slot(k: usize) -> String {
