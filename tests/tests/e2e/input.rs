@@ -201,3 +201,30 @@ async fn services_catalog_is_bilingual() {
     assert_eq!(services[2]["proof"], "vin");
     assert_eq!(services[0]["proof"], "holder");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r11_one_booking_per_request_a_second_person_or_vin_is_refused() {
+    let app = TestApp::spawn();
+    let two_vins = app
+        .book(&with(
+            registration(),
+            json!({"vin": ["WVWZZZ1JZXW000001", "WVWZZZ1JZXW000002"]}),
+        ))
+        .await;
+    assert_eq!(
+        (
+            two_vins.status,
+            two_vins.error_code(),
+            two_vins.error_field()
+        ),
+        (422, "invalid_type".to_owned(), Some("vin".to_owned()))
+    );
+    let second_person = app
+        .book(&with(passport(), json!({"holder_2": "Dan Radu"})))
+        .await;
+    assert_eq!(
+        (second_person.status, second_person.error_code()),
+        (422, "unknown_field".to_owned())
+    );
+    assert_eq!(app.bookings(), 0, "nothing booked for either");
+}
