@@ -9,15 +9,17 @@ cargo test --locked -p ghiseu-core
 cargo test --locked -p ghiseu-testhost --lib --bins --test e2e
 spin_bin="$(command -v spin || true)"
 [ -z "$spin_bin" ] && [ -x "$HOME/.local/bin/spin" ] && spin_bin="$HOME/.local/bin/spin"
-if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ]; then
+if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] \
+  && command -v redis-server >/dev/null; then
   PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin
 else
   cat >&2 <<'MSG'
 
 ########################################################################################
 #  THE REAL-SPIN SUITE DID NOT RUN: it needs `spin` 4.x on the PATH (or in
-#  ~/.local/bin) and Debian's `faketime` package. Everything above ran on our test host
-#  only. Install both and run `cargo test -p ghiseu-testhost --test spin`; CI does.
+#  ~/.local/bin) and Debian's `faketime` and `redis-server` packages. Everything above
+#  ran on our test host only. Install them and run
+#  `cargo test -p ghiseu-testhost --test spin`; CI does.
 ########################################################################################
 MSG
 fi

@@ -46,6 +46,8 @@ pub struct SpinOptions {
     /// Starts the clock Spin and its cron plugin see at this UTC time
     /// (`YYYY-MM-DD HH:MM:SS`, through libfaketime; it then runs on normally).
     pub clock_starts_at: Option<String>,
+    /// Spin's `--runtime-config-file` (where SQLite and key-value really live).
+    pub runtime_config: Option<PathBuf>,
 }
 
 /// A running `spin up`, killed when dropped.
@@ -104,6 +106,12 @@ impl SpinProcess {
             .arg(addr.to_string())
             .arg("--state-dir")
             .arg(&state_dir)
+            .args(
+                options
+                    .runtime_config
+                    .iter()
+                    .flat_map(|c| [std::ffi::OsStr::new("--runtime-config-file"), c.as_os_str()]),
+            )
             .env("TZ", "UTC")
             // Its own process group: `spin up` runs each trigger as a child process,
             // and a kill must reach them all.

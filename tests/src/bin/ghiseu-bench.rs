@@ -255,6 +255,7 @@ async fn main() -> Result<()> {
         variables: vec![],
         cron_schedule: None,
         clock_starts_at: None,
+        runtime_config: None,
     })
     .await?;
     let lines = vec!["GET\t/\t".to_owned()];
@@ -285,6 +286,7 @@ async fn main() -> Result<()> {
         ],
         cron_schedule: None,
         clock_starts_at: None,
+        runtime_config: None,
     })
     .await?;
     let db = app.sqlite_path();

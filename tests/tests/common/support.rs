@@ -135,6 +135,7 @@ impl TestApp {
             cron_schedule: Some("* * * * * *".to_owned()),
             // The same Monday the test host pins, so scenarios share their dates.
             clock_starts_at: Some(monday_morning().format("%Y-%m-%d %H:%M:%S").to_string()),
+            runtime_config: None,
         };
         let process = SpinProcess::start(&options)
             .await

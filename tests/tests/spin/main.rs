@@ -1,12 +1,15 @@
 //! The real-Spin suite: the shared scenarios on `spin up` (Spin 4.x, the built
-//! components, a fresh state directory and a free port per test), and what only a
-//! real process can show: a `kill -9` in the middle of a rush.
+//! components, a fresh state directory and a free port per test), and what only
+//! real processes can show: a `kill -9` in the middle of a rush, and two instances
+//! sharing one database and one Redis.
 //!
-//! Needs `spin` (`bash ../shared/tools/spin/install.sh`, or Spin 4.x on the PATH) and
-//! Debian's `faketime` (the app's clock starts at the scenarios' Monday); without
-//! them every test here fails saying so. `tests/run-all.sh` runs this suite when
-//! `spin` is installed and says loudly when it is not; CI always runs it.
+//! Needs `spin` (`bash ../shared/tools/spin/install.sh`, or Spin 4.x on the PATH),
+//! Debian's `faketime` (the app's clock starts at the scenarios' Monday) and
+//! `redis-server` (the two-instance test); without them the tests fail saying so.
+//! `tests/run-all.sh` runs this suite when they are installed and says loudly when
+//! they are not; CI always runs it.
 
+mod scale_out;
 #[path = "../common/scenarios.rs"]
 mod scenarios;
 #[path = "../common/support.rs"]

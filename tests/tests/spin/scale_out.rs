@@ -1,0 +1,169 @@
+//! Scale-out: two `spin up` processes sharing one database (Spin's runtime config) and
+//! one Redis for key-value, as two replicas behind a load balancer. A rush across both
+//! books exactly the seats, and every confirmation goes out once although both
+//! instances' crons fire every second.
+
+use crate::support::*;
+use bytes::Bytes;
+use ghiseu_testhost::sink::Sink;
+use ghiseu_testhost::spin::{SpinOptions, SpinProcess, free_port};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use serde_json::json;
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A `redis-server` on a free port, without persistence; killed when dropped.
+struct Redis {
+    child: Child,
+    port: u16,
+}
+
+impl Redis {
+    async fn start() -> Redis {
+        let port = free_port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("REDIS IS NOT INSTALLED: install Debian's redis-server (CI does)");
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Redis { child, port };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("redis-server did not answer on port {port}");
+    }
+
+    /// How many keys match `pattern`.
+    fn keys(&self, pattern: &str) -> usize {
+        let out = Command::new("redis-cli")
+            .args(["-p", &self.port.to_string(), "--scan", "--pattern", pattern])
+            .output()
+            .expect("redis-cli runs");
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_and_redis_never_overbook_and_send_each_message_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let redis = Redis::start().await;
+    let sink = Sink::start().await.unwrap();
+    let config = dir.path().join("runtime-config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[sqlite_database.default]\ntype = \"spin\"\npath = \"{}\"\n\n\
+             [key_value_store.default]\ntype = \"redis\"\nurl = \"redis://127.0.0.1:{}\"\n",
+            dir.path().join("ghiseu.db").display(),
+            redis.port
+        ),
+    )
+    .unwrap();
+    // 10 online seats in the 09:15 slot; the per-address limit on, so the key-value
+    // store (Redis) is really used.
+    let office = r#"{"services":{"passport":{"counters":20}},
+        "rate_limits":{"per_address":1000,"client_address_header":"x-forwarded-for"}}"#;
+    let variables: Vec<(String, String)> = [
+        ("office", office.to_owned()),
+        ("sms_api_url", format!("{}/sms", sink.origin())),
+        ("sms_api_origin", sink.origin()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut instances = Vec::new();
+    for name in ["a", "b"] {
+        let options = SpinOptions {
+            manifest: root().join("spin.toml"),
+            dir: dir.path().join(name),
+            variables: variables.clone(),
+            cron_schedule: Some("* * * * * *".to_owned()),
+            clock_starts_at: Some(monday_morning().format("%Y-%m-%d %H:%M:%S").to_string()),
+            runtime_config: Some(config.clone()),
+        };
+        instances.push(SpinProcess::start(&options).await.expect("spin up starts"));
+    }
+    let addrs: Vec<_> = instances.iter().map(|i| i.addr).collect();
+    let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+    let tasks: Vec<_> = (0..300)
+        .map(|n| {
+            let (client, addr) = (client.clone(), addrs[n % 2]);
+            tokio::spawn(async move {
+                let (name, phone) = booker(n);
+                let body = with(passport(), json!({"name": name, "phone": phone}));
+                let req = http::Request::post(format!("http://{addr}/api/bookings"))
+                    .header("content-type", "application/json")
+                    .header("x-forwarded-for", client_ip(n))
+                    .body(Full::new(Bytes::from(body.to_string())))
+                    .unwrap();
+                let response = client.request(req).await.expect("an answer");
+                let status = response.status().as_u16();
+                let body = response.into_body().collect().await.unwrap().to_bytes();
+                (status, String::from_utf8_lossy(&body).into_owned())
+            })
+        })
+        .collect();
+    let mut statuses: HashMap<u16, usize> = HashMap::new();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert!(status < 500, "{status} {body}");
+        *statuses.entry(status).or_default() += 1;
+    }
+    assert_eq!(statuses.get(&201), Some(&10), "{statuses:?}");
+    assert_eq!(statuses.get(&409), Some(&290), "{statuses:?}");
+    let db = rusqlite::Connection::open(dir.path().join("ghiseu.db")).unwrap();
+    db.busy_timeout(Duration::from_secs(10)).unwrap();
+    let seated: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM bookings WHERE state = 'active'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(seated, 10, "never overbooked");
+    assert!(redis.keys("ratelimit:*") > 0, "the limit counted in Redis");
+    // Both instances' delivery crons fire every second: give them several ticks.
+    for _ in 0..100 {
+        if sink.received().len() >= 10 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let mut keys: Vec<String> = sink
+        .received()
+        .iter()
+        .map(|r| r.headers["idempotency-key"].to_str().unwrap().to_owned())
+        .collect();
+    let sent = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!((sent, keys.len()), (10, 10), "each confirmation sent once");
+}
+
+/// The n-th citizen's address, as the proxy in front of both instances reports it.
+fn client_ip(n: usize) -> String {
+    let [_, a, b, c] = u32::try_from(n).unwrap().to_be_bytes();
+    format!("10.{a}.{b}.{c}")
+}
