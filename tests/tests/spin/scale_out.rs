@@ -23,7 +23,7 @@ struct Redis {
 impl Redis {
     async fn start() -> Redis {
         let port = free_port();
-        let child = Command::new("redis-server")
+        let mut child = Command::new("redis-server")
             .args([
                 "--port",
                 &port.to_string(),
@@ -44,6 +44,8 @@ impl Redis {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("redis-server did not answer on port {port}");
     }
 
