@@ -1,4 +1,4 @@
-//! GET /api/services, GET /api/availability and GET /api/challenge.
+//! GET /api/services, GET /api/availability, GET /api/challenge and GET /api/health.
 
 use ghiseu_core::Error;
 use ghiseu_core::api::{self, Context, Request, Response};
@@ -10,6 +10,7 @@ fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
         "/api/services" => api::services(req, ctx),
         "/api/availability" => api::availability(req, ctx),
         "/api/challenge" => api::challenge(req, ctx),
+        "/api/health" => api::health(req, ctx),
         _ => Err(Error::NotFound),
     }
 }

@@ -165,11 +165,6 @@ fn shared_for(mut response: Response, seconds: u32) -> Response {
 
 /// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
 pub fn error_response(req: &Request, e: &Error) -> Response {
-    if matches!(e, Error::Storage(_) | Error::Config { .. }) {
-        // The citizen sees a generic text; the operator sees the cause, which never
-        // carries personal data (SQLite errors name tables and columns, not values).
-        eprintln!("internal error: {e}");
-    }
     let x = e.explain();
     let mut response = match format_of(req) {
         Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
@@ -228,6 +223,21 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
             &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
         ),
         60,
+    ))
+}
+
+/// GET /api/health, for probes: 200 when the database answers, else 503.
+pub fn health(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let database = ctx.db.execute("SELECT 1 AS up", &[]).is_ok();
+    let (status, word) = if database {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    };
+    Ok(json_response(
+        status,
+        &json!({"status": word, "database": word}),
     ))
 }
 

@@ -16,6 +16,7 @@ pub mod exemption;
 pub mod html;
 pub mod identity;
 pub mod messages;
+pub mod observe;
 pub mod office;
 pub mod outbox;
 pub mod ratelimit;

@@ -1,12 +1,15 @@
 //! Cron: every tick, send what the outbox has due (R04, R21).
 
+/// This cron's name in the logs.
+const CRON: &str = "deliver";
+
 wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
 
 struct Deliver;
 
 impl Guest for Deliver {
     fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
-        ghiseu_spin::run_cron(|env| {
+        ghiseu_spin::run_cron(CRON, |env| {
             let report = ghiseu_core::outbox::deliver(
                 env.db,
                 &ghiseu_spin::SpinTransport,

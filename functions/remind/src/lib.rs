@@ -2,13 +2,16 @@
 //! and, when the office enables it, mark earlier days' no-shows (R12).
 //! The delivery cron sends the messages.
 
+/// This cron's name in the logs.
+const CRON: &str = "remind";
+
 wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
 
 struct Remind;
 
 impl Guest for Remind {
     fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
-        ghiseu_spin::run_cron(|env| {
+        ghiseu_spin::run_cron(CRON, |env| {
             let queued =
                 ghiseu_core::reminder::queue_due(env.db, ghiseu_spin::reminder_time(), env.now)?;
             if queued > 0 {

@@ -4,13 +4,16 @@
 
 use ghiseu_core::complaint::{self, Links};
 
+/// This cron's name in the logs.
+const CRON: &str = "sla";
+
 wit_bindgen::generate!({ world: "spin-cron", path: "../../wit/cron.wit" });
 
 struct Sla;
 
 impl Guest for Sla {
     fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
-        ghiseu_spin::run_cron(|env| {
+        ghiseu_spin::run_cron(CRON, |env| {
             let warning = chrono::Duration::hours(i64::from(env.office.sla_warning_hours));
             let staff_email = ghiseu_spin::variable("complaints_staff_email");
             let links = Links {

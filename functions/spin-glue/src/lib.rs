@@ -7,7 +7,7 @@ use ghiseu_core::office::Office;
 use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::ratelimit::Counters;
 use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
-use ghiseu_core::{Error, schema};
+use ghiseu_core::{Error, observe, schema};
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::{key_value, sqlite, variables};
 use std::cell::OnceCell;
@@ -144,6 +144,7 @@ pub type Route = fn(&Request, &Context) -> Result<Response, Error>;
 /// Reads the request, runs the route and renders any error. The database is opened,
 /// and a variable read, only if the route uses it.
 pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
+    let started = std::time::Instant::now();
     let (request, read) = read_request(incoming).await;
     let outcome = read.and_then(|()| {
         let db = LazyConnection::new(SpinDb::open);
@@ -158,7 +159,26 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         };
         route(&request, &ctx)
     });
-    outcome.unwrap_or_else(|e| api::error_response(&request, &e))
+    let (response, line) = match outcome {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let line = observe::request_line(&request, status, Ok(()), started.elapsed());
+            (response, line)
+        }
+        Err(e) => {
+            let response = api::error_response(&request, &e);
+            let status = response.status().as_u16();
+            let line = observe::request_line(&request, status, Err(&e), started.elapsed());
+            (response, line)
+        }
+    };
+    log(line);
+    response
+}
+
+/// One structured line on the component's stderr (Spin keeps it in its log directory).
+fn log(line: String) {
+    eprintln!("{line}");
 }
 
 /// The component's Spin variables behind the shared crate's settings seam.
@@ -243,8 +263,13 @@ pub struct CronEnv<'a> {
     pub now: chrono::DateTime<chrono::Utc>,
 }
 
-/// Opens storage and configuration for one cron tick; errors become the tick's error text.
-pub fn run_cron(work: impl FnOnce(&CronEnv) -> Result<(), Error>) -> Result<(), String> {
+/// Opens storage and configuration for one tick of the cron `name`, and logs the run;
+/// errors become the tick's error text.
+pub fn run_cron(
+    name: &str,
+    work: impl FnOnce(&CronEnv) -> Result<(), Error>,
+) -> Result<(), String> {
+    let started = std::time::Instant::now();
     let run = || {
         let db = LazyConnection::new(SpinDb::open);
         let office = office()?;
@@ -256,5 +281,11 @@ pub fn run_cron(work: impl FnOnce(&CronEnv) -> Result<(), Error>) -> Result<(), 
         };
         work(&env)
     };
-    run().map_err(|e| e.to_string())
+    let outcome = run();
+    log(observe::cron_line(
+        name,
+        outcome.as_ref().map(|_| ()),
+        started.elapsed(),
+    ));
+    outcome.map_err(|e| e.to_string())
 }

@@ -11,6 +11,7 @@ macro_rules! scenarios_on {
             bot_defence_challenge_admits_one_submission,
             per_address_limit_reads_the_trusted_proxy_header,
             office_config_errors_name_the_setting,
+            health_answers_while_the_database_does,
         );
     };
     ($backend:expr; $($name:ident),* $(,)?) => {

@@ -330,3 +330,17 @@ pub async fn office_config_errors_name_the_setting(backend: Backend) {
     assert_eq!(partial.get("/api/services").await.status, 200);
     number_of(&partial.book(&registration()).await);
 }
+
+/// Probes: `/api/health` answers 200 while the database does.
+pub async fn health_answers_while_the_database_does(backend: Backend) {
+    let app = TestApp::start(backend, &[]).await;
+    let health = app.get("/api/health").await;
+    assert_eq!(health.status, 200, "{}", health.text());
+    assert_eq!(health.json()["database"], "ok");
+    assert_eq!(
+        app.request(http::Request::post("/api/health").body(vec![]).unwrap())
+            .await
+            .status,
+        405
+    );
+}

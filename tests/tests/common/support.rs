@@ -177,6 +177,21 @@ impl TestApp {
         }
     }
 
+    /// What a component wrote to its stderr on real Spin (Spin keeps it in the state
+    /// directory's `logs/`).
+    pub fn component_log(&self, component: &str) -> String {
+        match &self.running {
+            Running::Spin(spin) => std::fs::read_to_string(
+                spin.process
+                    .state_dir
+                    .join("logs")
+                    .join(format!("{component}_stderr.txt")),
+            )
+            .unwrap_or_default(),
+            Running::Host(_) => panic!("the test host's components write to the test's stderr"),
+        }
+    }
+
     /// SIGKILL to real Spin, in the middle of whatever it is doing.
     pub fn kill_spin(&self) {
         match &self.running {

@@ -123,3 +123,13 @@ async fn r19_staff_calls_without_or_with_a_wrong_token_are_refused_and_change_no
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM audit"), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_answers_503_when_the_database_is_unavailable() {
+    let app = TestApp::spawn();
+    // A directory where the database file should be: SQLite can't open it.
+    std::fs::create_dir_all(app.sqlite_path()).unwrap();
+    let health = app.get("/api/health").await;
+    assert_eq!(health.status, 503, "{}", health.text());
+    assert_eq!(health.json()["database"], "unavailable");
+}

@@ -123,3 +123,55 @@ async fn kill_9_mid_rush_loses_no_answered_booking_and_overbooks_nothing() {
         answered.len()
     );
 }
+
+/// Observability: one JSON line per request and cron run in Spin's component logs,
+/// with the route pattern and the outcome, and nothing personal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_request_and_cron_run_logs_one_json_line_without_personal_data() {
+    let app = TestApp::start(Backend::Spin, &[]).await;
+    let number = number_of(&app.book(&registration()).await);
+    assert_eq!(
+        app.get(&format!("/api/bookings/{number}")).await.status,
+        200
+    );
+    let refused = app
+        .book(&with(registration(), json!({"vin": "NOT-A-VIN"})))
+        .await;
+    assert_eq!(refused.status, 422);
+    app.deliver().await;
+    let log = app.component_log("bookings");
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not one JSON line: {l}")))
+        .collect();
+    let seen: Vec<(&str, u64, &str)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["route"].as_str().unwrap(),
+                l["status"].as_u64().unwrap(),
+                l["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("/api/bookings", 201, "ok"),
+            ("/api/bookings/...", 200, "ok"),
+            ("/api/bookings", 422, "invalid_vin"),
+        ]
+    );
+    assert!(lines.iter().all(|l| l["duration_ms"].as_f64().is_some()));
+    for personal in [number.as_str(), "Popescu", "0722", "ion@", "WVWZZZ"] {
+        assert!(!log.contains(personal), "{personal} in the log: {log}");
+    }
+    let cron = app.component_log("deliver");
+    let first: serde_json::Value =
+        serde_json::from_str(cron.lines().next().expect("a cron line")).unwrap();
+    assert_eq!(
+        (first["kind"].as_str(), first["cron"].as_str()),
+        (Some("cron"), Some("deliver"))
+    );
+    assert_eq!(first["outcome"], "ok");
+}
