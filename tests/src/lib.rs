@@ -1,6 +1,7 @@
 //! ghiseu's test host: runs the built Spin components on wasmtime as Spin does, for
 //! end-to-end tests, benchmarks and local serving without the Spin CLI.
 
+pub mod backup;
 pub mod host;
 pub mod manifest;
 pub mod serve;

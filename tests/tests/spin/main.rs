@@ -9,6 +9,7 @@
 //! `tests/run-all.sh` runs this suite when they are installed and says loudly when
 //! they are not; CI always runs it.
 
+mod backup;
 mod scale_out;
 #[path = "../common/scenarios.rs"]
 mod scenarios;
@@ -27,7 +28,7 @@ include!("../common/on_backend.rs");
 scenarios_on!(Backend::Spin);
 
 /// The passport slots of Wednesday 25 November: 08:30 … 16:15, every 15 minutes.
-fn passport_slot(k: usize) -> String {
+pub(crate) fn passport_slot(k: usize) -> String {
     let minutes = 8 * 60 + 30 + 15 * (k % 32);
     format!("2026-11-25T{:02}:{:02}", minutes / 60, minutes % 60)
 }
