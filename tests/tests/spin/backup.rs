@@ -1,47 +1,26 @@
 //! Backups: taken with `ghiseu-backup` while a rush books, restored into a fresh
 //! `spin up` that answers for every booking the backup holds.
 
-use crate::passport_slot;
 use crate::support::*;
+use crate::{ROOMY_PASSPORTS, answered, rush};
 use ghiseu_core::token::ReservationNumber;
 use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
-use serde_json::json;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_taken_mid_rush_is_consistent_and_restores_into_a_working_app() {
-    let office = r#"{"services":{"passport":{"counters":40}}}"#;
-    let app = Arc::new(TestApp::start(Backend::Spin, &[("office", office)]).await);
+    let app = Arc::new(TestApp::start(Backend::Spin, &[("office", ROOMY_PASSPORTS)]).await);
     assert_eq!(app.get("/api/services").await.status, 200);
-    let done = Arc::new(AtomicUsize::new(0));
-    let in_flight = Arc::new(tokio::sync::Semaphore::new(50));
-    let tasks: Vec<_> = (0..800)
-        .map(|n| {
-            let (app, done, in_flight) = (app.clone(), done.clone(), in_flight.clone());
-            tokio::spawn(async move {
-                let _seat = in_flight.acquire_owned().await.unwrap();
-                let (name, phone) = booker(n);
-                let body = with(
-                    passport(),
-                    json!({"name": name, "phone": phone, "slot": passport_slot(n)}),
-                );
-                let reply = app.book_from(client(n + 1), &body).await;
-                done.fetch_add(1, Ordering::SeqCst);
-                (reply.status == 201).then(|| number_of(&reply))
-            })
-        })
-        .collect();
-    while done.load(Ordering::SeqCst) < 200 {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let (done, tasks) = rush(&app, 800, 50);
+    answered(&done, 200).await;
     let dir = tempfile::tempdir().unwrap();
     let backup = dir.path().join("backup.db");
     let in_backup = ghiseu_testhost::backup::take(&app.sqlite_path(), &backup).unwrap();
     let mut numbers = Vec::new();
     for task in tasks {
-        numbers.push(task.await.unwrap());
+        let reply = task.await.unwrap().expect("Spin answers every booker");
+        numbers.push((reply.status == 201).then(|| number_of(&reply)));
     }
     assert_eq!(done.load(Ordering::SeqCst), 800);
     let live = app.count("SELECT COUNT(*) FROM bookings");
@@ -57,7 +36,7 @@ async fn a_backup_taken_mid_rush_is_consistent_and_restores_into_a_working_app()
     let restored = SpinProcess::start(&SpinOptions {
         manifest: root().join("spin.toml"),
         dir: restored_dir,
-        variables: vec![("office".to_owned(), office.to_owned())],
+        variables: vec![("office".to_owned(), ROOMY_PASSPORTS.to_owned())],
         cron_schedule: None,
         clock_starts_at: Some(monday_morning().format("%Y-%m-%d %H:%M:%S").to_string()),
         runtime_config: None,

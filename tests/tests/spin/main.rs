@@ -28,24 +28,26 @@ include!("../common/on_backend.rs");
 scenarios_on!(Backend::Spin);
 
 /// The passport slots of Wednesday 25 November: 08:30 … 16:15, every 15 minutes.
-pub(crate) fn passport_slot(k: usize) -> String {
+fn passport_slot(k: usize) -> String {
     let minutes = 8 * 60 + 30 + 15 * (k % 32);
     format!("2026-11-25T{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// R01 and "nothing is ever lost": Spin killed with SIGKILL while a rush books loses no
-/// booking whose 201 went out, overbooks no slot, and leaves a sound database.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn kill_9_mid_rush_loses_no_answered_booking_and_overbooks_nothing() {
-    // 20 online seats in each of the day's 32 passport slots.
-    let office = r#"{"services":{"passport":{"counters":40}}}"#;
-    let app = Arc::new(TestApp::start(Backend::Spin, &[("office", office)]).await);
-    assert_eq!(app.get("/api/services").await.status, 200);
+/// 20 online seats in each of the day's 32 passport slots.
+const ROOMY_PASSPORTS: &str = r#"{"services":{"passport":{"counters":40}}}"#;
+
+/// A rush in the background: `count` distinct bookers spread over the passport slots,
+/// at most `in_flight` at a time. Returns how many have their answer so far and each
+/// booker's reply (None when the connection failed).
+type Rush = (
+    Arc<AtomicUsize>,
+    Vec<tokio::task::JoinHandle<Option<Reply>>>,
+);
+
+pub(crate) fn rush(app: &Arc<TestApp>, count: usize, in_flight: usize) -> Rush {
     let done = Arc::new(AtomicUsize::new(0));
-    // Spin answers 500 past 1,000 instances at once (SPIN_WASMTIME_INSTANCE_COUNT,
-    // see the README); 400 in flight is a rush that stays under it.
-    let in_flight = Arc::new(tokio::sync::Semaphore::new(400));
-    let tasks: Vec<_> = (0..3000)
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(in_flight));
+    let tasks = (0..count)
         .map(|n| {
             let (app, done, in_flight) = (app.clone(), done.clone(), in_flight.clone());
             tokio::spawn(async move {
@@ -65,10 +67,27 @@ async fn kill_9_mid_rush_loses_no_answered_booking_and_overbooks_nothing() {
             })
         })
         .collect();
-    // Mid-rush: once a few hundred have their answer, thousands are still in flight.
-    while done.load(Ordering::SeqCst) < 300 {
+    (done, tasks)
+}
+
+/// Waits until `at_least` of a rush have their answer.
+pub(crate) async fn answered(done: &AtomicUsize, at_least: usize) {
+    while done.load(Ordering::SeqCst) < at_least {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
+}
+
+/// R01 and "nothing is ever lost": Spin killed with SIGKILL while a rush books loses no
+/// booking whose 201 went out, overbooks no slot, and leaves a sound database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn kill_9_mid_rush_loses_no_answered_booking_and_overbooks_nothing() {
+    let app = Arc::new(TestApp::start(Backend::Spin, &[("office", ROOMY_PASSPORTS)]).await);
+    assert_eq!(app.get("/api/services").await.status, 200);
+    // Spin answers 500 past 1,000 instances at once (SPIN_WASMTIME_INSTANCE_COUNT,
+    // see the README); 400 in flight is a rush that stays under it.
+    let (done, tasks) = rush(&app, 3000, 400);
+    // Mid-rush: once a few hundred have their answer, thousands are still in flight.
+    answered(&done, 300).await;
     app.kill_spin();
     let mut answered = Vec::new();
     let mut unanswered = 0;
