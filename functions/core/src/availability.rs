@@ -2,8 +2,7 @@
 
 use crate::error::Error;
 use crate::office::{Closed, OFFICE_TZ, Office, Service};
-use crate::storage::Database;
-use crate::storage::db_time;
+use crate::storage::{Database, db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -84,9 +83,7 @@ pub fn day(
                 db_time(first).into(),
             ],
         )?
-        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?
-        .into_iter()
-        .collect();
+        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?;
     let seats = service.online_seats();
     let slots = slots
         .iter()

@@ -4,8 +4,7 @@
 
 use crate::booking::Booking;
 use crate::error::Error;
-use crate::storage::db_time;
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, db_time, in_transaction};
 use crate::token::LinkToken;
 use chrono::{DateTime, Duration, Utc};
 

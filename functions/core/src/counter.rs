@@ -6,8 +6,7 @@ use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::office::{OFFICE_TZ, Office, Service, start_of_day};
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::db_time;
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, db_time, in_transaction};
 use crate::token::ReservationNumber;
 use chrono::{DateTime, Duration, Utc};
 

@@ -5,8 +5,7 @@
 use crate::error::Error;
 use crate::identity::mask_name;
 use crate::office::{OFFICE_TZ, Office, start_of_day};
-use crate::storage::Database;
-use crate::storage::db_time;
+use crate::storage::{Database, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -98,18 +97,14 @@ pub fn day(
     let issued: HashMap<(String, DateTime<Utc>), u32> = db
         .execute(TICKETS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
         .read(|r| {
-            Ok({
-                let key = (r.text("service")?, r.time("slot_start")?);
-                (key, u32::try_from(r.int("issued")?).unwrap_or(u32::MAX))
-            })
+            let key = (r.text("service")?, r.time("slot_start")?);
+            Ok((key, u32::try_from(r.int("issued")?).unwrap_or(u32::MAX)))
         })?
         .into_iter()
         .collect();
     let windows: Vec<(String, DateTime<Utc>, DateTime<Utc>)> = db
         .execute(WINDOWS_OF_DAY, &[to.as_str().into(), from.as_str().into()])?
-        .read(|r| Ok((r.text("service")?, r.time("starts_at")?, r.time("ends_at")?)))?
-        .into_iter()
-        .collect();
+        .read(|r| Ok((r.text("service")?, r.time("starts_at")?, r.time("ends_at")?)))?;
     let services = office
         .services
         .iter()

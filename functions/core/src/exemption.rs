@@ -5,8 +5,7 @@
 use crate::booking::Booking;
 use crate::error::Error;
 use crate::staff::Staff;
-use crate::storage::Database;
-use crate::storage::db_time;
+use crate::storage::{Database, db_time};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -85,24 +84,20 @@ pub struct Listed {
 
 /// The latest exemptions, newest first.
 pub fn list(db: &dyn Database) -> Result<Vec<Listed>, Error> {
-    Ok(db
-        .execute(LIST, &[])?
-        .read(|r| {
-            Ok(Listed {
-                id: r.int("id")?,
-                service: r.text("service")?,
-                vin: r.opt_text("vin")?,
-                holder: r.opt_text("holder")?,
-                reason: r.text("reason")?,
-                granted_by: r.text("granted_by")?,
-                granted_at: r.text("granted_at")?,
-                state: match (r.opt_text("used_at")?, r.opt_text("revoked_at")?) {
-                    (Some(_), _) => "used",
-                    (None, Some(_)) => "revoked",
-                    (None, None) => "open",
-                },
-            })
-        })?
-        .into_iter()
-        .collect())
+    Ok(db.execute(LIST, &[])?.read(|r| {
+        Ok(Listed {
+            id: r.int("id")?,
+            service: r.text("service")?,
+            vin: r.opt_text("vin")?,
+            holder: r.opt_text("holder")?,
+            reason: r.text("reason")?,
+            granted_by: r.text("granted_by")?,
+            granted_at: r.text("granted_at")?,
+            state: match (r.opt_text("used_at")?, r.opt_text("revoked_at")?) {
+                (Some(_), _) => "used",
+                (None, Some(_)) => "revoked",
+                (None, None) => "open",
+            },
+        })
+    })?)
 }

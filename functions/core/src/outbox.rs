@@ -6,8 +6,7 @@ use crate::booking::Booking;
 use crate::error::Error;
 use crate::messages;
 use crate::office::Office;
-use crate::storage::db_time;
-use crate::storage::{Database, Row, StorageError, Value, in_transaction};
+use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -394,22 +393,18 @@ const RETRY_FAILED: &str =
 
 /// The outbox by state, for staff.
 pub fn list(db: &dyn Database, state: &str) -> Result<Vec<Listed>, Error> {
-    Ok(db
-        .execute(LIST, &[state.into()])?
-        .read(|r| {
-            Ok(Listed {
-                id: r.int("id")?,
-                kind: r.text("kind")?,
-                channel: r.text("channel")?,
-                state: r.text("state")?,
-                attempts: r.int("attempts")?,
-                last_error: r.opt_text("last_error")?,
-                next_attempt_at: r.text("next_attempt_at")?,
-                sent_at: r.opt_text("sent_at")?,
-            })
-        })?
-        .into_iter()
-        .collect())
+    Ok(db.execute(LIST, &[state.into()])?.read(|r| {
+        Ok(Listed {
+            id: r.int("id")?,
+            kind: r.text("kind")?,
+            channel: r.text("channel")?,
+            state: r.text("state")?,
+            attempts: r.int("attempts")?,
+            last_error: r.opt_text("last_error")?,
+            next_attempt_at: r.text("next_attempt_at")?,
+            sent_at: r.opt_text("sent_at")?,
+        })
+    })?)
 }
 
 /// Puts a failed message back in the queue; false when it is not a failed message.

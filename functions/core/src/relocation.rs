@@ -7,8 +7,7 @@ use crate::error::Error;
 use crate::identity::mask_name;
 use crate::office::{OFFICE_TZ, Office, Service, to_utc};
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::{Database, StorageError, in_transaction};
-use crate::storage::{db_time, parse_db_time};
+use crate::storage::{Database, db_time, in_transaction};
 use crate::token::LinkToken;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
@@ -249,9 +248,7 @@ fn free_slots(
 ) -> Result<Vec<Span>, Error> {
     let closed: Vec<Span> = db
         .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
-        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?
-        .into_iter()
-        .collect();
+        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?;
     let taken: HashMap<DateTime<Utc>, i64> = db
         .execute(TAKEN_FROM, &[service.code.into(), db_time(now).into()])?
         .read(|r| Ok((r.time("slot_start")?, r.int("taken")?)))?
@@ -482,21 +479,15 @@ const UNCONFIRMED: &str = "SELECT r.id, b.service, b.name, r.old_start, r.new_st
 
 /// R18: the relocations nobody has confirmed or declined yet, soonest first.
 pub fn unconfirmed(db: &dyn Database, now: DateTime<Utc>) -> Result<Vec<Unconfirmed>, Error> {
-    let local = |s: String| -> Result<String, StorageError> {
-        Ok(parse_db_time(&s)?.with_timezone(&OFFICE_TZ).to_rfc3339())
-    };
-    Ok(db
-        .execute(UNCONFIRMED, &[db_time(now).into()])?
-        .read(|r| {
-            Ok(Unconfirmed {
-                id: r.int("id")?,
-                service: r.text("service")?,
-                name: mask_name(&r.text("name")?),
-                from: local(r.text("old_start")?)?,
-                to: local(r.text("new_start")?)?,
-                notified_at: r.text("created_at")?,
-            })
-        })?
-        .into_iter()
-        .collect())
+    let local = |t: DateTime<Utc>| t.with_timezone(&OFFICE_TZ).to_rfc3339();
+    Ok(db.execute(UNCONFIRMED, &[db_time(now).into()])?.read(|r| {
+        Ok(Unconfirmed {
+            id: r.int("id")?,
+            service: r.text("service")?,
+            name: mask_name(&r.text("name")?),
+            from: local(r.time("old_start")?),
+            to: local(r.time("new_start")?),
+            notified_at: r.text("created_at")?,
+        })
+    })?)
 }

@@ -4,8 +4,7 @@
 
 use crate::error::Error;
 use crate::office::{OFFICE_TZ, to_utc};
-use crate::storage::db_time;
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, db_time, in_transaction};
 use crate::token::LinkToken;
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 

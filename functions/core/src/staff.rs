@@ -3,8 +3,7 @@
 //! trail every staff action writes to.
 
 use crate::error::Error;
-use crate::storage::Database;
-use crate::storage::db_time;
+use crate::storage::{Database, db_time};
 use crate::token::hex_sha256;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -123,21 +122,17 @@ const TRAIL: &str = "SELECT at, staff, action, subject, detail, state_before, st
 
 /// The latest staff actions, newest first; only those about `subject` when given.
 pub fn trail(db: &dyn Database, subject: Option<&str>) -> Result<Vec<AuditEntry>, Error> {
-    Ok(db
-        .execute(TRAIL, &[subject.into()])?
-        .read(|r| {
-            Ok(AuditEntry {
-                at: r.text("at")?,
-                staff: r.text("staff")?,
-                action: r.text("action")?,
-                subject: r.text("subject")?,
-                before: r.opt_text("state_before")?,
-                after: r.opt_text("state_after")?,
-                detail: r.text("detail")?,
-            })
-        })?
-        .into_iter()
-        .collect())
+    Ok(db.execute(TRAIL, &[subject.into()])?.read(|r| {
+        Ok(AuditEntry {
+            at: r.text("at")?,
+            staff: r.text("staff")?,
+            action: r.text("action")?,
+            subject: r.text("subject")?,
+            before: r.opt_text("state_before")?,
+            after: r.opt_text("state_after")?,
+            detail: r.text("detail")?,
+        })
+    })?)
 }
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ pub fn db_time(t: DateTime<Utc>) -> String {
 }
 
 /// A database time read back; anything else is a storage fault, never a panic.
-pub fn parse_db_time(s: &str) -> Result<DateTime<Utc>, StorageError> {
+fn parse_db_time(s: &str) -> Result<DateTime<Utc>, StorageError> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| StorageError::Column {
