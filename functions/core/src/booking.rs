@@ -249,14 +249,12 @@ pub struct Booking {
     #[serde(skip)]
     pub identity_key: String,
     #[serde(skip)]
-    request_hash: String,
-    #[serde(skip)]
     reply_number: Option<String>,
     #[serde(skip)]
     reply_until: Option<DateTime<Utc>>,
 }
 
-const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, request_hash, reply_number, reply_until";
+const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, reply_number, reply_until";
 
 impl Booking {
     fn from_row(r: &Row) -> Result<Self, StorageError> {
@@ -273,7 +271,6 @@ impl Booking {
             state: r.text("state")?,
             cancel_reason: r.opt_text("cancel_reason")?,
             identity_key: r.text("identity_key")?,
-            request_hash: r.text("request_hash")?,
             reply_number: r.opt_text("reply_number")?,
             reply_until: r.opt_time("reply_until")?,
         })
@@ -380,9 +377,7 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
                       WHERE service = ?2 AND starts_at < ?4 AND ends_at > ?3)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = ?18)
     RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
-              cancel_reason, identity_key, request_hash, reply_number, reply_until";
-
-const CHALLENGE_USED: &str = "SELECT EXISTS (SELECT 1 FROM bookings WHERE challenge = ?) AS used";
+              cancel_reason, identity_key, reply_number, reply_until";
 
 /// The keys bans are recorded under (R12, R13).
 pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<String>) {
@@ -408,15 +403,6 @@ pub fn idempotency_key_hash(key: Option<&str>) -> Result<Option<String>, Error> 
     .transpose()
 }
 
-fn key_reused() -> Error {
-    Error::field(
-        "idempotency_key_reused",
-        "Idempotency-Key",
-        "This Idempotency-Key was used for a different booking.",
-        "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
-    )
-}
-
 /// Books a seat, or answers a retried submission with the booking it already made:
 /// one read that answers every refusal, then one conditional insert.
 pub fn book(
@@ -431,62 +417,77 @@ pub fn book(
     let slot_start = db_time(new.slot.start);
     let slot_end = db_time(new.slot.end);
     let retry_since = db_time(now - RETRY_WINDOW);
-    let phone_since = db_time(now - admission.per_phone.window);
-    let checks = db.execute(
-        ADMISSION,
-        &[
-            key_hash.clone().into(),
-            new.phone.as_str().into(),
-            retry_since.as_str().into(),
-            request_hash.as_str().into(),
-            ban_phone.as_str().into(),
-            ban_email.unwrap_or_else(|| ban_phone.clone()).into(),
-            db_time(now).into(),
-            new.service.code.into(),
-            slot_start.as_str().into(),
-            slot_end.as_str().into(),
-            phone_since.into(),
-            admission.challenge.into(),
-        ],
-    )?;
-    let Some(checks) = checks.first() else {
-        return Err(Error::Busy);
-    };
-    if let Some(id) = checks.opt_int("key_id")? {
-        if checks.opt_text("key_request_hash")?.as_deref() != Some(request_hash.as_str()) {
-            return Err(key_reused());
+    // The refusal the database's state calls for, or the earlier booking a retry made
+    // (Some), or nothing in the way (None).
+    let admit = || -> Result<Option<i64>, Error> {
+        let checks = db.execute(
+            ADMISSION,
+            &[
+                key_hash.clone().into(),
+                new.phone.as_str().into(),
+                retry_since.as_str().into(),
+                request_hash.as_str().into(),
+                ban_phone.as_str().into(),
+                ban_email
+                    .clone()
+                    .unwrap_or_else(|| ban_phone.clone())
+                    .into(),
+                db_time(now).into(),
+                new.service.code.into(),
+                slot_start.as_str().into(),
+                slot_end.as_str().into(),
+                db_time(now - admission.per_phone.window).into(),
+                admission.challenge.into(),
+            ],
+        )?;
+        let Some(checks) = checks.first() else {
+            return Err(Error::Busy);
+        };
+        if let Some(id) = checks.opt_int("key_id")? {
+            if checks.opt_text("key_request_hash")?.as_deref() != Some(request_hash.as_str()) {
+                return Err(Error::field(
+                    "idempotency_key_reused",
+                    "Idempotency-Key",
+                    "This Idempotency-Key was used for a different booking.",
+                    "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
+                ));
+            }
+            return Ok(Some(id));
         }
-        return replay(db, id, now);
-    }
-    if let Some(id) = checks.opt_int("content_id")? {
-        return replay(db, id, now);
-    }
-    if let Some(until) = checks.opt_time("banned_until")? {
-        return Err(Error::ContactBanned {
-            until: until.with_timezone(&OFFICE_TZ).date_naive(),
-        });
-    }
-    if checks.flag("closed")? {
-        return Err(Error::conflict(
-            "slot_closed",
-            "slot",
-            "The office closed this time window; choose another time.",
-            "Instituția a închis acest interval; alegeți altă oră.",
-        ));
-    }
-    let limit = admission.per_phone;
-    if limit.max > 0 && checks.int("phone_bookings")? >= i64::from(limit.max) {
-        let oldest = checks.opt_time("phone_oldest")?.unwrap_or(now);
-        let wait = (oldest + limit.window - now).num_seconds().max(1);
-        return Err(Error::RateLimited {
-            retry_after_secs: u64::try_from(wait).unwrap_or(1),
-        });
-    }
-    if checks.flag("challenge_used")? {
-        return Err(crate::challenge::used());
-    }
-    if checks.int("taken")? >= i64::from(new.service.online_seats()) {
-        return Err(Error::SlotFull);
+        if let Some(id) = checks.opt_int("content_id")? {
+            return Ok(Some(id));
+        }
+        if let Some(until) = checks.opt_time("banned_until")? {
+            return Err(Error::ContactBanned {
+                until: until.with_timezone(&OFFICE_TZ).date_naive(),
+            });
+        }
+        if checks.flag("closed")? {
+            return Err(Error::conflict(
+                "slot_closed",
+                "slot",
+                "The office closed this time window; choose another time.",
+                "Instituția a închis acest interval; alegeți altă oră.",
+            ));
+        }
+        let limit = admission.per_phone;
+        if limit.max > 0 && checks.int("phone_bookings")? >= i64::from(limit.max) {
+            let oldest = checks.opt_time("phone_oldest")?.unwrap_or(now);
+            let wait = (oldest + limit.window - now).num_seconds().max(1);
+            return Err(Error::RateLimited {
+                retry_after_secs: u64::try_from(wait).unwrap_or(1),
+            });
+        }
+        if checks.flag("challenge_used")? {
+            return Err(crate::challenge::used());
+        }
+        if checks.int("taken")? >= i64::from(new.service.online_seats()) {
+            return Err(Error::SlotFull);
+        }
+        Ok(None)
+    };
+    if let Some(earlier) = admit()? {
+        return replay(db, earlier, now);
     }
     let number = ReservationNumber::generate();
     let (vin, holder) = new.proof_columns();
@@ -495,21 +496,21 @@ pub fn book(
         &[
             number.hash().into(),
             new.service.code.into(),
-            slot_start.into(),
-            slot_end.into(),
+            slot_start.as_str().into(),
+            slot_end.as_str().into(),
             new.name.as_str().into(),
             new.phone.as_str().into(),
             new.email.as_ref().map(Email::as_str).into(),
             holder.into(),
             vin.into(),
             new.identity_key().into(),
-            request_hash.clone().into(),
+            request_hash.as_str().into(),
             key_hash.clone().into(),
             number.to_string().into(),
             db_time(now + RETRY_WINDOW).into(),
             db_time(now).into(),
             i64::from(new.service.online_seats()).into(),
-            retry_since.into(),
+            retry_since.as_str().into(),
             admission.challenge.into(),
         ],
     )?;
@@ -520,16 +521,13 @@ pub fn book(
             replayed: false,
         });
     }
-    // The insert found a reason the read did not: an identical submission got in
-    // first (a retry), the challenge was used meanwhile, or the last seat went.
-    if let Some(replayed) = find_replay(db, key_hash.as_deref(), &request_hash, new, now)? {
-        return Ok(replayed);
+    // The insert found a reason the read did not (an identical submission got in
+    // first, the challenge was used meanwhile, the last seat went): the same read,
+    // run again, names it.
+    match admit()? {
+        Some(earlier) => replay(db, earlier, now),
+        None => Err(Error::SlotFull),
     }
-    let used = db.execute(CHALLENGE_USED, &[admission.challenge.into()])?;
-    if used.read_first(|r| r.flag("used"))?.unwrap_or(false) {
-        return Err(crate::challenge::used());
-    }
-    Err(Error::SlotFull)
 }
 
 /// The earlier booking a retried submission made, with its number while it is kept.
@@ -545,34 +543,6 @@ fn replay(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<Booked, Erro
         number,
         replayed: true,
     })
-}
-
-fn find_replay(
-    db: &dyn Database,
-    key_hash: Option<&str>,
-    request_hash: &str,
-    new: &NewBooking,
-    now: DateTime<Utc>,
-) -> Result<Option<Booked>, Error> {
-    if let Some(k) = key_hash
-        && let Some(earlier) = Booking::load_one(db, "idempotency_key_hash = ?", &[k.into()])?
-    {
-        if earlier.request_hash != request_hash {
-            return Err(key_reused());
-        }
-        return replay(db, earlier.id, now).map(Some);
-    }
-    Booking::load_one(
-        db,
-        "phone = ? AND created_at > ? AND request_hash = ? ORDER BY id DESC LIMIT 1",
-        &[
-            new.phone.as_str().into(),
-            db_time(now - RETRY_WINDOW).into(),
-            request_hash.into(),
-        ],
-    )?
-    .map(|earlier| replay(db, earlier.id, now))
-    .transpose()
 }
 
 /// R03: what anyone holding the number may see. No personal data but a masked name.
