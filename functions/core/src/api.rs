@@ -70,12 +70,7 @@ impl Context<'_> {
 
     /// Where links in messages point (`public_base_url`).
     pub fn links(&self) -> crate::complaint::Links {
-        crate::complaint::Links {
-            public_base_url: self
-                .settings
-                .get("public_base_url")
-                .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
-        }
+        crate::complaint::Links::new(self.settings.get("public_base_url"))
     }
 
     /// The bot defence on submissions; None when the office turned it off.

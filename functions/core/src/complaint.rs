@@ -538,6 +538,13 @@ pub struct Links {
 }
 
 impl Links {
+    /// The `public_base_url` setting, or the local address `spin up` serves on.
+    pub fn new(public_base_url: Option<String>) -> Links {
+        Links {
+            public_base_url: public_base_url.unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+        }
+    }
+
     fn to(&self, path: &str) -> String {
         format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
     }

@@ -159,20 +159,18 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         };
         route(&request, &ctx)
     });
-    let (response, line) = match outcome {
-        Ok(response) => {
-            let status = response.status().as_u16();
-            let line = observe::request_line(&request, status, Ok(()), started.elapsed());
-            (response, line)
-        }
-        Err(e) => {
-            let response = api::error_response(&request, &e);
-            let status = response.status().as_u16();
-            let line = observe::request_line(&request, status, Err(&e), started.elapsed());
-            (response, line)
-        }
+    let (response, refusal) = match outcome {
+        Ok(response) => (response, None),
+        Err(e) => (api::error_response(&request, &e), Some(e)),
     };
-    log(line);
+    let status = response.status().as_u16();
+    let outcome = refusal.as_ref().map_or(Ok(()), Err);
+    log(observe::request_line(
+        &request,
+        status,
+        outcome,
+        started.elapsed(),
+    ));
     response
 }
 
@@ -197,7 +195,7 @@ pub fn variable(name: &str) -> Option<String> {
 
 /// The public origin links in messages start with.
 pub fn public_base_url() -> String {
-    variable("public_base_url").unwrap_or_else(|| "http://127.0.0.1:3000".to_owned())
+    ghiseu_core::complaint::Links::new(variable("public_base_url")).public_base_url
 }
 
 /// The providers from the variables; a channel without a URL is not configured.
