@@ -107,19 +107,19 @@ async fn two_instances_on_one_database_and_redis_never_overbook_and_send_each_me
         instances.push(SpinProcess::start(&options).await.expect("spin up starts"));
     }
     let addrs: Vec<_> = instances.iter().map(|i| i.addr).collect();
-    let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+    let http = Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
     let tasks: Vec<_> = (0..300)
         .map(|n| {
-            let (client, addr) = (client.clone(), addrs[n % 2]);
+            let (http, addr) = (http.clone(), addrs[n % 2]);
             tokio::spawn(async move {
                 let (name, phone) = booker(n);
                 let body = with(passport(), json!({"name": name, "phone": phone}));
                 let req = http::Request::post(format!("http://{addr}/api/bookings"))
                     .header("content-type", "application/json")
-                    .header("x-forwarded-for", client_ip(n))
+                    .header("x-forwarded-for", client(n).ip().to_string())
                     .body(Full::new(Bytes::from(body.to_string())))
                     .unwrap();
-                let response = client.request(req).await.expect("an answer");
+                let response = http.request(req).await.expect("an answer");
                 let status = response.status().as_u16();
                 let body = response.into_body().collect().await.unwrap().to_bytes();
                 (status, String::from_utf8_lossy(&body).into_owned())
@@ -162,10 +162,4 @@ async fn two_instances_on_one_database_and_redis_never_overbook_and_send_each_me
     keys.sort();
     keys.dedup();
     assert_eq!((sent, keys.len()), (10, 10), "each confirmation sent once");
-}
-
-/// The n-th citizen's address, as the proxy in front of both instances reports it.
-fn client_ip(n: usize) -> String {
-    let [_, a, b, c] = u32::try_from(n).unwrap().to_be_bytes();
-    format!("10.{a}.{b}.{c}")
 }
