@@ -1,6 +1,6 @@
 //! POST /api/bookings and the status check GET /api/bookings/{number}.
 
-use ghiseu_core::api::{self, Response};
+use ghiseu_core::web::api::{self, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 

@@ -1,6 +1,6 @@
 //! POST /api/complaints, GET /api/complaints/{number} and the escalation link /escalate/{token}.
 
-use ghiseu_core::api::{self, Response};
+use ghiseu_core::web::api::{self, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 

@@ -1,30 +1,27 @@
 //! ghiseu's shared library: every office rule, the storage seam and the HTTP
 //! handlers, with no Spin dependency so all of it is tested natively.
+//!
+//! One folder per area of the office:
+//! - `booking`: slots, availability, booking and cancelling (R01–R16);
+//! - `identity`: the citizen's name, phone, email, VIN/holder parsers and the CNP refusal;
+//! - `counter`: the day at the counter, check-in, walk-ins, no-shows (R05, R11–R13);
+//! - `complaints`: intake, deadlines, workflow, escalation (C01–C05, T01–T02);
+//! - `messaging`: the outbox, message texts and reminders (R04, R14, R21);
+//! - `office`: the office's configuration, calendar, closures and relocations (R18);
+//! - `staff`: who staff are and the audit trail (R19);
+//! - `web`: HTTP routing, pages, logs, bot defence and rate limits;
+//! - `storage`: the database seam and the schema.
 
-pub mod api;
-pub mod availability;
 pub mod booking;
-pub mod calendar;
-pub mod cancellation;
-pub mod challenge;
-pub mod cnp;
-pub mod complaint;
+pub mod complaints;
 pub mod counter;
-pub mod dayview;
 pub mod error;
-pub mod exemption;
-pub mod html;
 pub mod identity;
-pub mod messages;
-pub mod observe;
+pub mod messaging;
 pub mod office;
-pub mod outbox;
-pub mod ratelimit;
-pub mod relocation;
-pub mod reminder;
-pub mod schema;
 pub mod staff;
 pub mod storage;
 pub mod token;
+pub mod web;
 
 pub use error::Error;

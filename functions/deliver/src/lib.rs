@@ -10,7 +10,7 @@ struct Deliver;
 impl Guest for Deliver {
     fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
         ghiseu_spin::run_cron(CRON, |env| {
-            let report = ghiseu_core::outbox::deliver(
+            let report = ghiseu_core::messaging::outbox::deliver(
                 env.db,
                 &ghiseu_spin::SpinTransport,
                 &env.providers,

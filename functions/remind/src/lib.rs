@@ -12,8 +12,11 @@ struct Remind;
 impl Guest for Remind {
     fn handle_cron_event(_metadata: Metadata) -> Result<(), Error> {
         ghiseu_spin::run_cron(CRON, |env| {
-            let queued =
-                ghiseu_core::reminder::queue_due(env.db, ghiseu_spin::reminder_time(), env.now)?;
+            let queued = ghiseu_core::messaging::reminder::queue_due(
+                env.db,
+                ghiseu_spin::reminder_time(),
+                env.now,
+            )?;
             if queued > 0 {
                 eprintln!("reminders queued: {queued}");
             }

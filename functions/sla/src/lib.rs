@@ -2,7 +2,7 @@
 //! warning window or missed are flagged and staff told once per complaint and state;
 //! a missed resolution sends the complainant the new timeline or a holding notice.
 
-use ghiseu_core::complaint::{self, Links};
+use ghiseu_core::complaints::{self, Links};
 
 /// This cron's name in the logs.
 const CRON: &str = "sla";
@@ -19,7 +19,7 @@ impl Guest for Sla {
             let links = Links {
                 public_base_url: env.providers.public_base_url.clone(),
             };
-            let report = complaint::sla_check(
+            let report = complaints::sla_check(
                 env.db,
                 env.office,
                 warning,

@@ -2,12 +2,14 @@
 //! the `office` variable, and the one request entry point every component uses.
 
 use futures::StreamExt;
-use ghiseu_core::api::{self, Context, MAX_BODY_BYTES, Request, Response, Settings};
+use ghiseu_core::Error;
+use ghiseu_core::messaging::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::office::Office;
-use ghiseu_core::outbox::{Provider, Providers, Sent, Transport};
-use ghiseu_core::ratelimit::Counters;
+use ghiseu_core::storage::schema;
 use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
-use ghiseu_core::{Error, observe, schema};
+use ghiseu_core::web::api::{self, Context, MAX_BODY_BYTES, Request, Response, Settings};
+use ghiseu_core::web::observe;
+use ghiseu_core::web::ratelimit::Counters;
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::{key_value, sqlite, variables};
 use std::cell::OnceCell;
@@ -195,7 +197,7 @@ pub fn variable(name: &str) -> Option<String> {
 
 /// The public origin links in messages start with.
 pub fn public_base_url() -> String {
-    ghiseu_core::complaint::Links::new(variable("public_base_url")).public_base_url
+    ghiseu_core::complaints::Links::new(variable("public_base_url")).public_base_url
 }
 
 /// The providers from the variables; a channel without a URL is not configured.

@@ -2,7 +2,7 @@
 //! the audit trail; authenticated by named tokens, every action audited.
 
 use ghiseu_core::Error;
-use ghiseu_core::api::{self, Context, Request, Response};
+use ghiseu_core::web::api::{self, Context, Request, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 

@@ -213,7 +213,7 @@ fn r02_retry_after_the_window_gets_the_booking_but_not_the_number() {
     .unwrap();
     book(&db, &other, Admission::with_key(None), later).unwrap();
     // The delivery cron forgets replies whose window has passed, once confirmed.
-    crate::outbox::queue_confirmations(&db, later).unwrap();
+    crate::messaging::outbox::queue_confirmations(&db, later).unwrap();
     let retry = book(&db, &new, Admission::with_key(Some("k")), later).unwrap();
     assert!(retry.replayed && retry.number.is_none());
     let kept: i64 =

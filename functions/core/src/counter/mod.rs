@@ -1,6 +1,8 @@
 //! At the counter (R05, R12, R13): check-in against the three proofs, and the marks
 //! that ban a contact from online booking. Every action is audited by the caller.
 
+pub mod dayview;
+
 use crate::booking::{Booking, ban_contacts};
 use crate::error::Error;
 use crate::identity::{Email, PersonName, Phone, Vin};

@@ -7,13 +7,16 @@ use super::{
     require_get,
 };
 use crate::booking::Booking;
-use crate::complaint::{self, Complaint, Progress};
+use crate::booking::exemption;
+use crate::complaints::{self, Complaint, Progress};
 use crate::counter;
+use crate::counter::dayview;
 use crate::error::{Error, FieldError};
+use crate::messaging::outbox;
 use crate::office::OFFICE_TZ;
+use crate::office::relocation;
 use crate::staff::{Entry, Staff, audit};
 use crate::token::ReservationNumber;
-use crate::{dayview, exemption, outbox, relocation};
 use chrono::{Duration, NaiveDate};
 use http::{Method, StatusCode, header};
 use serde_json::json;
@@ -114,7 +117,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
                 .remove("filter")
                 .unwrap_or_else(|| "open".to_owned());
             let warning = Duration::hours(i64::from(ctx.office.sla_warning_hours));
-            let listed = complaint::list(ctx.db, ctx.office, &filter, warning, ctx.now)?;
+            let listed = complaints::list(ctx.db, ctx.office, &filter, warning, ctx.now)?;
             ok(json!({"filter": filter, "complaints": listed}))
         }
         (["complaints", id], false) => {
@@ -132,11 +135,11 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         ) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
             let fields = optional_body_fields(req)?;
-            let step = complaint::Step::parse(step, &fields)?;
+            let step = complaints::Step::parse(step, &fields)?;
             let progress =
-                complaint::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links(), ctx.now)?;
+                complaints::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links(), ctx.now)?;
             let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
-            ok(json!({"complaint": complaint::StatusView::new(&found, &progress)}))
+            ok(json!({"complaint": complaints::StatusView::new(&found, &progress)}))
         }
         (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints"], true)
         | (["complaints", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
@@ -245,12 +248,12 @@ fn grant(ctx: &Context, who: &Staff, booking: &Booking, reason: &str) -> Result<
 fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
     let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
     let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
-    let events = complaint::events(ctx.db, id)?;
+    let events = complaints::events(ctx.db, id)?;
     let progress = Progress::compute(&found, &events, &ctx.office.business_days());
     let warning = Duration::hours(i64::from(ctx.office.sla_warning_hours));
     ok(json!({
         "complaint": found,
-        "status": complaint::StatusView::new(&found, &progress),
+        "status": complaints::StatusView::new(&found, &progress),
         "flags": progress.flags(warning, ctx.now),
         "events": events,
     }))

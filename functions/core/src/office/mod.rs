@@ -2,9 +2,11 @@
 //! and the slots a day offers. Defaults ship here; the `office` Spin variable may
 //! override any part with JSON (see README, "Configuration").
 
-use crate::calendar;
+pub mod calendar;
+pub mod relocation;
+
 use crate::error::{Error, FieldError};
-use crate::ratelimit::Limit;
+use crate::web::ratelimit::Limit;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
     Weekday,

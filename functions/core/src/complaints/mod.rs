@@ -3,11 +3,11 @@
 //! deadline are computed from the log on the office's business-day calendar.
 
 use crate::booking::{Fields, idempotency_key_hash};
-use crate::calendar::BusinessDays;
-use crate::cnp::refuse_cnp;
 use crate::error::Error;
+use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, Phone};
-use crate::messages::{self, Notice, sms_payload};
+use crate::messaging::messages::{self, Notice, sms_payload};
+use crate::office::calendar::BusinessDays;
 use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Row, StorageError, db_time, in_transaction};
@@ -617,7 +617,7 @@ pub fn submit(
                     ))
                 })?
                 // Not a retry: the proof-of-work challenge was used already.
-                .ok_or_else(crate::challenge::used)?;
+                .ok_or_else(crate::web::challenge::used)?;
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
             let progress = Progress::load(db, office, &complaint)?;
             let number = row

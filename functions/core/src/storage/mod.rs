@@ -1,6 +1,8 @@
 //! The storage seam: one narrow trait over SQL execute-with-parameters, implemented
 //! on Spin's SQLite in the components and on rusqlite in native tests.
 
+pub mod schema;
+
 use crate::error::Error;
 use chrono::{DateTime, Utc};
 
@@ -233,7 +235,7 @@ impl<D: Database> Database for LazyConnection<D> {
     fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError> {
         let conn = self.conn()?;
         if !self.writing.get() && writes(sql) {
-            crate::schema::ready_for_writes(conn);
+            crate::storage::schema::ready_for_writes(conn);
             self.writing.set(true);
         }
         conn.execute(sql, params)
@@ -272,7 +274,7 @@ pub mod testing {
         /// A fresh database with the schema applied.
         pub fn fresh() -> Self {
             let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
-            crate::schema::prepare(&db).unwrap();
+            crate::storage::schema::prepare(&db).unwrap();
             db
         }
     }

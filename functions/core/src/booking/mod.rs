@@ -1,12 +1,16 @@
 //! Online booking (R01, R02, R06–R11, R12/R13 refusal, R17) and the status check (R03).
 
-use crate::cnp::refuse_cnp;
+pub mod availability;
+pub mod cancellation;
+pub mod exemption;
+
 use crate::error::Error;
+use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
 use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
-use crate::ratelimit::Limit;
 use crate::storage::{Database, Row, StorageError, Value, db_time};
 use crate::token::{ReservationNumber, hex_sha256};
+use crate::web::ratelimit::Limit;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -479,7 +483,7 @@ pub fn book(
             });
         }
         if checks.flag("challenge_used")? {
-            return Err(crate::challenge::used());
+            return Err(crate::web::challenge::used());
         }
         if checks.int("taken")? >= i64::from(new.service.online_seats()) {
             return Err(Error::SlotFull);

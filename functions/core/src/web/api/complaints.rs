@@ -5,10 +5,10 @@ use super::{
     Context, Format, Request, Response, admit, body_fields, format_of, html_response,
     idempotency_key, json_response, lang_of, limit_client, require_get,
 };
-use crate::challenge::Purpose;
-use crate::complaint::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
+use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
 use crate::error::Error;
-use crate::html;
+use crate::web::challenge::Purpose;
+use crate::web::html;
 use http::{Method, StatusCode};
 use serde_json::json;
 
@@ -34,7 +34,7 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let challenge = admit(&mut fields, Purpose::Complaint, ctx)?;
     let new = NewComplaint::parse(&fields, ctx.db)?;
     let key = idempotency_key(req)?;
-    let submitted = complaint::submit(
+    let submitted = complaints::submit(
         ctx.db,
         ctx.office,
         &new,
@@ -83,15 +83,17 @@ fn escalate_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, 
     let lang = lang_of(req, None);
     let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
     match *req.method() {
-        Method::GET | Method::HEAD => Ok(match complaint::escalation(ctx.db, ctx.office, token)? {
-            Some((c, p)) => html_response(
-                StatusCode::OK,
-                html::escalate_confirm_page(lang, &StatusView::new(&c, &p)),
-            ),
-            None => invalid(),
-        }),
+        Method::GET | Method::HEAD => {
+            Ok(match complaints::escalation(ctx.db, ctx.office, token)? {
+                Some((c, p)) => html_response(
+                    StatusCode::OK,
+                    html::escalate_confirm_page(lang, &StatusView::new(&c, &p)),
+                ),
+                None => invalid(),
+            })
+        }
         Method::POST => Ok(
-            match complaint::escalate(ctx.db, ctx.office, token, ctx.now)? {
+            match complaints::escalate(ctx.db, ctx.office, token, ctx.now)? {
                 true => html_response(StatusCode::OK, html::escalated_page(lang)),
                 false => invalid(),
             },

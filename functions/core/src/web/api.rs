@@ -7,17 +7,17 @@ mod staff;
 pub use complaints::complaints;
 pub use staff::staff;
 
-use crate::availability;
+use crate::booking::availability;
+use crate::booking::cancellation;
 use crate::booking::{self, Booking, Fields, NewBooking};
-use crate::cancellation;
-use crate::challenge::{ProofOfWork, Purpose};
 use crate::error::{Error, FieldError};
-use crate::html::{self, Lang};
 use crate::office::Office;
-use crate::ratelimit::{self, Counters};
-use crate::relocation;
+use crate::office::relocation;
 use crate::storage::Database;
 use crate::token::ReservationNumber;
+use crate::web::challenge::{ProofOfWork, Purpose};
+use crate::web::html::{self, Lang};
+use crate::web::ratelimit::{self, Counters};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use http::{Method, StatusCode, header};
 use serde_json::json;
@@ -69,8 +69,8 @@ impl Context<'_> {
     }
 
     /// Where links in messages point (`public_base_url`).
-    pub fn links(&self) -> crate::complaint::Links {
-        crate::complaint::Links::new(self.settings.get("public_base_url"))
+    pub fn links(&self) -> crate::complaints::Links {
+        crate::complaints::Links::new(self.settings.get("public_base_url"))
     }
 
     /// The bot defence on submissions; None when the office turned it off.

@@ -1,8 +1,10 @@
 //! The values a booking is made of, each of which can only hold a valid value
 //! (R08, R09, R10, R17). Parsers don't know their field's name; callers attach it.
 
-use crate::cnp::refuse_cnp;
+pub mod cnp;
+
 use crate::error::FieldError;
+use crate::identity::cnp::refuse_cnp;
 use serde::Serialize;
 
 fn refuse(code: &'static str, message: &'static str, message_ro: &'static str) -> FieldError {
@@ -356,7 +358,10 @@ mod tests {
     #[test]
     fn r09_cnp_in_any_identity_field_is_refused() {
         let cnp = "1900101123457";
-        assert!(crate::cnp::contains_cnp(cnp), "fixture must be a valid CNP");
+        assert!(
+            crate::identity::cnp::contains_cnp(cnp),
+            "fixture must be a valid CNP"
+        );
         assert_eq!(PersonName::parse(cnp).unwrap_err().code, "cnp_forbidden");
         assert_eq!(Phone::parse(cnp).unwrap_err().code, "cnp_forbidden");
         assert_eq!(Vin::parse(cnp).unwrap_err().code, "cnp_forbidden");

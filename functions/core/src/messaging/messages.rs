@@ -3,8 +3,8 @@
 //! the appointment as an `.ics` calendar file.
 
 use crate::booking::Booking;
-use crate::html::escape;
 use crate::office::{OFFICE_TZ, Office};
+use crate::web::html::escape;
 use chrono::{DateTime, Utc};
 
 pub struct Attachment {

@@ -1,7 +1,7 @@
 //! Server-rendered pages for browsers without JavaScript: every user-supplied value
 //! goes through `escape`.
 
-use crate::availability::DayAvailability;
+use crate::booking::availability::DayAvailability;
 use crate::booking::{Booking, StatusView};
 use crate::error::Explanation;
 use crate::office::{Closed, OFFICE_TZ, Office, Proof, Service};
@@ -431,7 +431,7 @@ pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
     }
 }
 
-fn complaint_rows<'l>(lang: Lang, view: &crate::complaint::StatusView) -> Vec<(&'l str, String)> {
+fn complaint_rows<'l>(lang: Lang, view: &crate::complaints::StatusView) -> Vec<(&'l str, String)> {
     let day = |t: &str| escape(t.get(..10).unwrap_or(t));
     let mut rows = vec![
         (lang.t("Tip", "Kind"), escape(&view.kind)),
@@ -457,7 +457,7 @@ fn complaint_rows<'l>(lang: Lang, view: &crate::complaint::StatusView) -> Vec<(&
 pub fn complaint_received_page(
     lang: Lang,
     number: Option<&str>,
-    view: &crate::complaint::StatusView,
+    view: &crate::complaints::StatusView,
 ) -> String {
     let mut rows = complaint_rows(lang, view);
     if let Some(n) = number {
@@ -484,7 +484,7 @@ pub fn complaint_received_page(
     )
 }
 
-pub fn complaint_status_page(lang: Lang, view: &crate::complaint::StatusView) -> String {
+pub fn complaint_status_page(lang: Lang, view: &crate::complaints::StatusView) -> String {
     layout(
         lang,
         lang.t("Starea sesizării", "Complaint status"),
@@ -493,7 +493,7 @@ pub fn complaint_status_page(lang: Lang, view: &crate::complaint::StatusView) ->
 }
 
 /// C05: what the escalation link shows before anything changes.
-pub fn escalate_confirm_page(lang: Lang, view: &crate::complaint::StatusView) -> String {
+pub fn escalate_confirm_page(lang: Lang, view: &crate::complaints::StatusView) -> String {
     let body = format!(
         r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
         dl(&complaint_rows(lang, view)),

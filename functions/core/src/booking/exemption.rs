@@ -38,7 +38,7 @@ pub fn grant(
             "Indicați motivul (propunerea la care răspunde), cel mult 500 de caractere.",
         ));
     }
-    crate::cnp::refuse_cnp("reason", reason)?;
+    crate::identity::cnp::refuse_cnp("reason", reason)?;
     db.execute(
         GRANT,
         &[

@@ -73,7 +73,7 @@ impl<'o> Window<'o> {
                 "Indicați motivul închiderii, cel mult 500 de caractere.",
             ));
         }
-        crate::cnp::refuse_cnp("reason", reason)?;
+        crate::identity::cnp::refuse_cnp("reason", reason)?;
         Ok(Window {
             service,
             start,

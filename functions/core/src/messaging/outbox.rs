@@ -4,7 +4,7 @@
 
 use crate::booking::Booking;
 use crate::error::Error;
-use crate::messages;
+use crate::messaging::messages;
 use crate::office::Office;
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};

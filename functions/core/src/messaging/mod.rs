@@ -1,0 +1,6 @@
+//! Messages to citizens and staff: the outbox every message goes through, the texts,
+//! and the day-before reminders.
+
+pub mod messages;
+pub mod outbox;
+pub mod reminder;

@@ -1,0 +1,8 @@
+//! The HTTP side: routing and handlers, server-rendered pages, request logs, the bot
+//! defence and the rate limits.
+
+pub mod api;
+pub mod challenge;
+pub mod html;
+pub mod observe;
+pub mod ratelimit;
