@@ -1,10 +1,12 @@
-//! Server-rendered pages for browsers without JavaScript: every user-supplied value
-//! goes through `escape`.
+//! Server-rendered pages for browsers without JavaScript. The markup is in
+//! `functions/core/templates/`, checked at compile time and escaped by default.
 
-use crate::booking::availability::DayAvailability;
+use crate::booking::availability::{DayAvailability, SlotAvailability};
 use crate::booking::{Booking, StatusView};
+use crate::complaints::StatusView as ComplaintView;
 use crate::error::Explanation;
 use crate::office::{Closed, OFFICE_TZ, Office, Proof, Service};
+use askama::Template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -20,7 +22,7 @@ impl Lang {
         }
     }
 
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Lang::Ro => "ro",
             Lang::En => "en",
@@ -51,27 +53,28 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The common frame of every page; `body` must already be escaped HTML.
-pub fn layout(lang: Lang, title: &str, body: &str) -> String {
-    let other = match lang {
-        // Server-rendered pages answer a form or a link; switching starts again from home.
-        Lang::Ro => r#"<a href="/?lang=en" hreflang="en" lang="en">English</a>"#,
-        Lang::En => r#"<a href="/?lang=ro" hreflang="ro" lang="ro">Română</a>"#,
-    };
-    format!(
-        r#"<!doctype html>
-<html lang="{code}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · ghiseu</title><link rel="stylesheet" href="/style.css"></head>
-<body><header><a class="brand" href="/?lang={code}">ghiseu</a><nav>{other}</nav></header>
-<main>
-<h1>{title}</h1>
-{body}
-</main></body></html>
-"#,
-        code = lang.code(),
-        title = escape(title),
-    )
+/// Renders a page; our templates only fail on a broken `Display`, which ours never are.
+fn render(page: impl Template) -> String {
+    page.render().unwrap_or_default()
+}
+
+/// A list of (label, value) rows; values are plain text, escaped by the template.
+type Rows<'l> = Vec<(&'l str, String)>;
+
+#[derive(Template)]
+#[template(path = "notice.html")]
+struct NoticePage<'a> {
+    lang: Lang,
+    title: &'a str,
+    text: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "facts.html")]
+struct FactsPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    rows: Rows<'a>,
 }
 
 pub fn service_name(service: &Service, lang: Lang) -> &'static str {
@@ -89,12 +92,10 @@ fn closed_reason(closed: &Closed, lang: Lang) -> String {
                 "Weekend: the office is closed.",
             )
             .to_owned(),
-        Closed::Holiday { name } => format!(
-            "{} {}",
-            lang.t("Sărbătoare legală:", "Public holiday:"),
-            escape(name)
-        ),
-        Closed::Closure { name } => format!("{} {}", lang.t("Închis:", "Closed:"), escape(name)),
+        Closed::Holiday { name } => {
+            format!("{} {name}", lang.t("Sărbătoare legală:", "Public holiday:"))
+        }
+        Closed::Closure { name } => format!("{} {name}", lang.t("Închis:", "Closed:")),
         Closed::NoHours => lang
             .t(
                 "Fără program în această zi.",
@@ -104,176 +105,75 @@ fn closed_reason(closed: &Closed, lang: Lang) -> String {
     }
 }
 
-/// The day's free slots as a booking form: works with no JavaScript at all.
-/// `challenged`: the office's bot defence is on, so the form carries the solved
-/// proof of work, which needs JavaScript.
+#[derive(Template)]
+#[template(path = "booking/availability.html")]
+struct AvailabilityPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    service: &'a Service,
+    closed: Option<String>,
+    free: Vec<&'a SlotAvailability>,
+    challenged: bool,
+}
+
+/// The day's free slots as a booking form. `challenged`: the office's bot defence is
+/// on, so the form carries the solved proof of work.
 pub fn availability_page(
     lang: Lang,
     service: &Service,
     day: &DayAvailability,
     challenged: bool,
 ) -> String {
-    let title = format!("{} — {}", service_name(service, lang), day.date);
-    let mut body = String::new();
-    if let Some(closed) = &day.closed {
-        body.push_str(&format!(
-            "<p class=\"notice\">{}</p>",
-            closed_reason(closed, lang)
-        ));
-        return layout(lang, &title, &body);
-    }
-    let free: Vec<_> = day.slots.iter().filter(|s| s.bookable).collect();
-    if free.is_empty() {
-        body.push_str(&format!(
-            "<p class=\"notice\">{}</p>",
-            lang.t(
-                "Nu mai sunt locuri online în această zi.",
-                "No online seats are left on this day."
-            )
-        ));
-        return layout(lang, &title, &body);
-    }
-    body.push_str(r#"<form method="post" action="/api/bookings"><fieldset><legend>"#);
-    body.push_str(lang.t("Alegeți ora", "Choose a time"));
-    body.push_str("</legend><div class=\"slots\">");
-    for (i, slot) in free.iter().enumerate() {
-        body.push_str(&format!(
-            r#"<label><input type="radio" name="slot" value="{start}"{checked} required> {time} <small>({left} {seats})</small></label>"#,
-            start = escape(&slot.start),
-            checked = if i == 0 { " checked" } else { "" },
-            time = escape(&slot.time),
-            left = slot.online_left,
-            seats = lang.t("locuri", "seats"),
-        ));
-    }
-    body.push_str("</div></fieldset>");
-    if challenged {
-        body.push_str(&format!(
-            r#"<input type="hidden" name="altcha" data-altcha="booking"><noscript><p class="notice">{}</p></noscript>"#,
-            lang.t(
-                "Verificarea anti-robot are nevoie de JavaScript; fără el, programarea va fi refuzată.",
-                "The anti-bot check needs JavaScript; without it the booking will be refused."
-            )
-        ));
-    }
-    body.push_str(&booking_fields(lang, service));
-    body.push_str("</form>");
-    if challenged {
-        body.push_str(r#"<script src="/altcha.js" defer></script>"#);
-    }
-    layout(lang, &title, &body)
-}
-
-fn booking_fields(lang: Lang, service: &Service) -> String {
-    let field = |name: &str, label: &str, kind: &str, extra: &str| {
-        format!(
-            r#"<label for="f-{name}">{label}</label><input id="f-{name}" name="{name}" type="{kind}" maxlength="200" {extra}>"#
-        )
-    };
-    let proof = match service.proof {
-        Proof::Vin => field(
-            "vin",
-            lang.t("Seria de șasiu (VIN, 17 caractere)", "VIN (17 characters)"),
-            "text",
-            r#"required minlength="17" autocapitalize="characters""#,
-        ),
-        Proof::Holder => field(
-            "holder",
-            lang.t(
-                "Titular (dacă programați pentru altcineva)",
-                "Holder (if booking for someone else)",
-            ),
-            "text",
-            r#"autocomplete="off""#,
-        ),
-    };
-    format!(
-        r#"<input type="hidden" name="service" value="{code}"><input type="hidden" name="lang" value="{lang}">
-{name}{phone}{email}{proof}
-<p class="hint">{hint}</p>
-<label class="check"><input type="checkbox" name="consent" value="true" required> {consent}</label>
-<button type="submit">{submit}</button>"#,
-        code = escape(service.code),
-        lang = lang.code(),
-        name = field(
-            "name",
-            lang.t(
-                "Nume și prenume, exact ca în actul de identitate",
-                "Full name, exactly as on the identity card"
-            ),
-            "text",
-            r#"required autocomplete="name""#
-        ),
-        phone = field(
-            "phone",
-            lang.t("Telefon", "Phone"),
-            "tel",
-            r#"required autocomplete="tel""#
-        ),
-        email = field(
-            "email",
-            lang.t("Email (opțional)", "Email (optional)"),
-            "email",
-            r#"autocomplete="email""#
-        ),
-        hint = lang.t(
-            "Nu introduceți CNP-ul nicăieri. Nu scrieți cu MAJUSCULE.",
-            "Never enter a personal numeric code (CNP). Do not write in CAPITALS."
-        ),
-        consent = lang.t(
-            "Accept regulile de programare online.",
-            "I accept the online booking rules."
-        ),
-        submit = lang.t("Programează", "Book"),
-    )
+    render(AvailabilityPage {
+        lang,
+        title: &format!("{} — {}", service_name(service, lang), day.date),
+        service,
+        closed: day.closed.as_ref().map(|c| closed_reason(c, lang)),
+        free: day.slots.iter().filter(|s| s.bookable).collect(),
+        challenged,
+    })
 }
 
 fn state_text(state: &str, reason: Option<&str>, lang: Lang) -> String {
-    match (state, reason) {
-        ("active", _) => lang.t("Activă", "Active").to_owned(),
-        ("cancelled", Some("duplicate_vin")) => lang
-            .t(
-                "Anulată: serie de șasiu folosită de mai multe ori",
-                "Cancelled: VIN used more than once",
-            )
-            .to_owned(),
-        ("cancelled", Some("duplicate_holder")) => lang
-            .t(
-                "Anulată: titular folosit de mai multe ori",
-                "Cancelled: holder used more than once",
-            )
-            .to_owned(),
-        ("cancelled", Some("cancelled_by_booker")) => lang
-            .t("Anulată de solicitant", "Cancelled by the booker")
-            .to_owned(),
-        ("cancelled", Some("superseded")) => lang
-            .t(
-                "Anulată: înlocuită de o programare nouă (scutire)",
-                "Cancelled: replaced by a new booking (exemption)",
-            )
-            .to_owned(),
-        ("cancelled", Some("office_closed")) => lang
-            .t("Anulată de instituție", "Cancelled by the office")
-            .to_owned(),
-        ("cancelled", Some("relocation_declined")) => lang
-            .t(
-                "Anulată: noua oră a fost refuzată",
-                "Cancelled: the new time was declined",
-            )
-            .to_owned(),
-        ("cancelled", _) => lang.t("Anulată", "Cancelled").to_owned(),
-        ("attended", _) => lang.t("Prezentat", "Attended").to_owned(),
-        ("no_show", _) => lang.t("Neprezentat", "No-show").to_owned(),
-        (other, _) => escape(other),
-    }
+    let text = match (state, reason) {
+        ("active", _) => lang.t("Activă", "Active"),
+        ("cancelled", Some("duplicate_vin")) => lang.t(
+            "Anulată: serie de șasiu folosită de mai multe ori",
+            "Cancelled: VIN used more than once",
+        ),
+        ("cancelled", Some("duplicate_holder")) => lang.t(
+            "Anulată: titular folosit de mai multe ori",
+            "Cancelled: holder used more than once",
+        ),
+        ("cancelled", Some("cancelled_by_booker")) => {
+            lang.t("Anulată de solicitant", "Cancelled by the booker")
+        }
+        ("cancelled", Some("superseded")) => lang.t(
+            "Anulată: înlocuită de o programare nouă (scutire)",
+            "Cancelled: replaced by a new booking (exemption)",
+        ),
+        ("cancelled", Some("office_closed")) => {
+            lang.t("Anulată de instituție", "Cancelled by the office")
+        }
+        ("cancelled", Some("relocation_declined")) => lang.t(
+            "Anulată: noua oră a fost refuzată",
+            "Cancelled: the new time was declined",
+        ),
+        ("cancelled", _) => lang.t("Anulată", "Cancelled"),
+        ("attended", _) => lang.t("Prezentat", "Attended"),
+        ("no_show", _) => lang.t("Neprezentat", "No-show"),
+        (other, _) => other,
+    };
+    text.to_owned()
 }
 
-fn dl(rows: &[(&str, String)]) -> String {
-    let items: String = rows
-        .iter()
-        .map(|(k, v)| format!("<dt>{k}</dt><dd>{v}</dd>"))
-        .collect();
-    format!("<dl>{items}</dl>")
+#[derive(Template)]
+#[template(path = "booking/confirmation.html")]
+struct ConfirmationPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    number: Option<&'a str>,
+    rows: Rows<'a>,
 }
 
 /// R02, R08: the end of the booking, with the number and the stored form of the data.
@@ -289,61 +189,47 @@ pub fn confirmation_page(
         .unwrap_or("");
     let local = booking.slot_start.with_timezone(&OFFICE_TZ);
     let mut rows = vec![
-        (lang.t("Serviciu", "Service"), escape(service)),
+        (lang.t("Serviciu", "Service"), service.to_owned()),
         (
             lang.t("Data și ora", "Date and time"),
             local.format("%d.%m.%Y %H:%M").to_string(),
         ),
-        (lang.t("Nume", "Name"), escape(&booking.name)),
-        (lang.t("Telefon", "Phone"), escape(&booking.phone)),
+        (lang.t("Nume", "Name"), booking.name.clone()),
+        (lang.t("Telefon", "Phone"), booking.phone.clone()),
         (
             lang.t("Stare", "State"),
             state_text(&booking.state, booking.cancel_reason.as_deref(), lang),
         ),
     ];
     if let Some(email) = &booking.email {
-        rows.push(("Email", escape(email)));
+        rows.push(("Email", email.clone()));
     }
     if let Some(vin) = &booking.vin {
-        rows.push((lang.t("Serie de șasiu", "VIN"), escape(vin)));
+        rows.push((lang.t("Serie de șasiu", "VIN"), vin.clone()));
     }
     if let Some(holder) = &booking.holder {
-        rows.push((lang.t("Titular", "Holder"), escape(holder)));
+        rows.push((lang.t("Titular", "Holder"), holder.clone()));
     }
-    let number_html = match number {
-        Some(n) => format!(
-            "<p>{}</p><p class=\"number\"><strong>{}</strong></p><p>{}</p>",
-            lang.t("Numărul rezervării:", "Your reservation number:"),
-            escape(n),
-            lang.t(
-                "Păstrați acest număr: îl primiți și prin SMS/email și vă trebuie la ghișeu.",
-                "Keep this number: it is also sent by SMS/email and you need it at the counter."
-            ),
-        ),
-        None => format!(
-            "<p>{}</p>",
-            lang.t(
-                "Programarea era deja făcută; numărul ei v-a fost trimis prin SMS/email.",
-                "This booking was already made; its number was sent to you by SMS/email."
-            )
-        ),
-    };
-    let title = lang.t("Programare înregistrată", "Booking recorded");
-    layout(lang, title, &format!("{number_html}{}", dl(&rows)))
+    render(ConfirmationPage {
+        lang,
+        title: lang.t("Programare înregistrată", "Booking recorded"),
+        number,
+        rows,
+    })
 }
 
 /// What anyone holding a number or link may see of a booking (R03): no personal
 /// data but a masked name.
-fn summary_rows<'l>(lang: Lang, office: &Office, view: &StatusView) -> Vec<(&'l str, String)> {
+fn summary_rows<'l>(lang: Lang, office: &Office, view: &StatusView) -> Rows<'l> {
     let service = office
         .service(&view.service)
         .map(|s| service_name(s, lang))
         .unwrap_or("");
     vec![
-        (lang.t("Serviciu", "Service"), escape(service)),
-        (lang.t("Data", "Date"), escape(&view.date)),
-        (lang.t("Ora", "Time"), escape(&view.time)),
-        (lang.t("Nume", "Name"), escape(&view.name)),
+        (lang.t("Serviciu", "Service"), service.to_owned()),
+        (lang.t("Data", "Date"), view.date.clone()),
+        (lang.t("Ora", "Time"), view.time.clone()),
+        (lang.t("Nume", "Name"), view.name.clone()),
     ]
 }
 
@@ -354,30 +240,36 @@ pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
         lang.t("Stare", "State"),
         state_text(&view.state, view.cancel_reason.as_deref(), lang),
     ));
-    layout(
+    render(FactsPage {
         lang,
-        lang.t("Starea programării", "Booking status"),
-        &dl(&rows),
-    )
+        title: lang.t("Starea programării", "Booking status"),
+        rows,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "booking/cancel_confirm.html")]
+struct CancelConfirmPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    rows: Rows<'a>,
 }
 
 /// R14: what the cancellation link shows before anything changes.
 pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> String {
-    let rows = summary_rows(lang, office, view);
-    let body = format!(
-        r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
-        dl(&rows),
-        lang.t(
-            "Anularea este definitivă: programarea nu mai poate fi refăcută, doar una nouă făcută.",
-            "Cancelling is final: the booking can't be restored, only a new one made."
-        ),
-        lang.t("Confirm anularea", "Confirm the cancellation"),
-    );
-    layout(
+    render(CancelConfirmPage {
         lang,
-        lang.t("Anulați programarea?", "Cancel this booking?"),
-        &body,
-    )
+        title: lang.t("Anulați programarea?", "Cancel this booking?"),
+        rows: summary_rows(lang, office, view),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "booking/relocation.html")]
+struct RelocationPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    rows: Rows<'a>,
 }
 
 /// R18: the relocation link shows the old and new time; only a POST answers.
@@ -385,38 +277,13 @@ pub fn relocation_page(lang: Lang, office: &Office, view: &StatusView, old_time:
     let mut rows = summary_rows(lang, office, view);
     rows.insert(
         1,
-        (lang.t("Ora inițială", "Original time"), escape(old_time)),
+        (lang.t("Ora inițială", "Original time"), old_time.to_owned()),
     );
-    let button = |action: &str, text: &str| {
-        format!(
-            r#"<form method="post"><input type="hidden" name="action" value="{action}"><button type="submit">{}</button></form>"#,
-            escape(text)
-        )
-    };
-    let body = format!(
-        "<p>{}</p>{}{}{}",
-        escape(lang.t(
-            "Instituția a trebuit să închidă intervalul programării. Aceasta este noua oră.",
-            "The office had to close the time of your appointment. This is the new time."
-        )),
-        dl(&rows),
-        button(
-            "confirm",
-            lang.t("Confirm noua oră", "Confirm the new time")
-        ),
-        button(
-            "decline",
-            lang.t(
-                "Renunț (programarea se anulează)",
-                "Decline (the booking is cancelled)"
-            )
-        ),
-    );
-    layout(
+    render(RelocationPage {
         lang,
-        lang.t("Programare mutată", "Appointment moved"),
-        &body,
-    )
+        title: lang.t("Programare mutată", "Appointment moved"),
+        rows,
+    })
 }
 
 pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
@@ -431,11 +298,11 @@ pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
     }
 }
 
-fn complaint_rows<'l>(lang: Lang, view: &crate::complaints::StatusView) -> Vec<(&'l str, String)> {
-    let day = |t: &str| escape(t.get(..10).unwrap_or(t));
+fn complaint_rows<'l>(lang: Lang, view: &ComplaintView) -> Rows<'l> {
+    let day = |t: &str| t.get(..10).unwrap_or(t).to_owned();
     let mut rows = vec![
-        (lang.t("Tip", "Kind"), escape(&view.kind)),
-        (lang.t("Stare", "State"), escape(view.state)),
+        (lang.t("Tip", "Kind"), view.kind.clone()),
+        (lang.t("Stare", "State"), view.state.to_owned()),
         (lang.t("Nivel", "Level"), view.level.to_string()),
         (lang.t("Primită", "Received"), day(&view.received_at)),
         (
@@ -453,61 +320,48 @@ fn complaint_rows<'l>(lang: Lang, view: &crate::complaints::StatusView) -> Vec<(
     rows
 }
 
-/// C01: the complaint number, shown once at intake.
-pub fn complaint_received_page(
+#[derive(Template)]
+#[template(path = "complaints/received.html")]
+struct ComplaintReceivedPage<'a> {
     lang: Lang,
-    number: Option<&str>,
-    view: &crate::complaints::StatusView,
-) -> String {
-    let mut rows = complaint_rows(lang, view);
-    if let Some(n) = number {
-        rows.insert(
-            0,
-            (
-                lang.t("Numărul sesizării", "Complaint number"),
-                format!("<strong>{}</strong>", escape(n)),
-            ),
-        );
-    }
-    let body = format!(
-        "<p>{}</p>{}",
-        escape(lang.t(
-            "Păstrați numărul: cu el verificați starea sesizării.",
-            "Keep the number: it is how you check the complaint's status."
-        )),
-        dl(&rows)
-    );
-    layout(
-        lang,
-        lang.t("Sesizare primită", "Complaint received"),
-        &body,
-    )
+    title: &'a str,
+    number: Option<&'a str>,
+    rows: Rows<'a>,
 }
 
-pub fn complaint_status_page(lang: Lang, view: &crate::complaints::StatusView) -> String {
-    layout(
+/// C01: the complaint number, shown once at intake.
+pub fn complaint_received_page(lang: Lang, number: Option<&str>, view: &ComplaintView) -> String {
+    render(ComplaintReceivedPage {
         lang,
-        lang.t("Starea sesizării", "Complaint status"),
-        &dl(&complaint_rows(lang, view)),
-    )
+        title: lang.t("Sesizare primită", "Complaint received"),
+        number,
+        rows: complaint_rows(lang, view),
+    })
+}
+
+pub fn complaint_status_page(lang: Lang, view: &ComplaintView) -> String {
+    render(FactsPage {
+        lang,
+        title: lang.t("Starea sesizării", "Complaint status"),
+        rows: complaint_rows(lang, view),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "complaints/escalate_confirm.html")]
+struct EscalateConfirmPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    rows: Rows<'a>,
 }
 
 /// C05: what the escalation link shows before anything changes.
-pub fn escalate_confirm_page(lang: Lang, view: &crate::complaints::StatusView) -> String {
-    let body = format!(
-        r#"{}<p>{}</p><form method="post"><button type="submit">{}</button></form>"#,
-        dl(&complaint_rows(lang, view)),
-        escape(lang.t(
-            "Dacă nu sunteți mulțumit(ă) de decizie, sesizarea se redeschide la nivelul superior, cu termene noi.",
-            "If you are not satisfied with the decision, the complaint reopens one level up, with new deadlines."
-        )),
-        escape(lang.t("Escaladez sesizarea", "Escalate the complaint")),
-    );
-    layout(
+pub fn escalate_confirm_page(lang: Lang, view: &ComplaintView) -> String {
+    render(EscalateConfirmPage {
         lang,
-        lang.t("Escaladați sesizarea?", "Escalate this complaint?"),
-        &body,
-    )
+        title: lang.t("Escaladați sesizarea?", "Escalate this complaint?"),
+        rows: complaint_rows(lang, view),
+    })
 }
 
 pub fn escalated_page(lang: Lang) -> String {
@@ -523,8 +377,11 @@ pub fn escalated_page(lang: Lang) -> String {
 
 /// A page that only says one thing.
 fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
-    let body = format!("<p>{}</p>", escape(lang.t(text.0, text.1)));
-    layout(lang, lang.t(title.0, title.1), &body)
+    render(NoticePage {
+        lang,
+        title: lang.t(title.0, title.1),
+        text: lang.t(text.0, text.1),
+    })
 }
 
 pub fn cancelled_page(lang: Lang) -> String {
@@ -550,26 +407,23 @@ pub fn link_invalid_page(lang: Lang) -> String {
     )
 }
 
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    message: &'a str,
+}
+
 pub fn error_page(lang: Lang, e: &Explanation) -> String {
-    let message = lang.t(&e.message_ro, &e.message);
-    let body = format!(
-        r#"<p class="error" role="alert">{}</p><p>{}</p><p><a href="/?lang={}">{}</a></p>"#,
-        escape(message),
-        lang.t(
-            "Folosiți butonul Înapoi al browserului pentru a corecta datele.",
-            "Use your browser's Back button to correct the form."
-        ),
-        lang.code(),
-        lang.t("Pagina principală", "Home"),
-    );
-    layout(
+    render(ErrorPage {
         lang,
-        lang.t(
+        title: lang.t(
             "Cererea nu a putut fi înregistrată",
             "The request could not be completed",
         ),
-        &body,
-    )
+        message: lang.t(&e.message_ro, &e.message),
+    })
 }
 
 #[cfg(test)]
