@@ -56,6 +56,15 @@ pub enum Error {
     NotFound,
     #[error("staff authentication required")]
     Unauthorized,
+    /// Authenticated, but the role may not do this.
+    #[error("forbidden for this role")]
+    Forbidden,
+    /// A staff form without this session's CSRF token.
+    #[error("missing or wrong CSRF token")]
+    CsrfInvalid,
+    /// A wrong name or password, told apart from nothing else.
+    #[error("login failed")]
+    LoginFailed,
     #[error("no online seat left in the slot")]
     SlotFull,
     #[error("no walk-in seat left in the slot")]
@@ -193,6 +202,24 @@ impl Error {
                 "unauthorized",
                 "A valid staff token is required.",
                 "Este necesar un token valid de angajat.",
+            ),
+            Error::Forbidden => plain(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Your role may not do this.",
+                "Rolul dumneavoastră nu permite această acțiune.",
+            ),
+            Error::CsrfInvalid => plain(
+                StatusCode::FORBIDDEN,
+                "csrf_invalid",
+                "This form has expired; reload the page and try again.",
+                "Formularul a expirat; reîncărcați pagina și încercați din nou.",
+            ),
+            Error::LoginFailed => plain(
+                StatusCode::UNAUTHORIZED,
+                "login_failed",
+                "Wrong account name or password.",
+                "Nume de cont sau parolă greșite.",
             ),
             Error::SlotFull => Explanation {
                 field: Some("slot".to_owned()),

@@ -35,16 +35,6 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/complaints.html"),
     },
     Asset {
-        path: "/counter",
-        content_type: "text/html; charset=utf-8",
-        body: include_str!("../../../static/counter.html"),
-    },
-    Asset {
-        path: "/counter.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../../../static/counter.js"),
-    },
-    Asset {
         path: "/app.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/app.js"),
@@ -109,10 +99,22 @@ fn handle(req: IncomingRequest) -> Response {
     let path = match path {
         "/index.html" => "/",
         "/status.html" => "/status",
-        "/counter.html" => "/counter",
         "/complaints.html" => "/complaints",
         other => other,
     };
+    // The counter's day moved into the back office, behind its login.
+    if matches!(path, "/counter" | "/counter.html") {
+        let mut moved = response(
+            StatusCode::PERMANENT_REDIRECT,
+            "text/plain; charset=utf-8",
+            String::new(),
+        );
+        moved.headers_mut().insert(
+            header::LOCATION,
+            http::HeaderValue::from_static("/staff/counter"),
+        );
+        return moved;
+    }
     match ASSETS.iter().find(|a| a.path == path) {
         Some(a) if a.content_type.starts_with("text/html") => response(
             StatusCode::OK,

@@ -1,13 +1,19 @@
-//! The staff API under /api/staff: outbox, check-in, no-show and fictitious marks,
-//! the audit trail; authenticated by named tokens, every action audited.
+//! Staff: the JSON API under /api/staff for machine clients (named bearer tokens) and
+//! the back-office pages under /staff for people (accounts, sessions); every action
+//! checks the role and is audited.
 
 use ghiseu_core::Error;
 use ghiseu_core::web::api::{self, Context, Request, Response};
+use ghiseu_core::web::backoffice;
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 
 fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    api::staff(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
+    if req.uri().path().starts_with("/api/staff") {
+        api::staff(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
+    } else {
+        backoffice::backoffice(req, ctx)
+    }
 }
 
 #[http_component]

@@ -530,11 +530,11 @@ async fn r01_the_day_view_shows_seats_taken_who_is_expected_and_tickets_issued()
         (422, Some("date".to_owned()))
     );
 
-    // The counter page is static; its data comes only through the authenticated API.
-    let page = app.get_html("/counter").await;
-    assert_eq!(page.status, 200);
-    assert!(page.text().contains("/counter.js") && !page.text().contains("M. I."));
-    assert_eq!(app.get("/counter.js").await.status, 200);
+    // The old static counter page now lives in the back office, behind its login.
+    let moved = app.get("/counter").await;
+    assert_eq!(moved.status, 308);
+    assert_eq!(moved.headers["location"], "/staff/counter");
+    assert_eq!(app.get("/counter.js").await.status, 404);
 }
 
 #[tokio::test(flavor = "multi_thread")]

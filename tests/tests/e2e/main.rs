@@ -3,6 +3,7 @@
 //! The scenarios in `../common/scenarios.rs` run here and on real Spin (`../spin`).
 
 mod abuse;
+mod backoffice;
 mod booking;
 mod calendar;
 mod complaints;

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 /// One booking as the counter sees it.
 #[derive(Debug, Serialize)]
 pub struct Expected {
+    /// The booking's id, for the no-show and fictitious marks.
+    pub id: i64,
     pub name: String,
     /// `active` (expected), `attended`, `no_show` or `cancelled`.
     pub state: String,
@@ -49,7 +51,7 @@ pub struct Day {
 }
 
 /// A seat is held as everywhere else (R01, R14): by a live booking, or a cancelled one held back.
-const BOOKINGS_OF_DAY: &str = "SELECT b.service, b.slot_start, b.name, b.state, b.cancel_reason,
+const BOOKINGS_OF_DAY: &str = "SELECT b.id, b.service, b.slot_start, b.name, b.state, b.cancel_reason,
         (b.state != 'cancelled' OR IFNULL(b.seat_free_at > ?3, 0)) AS holds_seat,
         EXISTS (SELECT 1 FROM relocations r WHERE r.booking_id = b.id AND r.answer IS NULL) AS unconfirmed
     FROM bookings b WHERE b.slot_start >= ?1 AND b.slot_start < ?2 ORDER BY b.slot_start, b.id";
@@ -88,6 +90,7 @@ pub fn day(
             *taken.entry(key.clone()).or_default() += 1;
         }
         bookings.entry(key).or_default().push(Expected {
+            id: r.int("id")?,
             name: mask_name(&r.text("name")?),
             state,
             cancel_reason: r.opt_text("cancel_reason")?,

@@ -139,6 +139,22 @@ const NOTIFY: &str = "INSERT INTO outbox (dedupe_key, booking_id, kind, channel,
     SELECT ?2 || ':email:' || ?1, id, ?2, 'email', email, ?3, ?4, ?4 FROM bookings
     WHERE id = ?5 AND email IS NOT NULL";
 
+/// The preview before closing: how many bookings the window would move.
+pub fn affected(db: &dyn Database, window: &Window, now: DateTime<Utc>) -> Result<usize, Error> {
+    Ok(db
+        .execute(
+            AFFECTED,
+            &[
+                window.service.code.into(),
+                db_time(window.start).into(),
+                db_time(window.end).into(),
+                db_time(now).into(),
+            ],
+        )?
+        .rows
+        .len())
+}
+
 /// Closes the window and relocates every active booking in it.
 pub fn close_window(
     db: &dyn Database,

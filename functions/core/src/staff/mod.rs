@@ -1,6 +1,14 @@
-//! Staff authentication (R19): named bearer tokens, configured only as SHA-256 hashes
-//! in the secret `staff_tokens` variable, compared in constant time; and the audit
-//! trail every staff action writes to.
+//! Staff (R19): named accounts with roles and sessions for people, named bearer tokens
+//! for machine clients (configured only as SHA-256 hashes in the secret `staff_tokens`
+//! variable, compared in constant time), and the audit trail every staff action
+//! writes to.
+
+pub mod accounts;
+pub mod actions;
+pub mod role;
+pub mod session;
+
+pub use role::{Role, Task};
 
 use crate::error::Error;
 use crate::storage::{Database, db_time};
@@ -13,8 +21,35 @@ use subtle::ConstantTimeEq;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff(pub String);
 
-/// Reads `staff_tokens`: `{"name": "<sha256 hex of the token>", …}`.
-pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, String>, Error> {
+/// A machine client's token as configured: its hash, and the role it acts with.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum TokenConfig {
+    /// The hash alone: a supervisor, as tokens were before roles.
+    Hash(String),
+    WithRole {
+        hash: String,
+        role: Role,
+    },
+}
+
+impl TokenConfig {
+    fn hash(&self) -> &str {
+        match self {
+            TokenConfig::Hash(hash) | TokenConfig::WithRole { hash, .. } => hash,
+        }
+    }
+
+    fn role(&self) -> Role {
+        match self {
+            TokenConfig::Hash(_) => Role::Supervisor,
+            TokenConfig::WithRole { role, .. } => *role,
+        }
+    }
+}
+
+/// Reads `staff_tokens`: `{"name": "<sha256 hex>" | {"hash": "<sha256 hex>", "role": "…"}}`.
+pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, TokenConfig>, Error> {
     match json.filter(|j| !j.trim().is_empty()) {
         None => Ok(BTreeMap::new()),
         Some(j) => serde_json::from_str(j).map_err(|e| Error::Config {
@@ -24,27 +59,29 @@ pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, String>, Erro
     }
 }
 
-/// The staff member whose token this `Authorization` header carries.
+/// The staff member whose token this `Authorization` header carries, and their role.
 pub fn authenticate(
     authorization: Option<&str>,
-    tokens: &BTreeMap<String, String>,
-) -> Result<Staff, Error> {
+    tokens: &BTreeMap<String, TokenConfig>,
+) -> Result<(Staff, Role), Error> {
     let presented = authorization
         .and_then(|h| h.strip_prefix("Bearer "))
         .map(|t| hex_sha256(t.trim().as_bytes()))
         .ok_or(Error::Unauthorized)?;
     // Every configured hash is compared, whatever matched, so timing tells nothing.
     let mut found = None;
-    for (name, hash) in tokens {
+    for (name, token) in tokens {
         if bool::from(
-            hash.to_ascii_lowercase()
+            token
+                .hash()
+                .to_ascii_lowercase()
                 .as_bytes()
                 .ct_eq(presented.as_bytes()),
         ) {
-            found = Some(name.clone());
+            found = Some((Staff(name.clone()), token.role()));
         }
     }
-    found.map(Staff).ok_or(Error::Unauthorized)
+    found.ok_or(Error::Unauthorized)
 }
 
 const AUDIT: &str =
@@ -118,40 +155,69 @@ pub struct AuditEntry {
 }
 
 const TRAIL: &str = "SELECT at, staff, action, subject, detail, state_before, state_after
-    FROM audit WHERE (?1 IS NULL OR subject = ?1) ORDER BY id DESC LIMIT 500";
+    FROM audit WHERE (?1 IS NULL OR subject = ?1) AND (?2 IS NULL OR staff = ?2)
+      AND (?3 IS NULL OR (at >= ?3 AND at < ?4))
+    ORDER BY id DESC LIMIT 500";
 
-/// The latest staff actions, newest first; only those about `subject` when given.
-pub fn trail(db: &dyn Database, subject: Option<&str>) -> Result<Vec<AuditEntry>, Error> {
-    Ok(db.execute(TRAIL, &[subject.into()])?.read(|r| {
-        Ok(AuditEntry {
-            at: r.text("at")?,
-            staff: r.text("staff")?,
-            action: r.text("action")?,
-            subject: r.text("subject")?,
-            before: r.opt_text("state_before")?,
-            after: r.opt_text("state_after")?,
-            detail: r.text("detail")?,
-        })
-    })?)
+/// What to look for in the audit trail; None matches everything.
+#[derive(Debug, Default)]
+pub struct AuditFilter<'a> {
+    pub subject: Option<&'a str>,
+    pub staff: Option<&'a str>,
+    pub between: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+/// The latest staff actions matching `filter`, newest first.
+pub fn search(db: &dyn Database, filter: &AuditFilter) -> Result<Vec<AuditEntry>, Error> {
+    let (from, to) = filter
+        .between
+        .map(|(from, to)| (Some(db_time(from)), Some(db_time(to))))
+        .unwrap_or_default();
+    Ok(db
+        .execute(
+            TRAIL,
+            &[
+                filter.subject.into(),
+                filter.staff.into(),
+                from.as_deref().into(),
+                to.as_deref().into(),
+            ],
+        )?
+        .read(|r| {
+            Ok(AuditEntry {
+                at: r.text("at")?,
+                staff: r.text("staff")?,
+                action: r.text("action")?,
+                subject: r.text("subject")?,
+                before: r.opt_text("state_before")?,
+                after: r.opt_text("state_after")?,
+                detail: r.text("detail")?,
+            })
+        })?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn tokens() -> BTreeMap<String, String> {
+    fn tokens() -> BTreeMap<String, TokenConfig> {
         parse_tokens(Some(&format!(
-            r#"{{"ana": "{}"}}"#,
-            hex_sha256(b"s3cret-token")
+            r#"{{"ana": "{}", "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
+            hex_sha256(b"s3cret-token"),
+            hex_sha256(b"kiosk-token")
         )))
         .unwrap()
     }
 
     #[test]
-    fn r19_right_token_names_the_staff_member() {
+    fn r19_right_token_names_the_staff_member_and_role() {
         assert_eq!(
             authenticate(Some("Bearer s3cret-token"), &tokens()).unwrap(),
-            Staff("ana".into())
+            (Staff("ana".into()), Role::Supervisor)
+        );
+        assert_eq!(
+            authenticate(Some("Bearer kiosk-token"), &tokens()).unwrap(),
+            (Staff("kiosk".into()), Role::Counter)
         );
     }
 

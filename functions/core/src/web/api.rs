@@ -287,6 +287,15 @@ fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// An optional `YYYY-MM-DD` in the query string; blank counts as absent.
+pub(crate) fn query_date(req: &Request, field: &str) -> Result<Option<NaiveDate>, Error> {
+    let query = query_pairs(req);
+    match query.get(field).filter(|d| !d.trim().is_empty()) {
+        None => Ok(None),
+        Some(_) => parse_date(&query, field).map(Some),
+    }
+}
+
 /// GET /api/availability?service=…&date=YYYY-MM-DD, or &from=…&to=… for a range.
 pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
@@ -580,7 +589,7 @@ pub(crate) fn idempotency_key(req: &Request) -> Result<Option<&str>, Error> {
 
 /// The client's address: the last entry a trusted proxy wrote in its header when the
 /// office names one, else the address Spin saw, without the port.
-fn client_address(req: &Request, proxy_header: Option<&str>) -> String {
+pub(crate) fn client_address(req: &Request, proxy_header: Option<&str>) -> String {
     let header = |name: &str| {
         req.headers()
             .get(name)

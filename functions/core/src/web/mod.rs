@@ -2,6 +2,7 @@
 //! defence and the rate limits.
 
 pub mod api;
+pub mod backoffice;
 pub mod challenge;
 pub mod html;
 pub mod observe;

@@ -9,15 +9,14 @@ use super::{
 use crate::booking::Booking;
 use crate::booking::exemption;
 use crate::complaints::{self, Complaint, Progress};
-use crate::counter;
 use crate::counter::dayview;
 use crate::error::{Error, FieldError};
 use crate::messaging::outbox;
 use crate::office::OFFICE_TZ;
 use crate::office::relocation;
-use crate::staff::{Entry, Staff, audit};
+use crate::staff::{Staff, Task, actions};
 use crate::token::ReservationNumber;
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -27,30 +26,33 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let who = crate::staff::authenticate(authorization, &tokens)?;
+    let (who, role) = crate::staff::authenticate(authorization, &tokens)?;
     let path = req.uri().path().trim_end_matches('/');
     let segments: Vec<&str> = path.trim_start_matches("/api/staff/").split('/').collect();
+    role.require(task_of(&segments))?;
     let post = req.method() == Method::POST;
     match (segments.as_slice(), post) {
         (["outbox"], false) => list_outbox(req, ctx),
-        (["outbox", id, "retry"], true) => retry_outbox(id, ctx, &who),
+        (["outbox", id, "retry"], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            actions::retry_message(ctx, &who, id)?;
+            ok(json!({"id": id, "state": "pending"}))
+        }
         (["audit"], false) => {
             require_get(req)?;
             let subject = query_pairs(req).remove("subject");
-            ok(json!({"audit": crate::staff::trail(ctx.db, subject.as_deref())?}))
+            let filter = crate::staff::AuditFilter {
+                subject: subject.as_deref(),
+                ..Default::default()
+            };
+            ok(json!({"audit": crate::staff::search(ctx.db, &filter)?}))
         }
-        (["check-in"], true) => check_in(req, ctx, &who),
+        (["check-in"], true) => {
+            let booking = actions::check_in(ctx, &body_fields(req)?, &who)?;
+            ok(json!({"booking": booking.status_view()}))
+        }
         (["walk-in"], true) => {
-            let fields = body_fields(req)?;
-            let service = ctx
-                .office
-                .service(fields.get("service").map(String::as_str).unwrap_or(""))?;
-            let slot = fields.get("slot").map(String::as_str).unwrap_or("");
-            let ticket =
-                counter::issue_walk_in(ctx.db, ctx.office, service, slot, &who.0, ctx.now)?;
-            let entry = Entry::new("walk_in_ticket", format!("ticket:{}", ticket.ticket))
-                .detail(&ticket.slot_start);
-            audit(ctx.db, &who, &entry, ctx.now)?;
+            let ticket = actions::walk_in(ctx, &body_fields(req)?, &who)?;
             Ok(json_response(
                 StatusCode::CREATED,
                 &json!({"ticket": ticket}),
@@ -58,12 +60,12 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["bookings", number, "no-show"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            counter::no_show(ctx.db, &booking, &who, ctx.now)?;
+            actions::no_show(ctx, &booking, &who)?;
             ok(json!({"state": "no_show"}))
         }
         (["bookings", number, "fictitious"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            let cancelled = counter::fictitious(ctx.db, &booking, &who, ctx.now)?;
+            let cancelled = actions::fictitious(ctx, &booking, &who)?;
             ok(json!({"cancelled": cancelled}))
         }
         (["bookings", number, "exemption"], true) => grant_exemption(req, ctx, &who, number),
@@ -73,18 +75,11 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["exemptions", id, "revoke"], true) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-            if !exemption::revoke(ctx.db, id, ctx.now)? {
-                return Err(Error::NotFound);
-            }
-            let entry = Entry::new("exemption_revoke", format!("exemption:{id}"))
-                .change("granted", "revoked");
-            audit(ctx.db, &who, &entry, ctx.now)?;
+            actions::revoke_exemption(ctx, &who, id)?;
             ok(json!({"id": id, "state": "revoked"}))
         }
         (["closures"], true) => {
-            let fields = body_fields(req)?;
-            let window = relocation::Window::parse(&fields, ctx.office)?;
-            let closing = relocation::close_window(ctx.db, ctx.office, &window, &who, ctx.now)?;
+            let closing = actions::close_window(ctx, &who, &body_fields(req)?)?;
             let status = if closing.created {
                 StatusCode::CREATED
             } else {
@@ -98,17 +93,8 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["day"], false) => {
             require_get(req)?;
-            let date = match query_pairs(req).get("date") {
-                Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                    Error::field(
-                        "invalid_date",
-                        "date",
-                        "Give the date as YYYY-MM-DD.",
-                        "Introduceți data în forma AAAA-LL-ZZ.",
-                    )
-                })?,
-                None => ctx.now.with_timezone(&OFFICE_TZ).date_naive(),
-            };
+            let date = super::query_date(req, "date")?
+                .unwrap_or_else(|| ctx.now.with_timezone(&OFFICE_TZ).date_naive());
             ok(json!({"day": dayview::day(ctx.db, ctx.office, date, ctx.now)?}))
         }
         (["complaints"], false) => {
@@ -124,7 +110,17 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             require_get(req)?;
             complaint_detail(ctx, id)
         }
-        (["complaints", id, "exemption"], true) => proposal_exemption(req, ctx, &who, id),
+        (["complaints", id, "exemption"], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let fields = optional_body_fields(req)?;
+            let granted = actions::grant_for_proposal(
+                ctx,
+                &who,
+                id,
+                fields.get("reason").map(String::as_str),
+            )?;
+            exemption_created(granted)
+        }
         (
             [
                 "complaints",
@@ -134,12 +130,8 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             true,
         ) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-            let fields = optional_body_fields(req)?;
-            let step = complaints::Step::parse(step, &fields)?;
-            let progress =
-                complaints::take_step(ctx.db, ctx.office, id, &step, &who, &ctx.links(), ctx.now)?;
-            let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
-            ok(json!({"complaint": complaints::StatusView::new(&found, &progress)}))
+            let view = actions::complaint_step(ctx, &who, id, step, &optional_body_fields(req)?)?;
+            ok(json!({"complaint": view}))
         }
         (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints"], true)
         | (["complaints", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
@@ -158,6 +150,18 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             false,
         ) => Err(Error::MethodNotAllowed { allow: "POST" }),
         _ => Err(Error::NotFound),
+    }
+}
+
+/// Which area of the back office a route belongs to, for the role check.
+fn task_of(segments: &[&str]) -> Task {
+    match segments {
+        ["check-in" | "walk-in" | "day"] | ["bookings", _, "no-show" | "fictitious"] => {
+            Task::Counter
+        }
+        ["complaints", _, "exemption"] => Task::Supervise,
+        ["complaints", ..] => Task::Complaints,
+        _ => Task::Supervise,
     }
 }
 
@@ -188,35 +192,6 @@ fn list_outbox(req: &Request, ctx: &Context) -> Result<Response, Error> {
     ok(json!({"state": state, "messages": messages}))
 }
 
-fn retry_outbox(id: &str, ctx: &Context, who: &Staff) -> Result<Response, Error> {
-    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-    if !outbox::retry_failed(ctx.db, id, ctx.now)? {
-        return Err(Error::NotFound);
-    }
-    let entry = Entry::new("outbox_retry", format!("outbox:{id}")).change("failed", "pending");
-    audit(ctx.db, who, &entry, ctx.now)?;
-    ok(json!({"id": id, "state": "pending"}))
-}
-
-fn check_in(req: &Request, ctx: &Context, who: &Staff) -> Result<Response, Error> {
-    let fields = body_fields(req)?;
-    let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
-    let input = counter::CheckIn {
-        number: field("number"),
-        phone: field("phone"),
-        proof: field("proof"),
-    };
-    match counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now) {
-        Ok(booking) => ok(json!({"booking": booking.status_view()})),
-        Err(e) => {
-            // A refused check-in is recorded too: repeated mismatches are a signal.
-            let entry = Entry::new("check_in_refused", "booking:?").detail(e.explain().code);
-            audit(ctx.db, who, &entry, ctx.now)?;
-            Err(e)
-        }
-    }
-}
-
 /// R16: the exemption is granted against the reservation number the proposal cites.
 fn grant_exemption(
     req: &Request,
@@ -227,22 +202,7 @@ fn grant_exemption(
     let fields = body_fields(req)?;
     let booking = booking_by_number(ctx, number)?;
     let reason = fields.get("reason").map(String::as_str).unwrap_or("");
-    grant(ctx, who, &booking, reason)
-}
-
-fn grant(ctx: &Context, who: &Staff, booking: &Booking, reason: &str) -> Result<Response, Error> {
-    let id = crate::storage::in_transaction(ctx.db, || {
-        let id = exemption::grant(ctx.db, booking, reason, who, ctx.now)?;
-        let entry = Entry::new("exemption_grant", format!("exemption:{id}"))
-            .change("none", "granted")
-            .detail(format!("booking:{}", booking.id));
-        audit(ctx.db, who, &entry, ctx.now)?;
-        Ok(id)
-    })?;
-    Ok(json_response(
-        StatusCode::CREATED,
-        &json!({"exemption": {"id": id, "state": "open"}}),
-    ))
+    exemption_created(actions::grant_exemption(ctx, who, &booking, reason)?)
 }
 
 fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
@@ -259,31 +219,9 @@ fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
     }))
 }
 
-/// R16 through C01: a proposal citing a booking lets staff grant the exemption.
-fn proposal_exemption(
-    req: &Request,
-    ctx: &Context,
-    who: &Staff,
-    id: &str,
-) -> Result<Response, Error> {
-    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-    let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
-    let booking_id = found
-        .booking_id
-        .filter(|_| found.kind == "proposal")
-        .ok_or_else(|| {
-            Error::conflict(
-                "not_a_booking_proposal",
-                "kind",
-                "Only a proposal citing a booking can grant the late-cancel exemption.",
-                "Doar o propunere care citează o programare poate acorda scutirea.",
-            )
-        })?;
-    let booking = Booking::by_id(ctx.db, booking_id)?.ok_or(Error::NotFound)?;
-    let fields = optional_body_fields(req)?;
-    let reason = fields
-        .get("reason")
-        .cloned()
-        .unwrap_or_else(|| format!("proposal complaint:{id}"));
-    grant(ctx, who, &booking, &reason)
+fn exemption_created(id: i64) -> Result<Response, Error> {
+    Ok(json_response(
+        StatusCode::CREATED,
+        &json!({"exemption": {"id": id, "state": "open"}}),
+    ))
 }

@@ -1,0 +1,380 @@
+//! Named staff accounts: passwords kept only as Argon2id hashes, the first supervisor
+//! provisioned from a secret variable, and logins that slow down and lock out after
+//! repeated failures, per account and per client, without telling which names exist.
+
+use super::Role;
+use crate::error::Error;
+use crate::storage::{Database, in_transaction};
+use crate::token::hex_sha256;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+/// A staff account as the back office shows it (never its hash).
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+const PASSWORD_MIN: usize = 12;
+const PASSWORD_MAX: usize = 128;
+
+/// Failures on one account before each further one locks it, for twice as long each
+/// time (15 s, 30 s, … up to `LOCK_MAX`).
+const ACCOUNT_FREE_FAILURES: i64 = 3;
+/// A client address is shared by a whole office behind NAT: it gets more tries.
+const CLIENT_FREE_FAILURES: i64 = 20;
+const FIRST_LOCK_SECS: i64 = 15;
+const LOCK_MAX_SECS: i64 = 15 * 60;
+/// Failures older than this are forgotten.
+const FAILURE_MEMORY: Duration = Duration::hours(1);
+
+/// A login name: 2 to 40 of a-z, 0-9, `.`, `_`, `-`, compared in lower case.
+pub fn normalise_name(name: &str) -> Result<String, Error> {
+    let name = name.trim().to_lowercase();
+    let valid = (2..=40).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if valid {
+        Ok(name)
+    } else {
+        Err(Error::field(
+            "invalid_account_name",
+            "name",
+            "An account name is 2 to 40 letters a-z, digits, dots, dashes or underscores.",
+            "Numele contului are 2–40 de litere a-z, cifre, puncte, cratime sau liniuțe jos.",
+        ))
+    }
+}
+
+fn check_password(password: &str) -> Result<(), Error> {
+    let chars = password.chars().count();
+    if (PASSWORD_MIN..=PASSWORD_MAX).contains(&chars) {
+        Ok(())
+    } else {
+        Err(Error::field(
+            "weak_password",
+            "password",
+            "A password has 12 to 128 characters; a few unrelated words make a good one.",
+            "Parola are 12–128 caractere; câteva cuvinte fără legătură fac o parolă bună.",
+        ))
+    }
+}
+
+/// The Argon2id hash of a password with a fresh random salt, as a PHC string.
+pub fn hash_password(password: &str) -> Result<String, Error> {
+    check_password(password)?;
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| Error::Config {
+        setting: "random".to_owned(),
+        problem: e.to_string(),
+    })?;
+    hash_with_salt(password, &salt)
+}
+
+fn hash_with_salt(password: &str, salt: &[u8]) -> Result<String, Error> {
+    let salt = SaltString::encode_b64(salt).map_err(|e| config_problem(&e))?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| config_problem(&e))?
+        .to_string())
+}
+
+fn config_problem(e: &dyn std::fmt::Display) -> Error {
+    Error::Config {
+        setting: "password_hash".to_owned(),
+        problem: e.to_string(),
+    }
+}
+
+/// Whether `password` matches `hash`; an unreadable hash matches nothing.
+fn verify(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+const BOOTSTRAP: &str =
+    "INSERT INTO staff_accounts (name, role, password_hash, created_at, password_set_at)
+    SELECT ?1, 'supervisor', ?2, ?3, ?3 WHERE NOT EXISTS (SELECT 1 FROM staff_accounts)";
+
+/// The office's first supervisor, from the secret `first_supervisor` variable
+/// (`name:<PHC hash>`): created only while there is no account at all.
+fn bootstrap(db: &dyn Database, spec: Option<&str>, now: DateTime<Utc>) -> Result<(), Error> {
+    let Some(spec) = spec.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(());
+    };
+    let problem = |problem: &str| Error::Config {
+        setting: "first_supervisor".to_owned(),
+        problem: problem.to_owned(),
+    };
+    let (name, hash) = spec
+        .split_once(':')
+        .ok_or_else(|| problem("expected name:<password hash>"))?;
+    let name = normalise_name(name).map_err(|_| problem("invalid account name"))?;
+    PasswordHash::new(hash).map_err(|_| problem("not a PHC password hash"))?;
+    db.execute(
+        BOOTSTRAP,
+        &[
+            name.into(),
+            hash.into(),
+            crate::storage::db_time(now).into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// What a login form carries, and where it came from.
+pub struct Attempt<'a> {
+    pub name: &'a str,
+    pub password: &'a str,
+    pub client: &'a str,
+}
+
+const LOCKED: &str = "SELECT MAX(locked_until) AS until FROM login_throttle
+    WHERE subject IN (?1, ?2) AND locked_until > ?3";
+const ACCOUNT_BY_NAME: &str = "SELECT id, name, role, password_hash, disabled_at, created_at
+    FROM staff_accounts WHERE name = ?";
+const FAILED: &str = "INSERT INTO login_throttle (subject, failures, last_failure_at)
+    VALUES (?1, 1, ?2)
+    ON CONFLICT (subject) DO UPDATE SET
+        failures = CASE WHEN last_failure_at < ?3 THEN 1 ELSE failures + 1 END,
+        last_failure_at = ?2
+    RETURNING failures";
+const LOCK: &str = "UPDATE login_throttle SET locked_until = ? WHERE subject = ?";
+const SUCCEEDED: &str = "DELETE FROM login_throttle WHERE subject = ?";
+
+/// How long a subject is locked after its `failures`th failure, if at all.
+fn lock_for(failures: i64, free: i64) -> Option<Duration> {
+    let over = failures - free;
+    (over >= 0).then(|| {
+        let secs = FIRST_LOCK_SECS.saturating_mul(1 << over.min(16));
+        Duration::seconds(secs.min(LOCK_MAX_SECS))
+    })
+}
+
+/// Checks a login. Unknown names, wrong passwords and disabled accounts get the same
+/// answer after the same work; a locked account or client gets 429 with a wait.
+pub fn login(
+    db: &dyn Database,
+    attempt: &Attempt,
+    first_supervisor: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Account, Error> {
+    bootstrap(db, first_supervisor, now)?;
+    let name = attempt.name.trim().to_lowercase();
+    let account_subject = format!("account:{name}");
+    let client_subject = format!("client:{}", hex_sha256(attempt.client.as_bytes()));
+    let db_now = crate::storage::db_time(now);
+    let locked = db
+        .execute(
+            LOCKED,
+            &[
+                account_subject.as_str().into(),
+                client_subject.as_str().into(),
+                db_now.as_str().into(),
+            ],
+        )?
+        .read_first(|r| r.opt_time("until"))?
+        .flatten();
+    if let Some(until) = locked {
+        let retry_after_secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1);
+        return Err(Error::RateLimited { retry_after_secs });
+    }
+    let found = db
+        .execute(ACCOUNT_BY_NAME, &[name.as_str().into()])?
+        .read_first(|r| Ok((account_of(&r)?, r.text("password_hash")?)))?;
+    let matches = match &found {
+        Some((_, hash)) => verify(hash, attempt.password),
+        None => {
+            // The same work as a real check, so time tells no names.
+            let _ = hash_with_salt(attempt.password, b"no-such-account!");
+            false
+        }
+    };
+    match found {
+        Some((account, _)) if matches && !account.disabled => {
+            db.execute(SUCCEEDED, &[account_subject.into()])?;
+            Ok(account)
+        }
+        _ => {
+            let forget_before = crate::storage::db_time(now - FAILURE_MEMORY);
+            in_transaction(db, || {
+                for (subject, free) in [
+                    (&account_subject, ACCOUNT_FREE_FAILURES),
+                    (&client_subject, CLIENT_FREE_FAILURES),
+                ] {
+                    let failures = db
+                        .execute(
+                            FAILED,
+                            &[
+                                subject.as_str().into(),
+                                db_now.as_str().into(),
+                                forget_before.as_str().into(),
+                            ],
+                        )?
+                        .read_first(|r| r.int("failures"))?
+                        .unwrap_or(1);
+                    if let Some(lock) = lock_for(failures, free) {
+                        db.execute(
+                            LOCK,
+                            &[
+                                crate::storage::db_time(now + lock).into(),
+                                subject.as_str().into(),
+                            ],
+                        )?;
+                    }
+                }
+                Ok(())
+            })?;
+            Err(Error::LoginFailed)
+        }
+    }
+}
+
+fn account_of(r: &crate::storage::Row) -> Result<Account, crate::storage::StorageError> {
+    Ok(Account {
+        id: r.int("id")?,
+        name: r.text("name")?,
+        // The column's CHECK admits only the four roles.
+        role: Role::parse(&r.text("role")?).unwrap_or(Role::Counter),
+        disabled: r.opt_text("disabled_at")?.is_some(),
+        created_at: r.text("created_at")?,
+    })
+}
+
+const LIST: &str =
+    "SELECT id, name, role, disabled_at, created_at FROM staff_accounts ORDER BY name";
+
+pub fn list(db: &dyn Database) -> Result<Vec<Account>, Error> {
+    Ok(db.execute(LIST, &[])?.read(|r| account_of(&r))?)
+}
+
+const BY_ID: &str =
+    "SELECT id, name, role, disabled_at, created_at FROM staff_accounts WHERE id = ?";
+
+pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Account>, Error> {
+    Ok(db
+        .execute(BY_ID, &[id.into()])?
+        .read_first(|r| account_of(&r))?)
+}
+
+const CREATE: &str =
+    "INSERT INTO staff_accounts (name, role, password_hash, created_at, password_set_at)
+    VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (name) DO NOTHING RETURNING id";
+
+/// A new account; 409 when the name is taken.
+pub fn create(
+    db: &dyn Database,
+    name: &str,
+    role: Role,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, Error> {
+    let name = normalise_name(name)?;
+    let hash = hash_password(password)?;
+    let id = db
+        .execute(
+            CREATE,
+            &[
+                name.as_str().into(),
+                role.code().into(),
+                hash.into(),
+                crate::storage::db_time(now).into(),
+            ],
+        )?
+        .read_first(|r| r.int("id"))?
+        .ok_or_else(|| {
+            Error::conflict(
+                "account_exists",
+                "name",
+                "An account with this name already exists.",
+                "Există deja un cont cu acest nume.",
+            )
+        })?;
+    by_id(db, id)?.ok_or(Error::NotFound)
+}
+
+const SET_DISABLED: &str = "UPDATE staff_accounts SET disabled_at = ?2 WHERE id = ?1
+    AND (disabled_at IS NULL) = (?2 IS NOT NULL) RETURNING id";
+const SET_PASSWORD: &str =
+    "UPDATE staff_accounts SET password_hash = ?2, password_set_at = ?3 WHERE id = ?1";
+const END_SESSIONS: &str =
+    "UPDATE staff_sessions SET ended_at = ?2 WHERE account_id = ?1 AND ended_at IS NULL";
+
+/// Disables or enables an account; disabling ends its sessions. False when it already was.
+pub fn set_disabled(
+    db: &dyn Database,
+    id: i64,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let at = crate::storage::db_time(now);
+    in_transaction(db, || {
+        let changed = db
+            .execute(
+                SET_DISABLED,
+                &[id.into(), disabled.then_some(at.as_str()).into()],
+            )?
+            .first()
+            .is_some();
+        db.execute(END_SESSIONS, &[id.into(), at.as_str().into()])?;
+        Ok(changed)
+    })
+}
+
+/// Sets a new password (a supervisor's reset); the account's sessions end.
+pub fn reset_password(
+    db: &dyn Database,
+    id: i64,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let hash = hash_password(password)?;
+    let at = crate::storage::db_time(now);
+    in_transaction(db, || {
+        db.execute(SET_PASSWORD, &[id.into(), hash.into(), at.as_str().into()])?;
+        db.execute(END_SESSIONS, &[id.into(), at.as_str().into()])?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_hash_verifies_only_its_password_and_never_holds_it() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        assert!(!hash.contains("correct horse"));
+        assert!(verify(&hash, "correct horse battery"));
+        assert!(!verify(&hash, "correct horse batterY"));
+        assert!(!verify("not a hash", "correct horse battery"));
+        assert!(hash_password("too short").is_err());
+    }
+
+    #[test]
+    fn failures_slow_down_then_lock_out_for_at_most_fifteen_minutes() {
+        assert_eq!(lock_for(2, 3), None);
+        assert_eq!(lock_for(3, 3), Some(Duration::seconds(15)));
+        assert_eq!(lock_for(4, 3), Some(Duration::seconds(30)));
+        assert_eq!(lock_for(50, 3), Some(Duration::minutes(15)));
+    }
+
+    #[test]
+    fn account_names_are_plain_lower_case_words() {
+        assert_eq!(normalise_name(" Ana.Pop ").unwrap(), "ana.pop");
+        for bad in ["a", "ana pop", "<b>", "ană"] {
+            assert!(normalise_name(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Every staff action on the office's data, each written to the audit trail: one
+//! implementation shared by the JSON API (machine clients) and the back-office pages.
+
+use super::{Entry, Staff, audit};
+use crate::booking::{Booking, Fields, exemption};
+use crate::complaints::{self, Complaint};
+use crate::counter::{self, WalkInTicket};
+use crate::error::Error;
+use crate::messaging::outbox;
+use crate::office::relocation::{self, Closing, Window};
+use crate::storage::in_transaction;
+use crate::web::api::Context;
+
+fn field<'f>(fields: &'f Fields, name: &str) -> &'f str {
+    fields.get(name).map(String::as_str).unwrap_or("")
+}
+
+/// R05: check-in with the number, the phone and the VIN/holder; a refusal is audited
+/// too, since repeated mismatches are a signal.
+pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, Error> {
+    let input = counter::CheckIn {
+        number: field(fields, "number"),
+        phone: field(fields, "phone"),
+        proof: field(fields, "proof"),
+    };
+    counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now).inspect_err(|e| {
+        let entry = Entry::new("check_in_refused", "booking:?").detail(e.explain().code);
+        // The refusal stands whether or not its audit line could be written.
+        let _ = audit(ctx.db, who, &entry, ctx.now);
+    })
+}
+
+/// R01: a walk-in ticket for `service` at `slot`.
+pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTicket, Error> {
+    let service = ctx.office.service(field(fields, "service"))?;
+    let ticket = counter::issue_walk_in(
+        ctx.db,
+        ctx.office,
+        service,
+        field(fields, "slot"),
+        &who.0,
+        ctx.now,
+    )?;
+    let entry = Entry::new("walk_in_ticket", format!("ticket:{}", ticket.ticket))
+        .detail(&ticket.slot_start);
+    audit(ctx.db, who, &entry, ctx.now)?;
+    Ok(ticket)
+}
+
+/// R12.
+pub fn no_show(ctx: &Context, booking: &Booking, who: &Staff) -> Result<(), Error> {
+    counter::no_show(ctx.db, booking, who, ctx.now)
+}
+
+/// R13: how many active bookings of the same contact were cancelled with it.
+pub fn fictitious(ctx: &Context, booking: &Booking, who: &Staff) -> Result<usize, Error> {
+    counter::fictitious(ctx.db, booking, who, ctx.now)
+}
+
+/// R16: the late-cancel exemption for the booking's VIN/holder.
+pub fn grant_exemption(
+    ctx: &Context,
+    who: &Staff,
+    booking: &Booking,
+    reason: &str,
+) -> Result<i64, Error> {
+    in_transaction(ctx.db, || {
+        let id = exemption::grant(ctx.db, booking, reason, who, ctx.now)?;
+        let entry = Entry::new("exemption_grant", format!("exemption:{id}"))
+            .change("none", "granted")
+            .detail(format!("booking:{}", booking.id));
+        audit(ctx.db, who, &entry, ctx.now)?;
+        Ok(id)
+    })
+}
+
+/// R16 through C01: a proposal citing a booking lets staff grant the exemption.
+pub fn grant_for_proposal(
+    ctx: &Context,
+    who: &Staff,
+    complaint_id: i64,
+    reason: Option<&str>,
+) -> Result<i64, Error> {
+    let found = Complaint::by_id(ctx.db, complaint_id)?.ok_or(Error::NotFound)?;
+    let booking_id = found
+        .booking_id
+        .filter(|_| found.kind == "proposal")
+        .ok_or_else(|| {
+            Error::conflict(
+                "not_a_booking_proposal",
+                "kind",
+                "Only a proposal citing a booking can grant the late-cancel exemption.",
+                "Doar o propunere care citează o programare poate acorda scutirea.",
+            )
+        })?;
+    let booking = Booking::by_id(ctx.db, booking_id)?.ok_or(Error::NotFound)?;
+    let reason = reason.filter(|r| !r.trim().is_empty()).map_or_else(
+        || format!("proposal complaint:{complaint_id}"),
+        str::to_owned,
+    );
+    grant_exemption(ctx, who, &booking, &reason)
+}
+
+/// Withdraws an exemption not yet used.
+pub fn revoke_exemption(ctx: &Context, who: &Staff, id: i64) -> Result<(), Error> {
+    if !exemption::revoke(ctx.db, id, ctx.now)? {
+        return Err(Error::NotFound);
+    }
+    let entry =
+        Entry::new("exemption_revoke", format!("exemption:{id}")).change("granted", "revoked");
+    audit(ctx.db, who, &entry, ctx.now)
+}
+
+/// Sends a failed message again.
+pub fn retry_message(ctx: &Context, who: &Staff, id: i64) -> Result<(), Error> {
+    if !outbox::retry_failed(ctx.db, id, ctx.now)? {
+        return Err(Error::NotFound);
+    }
+    let entry = Entry::new("outbox_retry", format!("outbox:{id}")).change("failed", "pending");
+    audit(ctx.db, who, &entry, ctx.now)
+}
+
+/// R18: closes a window and moves its bookings.
+pub fn close_window(ctx: &Context, who: &Staff, fields: &Fields) -> Result<Closing, Error> {
+    let window = Window::parse(fields, ctx.office)?;
+    relocation::close_window(ctx.db, ctx.office, &window, who, ctx.now)
+}
+
+/// C02–C05: one step of a complaint's workflow.
+pub fn complaint_step(
+    ctx: &Context,
+    who: &Staff,
+    id: i64,
+    step: &str,
+    fields: &Fields,
+) -> Result<complaints::StatusView, Error> {
+    let step = complaints::Step::parse(step, fields)?;
+    let progress =
+        complaints::take_step(ctx.db, ctx.office, id, &step, who, &ctx.links(), ctx.now)?;
+    let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+    Ok(complaints::StatusView::new(&found, &progress))
+}
