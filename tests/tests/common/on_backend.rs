@@ -12,6 +12,7 @@ macro_rules! scenarios_on {
             per_address_limit_reads_the_trusted_proxy_header,
             office_config_errors_name_the_setting,
             health_answers_while_the_database_does,
+            r19_back_office_session_from_login_to_logout,
         );
     };
     ($backend:expr; $($name:ident),* $(,)?) => {

@@ -344,3 +344,68 @@ pub async fn health_answers_while_the_database_does(backend: Backend) {
         405
     );
 }
+
+/// R19: a supervisor provisioned from `first_supervisor` logs in, gets one strict
+/// session cookie (`Secure` off this machine), works on a page with the session's CSRF
+/// token, and logs out; the old cookie then opens nothing.
+pub async fn r19_back_office_session_from_login_to_logout(backend: Backend) {
+    use crate::browser::{Browser, location};
+    const PASSWORD: &str = "correct horse battery staple";
+    let first = format!(
+        "maria.boss:{}",
+        ghiseu_core::staff::accounts::hash_password(PASSWORD).unwrap()
+    );
+    let app = TestApp::start(backend, &[("first_supervisor", first.as_str())]).await;
+    let mut browser = Browser::new(&app);
+    assert_eq!(
+        location(&browser.get("/staff/counter").await),
+        "/staff/login"
+    );
+    let login = browser.login("maria.boss", PASSWORD).await;
+    assert_eq!((login.status, location(&login)), (303, "/staff".to_owned()));
+    let cookies: Vec<String> = login
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    let cookie = &cookies[0];
+    assert!(cookie.starts_with("ghiseu_staff="), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    let page = browser.get("/staff/counter").await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let wrong = browser
+        .post("/staff/language", &[("csrf", "nope"), ("lang", "en")])
+        .await;
+    assert_eq!(wrong.status, 403);
+    let switched = browser
+        .submit("/staff/counter", "/staff/language", &[("lang", "en")])
+        .await;
+    assert_eq!(switched.status, 303);
+    assert!(
+        browser
+            .get("/staff/counter")
+            .await
+            .text()
+            .contains("<h1>At the counter</h1>")
+    );
+    let kept = browser.cookies.clone();
+    let out = browser.submit("/staff/counter", "/staff/logout", &[]).await;
+    assert_eq!(location(&out), "/staff/login");
+    let mut replay = Browser::new(&app);
+    replay.cookies = kept;
+    assert_eq!(
+        location(&replay.get("/staff/counter").await),
+        "/staff/login"
+    );
+
+    let mut remote = Browser::new(&app);
+    remote.host = "programari.test";
+    let reply = remote.login("maria.boss", PASSWORD).await;
+    let cookie = reply.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+}

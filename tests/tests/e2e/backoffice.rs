@@ -2,6 +2,7 @@
 //! CSRF on every form, lockout after failed logins, and every staff task as a page,
 //! driven as a browser would (form posts, cookies, redirects) through the test host.
 
+use crate::browser::*;
 use crate::support::*;
 use chrono::Duration;
 use ghiseu_core::staff::accounts::hash_password;
@@ -22,113 +23,6 @@ fn app() -> TestApp {
         ("staff_tokens", tokens.as_str()),
         ("public_base_url", "https://programari.test"),
     ])
-}
-
-/// A browser's view of the back office: its cookies, and the last page's CSRF token.
-struct Browser<'a> {
-    app: &'a TestApp,
-    cookies: Vec<(String, String)>,
-    host: &'static str,
-}
-
-impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
-        Browser {
-            app,
-            cookies: Vec::new(),
-            host: "127.0.0.1:3000",
-        }
-    }
-
-    fn remember(&mut self, reply: &Reply) {
-        for set in reply.headers.get_all("set-cookie") {
-            let set = set.to_str().unwrap();
-            let (pair, _) = set.split_once(';').unwrap_or((set, ""));
-            let (name, value) = pair.split_once('=').unwrap();
-            self.cookies.retain(|(n, _)| n != name);
-            if !value.is_empty() && !set.contains("Max-Age=0") {
-                self.cookies.push((name.to_owned(), value.to_owned()));
-            }
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> Reply {
-        let req = http::Request::get(path)
-            .header("accept", "text/html")
-            .header("host", self.host)
-            .header("cookie", self.cookie_header())
-            .body(vec![])
-            .unwrap();
-        let reply = self.app.request(req).await;
-        self.remember(&reply);
-        reply
-    }
-
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(fields)
-            .finish();
-        let req = http::Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("host", self.host)
-            .header("cookie", self.cookie_header())
-            .body(body.into_bytes())
-            .unwrap();
-        let reply = self.app.request(req).await;
-        self.remember(&reply);
-        reply
-    }
-
-    /// Opens `page` and posts a form to `action` with that page's CSRF token.
-    async fn submit(&mut self, page: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
-        let shown = self.get(page).await;
-        assert_eq!(shown.status, 200, "{page}: {}", shown.text());
-        let csrf = csrf_of(&shown);
-        let mut all = vec![("csrf", csrf.as_str())];
-        all.extend_from_slice(fields);
-        self.post(action, &all).await
-    }
-
-    async fn login(&mut self, name: &str, password: &str) -> Reply {
-        self.submit(
-            "/staff/login",
-            "/staff/login",
-            &[("name", name), ("password", password)],
-        )
-        .await
-    }
-
-    async fn logged_in(app: &'a TestApp, name: &str, password: &str) -> Browser<'a> {
-        let mut browser = Browser::new(app);
-        let reply = browser.login(name, password).await;
-        assert_eq!(reply.status, 303, "{}", reply.text());
-        browser
-    }
-}
-
-fn csrf_of(page: &Reply) -> String {
-    let text = page.text();
-    let at = text
-        .find(r#"name="csrf" value=""#)
-        .unwrap_or_else(|| panic!("no CSRF field: {text}"));
-    let rest = &text[at + r#"name="csrf" value=""#.len()..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
-fn location(reply: &Reply) -> String {
-    reply
-        .headers
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
 }
 
 /// The supervisor creates an account with this role through the accounts page.

@@ -5,6 +5,8 @@
 mod abuse;
 mod backoffice;
 mod booking;
+#[path = "../common/browser.rs"]
+mod browser;
 mod calendar;
 mod complaints;
 mod counter;

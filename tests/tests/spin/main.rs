@@ -10,6 +10,8 @@
 //! they are not; CI always runs it.
 
 mod backup;
+#[path = "../common/browser.rs"]
+mod browser;
 mod scale_out;
 #[path = "../common/scenarios.rs"]
 mod scenarios;
