@@ -1,0 +1,110 @@
+//! Today at the counter (R01, R05, R12, R13): the day view, check-in, walk-in
+//! tickets, and the no-show and fictitious marks behind a confirmation page.
+
+use super::*;
+
+pub(super) fn counter(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    rest: &[&str],
+    get: bool,
+) -> Result<Response, Error> {
+    let lang = session.lang;
+    let who = &session.staff;
+    match (rest, get) {
+        ([], true) => {
+            #[derive(Template)]
+            #[template(path = "staff/counter.html")]
+            struct CounterPage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                day: Day,
+                is_today: bool,
+            }
+            let today = ctx.now.with_timezone(&OFFICE_TZ).date_naive();
+            let date = query_date(req, "date")?.unwrap_or(today);
+            let html = render(CounterPage {
+                lang,
+                title: lang.t("La ghișeu", "At the counter"),
+                frame: Frame::new(req, session),
+                day: dayview::day(ctx.db, ctx.office, date, ctx.now)?,
+                is_today: date == today,
+            })?;
+            Ok(page(StatusCode::OK, html))
+        }
+        (["check-in"], false) => {
+            let fields = form(req, session)?;
+            actions::check_in(ctx, &fields, who)?;
+            Ok(see_other("/staff/counter?done=checked_in"))
+        }
+        (["walk-in"], false) => {
+            #[derive(Template)]
+            #[template(path = "staff/ticket.html")]
+            struct TicketPage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                ticket: crate::counter::WalkInTicket,
+                service: &'a str,
+            }
+            let fields = form(req, session)?;
+            let ticket = actions::walk_in(ctx, &fields, who)?;
+            let service = ctx.office.service(ticket.service)?;
+            let html = render(TicketPage {
+                lang,
+                title: lang.t("Bon de ordine", "Queue ticket"),
+                frame: Frame::new(req, session),
+                service: service_name(service, lang),
+                ticket,
+            })?;
+            Ok(page(StatusCode::CREATED, html))
+        }
+        (["bookings", id, mark @ ("no-show" | "fictitious")], _) => {
+            let booking = Booking::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
+            if get {
+                let (title, question, button) = if *mark == "no-show" {
+                    (
+                        lang.t("Neprezentat?", "No-show?"),
+                        lang.t(
+                            "Programarea se marchează neprezentată, iar telefonul și emailul nu mai pot programa online 30 de zile.",
+                            "The booking is marked as a no-show, and its phone and email may not book online for 30 days.",
+                        ),
+                        lang.t("Marchează neprezentat", "Mark as no-show"),
+                    )
+                } else {
+                    (
+                        lang.t("Date fictive?", "Fictitious data?"),
+                        lang.t(
+                            "Programarea se marchează cu date fictive: toate programările active ale persoanei se anulează, iar telefonul și emailul nu mai pot programa online 180 de zile.",
+                            "The booking is marked as fictitious: all the person's active bookings are cancelled, and its phone and email may not book online for 180 days.",
+                        ),
+                        lang.t("Marchează date fictive", "Mark as fictitious"),
+                    )
+                };
+                let view = booking.status_view();
+                let html = render(ConfirmPage {
+                    lang,
+                    title,
+                    frame: Frame::new(req, session),
+                    question: format!("{} {} {} — {question}", view.name, view.date, view.time),
+                    action: format!("/staff/counter/bookings/{id}/{mark}"),
+                    hidden: Vec::new(),
+                    button,
+                    back: "/staff/counter",
+                })?;
+                return Ok(page(StatusCode::OK, html));
+            }
+            form(req, session)?;
+            if *mark == "no-show" {
+                actions::no_show(ctx, &booking, who)?;
+                Ok(see_other("/staff/counter?done=no_show"))
+            } else {
+                actions::fictitious(ctx, &booking, who)?;
+                Ok(see_other("/staff/counter?done=fictitious"))
+            }
+        }
+        _ => Err(Error::NotFound),
+    }
+}

@@ -1,0 +1,98 @@
+//! The login form: a password checked against its Argon2id hash, then a session.
+
+use super::*;
+
+#[derive(Template)]
+#[template(path = "staff/login.html")]
+struct LoginPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    csrf: &'a str,
+    name: &'a str,
+    problem: Option<&'a str>,
+}
+
+/// GET shows the form (and sets its CSRF cookie); POST checks the password, with the
+/// same answer for an unknown name and a wrong password.
+pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let local = is_local(req);
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        let lang = crate::web::api::lang_of(req, None);
+        let token = LinkToken::generate();
+        let html = render(LoginPage {
+            lang,
+            title: lang.t("Intrare personal", "Staff login"),
+            csrf: token.as_str(),
+            name: "",
+            problem: None,
+        })?;
+        let mut response = page(StatusCode::OK, html);
+        set_cookie(&mut response, &login_cookie(token.as_str(), local));
+        return Ok(response);
+    }
+    if *req.method() != Method::POST {
+        return Err(Error::MethodNotAllowed { allow: "GET, POST" });
+    }
+    let fields = body_fields(req)?;
+    let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
+    let lang = Lang::from_code(Some(field("lang")));
+    let expected = cookie_value(req, LOGIN_COOKIE).unwrap_or("");
+    let presented = field("csrf");
+    if expected.is_empty()
+        || !bool::from(subtle::ConstantTimeEq::ct_eq(
+            expected.as_bytes(),
+            presented.as_bytes(),
+        ))
+    {
+        return Err(Error::CsrfInvalid);
+    }
+    let client = client_address(req, ctx.office.rate_limits.client_address_header.as_deref());
+    let attempt = Attempt {
+        name: field("name"),
+        password: field("password"),
+        client: &client,
+    };
+    let first_supervisor = ctx.settings.get("first_supervisor");
+    match accounts::login(ctx.db, &attempt, first_supervisor.as_deref(), ctx.now) {
+        Ok(account) => {
+            let token = session::start(ctx.db, account.id, lang, ctx.now)?;
+            let who = crate::staff::Staff(account.name.clone());
+            audit(
+                ctx.db,
+                &who,
+                &Entry::new("login", format!("account:{}", account.name)),
+                ctx.now,
+            )?;
+            // One Set-Cookie per response: Spin's SDK keeps one value per header name.
+            // The login form's cookie expires by itself.
+            let mut response = see_other("/staff");
+            set_cookie(&mut response, &session::cookie(Some(&token), local));
+            Ok(response)
+        }
+        Err(e @ (Error::LoginFailed | Error::RateLimited { .. })) => {
+            let x = e.explain();
+            let html = render(LoginPage {
+                lang,
+                title: lang.t("Intrare personal", "Staff login"),
+                csrf: presented,
+                name: attempt.name,
+                problem: Some(lang.t(&x.message_ro, &x.message)),
+            })?;
+            let mut response = page(x.status, html);
+            if let Some(seconds) = e.retry_after() {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
+            }
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn login_cookie(value: &str, local: bool) -> String {
+    let secure = if local { "" } else { "; Secure" };
+    format!(
+        "{LOGIN_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/staff/login; Max-Age=3600{secure}"
+    )
+}

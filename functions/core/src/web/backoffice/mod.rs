@@ -1,0 +1,345 @@
+//! The back office under /staff: server-rendered pages for clerks, complaints officers
+//! and supervisors, behind a login. Every page checks the session and the role; every
+//! form posts with the session's CSRF token and answers with a redirect (POST, then
+//! GET), so a reload never repeats an action. The actions themselves are
+//! `staff::actions`, shared with the JSON API.
+
+use crate::booking::{Booking, Fields};
+use crate::complaints::{self, Complaint, Progress};
+use crate::counter::dayview::{self, Day};
+use crate::error::Error;
+use crate::messaging::outbox;
+use crate::office::relocation::{self, Closing, Unconfirmed, Window};
+use crate::office::{OFFICE_TZ, start_of_day};
+use crate::staff::accounts::{self, Account, Attempt};
+use crate::staff::session::{self, Session};
+use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
+use crate::token::LinkToken;
+use crate::web::api::{
+    Context, Request, Response, body_fields, client_address, query_date, query_pairs,
+};
+use crate::web::html::{Lang, service_name};
+mod counter;
+mod desk;
+mod login;
+mod supervisor;
+
+use askama::Template;
+use chrono::{Days, Duration};
+use http::{Method, StatusCode, header};
+
+/// The login form's own CSRF token, before there is a session: a cookie the form
+/// must echo (double submit).
+const LOGIN_COOKIE: &str = "ghiseu_login";
+
+/// One entry of the navigation, shown only to roles that may use it.
+pub struct NavItem {
+    pub href: &'static str,
+    pub ro: &'static str,
+    pub en: &'static str,
+    pub current: bool,
+}
+
+const NAV: [(&str, &str, &str, Task); 7] = [
+    (
+        "/staff/counter",
+        "La ghișeu azi",
+        "Today at the counter",
+        Task::Counter,
+    ),
+    (
+        "/staff/complaints",
+        "Sesizări",
+        "Complaints desk",
+        Task::Complaints,
+    ),
+    (
+        "/staff/closures",
+        "Închideri și mutări",
+        "Closures and relocations",
+        Task::Supervise,
+    ),
+    (
+        "/staff/exemptions",
+        "Scutiri",
+        "Exemptions",
+        Task::Supervise,
+    ),
+    (
+        "/staff/messages",
+        "Mesaje eșuate",
+        "Failed messages",
+        Task::Supervise,
+    ),
+    (
+        "/staff/audit",
+        "Jurnal de audit",
+        "Audit trail",
+        Task::Supervise,
+    ),
+    ("/staff/accounts", "Conturi", "Accounts", Task::Supervise),
+];
+
+/// What a redirect after an action says it did: fixed texts, nothing from the request.
+const DONE: &[(&str, &str, &str)] = &[
+    ("checked_in", "Prezentare confirmată.", "Checked in."),
+    ("no_show", "Marcat neprezentat.", "Marked as a no-show."),
+    (
+        "fictitious",
+        "Marcat cu date fictive; programările persoanei au fost anulate.",
+        "Marked as fictitious; the person's bookings were cancelled.",
+    ),
+    ("step", "Pas înregistrat.", "Step recorded."),
+    ("exemption", "Scutire acordată.", "Exemption granted."),
+    ("revoked", "Scutire revocată.", "Exemption revoked."),
+    (
+        "retried",
+        "Mesajul va fi retrimis.",
+        "The message will be sent again.",
+    ),
+    ("account_created", "Cont creat.", "Account created."),
+    ("account_changed", "Cont modificat.", "Account changed."),
+    ("password_reset", "Parolă schimbată.", "Password reset."),
+];
+
+/// What every back-office page shows around its content.
+pub struct Frame {
+    pub nav: Vec<NavItem>,
+    pub staff: String,
+    pub role: &'static str,
+    pub csrf: String,
+    pub done: Option<(&'static str, &'static str)>,
+}
+
+impl Frame {
+    fn new(req: &Request, session: &Session) -> Frame {
+        let path = req.uri().path();
+        let done = query_pairs(req).remove("done").and_then(|code| {
+            DONE.iter()
+                .find(|(c, _, _)| *c == code)
+                .map(|(_, ro, en)| (*ro, *en))
+        });
+        Frame {
+            nav: NAV
+                .iter()
+                .filter(|(.., task)| session.role.may(*task))
+                .map(|(href, ro, en, _)| NavItem {
+                    href,
+                    ro,
+                    en,
+                    current: path.starts_with(href),
+                })
+                .collect(),
+            staff: session.staff.0.clone(),
+            role: session.role.code(),
+            csrf: session.csrf().to_owned(),
+            done,
+        }
+    }
+}
+
+fn render(page: impl Template) -> Result<String, Error> {
+    page.render().map_err(|e| Error::Config {
+        setting: "template".to_owned(),
+        problem: e.to_string(),
+    })
+}
+
+fn page(status: StatusCode, html: String) -> Response {
+    crate::web::api::html_response(status, html)
+}
+
+fn see_other(location: &str) -> Response {
+    http::Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(Vec::new())
+        .expect("valid redirect")
+}
+
+fn cookie_value<'r>(req: &'r Request, name: &str) -> Option<&'r str> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find_map(|(k, v)| (k == name).then_some(v))
+}
+
+/// Whether the app is reached on this machine, where cookies can't be `Secure`. Spin
+/// names the URL it was asked for in `spin-full-url` (the `Host` header may not reach
+/// the component).
+fn is_local(req: &Request) -> bool {
+    let url = req
+        .headers()
+        .get("spin-full-url")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let authority = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    let name = authority
+        .rsplit_once(':')
+        .map_or(authority, |(name, _)| name);
+    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+fn id_of(segment: &str) -> Result<i64, Error> {
+    segment.parse().map_err(|_| Error::NotFound)
+}
+
+/// Routes every /staff path.
+pub fn backoffice(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let path = req.uri().path().trim_end_matches('/');
+    let rest = path.strip_prefix("/staff").unwrap_or("");
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    if segments == ["login"] {
+        return login::login(req, ctx);
+    }
+    let cookie = cookie_value(req, session::COOKIE);
+    let Some(session) = session::find(ctx.db, cookie, ctx.now)? else {
+        return Ok(see_other("/staff/login"));
+    };
+    let answer = route(req, ctx, &session, &segments);
+    session::touch(ctx.db, &session, ctx.now)?;
+    answer.or_else(|e| error_page(req, &session, &e))
+}
+
+/// A refused action inside the back office: the reason on a page with the
+/// navigation, with the status the JSON API would give.
+fn error_page(req: &Request, session: &Session, e: &Error) -> Result<Response, Error> {
+    #[derive(Template)]
+    #[template(path = "staff/error.html")]
+    struct ErrorPage<'a> {
+        lang: Lang,
+        title: &'a str,
+        frame: Frame,
+        message: &'a str,
+        back: &'a str,
+    }
+    let lang = session.lang;
+    let x = e.explain();
+    // Back to the area the action was in, when the role may open it.
+    let back = NAV
+        .iter()
+        .find(|(href, .., task)| req.uri().path().starts_with(href) && session.role.may(*task))
+        .map_or("/staff", |(href, ..)| *href);
+    let html = render(ErrorPage {
+        lang,
+        title: lang.t("Acțiunea nu a fost făcută", "The action was not done"),
+        frame: Frame::new(req, session),
+        message: lang.t(&x.message_ro, &x.message),
+        back,
+    })?;
+    let mut response = page(x.status, html);
+    if let Some(seconds) = e.retry_after() {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
+    }
+    Ok(response)
+}
+
+/// A POST's fields, once its CSRF token is this session's.
+fn form(req: &Request, session: &Session) -> Result<Fields, Error> {
+    let mut fields = body_fields(req)?;
+    session.check_csrf(fields.remove("csrf").as_deref())?;
+    Ok(fields)
+}
+
+fn route(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    segments: &[&str],
+) -> Result<Response, Error> {
+    let get = matches!(*req.method(), Method::GET | Method::HEAD);
+    let role = session.role;
+    let who = &session.staff;
+    if let Some(task) = task_of(segments) {
+        role.require(task)?;
+    }
+    match (segments, get) {
+        ([], true) => {
+            let home = NAV
+                .iter()
+                .find(|(.., task)| role.may(*task))
+                .map_or("/staff/login", |(href, ..)| *href);
+            Ok(see_other(home))
+        }
+        (["logout"], false) => {
+            form(req, session)?;
+            session::end(ctx.db, session, ctx.now)?;
+            audit(
+                ctx.db,
+                who,
+                &Entry::new("logout", format!("account:{}", who.0)),
+                ctx.now,
+            )?;
+            let mut response = see_other("/staff/login");
+            set_cookie(&mut response, &session::cookie(None, is_local(req)));
+            Ok(response)
+        }
+        (["language"], false) => {
+            let fields = form(req, session)?;
+            let lang = Lang::from_code(fields.get("lang").map(String::as_str));
+            session::set_language(ctx.db, session, lang)?;
+            Ok(see_other("/staff"))
+        }
+        (["counter", ..], _) => counter::counter(req, ctx, session, &segments[1..], get),
+        (["complaints", ..], _) => desk::complaints_desk(req, ctx, session, &segments[1..], get),
+        (["closures", ..], _) => supervisor::closures(req, ctx, session, &segments[1..], get),
+        (["exemptions"], true) => supervisor::exemptions(req, ctx, session),
+        (["exemptions", id, "revoke"], false) => {
+            form(req, session)?;
+            actions::revoke_exemption(ctx, who, id_of(id)?)?;
+            Ok(see_other("/staff/exemptions?done=revoked"))
+        }
+        (["messages"], true) => supervisor::messages(req, ctx, session),
+        (["messages", id, "retry"], false) => {
+            form(req, session)?;
+            actions::retry_message(ctx, who, id_of(id)?)?;
+            Ok(see_other("/staff/messages?done=retried"))
+        }
+        (["audit"], true) => supervisor::audit_trail(req, ctx, session),
+        (["accounts", ..], _) => supervisor::accounts_page(req, ctx, session, &segments[1..], get),
+        (["logout" | "language"], true) => Err(Error::MethodNotAllowed { allow: "POST" }),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// Which area of the back office a path belongs to; None for what every role may do.
+fn task_of(segments: &[&str]) -> Option<Task> {
+    match segments {
+        ["counter", ..] => Some(Task::Counter),
+        ["complaints", _, "exemption"] => Some(Task::Supervise),
+        ["complaints", ..] => Some(Task::Complaints),
+        [
+            "closures" | "exemptions" | "messages" | "audit" | "accounts",
+            ..,
+        ] => Some(Task::Supervise),
+        _ => None,
+    }
+}
+
+fn set_cookie(response: &mut Response, cookie: &str) {
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        http::HeaderValue::from_str(cookie).expect("ASCII cookie"),
+    );
+}
+
+#[derive(Template)]
+#[template(path = "staff/confirm.html")]
+struct ConfirmPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    frame: Frame,
+    question: String,
+    action: String,
+    hidden: Vec<(&'a str, String)>,
+    button: &'a str,
+    back: &'a str,
+}

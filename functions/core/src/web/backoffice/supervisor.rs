@@ -1,0 +1,260 @@
+//! The supervisor's pages: closures and relocations (R18), exemptions (R16), failed
+//! messages, the audit trail and the staff accounts.
+
+use super::*;
+
+pub(super) fn closures(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    rest: &[&str],
+    get: bool,
+) -> Result<Response, Error> {
+    let lang = session.lang;
+    match (rest, get) {
+        ([], true) => {
+            #[derive(Template)]
+            #[template(path = "staff/closures.html")]
+            struct ClosuresPage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                services: Vec<(&'static str, &'static str)>,
+                unconfirmed: Vec<Unconfirmed>,
+            }
+            let html = render(ClosuresPage {
+                lang,
+                title: lang.t("Închideri și mutări", "Closures and relocations"),
+                frame: Frame::new(req, session),
+                services: ctx
+                    .office
+                    .services
+                    .iter()
+                    .map(|s| (s.code, service_name(s, lang)))
+                    .collect(),
+                unconfirmed: relocation::unconfirmed(ctx.db, ctx.now)?,
+            })?;
+            Ok(page(StatusCode::OK, html))
+        }
+        (["preview"], false) => {
+            let fields = form(req, session)?;
+            let window = Window::parse(&fields, ctx.office)?;
+            let moving = relocation::affected(ctx.db, &window, ctx.now)?;
+            let hidden = ["service", "date", "from", "to", "reason"]
+                .into_iter()
+                .map(|name| (name, fields.get(name).cloned().unwrap_or_default()))
+                .collect();
+            let html = render(ConfirmPage {
+                lang,
+                title: lang.t("Închideți intervalul?", "Close this window?"),
+                frame: Frame::new(req, session),
+                question: format!(
+                    "{} {} {}–{}: {moving} {}",
+                    service_name(window.service, lang),
+                    fields.get("date").map(String::as_str).unwrap_or(""),
+                    fields.get("from").map(String::as_str).unwrap_or(""),
+                    fields.get("to").map(String::as_str).unwrap_or(""),
+                    lang.t(
+                        "programări vor fi mutate la cea mai apropiată oră liberă, iar solicitanții anunțați.",
+                        "bookings will move to the nearest free time, and their bookers be told."
+                    ),
+                ),
+                action: "/staff/closures".to_owned(),
+                hidden,
+                button: lang.t("Închide intervalul", "Close the window"),
+                back: "/staff/closures",
+            })?;
+            Ok(page(StatusCode::OK, html))
+        }
+        ([], false) => {
+            #[derive(Template)]
+            #[template(path = "staff/closure_done.html")]
+            struct ClosedPage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                closing: Closing,
+            }
+            let fields = form(req, session)?;
+            let closing = actions::close_window(ctx, &session.staff, &fields)?;
+            let status = if closing.created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            let html = render(ClosedPage {
+                lang,
+                title: lang.t("Interval închis", "Window closed"),
+                frame: Frame::new(req, session),
+                closing,
+            })?;
+            Ok(page(status, html))
+        }
+        _ => Err(Error::NotFound),
+    }
+}
+
+pub(super) fn exemptions(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+) -> Result<Response, Error> {
+    #[derive(Template)]
+    #[template(path = "staff/exemptions.html")]
+    struct ExemptionsPage<'a> {
+        lang: Lang,
+        title: &'a str,
+        frame: Frame,
+        exemptions: Vec<crate::booking::exemption::Listed>,
+    }
+    let lang = session.lang;
+    let html = render(ExemptionsPage {
+        lang,
+        title: lang.t("Scutiri", "Exemptions"),
+        frame: Frame::new(req, session),
+        exemptions: crate::booking::exemption::list(ctx.db)?,
+    })?;
+    Ok(page(StatusCode::OK, html))
+}
+
+pub(super) fn messages(req: &Request, ctx: &Context, session: &Session) -> Result<Response, Error> {
+    #[derive(Template)]
+    #[template(path = "staff/messages.html")]
+    struct MessagesPage<'a> {
+        lang: Lang,
+        title: &'a str,
+        frame: Frame,
+        messages: Vec<outbox::Listed>,
+    }
+    let lang = session.lang;
+    let html = render(MessagesPage {
+        lang,
+        title: lang.t("Mesaje eșuate", "Failed messages"),
+        frame: Frame::new(req, session),
+        messages: outbox::list(ctx.db, "failed")?,
+    })?;
+    Ok(page(StatusCode::OK, html))
+}
+
+pub(super) fn audit_trail(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+) -> Result<Response, Error> {
+    #[derive(Template)]
+    #[template(path = "staff/audit.html")]
+    struct AuditPage<'a> {
+        lang: Lang,
+        title: &'a str,
+        frame: Frame,
+        subject: String,
+        staff: String,
+        date: String,
+        entries: Vec<AuditEntry>,
+    }
+    let lang = session.lang;
+    let query = query_pairs(req);
+    let text = |name: &str| {
+        query
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let (subject, staff, date) = (text("subject"), text("staff"), text("date"));
+    let day = query_date(req, "date")?;
+    let filter = AuditFilter {
+        subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
+        staff: Some(staff.as_str()).filter(|s| !s.is_empty()),
+        between: day.map(|d| (start_of_day(d), start_of_day(d + Days::new(1)))),
+    };
+    let html = render(AuditPage {
+        lang,
+        title: lang.t("Jurnal de audit", "Audit trail"),
+        frame: Frame::new(req, session),
+        entries: crate::staff::search(ctx.db, &filter)?,
+        subject,
+        staff,
+        date,
+    })?;
+    Ok(page(StatusCode::OK, html))
+}
+
+pub(super) fn accounts_page(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    rest: &[&str],
+    get: bool,
+) -> Result<Response, Error> {
+    let lang = session.lang;
+    let who = &session.staff;
+    match (rest, get) {
+        ([], true) => {
+            #[derive(Template)]
+            #[template(path = "staff/accounts.html")]
+            struct AccountsPage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                accounts: Vec<Account>,
+                own_id: i64,
+                roles: [Role; 4],
+            }
+            let html = render(AccountsPage {
+                lang,
+                title: lang.t("Conturi", "Accounts"),
+                frame: Frame::new(req, session),
+                accounts: accounts::list(ctx.db)?,
+                own_id: session.account_id,
+                roles: Role::ALL,
+            })?;
+            Ok(page(StatusCode::OK, html))
+        }
+        ([], false) => {
+            let fields = form(req, session)?;
+            let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
+            let role = Role::parse(field("role"))?;
+            let account =
+                accounts::create(ctx.db, field("name"), role, field("password"), ctx.now)?;
+            let entry = Entry::new("account_create", format!("account:{}", account.name))
+                .change("none", role.code());
+            audit(ctx.db, who, &entry, ctx.now)?;
+            Ok(see_other("/staff/accounts?done=account_created"))
+        }
+        ([id, change @ ("disable" | "enable")], false) => {
+            form(req, session)?;
+            let id = id_of(id)?;
+            if id == session.account_id {
+                return Err(Error::conflict(
+                    "own_account",
+                    "id",
+                    "You can't disable your own account.",
+                    "Nu vă puteți dezactiva propriul cont.",
+                ));
+            }
+            let account = accounts::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+            let disable = *change == "disable";
+            if accounts::set_disabled(ctx.db, id, disable, ctx.now)? {
+                let (before, after) = if disable {
+                    ("active", "disabled")
+                } else {
+                    ("disabled", "active")
+                };
+                let entry = Entry::new("account_state", format!("account:{}", account.name))
+                    .change(before, after);
+                audit(ctx.db, who, &entry, ctx.now)?;
+            }
+            Ok(see_other("/staff/accounts?done=account_changed"))
+        }
+        ([id, "password"], false) => {
+            let fields = form(req, session)?;
+            let account = accounts::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
+            let password = fields.get("password").map(String::as_str).unwrap_or("");
+            accounts::reset_password(ctx.db, account.id, password, ctx.now)?;
+            let entry = Entry::new("password_reset", format!("account:{}", account.name));
+            audit(ctx.db, who, &entry, ctx.now)?;
+            Ok(see_other("/staff/accounts?done=password_reset"))
+        }
+        _ => Err(Error::NotFound),
+    }
+}
