@@ -4,6 +4,11 @@
 //! GET), so a reload never repeats an action. The actions themselves are
 //! `staff::actions`, shared with the JSON API.
 
+mod counter;
+mod desk;
+mod login;
+mod supervisor;
+
 use crate::booking::{Booking, Fields};
 use crate::complaints::{self, Complaint, Progress};
 use crate::counter::dayview::{self, Day};
@@ -19,11 +24,6 @@ use crate::web::api::{
     Context, Request, Response, body_fields, client_address, query_date, query_pairs,
 };
 use crate::web::html::{Lang, service_name};
-mod counter;
-mod desk;
-mod login;
-mod supervisor;
-
 use askama::Template;
 use chrono::{Days, Duration};
 use http::{Method, StatusCode, header};
