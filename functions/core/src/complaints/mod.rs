@@ -468,6 +468,23 @@ fn local(t: DateTime<Utc>) -> String {
 }
 
 impl StatusView {
+    /// The next deadline still to meet: the acknowledgement, then the earlier of the
+    /// progress update and the resolution; none once resolved.
+    pub fn next_deadline(&self) -> Option<&str> {
+        if self.resolved_at.is_some() {
+            None
+        } else if self.acknowledged_at.is_none() {
+            Some(&self.acknowledge_by)
+        } else {
+            Some(
+                self.progress_update_by
+                    .as_deref()
+                    .filter(|p| *p < self.resolve_by.as_str())
+                    .unwrap_or(&self.resolve_by),
+            )
+        }
+    }
+
     pub fn new(complaint: &Complaint, p: &Progress) -> Self {
         StatusView {
             kind: complaint.kind.clone(),

@@ -4,7 +4,7 @@
 
 use super::Role;
 use crate::error::Error;
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, Row, StorageError, db_time, in_transaction};
 use crate::token::hex_sha256;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -121,14 +121,7 @@ fn bootstrap(db: &dyn Database, spec: Option<&str>, now: DateTime<Utc>) -> Resul
         .ok_or_else(|| problem("expected name:<password hash>"))?;
     let name = normalise_name(name).map_err(|_| problem("invalid account name"))?;
     PasswordHash::new(hash).map_err(|_| problem("not a PHC password hash"))?;
-    db.execute(
-        BOOTSTRAP,
-        &[
-            name.into(),
-            hash.into(),
-            crate::storage::db_time(now).into(),
-        ],
-    )?;
+    db.execute(BOOTSTRAP, &[name.into(), hash.into(), db_time(now).into()])?;
     Ok(())
 }
 
@@ -173,7 +166,7 @@ pub fn login(
     let name = attempt.name.trim().to_lowercase();
     let account_subject = format!("account:{name}");
     let client_subject = format!("client:{}", hex_sha256(attempt.client.as_bytes()));
-    let db_now = crate::storage::db_time(now);
+    let db_now = db_time(now);
     let locked = db
         .execute(
             LOCKED,
@@ -206,7 +199,7 @@ pub fn login(
             Ok(account)
         }
         _ => {
-            let forget_before = crate::storage::db_time(now - FAILURE_MEMORY);
+            let forget_before = db_time(now - FAILURE_MEMORY);
             in_transaction(db, || {
                 for (subject, free) in [
                     (&account_subject, ACCOUNT_FREE_FAILURES),
@@ -224,13 +217,7 @@ pub fn login(
                         .read_first(|r| r.int("failures"))?
                         .unwrap_or(1);
                     if let Some(lock) = lock_for(failures, free) {
-                        db.execute(
-                            LOCK,
-                            &[
-                                crate::storage::db_time(now + lock).into(),
-                                subject.as_str().into(),
-                            ],
-                        )?;
+                        db.execute(LOCK, &[db_time(now + lock).into(), subject.as_str().into()])?;
                     }
                 }
                 Ok(())
@@ -240,7 +227,7 @@ pub fn login(
     }
 }
 
-fn account_of(r: &crate::storage::Row) -> Result<Account, crate::storage::StorageError> {
+fn account_of(r: &Row) -> Result<Account, StorageError> {
     Ok(Account {
         id: r.int("id")?,
         name: r.text("name")?,
@@ -288,7 +275,7 @@ pub fn create(
                 name.as_str().into(),
                 role.code().into(),
                 hash.into(),
-                crate::storage::db_time(now).into(),
+                db_time(now).into(),
             ],
         )?
         .read_first(|r| r.int("id"))?
@@ -317,7 +304,7 @@ pub fn set_disabled(
     disabled: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, Error> {
-    let at = crate::storage::db_time(now);
+    let at = db_time(now);
     in_transaction(db, || {
         let changed = db
             .execute(
@@ -339,7 +326,7 @@ pub fn reset_password(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let hash = hash_password(password)?;
-    let at = crate::storage::db_time(now);
+    let at = db_time(now);
     in_transaction(db, || {
         db.execute(SET_PASSWORD, &[id.into(), hash.into(), at.as_str().into()])?;
         db.execute(END_SESSIONS, &[id.into(), at.as_str().into()])?;

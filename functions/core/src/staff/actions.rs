@@ -47,16 +47,6 @@ pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTick
     Ok(ticket)
 }
 
-/// R12.
-pub fn no_show(ctx: &Context, booking: &Booking, who: &Staff) -> Result<(), Error> {
-    counter::no_show(ctx.db, booking, who, ctx.now)
-}
-
-/// R13: how many active bookings of the same contact were cancelled with it.
-pub fn fictitious(ctx: &Context, booking: &Booking, who: &Staff) -> Result<usize, Error> {
-    counter::fictitious(ctx.db, booking, who, ctx.now)
-}
-
 /// R16: the late-cancel exemption for the booking's VIN/holder.
 pub fn grant_exemption(
     ctx: &Context,

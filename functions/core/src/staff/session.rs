@@ -11,6 +11,9 @@ use chrono::{DateTime, Duration, Utc};
 use subtle::ConstantTimeEq;
 
 pub const COOKIE: &str = "ghiseu_staff";
+/// The login form's own CSRF token, before there is a session: a cookie the form
+/// must echo (double submit).
+pub const LOGIN_COOKIE: &str = "ghiseu_login";
 /// A session unused this long ends.
 pub const IDLE: Duration = Duration::minutes(30);
 /// A session ends this long after login, however busy.
@@ -37,12 +40,18 @@ impl Session {
 
     /// Ok when a form's `csrf` field is this session's token; else 403, nothing done.
     pub fn check_csrf(&self, presented: Option<&str>) -> Result<(), Error> {
-        let presented = presented.unwrap_or("");
-        if bool::from(presented.as_bytes().ct_eq(self.csrf.as_bytes())) {
-            Ok(())
-        } else {
-            Err(Error::CsrfInvalid)
-        }
+        check_csrf(&self.csrf, presented)
+    }
+}
+
+/// Ok when a form's `csrf` field is the expected token, compared in constant time; an
+/// empty expectation matches nothing.
+pub fn check_csrf(expected: &str, presented: Option<&str>) -> Result<(), Error> {
+    let presented = presented.unwrap_or("");
+    if !expected.is_empty() && bool::from(presented.as_bytes().ct_eq(expected.as_bytes())) {
+        Ok(())
+    } else {
+        Err(Error::CsrfInvalid)
     }
 }
 
@@ -141,14 +150,12 @@ pub fn set_language(db: &dyn Database, session: &Session, lang: Lang) -> Result<
     Ok(())
 }
 
-/// The `Set-Cookie` value for a session; `Secure` unless the app is on this machine.
-pub fn cookie(token: Option<&LinkToken>, local: bool) -> String {
+/// A `Set-Cookie` value: never readable by scripts, never sent cross-site, and
+/// `Secure` unless the app is on this machine. `max_age` 0 deletes the cookie.
+pub fn cookie(name: &str, value: &str, path: &str, max_age: Option<u32>, local: bool) -> String {
+    let max_age = max_age
+        .map(|s| format!("; Max-Age={s}"))
+        .unwrap_or_default();
     let secure = if local { "" } else { "; Secure" };
-    match token {
-        Some(t) => format!(
-            "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/{secure}",
-            t.as_str()
-        ),
-        None => format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0{secure}"),
-    }
+    format!("{name}={value}; HttpOnly; SameSite=Strict; Path={path}{max_age}{secure}")
 }

@@ -161,13 +161,18 @@ fn shared_for(mut response: Response, seconds: u32) -> Response {
 /// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
 pub fn error_response(req: &Request, e: &Error) -> Response {
     let x = e.explain();
-    let mut response = match format_of(req) {
+    let response = match format_of(req) {
         Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
         Format::Json => json_response(
             x.status,
             &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
         ),
     };
+    with_error_headers(response, e)
+}
+
+/// The headers a refusal calls for: `Allow`, `WWW-Authenticate`, `Retry-After`.
+pub(crate) fn with_error_headers(mut response: Response, e: &Error) -> Response {
     if let Error::MethodNotAllowed { allow } = e {
         response
             .headers_mut()

@@ -54,7 +54,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Renders a page; our templates only fail on a broken `Display`, which ours never are.
-fn render(page: impl Template) -> String {
+pub(crate) fn render(page: impl Template) -> String {
     page.render().unwrap_or_default()
 }
 

@@ -9,7 +9,7 @@ use super::{
 use crate::booking::Booking;
 use crate::booking::exemption;
 use crate::complaints::{self, Complaint, Progress};
-use crate::counter::dayview;
+use crate::counter::{self, dayview};
 use crate::error::{Error, FieldError};
 use crate::messaging::outbox;
 use crate::office::OFFICE_TZ;
@@ -60,12 +60,12 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["bookings", number, "no-show"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            actions::no_show(ctx, &booking, &who)?;
+            counter::no_show(ctx.db, &booking, &who, ctx.now)?;
             ok(json!({"state": "no_show"}))
         }
         (["bookings", number, "fictitious"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            let cancelled = actions::fictitious(ctx, &booking, &who)?;
+            let cancelled = counter::fictitious(ctx.db, &booking, &who, ctx.now)?;
             ok(json!({"cancelled": cancelled}))
         }
         (["bookings", number, "exemption"], true) => grant_exemption(req, ctx, &who, number),

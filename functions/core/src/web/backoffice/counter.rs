@@ -31,8 +31,8 @@ pub(super) fn counter(
                 frame: Frame::new(req, session),
                 day: dayview::day(ctx.db, ctx.office, date, ctx.now)?,
                 is_today: date == today,
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         (["check-in"], false) => {
             let fields = form(req, session)?;
@@ -58,8 +58,8 @@ pub(super) fn counter(
                 frame: Frame::new(req, session),
                 service: service_name(service, lang),
                 ticket,
-            })?;
-            Ok(page(StatusCode::CREATED, html))
+            });
+            Ok(html_response(StatusCode::CREATED, html))
         }
         (["bookings", id, mark @ ("no-show" | "fictitious")], _) => {
             let booking = Booking::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
@@ -93,15 +93,15 @@ pub(super) fn counter(
                     hidden: Vec::new(),
                     button,
                     back: "/staff/counter",
-                })?;
-                return Ok(page(StatusCode::OK, html));
+                });
+                return Ok(html_response(StatusCode::OK, html));
             }
             form(req, session)?;
             if *mark == "no-show" {
-                actions::no_show(ctx, &booking, who)?;
+                crate::counter::no_show(ctx.db, &booking, who, ctx.now)?;
                 Ok(see_other("/staff/counter?done=no_show"))
             } else {
-                actions::fictitious(ctx, &booking, who)?;
+                crate::counter::fictitious(ctx.db, &booking, who, ctx.now)?;
                 Ok(see_other("/staff/counter?done=fictitious"))
             }
         }

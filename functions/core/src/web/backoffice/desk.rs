@@ -3,17 +3,6 @@
 
 use super::*;
 
-/// One line of the complaints queue.
-struct QueueRow {
-    id: i64,
-    kind: String,
-    severity: Option<String>,
-    state: &'static str,
-    level: u32,
-    deadline: String,
-    flags: Vec<&'static str>,
-}
-
 const FILTERS: [(&str, &str, &str); 5] = [
     ("open", "Deschise", "Open"),
     ("due_soon", "Termen apropiat", "Due soon"),
@@ -42,42 +31,16 @@ pub(super) fn complaints_desk(
                 frame: Frame,
                 filters: [(&'a str, &'a str, &'a str); 5],
                 filter: String,
-                rows: Vec<QueueRow>,
+                rows: Vec<complaints::Listed>,
             }
             let filter = query_pairs(req)
                 .remove("filter")
                 .unwrap_or_else(|| "open".to_owned());
-            let listed = complaints::list(ctx.db, ctx.office, &filter, warning, ctx.now)?;
-            let mut rows: Vec<QueueRow> = listed
-                .into_iter()
-                .map(|c| {
-                    let s = &c.status;
-                    // The next deadline still to meet: acknowledgement, then the
-                    // progress update and the resolution; none once resolved.
-                    let deadline = if s.resolved_at.is_some() {
-                        String::new()
-                    } else if s.acknowledged_at.is_none() {
-                        s.acknowledge_by.clone()
-                    } else {
-                        s.progress_update_by
-                            .clone()
-                            .filter(|p| *p < s.resolve_by)
-                            .unwrap_or_else(|| s.resolve_by.clone())
-                    };
-                    QueueRow {
-                        id: c.id,
-                        kind: c.kind,
-                        severity: c.severity,
-                        state: s.state,
-                        level: s.level,
-                        deadline,
-                        flags: c.flags,
-                    }
-                })
-                .collect();
+            let mut rows = complaints::list(ctx.db, ctx.office, &filter, warning, ctx.now)?;
             // Nearest deadline first; resolved complaints (no deadline) last.
             rows.sort_by(|a, b| {
-                (a.deadline.is_empty(), &a.deadline).cmp(&(b.deadline.is_empty(), &b.deadline))
+                let (x, y) = (a.status.next_deadline(), b.status.next_deadline());
+                (x.is_none(), x).cmp(&(y.is_none(), y))
             });
             let html = render(QueuePage {
                 lang,
@@ -86,8 +49,8 @@ pub(super) fn complaints_desk(
                 filters: FILTERS,
                 filter,
                 rows,
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         ([id], true) => {
             #[derive(Template)]
@@ -168,8 +131,8 @@ pub(super) fn complaints_desk(
                 can_exempt: session.role.may(Task::Supervise)
                     && found.kind == "proposal"
                     && found.booking_id.is_some(),
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         ([id, "exemption"], false) => {
             let fields = form(req, session)?;

@@ -25,9 +25,16 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             csrf: token.as_str(),
             name: "",
             problem: None,
-        })?;
-        let mut response = page(StatusCode::OK, html);
-        set_cookie(&mut response, &login_cookie(token.as_str(), local));
+        });
+        let mut response = html_response(StatusCode::OK, html);
+        let form_cookie = session::cookie(
+            session::LOGIN_COOKIE,
+            token.as_str(),
+            "/staff/login",
+            Some(3600),
+            local,
+        );
+        set_cookie(&mut response, &form_cookie);
         return Ok(response);
     }
     if *req.method() != Method::POST {
@@ -36,16 +43,11 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let fields = body_fields(req)?;
     let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
     let lang = Lang::from_code(Some(field("lang")));
-    let expected = cookie_value(req, LOGIN_COOKIE).unwrap_or("");
     let presented = field("csrf");
-    if expected.is_empty()
-        || !bool::from(subtle::ConstantTimeEq::ct_eq(
-            expected.as_bytes(),
-            presented.as_bytes(),
-        ))
-    {
-        return Err(Error::CsrfInvalid);
-    }
+    session::check_csrf(
+        cookie_value(req, session::LOGIN_COOKIE).unwrap_or(""),
+        Some(presented),
+    )?;
     let client = client_address(req, ctx.office.rate_limits.client_address_header.as_deref());
     let attempt = Attempt {
         name: field("name"),
@@ -66,7 +68,10 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             // One Set-Cookie per response: Spin's SDK keeps one value per header name.
             // The login form's cookie expires by itself.
             let mut response = see_other("/staff");
-            set_cookie(&mut response, &session::cookie(Some(&token), local));
+            set_cookie(
+                &mut response,
+                &session::cookie(session::COOKIE, token.as_str(), "/", None, local),
+            );
             Ok(response)
         }
         Err(e @ (Error::LoginFailed | Error::RateLimited { .. })) => {
@@ -77,22 +82,9 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
                 csrf: presented,
                 name: attempt.name,
                 problem: Some(lang.t(&x.message_ro, &x.message)),
-            })?;
-            let mut response = page(x.status, html);
-            if let Some(seconds) = e.retry_after() {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
-            }
-            Ok(response)
+            });
+            Ok(with_error_headers(html_response(x.status, html), &e))
         }
         Err(e) => Err(e),
     }
-}
-
-fn login_cookie(value: &str, local: bool) -> String {
-    let secure = if local { "" } else { "; Secure" };
-    format!(
-        "{LOGIN_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/staff/login; Max-Age=3600{secure}"
-    )
 }

@@ -21,16 +21,13 @@ use crate::staff::session::{self, Session};
 use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
 use crate::token::LinkToken;
 use crate::web::api::{
-    Context, Request, Response, body_fields, client_address, query_date, query_pairs,
+    Context, Request, Response, body_fields, client_address, html_response, query_date,
+    query_pairs, with_error_headers,
 };
-use crate::web::html::{Lang, service_name};
+use crate::web::html::{Lang, render, service_name};
 use askama::Template;
 use chrono::{Days, Duration};
 use http::{Method, StatusCode, header};
-
-/// The login form's own CSRF token, before there is a session: a cookie the form
-/// must echo (double submit).
-const LOGIN_COOKIE: &str = "ghiseu_login";
 
 /// One entry of the navigation, shown only to roles that may use it.
 pub struct NavItem {
@@ -138,17 +135,6 @@ impl Frame {
     }
 }
 
-fn render(page: impl Template) -> Result<String, Error> {
-    page.render().map_err(|e| Error::Config {
-        setting: "template".to_owned(),
-        problem: e.to_string(),
-    })
-}
-
-fn page(status: StatusCode, html: String) -> Response {
-    crate::web::api::html_response(status, html)
-}
-
 fn see_other(location: &str) -> Response {
     http::Response::builder()
         .status(StatusCode::SEE_OTHER)
@@ -204,12 +190,12 @@ pub fn backoffice(req: &Request, ctx: &Context) -> Result<Response, Error> {
     };
     let answer = route(req, ctx, &session, &segments);
     session::touch(ctx.db, &session, ctx.now)?;
-    answer.or_else(|e| error_page(req, &session, &e))
+    Ok(answer.unwrap_or_else(|e| error_page(req, &session, &e)))
 }
 
 /// A refused action inside the back office: the reason on a page with the
 /// navigation, with the status the JSON API would give.
-fn error_page(req: &Request, session: &Session, e: &Error) -> Result<Response, Error> {
+fn error_page(req: &Request, session: &Session, e: &Error) -> Response {
     #[derive(Template)]
     #[template(path = "staff/error.html")]
     struct ErrorPage<'a> {
@@ -232,14 +218,8 @@ fn error_page(req: &Request, session: &Session, e: &Error) -> Result<Response, E
         frame: Frame::new(req, session),
         message: lang.t(&x.message_ro, &x.message),
         back,
-    })?;
-    let mut response = page(x.status, html);
-    if let Some(seconds) = e.retry_after() {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
-    }
-    Ok(response)
+    });
+    with_error_headers(html_response(x.status, html), e)
 }
 
 /// A POST's fields, once its CSRF token is this session's.
@@ -279,7 +259,8 @@ fn route(
                 ctx.now,
             )?;
             let mut response = see_other("/staff/login");
-            set_cookie(&mut response, &session::cookie(None, is_local(req)));
+            let cleared = session::cookie(session::COOKIE, "", "/", Some(0), is_local(req));
+            set_cookie(&mut response, &cleared);
             Ok(response)
         }
         (["language"], false) => {

@@ -33,8 +33,8 @@ pub(super) fn closures(
                     .map(|s| (s.code, service_name(s, lang)))
                     .collect(),
                 unconfirmed: relocation::unconfirmed(ctx.db, ctx.now)?,
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         (["preview"], false) => {
             let fields = form(req, session)?;
@@ -63,8 +63,8 @@ pub(super) fn closures(
                 hidden,
                 button: lang.t("Închide intervalul", "Close the window"),
                 back: "/staff/closures",
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         ([], false) => {
             #[derive(Template)]
@@ -87,8 +87,8 @@ pub(super) fn closures(
                 title: lang.t("Interval închis", "Window closed"),
                 frame: Frame::new(req, session),
                 closing,
-            })?;
-            Ok(page(status, html))
+            });
+            Ok(html_response(status, html))
         }
         _ => Err(Error::NotFound),
     }
@@ -113,8 +113,8 @@ pub(super) fn exemptions(
         title: lang.t("Scutiri", "Exemptions"),
         frame: Frame::new(req, session),
         exemptions: crate::booking::exemption::list(ctx.db)?,
-    })?;
-    Ok(page(StatusCode::OK, html))
+    });
+    Ok(html_response(StatusCode::OK, html))
 }
 
 pub(super) fn messages(req: &Request, ctx: &Context, session: &Session) -> Result<Response, Error> {
@@ -132,8 +132,8 @@ pub(super) fn messages(req: &Request, ctx: &Context, session: &Session) -> Resul
         title: lang.t("Mesaje eșuate", "Failed messages"),
         frame: Frame::new(req, session),
         messages: outbox::list(ctx.db, "failed")?,
-    })?;
-    Ok(page(StatusCode::OK, html))
+    });
+    Ok(html_response(StatusCode::OK, html))
 }
 
 pub(super) fn audit_trail(
@@ -175,8 +175,8 @@ pub(super) fn audit_trail(
         subject,
         staff,
         date,
-    })?;
-    Ok(page(StatusCode::OK, html))
+    });
+    Ok(html_response(StatusCode::OK, html))
 }
 
 pub(super) fn accounts_page(
@@ -207,8 +207,8 @@ pub(super) fn accounts_page(
                 accounts: accounts::list(ctx.db)?,
                 own_id: session.account_id,
                 roles: Role::ALL,
-            })?;
-            Ok(page(StatusCode::OK, html))
+            });
+            Ok(html_response(StatusCode::OK, html))
         }
         ([], false) => {
             let fields = form(req, session)?;
