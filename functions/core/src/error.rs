@@ -80,6 +80,18 @@ pub enum Error {
     Busy,
     #[error("storage: {0}")]
     Storage(crate::storage::StorageError),
+    /// A service the request needs (the payment provider) refused or did not answer.
+    #[error("{service} unavailable: {problem}")]
+    Upstream {
+        service: &'static str,
+        problem: String,
+    },
+    /// A link or download past its validity.
+    #[error("expired: {0}")]
+    Gone(&'static str),
+    /// A provider's notification that can't be trusted or doesn't fit (400).
+    #[error("webhook refused: {0}")]
+    WebhookRefused(&'static str),
     /// A setting the operator gave can't be used: the app answers 503 naming it.
     #[error("configuration: {setting}: {problem}")]
     Config { setting: String, problem: String },
@@ -262,6 +274,24 @@ impl Error {
                     ),
                 )
             },
+            Error::Upstream { .. } => plain(
+                StatusCode::BAD_GATEWAY,
+                "payment_provider_unavailable",
+                "The payment provider could not be reached; nothing was charged. Please try again.",
+                "Procesatorul de plăți nu a putut fi contactat; nu s-a încasat nimic. Vă rugăm încercați din nou.",
+            ),
+            Error::Gone(code) => plain(
+                StatusCode::GONE,
+                code,
+                "This link has expired. On the order's page you can ask for a new one.",
+                "Acest link a expirat. Pe pagina comenzii puteți cere unul nou.",
+            ),
+            Error::WebhookRefused(code) => plain(
+                StatusCode::BAD_REQUEST,
+                code,
+                "The notification was refused.",
+                "Notificarea a fost refuzată.",
+            ),
             Error::Storage(_) => plain(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",

@@ -8,6 +8,7 @@
 //! - `complaints`: intake, deadlines, workflow, escalation (C01–C05, T01–T02);
 //! - `messaging`: the outbox, message texts and reminders (R04, R14, R21);
 //! - `office`: the office's configuration, calendar, closures and relocations (R18);
+//! - `orders`: digital documents: catalog, ordering, payment, processing, delivery (D01–D04);
 //! - `staff`: who staff are and the audit trail (R19);
 //! - `web`: HTTP routing, pages, logs, bot defence and rate limits;
 //! - `storage`: the database seam and the schema.
@@ -19,6 +20,7 @@ pub mod error;
 pub mod identity;
 pub mod messaging;
 pub mod office;
+pub mod orders;
 pub mod staff;
 pub mod storage;
 pub mod token;

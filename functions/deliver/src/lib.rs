@@ -1,4 +1,5 @@
-//! Cron: every tick, send what the outbox has due (R04, R21).
+//! Cron: every tick, send what the outbox has due (R04, R21); a digital order whose
+//! delivery email went out is then `delivered` (D04).
 
 /// This cron's name in the logs.
 const CRON: &str = "deliver";
@@ -19,6 +20,10 @@ impl Guest for Deliver {
             )?;
             if report != Default::default() {
                 eprintln!("delivery: {report:?}");
+            }
+            let delivered = ghiseu_core::orders::processing::mark_delivered(env.db, env.now)?;
+            if delivered > 0 {
+                eprintln!("orders delivered: {delivered}");
             }
             Ok(())
         })

@@ -1,8 +1,11 @@
-//! Cron: the complaints' SLA check (C02–C04, T02). Deadlines due within the office's
+//! Cron: the deadlines. Complaints (C02–C04, T02): deadlines due within the office's
 //! warning window or missed are flagged and staff told once per complaint and state;
 //! a missed resolution sends the complainant the new timeline or a holding notice.
+//! Digital orders (D02, D04): unpaid orders past their time expire, and orders not
+//! issued by their deadline are flagged once per state.
 
 use ghiseu_core::complaints::{self, Links};
+use ghiseu_core::orders::processing;
 
 /// This cron's name in the logs.
 const CRON: &str = "sla";
@@ -29,6 +32,13 @@ impl Guest for Sla {
             )?;
             if report.flagged > 0 {
                 eprintln!("complaint deadlines flagged: {}", report.flagged);
+            }
+            let expired = processing::expire_unpaid(env.db, env.office, env.now)?;
+            let orders_email = ghiseu_spin::variable("orders_staff_email");
+            let overdue =
+                processing::sla_check(env.db, orders_email.as_deref(), &links, env.now)?;
+            if expired + overdue > 0 {
+                eprintln!("orders expired: {expired}, flagged overdue: {overdue}");
             }
             Ok(())
         })

@@ -5,9 +5,10 @@ use futures::StreamExt;
 use ghiseu_core::Error;
 use ghiseu_core::messaging::outbox::{Provider, Providers, Sent, Transport};
 use ghiseu_core::office::Office;
+use ghiseu_core::orders::payment::{HttpClient, HttpReply};
 use ghiseu_core::storage::schema;
 use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
-use ghiseu_core::web::api::{self, Context, MAX_BODY_BYTES, Request, Response, Settings};
+use ghiseu_core::web::api::{self, Context, Request, Response, Settings};
 use ghiseu_core::web::observe;
 use ghiseu_core::web::ratelimit::Counters;
 use spin_sdk::http::{IncomingRequest, Method};
@@ -127,12 +128,13 @@ async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>)
             .body(Vec::new())
             .expect("plain request")
     });
+    let limit = api::body_limit(request.uri().path());
     let mut stream = incoming.into_body_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
             return (request, Err(Error::MalformedBody));
         };
-        if request.body().len() + chunk.len() > MAX_BODY_BYTES {
+        if request.body().len() + chunk.len() > limit {
             return (request, Err(Error::PayloadTooLarge));
         }
         request.body_mut().extend(chunk);
@@ -158,6 +160,7 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
             now: chrono::Utc::now(),
             counters: &counters,
             settings: &SpinVariables,
+            http: &SpinTransport,
         };
         route(&request, &ctx)
     });
@@ -245,6 +248,35 @@ impl Transport for SpinTransport {
             Ok(response) => Sent::Status(*response.status()),
             Err(e) => Sent::Failed(e.to_string()),
         }
+    }
+}
+
+impl HttpClient for SpinTransport {
+    fn post_form(
+        &self,
+        url: &str,
+        bearer: &str,
+        idempotency_key: &str,
+        form: &[(String, String)],
+    ) -> Result<HttpReply, String> {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let request = spin_sdk::http::Request::builder()
+            .method(Method::Post)
+            .uri(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("authorization", format!("Bearer {bearer}"))
+            .header("idempotency-key", idempotency_key)
+            .body(body.into_bytes())
+            .build();
+        let sent: Result<spin_sdk::http::Response, _> =
+            spin_sdk::http::run(spin_sdk::http::send(request));
+        sent.map(|response| HttpReply {
+            status: *response.status(),
+            body: response.into_body(),
+        })
+        .map_err(|e| e.to_string())
     }
 }
 

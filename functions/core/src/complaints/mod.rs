@@ -562,7 +562,7 @@ impl Links {
         }
     }
 
-    fn to(&self, path: &str) -> String {
+    pub(crate) fn to(&self, path: &str) -> String {
         format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
     }
 }

@@ -39,6 +39,44 @@ impl Vin {
     }
 }
 
+/// A Romanian registration plate as on the certificate: the county's letters, then
+/// digits, then (except on temporary plates) three letters; kept without spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Plate(String);
+
+impl Plate {
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        refuse_cnp("", input)?;
+        let plate: String = input
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let county = plate.bytes().take_while(u8::is_ascii_uppercase).count();
+        let digits = plate[county..].bytes().take_while(u8::is_ascii_digit).count();
+        let letters = plate[county + digits..]
+            .bytes()
+            .take_while(u8::is_ascii_uppercase)
+            .count();
+        let valid = (1..=2).contains(&county)
+            && county + digits + letters == plate.len()
+            && ((2..=3).contains(&digits) && letters == 3 || (3..=6).contains(&digits) && letters == 0);
+        if !valid {
+            return Err(refuse(
+                "invalid_plate",
+                "Enter the plate as on the registration certificate, e.g. MS 12 ABC.",
+                "Introduceți numărul ca în certificatul de înmatriculare, de ex. MS 12 ABC.",
+            ));
+        }
+        Ok(Self(plate))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A phone number in E.164 form. Romanian numbers must be a real mobile or
 /// landline range (R17: an impossible phone is fictitious data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -237,6 +275,16 @@ pub fn mask_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn d01_plates_are_read_as_written_on_the_certificate() {
+        assert_eq!(Plate::parse("ms 12 abc").unwrap().as_str(), "MS12ABC");
+        assert_eq!(Plate::parse("B-123-XYZ").unwrap().as_str(), "B123XYZ");
+        assert_eq!(Plate::parse("MS 012345").unwrap().as_str(), "MS012345");
+        for bad in ["", "12ABC", "MSS 12 ABC", "MS 1 ABC", "MS 12 AB", "MS 12 ABC 1"] {
+            assert!(Plate::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn r10_valid_vin_is_uppercased() {

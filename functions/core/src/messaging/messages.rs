@@ -44,7 +44,7 @@ fn appointment(booking: &Booking, office: &Office) -> Appointment {
 }
 
 /// An email from paragraphs of plain text: the HTML version escapes each one.
-fn email(subject: String, paragraphs: &[String], attachments: Vec<Attachment>) -> Email {
+pub(crate) fn email(subject: String, paragraphs: &[String], attachments: Vec<Attachment>) -> Email {
     let text = paragraphs.join("\n\n");
     let html = paragraphs
         .iter()

@@ -2,5 +2,6 @@
 //! and the day-before reminders.
 
 pub mod messages;
+pub mod order_messages;
 pub mod outbox;
 pub mod reminder;

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod relocation;
 
 use crate::error::{Error, FieldError};
+use crate::orders::catalog::{OrderSettings, OrdersOverride};
 use crate::web::ratelimit::Limit;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
@@ -74,6 +75,8 @@ pub struct Office {
     pub proof_of_work: ProofOfWorkSettings,
     /// C02–C04, T02: how long before a deadline staff are warned it is due.
     pub sla_warning_hours: u32,
+    /// D01–D04: the digital documents catalog and the order process's times.
+    pub orders: OrderSettings,
 }
 
 /// How hard the proof-of-work challenge is: the solver tries on average about
@@ -152,6 +155,7 @@ struct OfficeOverride {
     rate_limits: Option<RateLimits>,
     proof_of_work: Option<ProofOfWorkSettings>,
     sla_warning_hours: Option<u32>,
+    orders: Option<OrdersOverride>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,6 +266,7 @@ impl Default for Office {
             rate_limits: RateLimits::default(),
             proof_of_work: ProofOfWorkSettings::default(),
             sla_warning_hours: 48,
+            orders: OrderSettings::default(),
         }
     }
 }
@@ -359,6 +364,13 @@ impl Office {
         }
         if let Some(hours) = o.sla_warning_hours {
             office.sla_warning_hours = hours;
+        }
+        if let Some(orders) = o.orders {
+            office.orders = office.orders.with(orders);
+            office
+                .orders
+                .check()
+                .map_err(|(path, problem)| config_error(&format!("orders.{path}"), problem))?;
         }
         Ok(office)
     }

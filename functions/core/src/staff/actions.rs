@@ -8,6 +8,9 @@ use crate::counter::{self, WalkInTicket};
 use crate::error::Error;
 use crate::messaging::outbox;
 use crate::office::relocation::{self, Closing, Window};
+use crate::orders::Order;
+use crate::orders::document::Pdf;
+use crate::orders::{payment, processing};
 use crate::storage::in_transaction;
 use crate::web::api::Context;
 
@@ -129,4 +132,36 @@ pub fn complaint_step(
         complaints::take_step(ctx.db, ctx.office, id, &step, who, &ctx.links(), ctx.now)?;
     let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
     Ok(complaints::StatusView::new(&found, &progress))
+}
+
+/// D04: one staff step on a digital order. A rejection refunds the fee through the
+/// provider at once; if that fails the refund stays owed (the order says `due`) for
+/// a later `refund_order`.
+pub fn order_step(
+    ctx: &Context,
+    who: &Staff,
+    id: i64,
+    step: &str,
+    fields: &Fields,
+) -> Result<Order, Error> {
+    let step = processing::Step::parse(step, fields)?;
+    let order = processing::take_step(ctx.db, ctx.office, id, &step, who, &ctx.links(), ctx.now)?;
+    if order.refund.as_deref() == Some("due") {
+        // The rejection stands whether or not the provider answers now.
+        let _ = refund_order(ctx, who, id);
+        return Order::by_id(ctx.db, id)?.ok_or(Error::NotFound);
+    }
+    Ok(order)
+}
+
+/// D03: the issued document, stored and delivered.
+pub fn issue_order(ctx: &Context, who: &Staff, id: i64, pdf: &Pdf) -> Result<Order, Error> {
+    processing::issue(ctx.db, ctx.office, id, pdf, who, &ctx.links(), ctx.now)
+}
+
+/// D02: makes the refunds an order is owed (a rejection, a late or second payment).
+pub fn refund_order(ctx: &Context, who: &Staff, id: i64) -> Result<usize, Error> {
+    let order = Order::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+    let provider = payment::provider(ctx.settings)?;
+    payment::refund_owed(ctx.db, provider.as_ref(), ctx.http, &order, who, ctx.now)
 }

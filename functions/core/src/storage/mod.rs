@@ -132,6 +132,13 @@ impl Row<'_> {
         }
     }
 
+    pub fn blob(&self, column: &str) -> Result<Vec<u8>, StorageError> {
+        match self.get(column)? {
+            Value::Blob(b) => Ok(b.clone()),
+            _ => Err(Row::wrong(column, "is not a blob")),
+        }
+    }
+
     /// A database time column (UTC, RFC 3339).
     pub fn time(&self, column: &str) -> Result<DateTime<Utc>, StorageError> {
         parse_db_time(&self.text(column)?)

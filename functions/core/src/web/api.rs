@@ -2,9 +2,11 @@
 //! JSON for programs and HTML for browsers (forms work without JavaScript).
 
 mod complaints;
+pub mod orders;
 mod staff;
 
 pub use complaints::complaints;
+pub use orders::orders;
 pub use staff::staff;
 
 use crate::booking::availability;
@@ -27,6 +29,20 @@ pub type Response = http::Response<Vec<u8>>;
 
 /// Request bodies above this are refused (413) before any parsing.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// A payment provider's notification may be larger than a form.
+const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
+
+/// The largest body a path takes: a document upload, a provider's webhook, or a form.
+pub fn body_limit(path: &str) -> usize {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        ["api", "staff", "orders", _, "issue"] | ["staff", "orders", _, "issue"] => {
+            crate::web::upload::MAX_UPLOAD_BYTES
+        }
+        ["api", "payments", "webhook"] => MAX_WEBHOOK_BYTES,
+        _ => MAX_BODY_BYTES,
+    }
+}
 /// The longest date range one availability request may ask for.
 const MAX_RANGE_DAYS: i64 = 31;
 
@@ -39,6 +55,8 @@ pub struct Context<'a> {
     pub counters: &'a dyn Counters,
     /// The component's other settings, read only by the routes that use them.
     pub settings: &'a dyn Settings,
+    /// Outbound HTTP, to the payment provider.
+    pub http: &'a dyn crate::orders::payment::HttpClient,
 }
 
 /// The platform's settings (Spin variables): each read is a host call, so a route

@@ -1,5 +1,5 @@
 //! The HTTP side: routing and handlers, server-rendered pages, request logs, the bot
-//! defence and the rate limits.
+//! defence, the rate limits and document uploads.
 
 pub mod api;
 pub mod backoffice;
@@ -7,3 +7,4 @@ pub mod challenge;
 pub mod html;
 pub mod observe;
 pub mod ratelimit;
+pub mod upload;

@@ -14,7 +14,11 @@ fn millis(d: Duration) -> f64 {
 
 /// The fault behind a 5xx, for the operator; None for a citizen's error.
 fn fault(e: &Error) -> Option<String> {
-    matches!(e, Error::Storage(_) | Error::Config { .. }).then(|| e.to_string())
+    matches!(
+        e,
+        Error::Storage(_) | Error::Config { .. } | Error::Upstream { .. }
+    )
+    .then(|| e.to_string())
 }
 
 /// The line for one request: Spin's matched route (`/api/bookings/...`), the method,

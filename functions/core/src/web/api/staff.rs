@@ -14,6 +14,7 @@ use crate::error::{Error, FieldError};
 use crate::messaging::outbox;
 use crate::office::OFFICE_TZ;
 use crate::office::relocation;
+use crate::orders;
 use crate::staff::{Staff, Task, actions};
 use crate::token::ReservationNumber;
 use chrono::Duration;
@@ -133,14 +134,43 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             let view = actions::complaint_step(ctx, &who, id, step, &optional_body_fields(req)?)?;
             ok(json!({"complaint": view}))
         }
-        (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints"], true)
-        | (["complaints", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
+        (["orders"], false) => {
+            require_get(req)?;
+            let filter = query_pairs(req)
+                .remove("state")
+                .unwrap_or_else(|| "open".to_owned());
+            let listed = orders::list(ctx.db, &filter, ctx.now)?;
+            ok(json!({"state": filter, "orders": listed}))
+        }
+        (["orders", id], false) => {
+            require_get(req)?;
+            order_detail(ctx, id)
+        }
+        (["orders", id, step @ ("take" | "progress" | "ask" | "reject")], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let order = actions::order_step(ctx, &who, id, step, &optional_body_fields(req)?)?;
+            ok(json!({"order": order}))
+        }
+        (["orders", id, "issue"], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let upload = crate::web::upload::read(req)?;
+            let order = actions::issue_order(ctx, &who, id, &upload.pdf)?;
+            ok(json!({"order": order, "sha256": upload.pdf.sha256()}))
+        }
+        (["orders", id, "refund"], true) => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let refunds = actions::refund_order(ctx, &who, id)?;
+            ok(json!({"refunds_made": refunds}))
+        }
+        (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints" | "orders"], true)
+        | (["complaints" | "orders", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
         (
             ["check-in"]
             | ["walk-in"]
             | ["closures"]
             | ["outbox", _, "retry"]
             | ["exemptions", _, "revoke"]
+            | ["orders", _, "take" | "progress" | "ask" | "reject" | "issue" | "refund"]
             | ["bookings", _, "no-show" | "fictitious" | "exemption"]
             | [
                 "complaints",
@@ -161,6 +191,7 @@ fn task_of(segments: &[&str]) -> Task {
         }
         ["complaints", _, "exemption"] => Task::Supervise,
         ["complaints", ..] => Task::Complaints,
+        ["orders", ..] => Task::Orders,
         _ => Task::Supervise,
     }
 }
@@ -216,6 +247,18 @@ fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
         "status": complaints::StatusView::new(&found, &progress),
         "flags": progress.flags(warning, ctx.now),
         "events": events,
+    }))
+}
+
+fn order_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
+    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let order = orders::Order::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+    let document = orders::document::stored(ctx.db, id)?
+        .map(|d| json!({"filename": d.filename, "sha256": d.sha256, "bytes": d.content.len()}));
+    ok(json!({
+        "order": order,
+        "events": orders::events(ctx.db, id)?,
+        "document": document,
     }))
 }
 

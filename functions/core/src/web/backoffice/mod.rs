@@ -7,6 +7,7 @@
 mod counter;
 mod desk;
 mod login;
+mod orders;
 mod supervisor;
 
 use crate::booking::{Booking, Fields};
@@ -37,7 +38,7 @@ pub struct NavItem {
     pub current: bool,
 }
 
-const NAV: [(&str, &str, &str, Task); 7] = [
+const NAV: [(&str, &str, &str, Task); 8] = [
     (
         "/staff/counter",
         "La ghișeu azi",
@@ -49,6 +50,12 @@ const NAV: [(&str, &str, &str, Task); 7] = [
         "Sesizări",
         "Complaints desk",
         Task::Complaints,
+    ),
+    (
+        "/staff/orders",
+        "Comenzi digitale",
+        "Digital orders",
+        Task::Orders,
     ),
     (
         "/staff/closures",
@@ -94,6 +101,12 @@ const DONE: &[(&str, &str, &str)] = &[
         "Mesajul va fi retrimis.",
         "The message will be sent again.",
     ),
+    (
+        "issued",
+        "Document emis; emailul de livrare este în coadă.",
+        "Document issued; the delivery email is queued.",
+    ),
+    ("refunded", "Rambursare făcută.", "Refund made."),
     ("account_created", "Cont creat.", "Account created."),
     ("account_changed", "Cont modificat.", "Account changed."),
     ("password_reset", "Parolă schimbată.", "Password reset."),
@@ -271,6 +284,7 @@ fn route(
         }
         (["counter", ..], _) => counter::counter(req, ctx, session, &segments[1..], get),
         (["complaints", ..], _) => desk::complaints_desk(req, ctx, session, &segments[1..], get),
+        (["orders", ..], _) => orders::orders_desk(req, ctx, session, &segments[1..], get),
         (["closures", ..], _) => supervisor::closures(req, ctx, session, &segments[1..], get),
         (["exemptions"], true) => supervisor::exemptions(req, ctx, session),
         (["exemptions", id, "revoke"], false) => {
@@ -297,6 +311,7 @@ fn task_of(segments: &[&str]) -> Option<Task> {
         ["counter", ..] => Some(Task::Counter),
         ["complaints", _, "exemption"] => Some(Task::Supervise),
         ["complaints", ..] => Some(Task::Complaints),
+        ["orders", ..] => Some(Task::Orders),
         [
             "closures" | "exemptions" | "messages" | "audit" | "accounts",
             ..,

@@ -8,6 +8,9 @@ use crate::error::Explanation;
 use crate::office::{Closed, OFFICE_TZ, Office, Proof, Service};
 use askama::Template;
 
+mod orders;
+pub use orders::*;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Ro,
@@ -59,7 +62,7 @@ pub(crate) fn render(page: impl Template) -> String {
 }
 
 /// A list of (label, value) rows; values are plain text, escaped by the template.
-type Rows<'l> = Vec<(&'l str, String)>;
+pub(crate) type Rows<'l> = Vec<(&'l str, String)>;
 
 #[derive(Template)]
 #[template(path = "notice.html")]
@@ -376,7 +379,7 @@ pub fn escalated_page(lang: Lang) -> String {
 }
 
 /// A page that only says one thing.
-fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
+pub(crate) fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
     render(NoticePage {
         lang,
         title: lang.t(title.0, title.1),

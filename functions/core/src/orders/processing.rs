@@ -1,0 +1,502 @@
+//! D03/D04 (seed 003 §3–4): staff take an order, post progress updates the requester
+//! receives, ask for missing information, reject (with a refund) or issue it; the
+//! requester answers, reports a problem, cancels. Crons expire unpaid orders, mark
+//! deliveries and flag missed deadlines. Every move is a conditional update on the
+//! state it starts from, so a step out of order, or a race, is a 409 that changes nothing.
+
+use super::document::Pdf;
+use super::{Order, State, log_event, office_time, queue_email};
+use crate::booking::Fields;
+use crate::complaints::Links;
+use crate::error::Error;
+use crate::messaging::order_messages;
+use crate::office::{OFFICE_TZ, Office, start_of_day};
+use crate::staff::{Entry, Staff, audit};
+use crate::storage::{Database, db_time, in_transaction};
+use crate::token::LinkToken;
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+
+const MAX_TEXT: usize = 4000;
+
+/// A staff step on an order.
+#[derive(Debug)]
+pub enum Step {
+    /// Start working on it.
+    Take,
+    /// A progress update sent to the requester (seed 003 §3.2).
+    Progress { text: String },
+    /// Ask the requester for missing information.
+    Ask { question: String },
+    /// Refuse it, with the reason; the fee is refunded.
+    Reject { reason: String },
+}
+
+fn text_field(fields: &Fields, name: &str) -> Result<String, Error> {
+    let text = fields.get(name).map(|t| t.trim()).unwrap_or("");
+    if text.is_empty() {
+        return Err(Error::field(
+            "required",
+            name,
+            "This field is required.",
+            "Câmpul este obligatoriu.",
+        ));
+    }
+    if text.chars().count() > MAX_TEXT {
+        return Err(Error::field(
+            "too_long",
+            name,
+            "This field is too long.",
+            "Câmpul este prea lung.",
+        ));
+    }
+    crate::identity::cnp::refuse_cnp(name, text)?;
+    Ok(text.to_owned())
+}
+
+impl Step {
+    pub fn parse(name: &str, fields: &Fields) -> Result<Step, Error> {
+        Ok(match name {
+            "take" => Step::Take,
+            "progress" => Step::Progress {
+                text: text_field(fields, "text")?,
+            },
+            "ask" => Step::Ask {
+                question: text_field(fields, "question")?,
+            },
+            "reject" => Step::Reject {
+                reason: text_field(fields, "reason")?,
+            },
+            _ => return Err(Error::NotFound),
+        })
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Step::Take => "take",
+            Step::Progress { .. } => "progress",
+            Step::Ask { .. } => "ask",
+            Step::Reject { .. } => "reject",
+        }
+    }
+
+    /// The states the step may start from, and the state it leaves (None: unchanged).
+    fn moves(&self) -> (&'static [State], Option<State>) {
+        match self {
+            Step::Take => (&[State::Paid, State::Reopened], Some(State::Processing)),
+            Step::Progress { .. } => (
+                &[State::Processing, State::InfoRequested, State::Reopened],
+                None,
+            ),
+            Step::Ask { .. } => (
+                &[State::Processing, State::Reopened],
+                Some(State::InfoRequested),
+            ),
+            Step::Reject { .. } => (
+                &[
+                    State::Paid,
+                    State::Processing,
+                    State::InfoRequested,
+                    State::Reopened,
+                ],
+                Some(State::Rejected),
+            ),
+        }
+    }
+}
+
+fn not_now() -> Error {
+    Error::conflict(
+        "order_step_not_allowed",
+        "state",
+        "This step does not fit the order's current state.",
+        "Acest pas nu se potrivește cu starea curentă a comenzii.",
+    )
+}
+
+const MOVE: &str = "UPDATE orders SET state = ?1 WHERE id = ?2 AND state = ?3 RETURNING id";
+const ASSIGN: &str = "UPDATE orders SET assigned_to = ? WHERE id = ?";
+const SET_INFO_TOKEN: &str = "UPDATE orders SET info_token_hash = ? WHERE id = ?";
+const OWE_REFUND: &str = "UPDATE orders SET refund = 'due' WHERE id = ?";
+
+/// Moves the order from the state it was read in; false when it moved meanwhile.
+fn move_state(db: &dyn Database, order: &Order, to: State) -> Result<bool, Error> {
+    Ok(db
+        .execute(
+            MOVE,
+            &[to.code().into(), order.id.into(), order.state.code().into()],
+        )?
+        .first()
+        .is_some())
+}
+
+/// One staff step, audited; the order as it stands after.
+pub fn take_step(
+    db: &dyn Database,
+    office: &Office,
+    id: i64,
+    step: &Step,
+    who: &Staff,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<Order, Error> {
+    in_transaction(db, || {
+        let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
+        let (from, to) = step.moves();
+        if !from.contains(&order.state) {
+            return Err(not_now());
+        }
+        if let Some(to) = to
+            && !move_state(db, &order, to)?
+        {
+            return Err(not_now());
+        }
+        let ordered = office_time(order.created_at);
+        let about = order.about(office, &ordered);
+        let event = |kind, text: Option<&str>| {
+            log_event(db, id, kind, Some(&who.0), text, None, now).map(Option::unwrap_or_default)
+        };
+        match step {
+            Step::Take => {
+                event("processing", None)?;
+                db.execute(ASSIGN, &[who.0.as_str().into(), id.into()])?;
+            }
+            Step::Progress { text } => {
+                let key = event("progress", Some(text))?;
+                let email = order_messages::progress(&about, text);
+                queue_email(db, id, &order.email, "order_progress", &key.to_string(), &email, now)?;
+            }
+            Step::Ask { question } => {
+                let token = LinkToken::generate();
+                db.execute(SET_INFO_TOKEN, &[token.hash().into(), id.into()])?;
+                let key = event("info_requested", Some(question))?;
+                let link = links.to(&format!("orders/info/{}", token.as_str()));
+                let email = order_messages::info_request(&about, question, &link);
+                queue_email(db, id, &order.email, "order_info", &key.to_string(), &email, now)?;
+            }
+            Step::Reject { reason } => {
+                let key = event("rejected", Some(reason))?;
+                if let Some(payment_ref) = &order.payment_ref {
+                    log_event(db, id, "refund_due", None, Some(payment_ref), None, now)?;
+                    db.execute(OWE_REFUND, &[id.into()])?;
+                }
+                let email = order_messages::rejected(&about, reason);
+                queue_email(db, id, &order.email, "order_rejected", &key.to_string(), &email, now)?;
+            }
+        }
+        let after = to.unwrap_or(order.state);
+        let entry = Entry::new(
+            match step.code() {
+                "take" => "order_take",
+                "progress" => "order_progress",
+                "ask" => "order_ask",
+                _ => "order_reject",
+            },
+            format!("order:{id}"),
+        )
+        .change(order.state.code(), after.code());
+        audit(db, who, &entry, now)?;
+        Order::by_id(db, id)?.ok_or(Error::NotFound)
+    })
+}
+
+const STORE_DOCUMENT: &str = "INSERT INTO order_documents
+    (order_id, filename, content, sha256, bytes, uploaded_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (order_id) DO UPDATE SET filename = excluded.filename, content = excluded.content,
+        sha256 = excluded.sha256, bytes = excluded.bytes, uploaded_at = excluded.uploaded_at,
+        staff = excluded.staff";
+const SET_DOWNLOAD: &str =
+    "UPDATE orders SET download_token_hash = ?, download_until = ? WHERE id = ?";
+
+/// D03: stores the issued document with its SHA-256, and queues the delivery email
+/// with a fresh download link; the order is `issued` until that email is sent.
+pub fn issue(
+    db: &dyn Database,
+    office: &Office,
+    id: i64,
+    pdf: &Pdf,
+    who: &Staff,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<Order, Error> {
+    let sha256 = pdf.sha256();
+    in_transaction(db, || {
+        let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
+        if !matches!(order.state, State::Processing | State::Reopened)
+            || !move_state(db, &order, State::Issued)?
+        {
+            return Err(not_now());
+        }
+        db.execute(
+            STORE_DOCUMENT,
+            &[
+                id.into(),
+                pdf.filename.as_str().into(),
+                crate::storage::Value::Blob(pdf.content.clone()),
+                sha256.as_str().into(),
+                i64::try_from(pdf.content.len()).unwrap_or(i64::MAX).into(),
+                db_time(now).into(),
+                who.0.as_str().into(),
+            ],
+        )?;
+        let key = log_event(db, id, "issued", Some(&who.0), Some(&sha256), None, now)?
+            .unwrap_or_default();
+        send_download_link(db, office, &order, "order_delivery", key, links, now)?;
+        let entry = Entry::new("order_issue", format!("order:{id}"))
+            .change(order.state.code(), State::Issued.code())
+            .detail(format!("sha256:{sha256}"));
+        audit(db, who, &entry, now)?;
+        Order::by_id(db, id)?.ok_or(Error::NotFound)
+    })
+}
+
+/// A fresh download token, valid for the office's download days, emailed.
+fn send_download_link(
+    db: &dyn Database,
+    office: &Office,
+    order: &Order,
+    kind: &str,
+    key: i64,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let token = LinkToken::generate();
+    let until = now + Duration::days(i64::from(office.orders.download_days));
+    db.execute(
+        SET_DOWNLOAD,
+        &[token.hash().into(), db_time(until).into(), order.id.into()],
+    )?;
+    let ordered = office_time(order.created_at);
+    let email = order_messages::delivery(
+        &order.about(office, &ordered),
+        &links.to(&format!("orders/download/{}", token.as_str())),
+        &office_time(until),
+    );
+    queue_email(db, order.id, &order.email, kind, &key.to_string(), &email, now)
+}
+
+/// D03: a new download link for an issued order whose link expired or got lost.
+pub fn renew_link(
+    db: &dyn Database,
+    office: &Office,
+    order: &Order,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    if !matches!(order.state, State::Issued | State::Delivered) {
+        return Err(not_now());
+    }
+    in_transaction(db, || {
+        let key = log_event(db, order.id, "link_renewed", None, None, None, now)?
+            .unwrap_or_default();
+        send_download_link(db, office, order, "order_link", key, links, now)
+    })
+}
+
+const BY_INFO_TOKEN: &str = "SELECT id FROM orders WHERE info_token_hash = ? AND state = 'info_requested'";
+const LAST_QUESTION: &str = "SELECT text FROM order_events WHERE order_id = ? AND kind = 'info_requested' ORDER BY id DESC LIMIT 1";
+const ANSWERED: &str = "UPDATE orders SET state = 'processing', info_token_hash = NULL
+    WHERE id = ? AND state = 'info_requested' AND info_token_hash = ? RETURNING id";
+
+/// The order waiting for an answer behind an information link, and the question.
+pub fn open_question(db: &dyn Database, token: &str) -> Result<Option<(Order, String)>, Error> {
+    let Some(token) = LinkToken::parse(token) else {
+        return Ok(None);
+    };
+    let Some(id) = db
+        .execute(BY_INFO_TOKEN, &[token.hash().into()])?
+        .read_first(|r| r.int("id"))?
+    else {
+        return Ok(None);
+    };
+    let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
+    let question = db
+        .execute(LAST_QUESTION, &[id.into()])?
+        .read_first(|r| r.text("text"))?
+        .unwrap_or_default();
+    Ok(Some((order, question)))
+}
+
+/// The requester's answer through the link: the order goes back to staff, the link
+/// is spent. False when the link is unknown or already used.
+pub fn answer(db: &dyn Database, token: &str, fields: &Fields, now: DateTime<Utc>) -> Result<bool, Error> {
+    let answer = text_field(fields, "answer")?;
+    let Some(token) = LinkToken::parse(token) else {
+        return Ok(false);
+    };
+    in_transaction(db, || {
+        let Some(id) = db
+            .execute(BY_INFO_TOKEN, &[token.hash().into()])?
+            .read_first(|r| r.int("id"))?
+        else {
+            return Ok(false);
+        };
+        if db
+            .execute(ANSWERED, &[id.into(), token.hash().into()])?
+            .first()
+            .is_none()
+        {
+            return Ok(false);
+        }
+        log_event(db, id, "info_received", None, Some(&answer), None, now)?;
+        Ok(true)
+    })
+}
+
+const REOPEN_DUE: &str = "UPDATE orders SET due_at = ? WHERE id = ?";
+
+/// D04: the day a document is due, its type's business days after `now`, and the
+/// moment that day ends.
+pub(super) fn due_after(
+    office: &Office,
+    document: &str,
+    now: DateTime<Utc>,
+) -> (NaiveDate, DateTime<Utc>) {
+    let days = office
+        .orders
+        .document(document)
+        .map_or(5, |d| d.deadline_business_days);
+    let today = now.with_timezone(&OFFICE_TZ).date_naive();
+    let day = office.business_days().add_business_days(today, days);
+    (day, start_of_day(day + Days::new(1)))
+}
+
+/// Seed 003 §4.2: the requester reports a problem with the issued document; it goes
+/// back to staff with a fresh deadline.
+pub fn report_problem(
+    db: &dyn Database,
+    office: &Office,
+    order: &Order,
+    fields: &Fields,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let text = text_field(fields, "text")?;
+    in_transaction(db, || {
+        if !matches!(order.state, State::Issued | State::Delivered)
+            || !move_state(db, order, State::Reopened)?
+        {
+            return Err(not_now());
+        }
+        db.execute(
+            REOPEN_DUE,
+            &[db_time(due_after(office, &order.document, now).1).into(), order.id.into()],
+        )?;
+        log_event(db, order.id, "problem_reported", None, Some(&text), None, now)?;
+        Ok(())
+    })
+}
+
+/// The requester withdraws an order not yet paid.
+pub fn cancel(db: &dyn Database, order: &Order, now: DateTime<Utc>) -> Result<(), Error> {
+    in_transaction(db, || {
+        if order.state != State::Received || !move_state(db, order, State::Cancelled)? {
+            return Err(not_now());
+        }
+        log_event(db, order.id, "cancelled", None, None, None, now)?;
+        Ok(())
+    })
+}
+
+const UNPAID_PAST: &str =
+    "SELECT id FROM orders WHERE state = 'received' AND pay_by <= ? ORDER BY id LIMIT 200";
+const FORGET_REPLIES: &str =
+    "UPDATE orders SET reply_number = NULL, reply_until = NULL WHERE reply_until <= ?";
+
+/// D02: unpaid orders past their time expire (the requester is told); retry replies
+/// past their window are forgotten. Repeated or overlapping runs do nothing twice.
+pub fn expire_unpaid(
+    db: &dyn Database,
+    office: &Office,
+    now: DateTime<Utc>,
+) -> Result<usize, Error> {
+    db.execute(FORGET_REPLIES, &[db_time(now).into()])?;
+    let ids = db
+        .execute(UNPAID_PAST, &[db_time(now).into()])?
+        .read(|r| r.int("id"))?;
+    let mut expired = 0;
+    for id in ids {
+        expired += usize::from(in_transaction(db, || {
+            let Some(order) = Order::by_id(db, id)? else {
+                return Ok(false);
+            };
+            if order.state != State::Received || !move_state(db, &order, State::Expired)? {
+                return Ok(false);
+            }
+            log_event(db, id, "expired", None, None, None, now)?;
+            let ordered = office_time(order.created_at);
+            let email = order_messages::expired(&order.about(office, &ordered));
+            queue_email(db, id, &order.email, "order_expired", "1", &email, now)?;
+            Ok(true)
+        })?);
+    }
+    Ok(expired)
+}
+
+const DELIVERED: &str = "SELECT o.id FROM orders o
+    JOIN outbox m ON m.dedupe_key = 'order_delivery:' || o.id || ':' ||
+        (SELECT MAX(e.id) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'issued')
+    WHERE o.state = 'issued' AND m.state = 'sent'";
+const MARK_DELIVERED: &str =
+    "UPDATE orders SET state = 'delivered' WHERE id = ? AND state = 'issued' RETURNING id";
+
+/// D04: an issued order whose delivery email went out is `delivered`.
+pub fn mark_delivered(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Error> {
+    let ids = db.execute(DELIVERED, &[])?.read(|r| r.int("id"))?;
+    let mut delivered = 0;
+    for id in ids {
+        delivered += usize::from(in_transaction(db, || {
+            if db.execute(MARK_DELIVERED, &[id.into()])?.first().is_none() {
+                return Ok(false);
+            }
+            log_event(db, id, "delivered", None, None, None, now)?;
+            Ok(true)
+        })?);
+    }
+    Ok(delivered)
+}
+
+const OVERDUE: &str = "SELECT o.id, o.state, o.due_at,
+        (SELECT MAX(e.id) FROM order_events e WHERE e.order_id = o.id
+         AND e.kind IN ('paid', 'processing', 'info_requested', 'info_received', 'problem_reported')) AS since
+    FROM orders o
+    WHERE o.state IN ('paid', 'processing', 'info_requested', 'reopened') AND o.due_at <= ?";
+
+/// D04: flags each order not issued by its deadline, once per state it is in (a new
+/// state is a new chance to be late), and tells staff.
+pub fn sla_check(
+    db: &dyn Database,
+    staff_email: Option<&str>,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<usize, Error> {
+    let late = db.execute(OVERDUE, &[db_time(now).into()])?.read(|r| {
+        Ok((
+            r.int("id")?,
+            r.text("state")?,
+            r.time("due_at")?,
+            r.opt_int("since")?.unwrap_or(0),
+        ))
+    })?;
+    let mut flagged = 0;
+    for (id, state, due_at, since) in late {
+        let flag = format!("overdue:{id}:{state}:{since}");
+        flagged += usize::from(in_transaction(db, || {
+            let text = format!("{state}, due {}", office_time(due_at));
+            if log_event(db, id, "overdue", Some("system"), Some(&text), Some(&flag), now)?
+                .is_none()
+            {
+                return Ok(false);
+            }
+            if let Some(to) = staff_email {
+                let email = order_messages::overdue_staff(
+                    id,
+                    &state,
+                    &office_time(due_at),
+                    &links.to(&format!("staff/orders/{id}")),
+                );
+                queue_email(db, id, to, "order_overdue", &flag, &email, now)?;
+            }
+            Ok(true)
+        })?);
+    }
+    Ok(flagged)
+}

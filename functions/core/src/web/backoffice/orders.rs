@@ -1,0 +1,162 @@
+//! The digital orders desk (D02–D04): the queue by state and deadline, an order's
+//! detail and history, and its steps: take, progress update, ask, reject (refund),
+//! issue (PDF upload), refund.
+
+use super::*;
+use crate::orders::{self, Order, State};
+use crate::web::upload;
+
+const FILTERS: [&str; 9] = [
+    "open",
+    "received",
+    "paid",
+    "processing",
+    "info_requested",
+    "reopened",
+    "issued",
+    "delivered",
+    "rejected",
+];
+
+pub(super) fn orders_desk(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    rest: &[&str],
+    get: bool,
+) -> Result<Response, Error> {
+    let lang = session.lang;
+    let who = &session.staff;
+    match (rest, get) {
+        ([], true) => {
+            #[derive(Template)]
+            #[template(path = "staff/orders.html")]
+            struct QueuePage<'a> {
+                lang: Lang,
+                title: &'a str,
+                frame: Frame,
+                filters: [&'a str; 9],
+                filter: String,
+                rows: Vec<orders::Listed>,
+            }
+            let filter = query_pairs(req)
+                .remove("state")
+                .unwrap_or_else(|| "open".to_owned());
+            let rows = orders::list(ctx.db, &filter, ctx.now)?;
+            let html = render(QueuePage {
+                lang,
+                title: lang.t("Comenzi digitale", "Digital orders"),
+                frame: Frame::new(req, session),
+                filters: FILTERS,
+                filter,
+                rows,
+            });
+            Ok(html_response(StatusCode::OK, html))
+        }
+        ([id], true) => {
+            #[derive(Template)]
+            #[template(path = "staff/order.html")]
+            struct DetailPage<'a> {
+                lang: Lang,
+                title: String,
+                frame: Frame,
+                id: i64,
+                rows: Vec<(&'a str, String)>,
+                events: Vec<(String, String, String, String)>,
+                state: State,
+                refund_due: bool,
+            }
+            let id = id_of(id)?;
+            let order = Order::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
+            let document = orders::document::stored(ctx.db, id)?;
+            let optional = |v: &Option<String>| v.clone().unwrap_or_default();
+            let local = |t: Option<chrono::DateTime<chrono::Utc>>| {
+                t.map(|t| t.with_timezone(&OFFICE_TZ).format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default()
+            };
+            let name = ctx
+                .office
+                .orders
+                .document(&order.document)
+                .map(|d| lang.t(&d.name_ro, &d.name_en).to_owned())
+                .unwrap_or_else(|_| order.document.clone());
+            let mut rows = vec![
+                (lang.t("Document", "Document"), name),
+                (lang.t("Stare", "State"), order.state.code().to_owned()),
+                (lang.t("Termen", "Due"), local(order.due_at)),
+                (lang.t("Preluată de", "Taken by"), optional(&order.assigned_to)),
+                (lang.t("Solicitant", "Requester"), order.name.clone()),
+                ("Email", order.email.clone()),
+                (lang.t("Telefon", "Phone"), optional(&order.phone)),
+                (
+                    lang.t("Tarif", "Fee"),
+                    crate::web::api::orders::fee(order.fee_bani, lang),
+                ),
+                (lang.t("Plătită", "Paid"), local(order.paid_at)),
+                (lang.t("Rambursare", "Refund"), optional(&order.refund)),
+            ];
+            for (detail, value) in &order.details {
+                rows.push((detail_label(detail, lang), value.clone()));
+            }
+            if let Some(d) = &document {
+                rows.push((
+                    lang.t("Document emis", "Issued document"),
+                    format!("{} · {} B · SHA-256 {}", d.filename, d.content.len(), d.sha256),
+                ));
+            }
+            let events = orders::events(ctx.db, id)?
+                .iter()
+                .map(|e| {
+                    (
+                        e.at.with_timezone(&OFFICE_TZ).format("%Y-%m-%d %H:%M").to_string(),
+                        e.kind.clone(),
+                        optional(&e.staff),
+                        optional(&e.text),
+                    )
+                })
+                .collect();
+            let html = render(DetailPage {
+                lang,
+                title: format!("{} #{id}", lang.t("Comanda", "Order")),
+                frame: Frame::new(req, session),
+                id,
+                rows,
+                events,
+                state: order.state,
+                refund_due: order.refund.as_deref() == Some("due"),
+            });
+            Ok(html_response(StatusCode::OK, html))
+        }
+        ([id, step @ ("take" | "progress" | "ask" | "reject")], false) => {
+            let fields = form(req, session)?;
+            let id = id_of(id)?;
+            actions::order_step(ctx, who, id, step, &fields)?;
+            Ok(see_other(&format!("/staff/orders/{id}?done=step")))
+        }
+        ([id, "issue"], false) => {
+            let id = id_of(id)?;
+            let upload = upload::read(req)?;
+            session.check_csrf(upload.fields.get("csrf").map(String::as_str))?;
+            actions::issue_order(ctx, who, id, &upload.pdf)?;
+            Ok(see_other(&format!("/staff/orders/{id}?done=issued")))
+        }
+        ([id, "refund"], false) => {
+            form(req, session)?;
+            let id = id_of(id)?;
+            actions::refund_order(ctx, who, id)?;
+            Ok(see_other(&format!("/staff/orders/{id}?done=refunded")))
+        }
+        _ => Err(Error::NotFound),
+    }
+}
+
+fn detail_label(code: &str, lang: Lang) -> &'static str {
+    use crate::orders::catalog::Detail;
+    [Detail::Vin, Detail::Plate, Detail::Holder]
+        .into_iter()
+        .find(|d| d.code() == code)
+        .map_or("", |d| {
+            let (ro, en) = d.label();
+            lang.t(ro, en)
+        })
+}
