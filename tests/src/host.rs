@@ -95,8 +95,9 @@ impl Captured {
 struct Outbound {
     forward: bool,
     captured: Vec<Captured>,
-    /// Origin → the statuses to answer with, in order; 200 once it runs out.
-    script: HashMap<String, std::collections::VecDeque<u16>>,
+    /// Origin → the answers (status, JSON body) to give, in order; 200 `{}` once it
+    /// runs out.
+    script: HashMap<String, std::collections::VecDeque<(u16, Bytes)>>,
 }
 
 /// What every request of one app shares.
@@ -191,26 +192,26 @@ impl WasiHttpHooks for OutboundHooks {
             }
             let (parts, body) = request.into_parts();
             let body = body.collect().await?.to_bytes();
-            let status = {
+            let (status, reply) = {
                 let mut outbound = shared.outbound.lock().unwrap();
-                let status = outbound
+                let answer = outbound
                     .script
                     .get_mut(&origin(&parts.uri))
                     .and_then(|s| s.pop_front())
-                    .unwrap_or(200);
+                    .unwrap_or((200, Bytes::from_static(b"{}")));
                 outbound.captured.push(Captured {
                     method: parts.method.to_string(),
                     url: parts.uri.to_string(),
                     headers: parts.headers,
                     body,
                 });
-                status
+                answer
             };
             let response = http::Response::builder()
                 .status(status)
                 .header("content-type", "application/json")
                 .body(
-                    Full::new(Bytes::from_static(b"{}"))
+                    Full::new(reply)
                         .map_err(|never| match never {})
                         .boxed_unsync(),
                 )
@@ -788,6 +789,13 @@ impl Host {
 
     /// The next answers of the fake provider at `origin` (e.g. `https://mail.test`).
     pub fn script_outbound(&self, origin: &str, statuses: &[u16]) {
+        for status in statuses {
+            self.script_reply(origin, *status, b"{}");
+        }
+    }
+
+    /// The next answer of the fake provider at `origin`, with its JSON body.
+    pub fn script_reply(&self, origin: &str, status: u16, body: &[u8]) {
         self.shared
             .outbound
             .lock()
@@ -795,7 +803,7 @@ impl Host {
             .script
             .entry(origin.to_owned())
             .or_default()
-            .extend(statuses);
+            .push_back((status, Bytes::copy_from_slice(body)));
     }
 
     /// Serves a whole request body given as bytes (tests and benchmarks).

@@ -23,9 +23,10 @@ pub const KINDS: [&str; 4] = ["service", "product", "technical", "proposal"];
 /// T01 severities and T02 fix times.
 const SEVERITIES: [(&str, i64); 4] = [("critical", 24), ("high", 48), ("normal", 72), ("low", 72)];
 const CHANNELS: [&str; 4] = ["chat", "email", "phone", "letter"];
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "kind",
     "reservation_number",
+    "order_number",
     "serial_number",
     "description",
     "solution_idea",
@@ -52,6 +53,8 @@ const RESOLVE_DAYS: u32 = 30;
 pub struct NewComplaint {
     pub kind: &'static str,
     pub booking_id: Option<i64>,
+    /// A digital order the complaint is about (D04), cited by its number.
+    pub order_id: Option<i64>,
     pub serial_number: Option<String>,
     pub description: String,
     pub solution_idea: Option<String>,
@@ -101,6 +104,7 @@ fn limited(fields: &Fields, name: &str, max: usize) -> Result<Option<String>, Er
 }
 
 const BOOKING_BY_NUMBER: &str = "SELECT id FROM bookings WHERE number_hash = ?";
+const ORDER_BY_NUMBER: &str = "SELECT id FROM orders WHERE number_hash = ?";
 
 impl NewComplaint {
     /// C01, T01, R09 (a CNP anywhere is refused), R20 (the booking cited must exist).
@@ -132,13 +136,30 @@ impl NewComplaint {
                 "Câmpul este obligatoriu.",
             )
         })?;
+        let order_id = match text(fields, "order_number") {
+            None => None,
+            Some(n) => {
+                let unknown = || {
+                    Error::field(
+                        "order_unknown",
+                        "order_number",
+                        "No order has this number.",
+                        "Nicio comandă nu are acest număr.",
+                    )
+                };
+                let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
+                let found = db.execute(ORDER_BY_NUMBER, &[number.hash().into()])?;
+                Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
+            }
+        };
         let booking_id = match text(fields, "reservation_number") {
+            None if order_id.is_some() => None,
             None if matches!(kind, "service" | "proposal") => {
                 return Err(Error::field(
                     "reservation_number_required",
                     "reservation_number",
-                    "A complaint or proposal about a booking must give its reservation number.",
-                    "O sesizare sau propunere despre o programare trebuie să indice numărul rezervării.",
+                    "A complaint or proposal about a booking must give its reservation number (or the order number of a digital order).",
+                    "O sesizare sau propunere despre o programare trebuie să indice numărul rezervării (sau numărul comenzii digitale).",
                 ));
             }
             None => None,
@@ -197,6 +218,7 @@ impl NewComplaint {
         Ok(NewComplaint {
             kind,
             booking_id,
+            order_id,
             serial_number: limited(fields, "serial_number", MAX_SHORT)?,
             description,
             solution_idea: limited(fields, "solution_idea", MAX_SOLUTION)?,
@@ -215,6 +237,8 @@ pub struct Complaint {
     pub kind: String,
     #[serde(skip)]
     pub booking_id: Option<i64>,
+    /// The digital order it cites, if any (staff open it by this id).
+    pub order_id: Option<i64>,
     pub serial_number: Option<String>,
     pub description: String,
     pub solution_idea: Option<String>,
@@ -225,7 +249,7 @@ pub struct Complaint {
     pub received_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, kind, booking_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at";
+const COLUMNS: &str = "id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at";
 
 impl Complaint {
     fn from_row(r: &Row) -> Result<Self, StorageError> {
@@ -233,6 +257,7 @@ impl Complaint {
             id: r.int("id")?,
             kind: r.text("kind")?,
             booking_id: r.opt_int("booking_id")?,
+            order_id: r.opt_int("order_id")?,
             serial_number: r.opt_text("serial_number")?,
             description: r.text("description")?,
             solution_idea: r.opt_text("solution_idea")?,
@@ -514,8 +539,9 @@ pub struct Submitted {
 
 const INSERT: &str = "INSERT INTO complaints
     (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
-     severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge,
+     order_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str =
     "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
@@ -599,6 +625,7 @@ pub fn submit(
                 number.to_string().into(),
                 db_time(now + RETRY_WINDOW).into(),
                 challenge.into(),
+                new.order_id.into(),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {
@@ -1020,7 +1047,7 @@ pub struct Listed {
     pub flags: Vec<&'static str>,
 }
 
-const RECENT: &str = "SELECT id, kind, booking_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at
+const RECENT: &str = "SELECT id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at
     FROM complaints ORDER BY id DESC LIMIT 1000";
 const RECENT_EVENTS: &str =
     "SELECT id, complaint_id, kind, at, staff, text, until FROM complaint_events
@@ -1175,6 +1202,7 @@ mod tests {
             }
             .to_owned(),
             booking_id: None,
+            order_id: None,
             serial_number: None,
             description: "x".to_owned(),
             solution_idea: None,

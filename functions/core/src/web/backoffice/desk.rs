@@ -101,6 +101,10 @@ pub(super) fn complaints_desk(
                 ),
                 ("Email", optional(&found.email)),
                 (lang.t("Telefon", "Phone"), optional(&found.phone)),
+                (
+                    lang.t("Comanda digitală", "Digital order"),
+                    found.order_id.map(|o| format!("#{o}")).unwrap_or_default(),
+                ),
             ];
             let events = events
                 .iter()
