@@ -35,8 +35,7 @@ impl Guest for Sla {
             }
             let expired = processing::expire_unpaid(env.db, env.office, env.now)?;
             let orders_email = ghiseu_spin::variable("orders_staff_email");
-            let overdue =
-                processing::sla_check(env.db, orders_email.as_deref(), &links, env.now)?;
+            let overdue = processing::sla_check(env.db, orders_email.as_deref(), &links, env.now)?;
             if expired + overdue > 0 {
                 eprintln!("orders expired: {expired}, flagged overdue: {overdue}");
             }

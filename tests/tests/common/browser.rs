@@ -1,6 +1,8 @@
 //! A browser's view of the app for tests on both backends: cookies kept between
 //! requests, forms posted with the page's CSRF token, redirects not followed.
 
+#![allow(dead_code)] // each test binary uses its own part of the shared support
+
 use crate::support::{Reply, TestApp};
 
 /// A browser's view of the back office: its cookies, and the last page's CSRF token.

@@ -13,6 +13,7 @@ macro_rules! scenarios_on {
             office_config_errors_name_the_setting,
             health_answers_while_the_database_does,
             r19_back_office_session_from_login_to_logout,
+            d01_d03_order_paid_by_webhook_issued_and_downloaded,
         );
     };
     ($backend:expr; $($name:ident),* $(,)?) => {

@@ -409,3 +409,66 @@ pub async fn r19_back_office_session_from_login_to_logout(backend: Backend) {
     let cookie = reply.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("; Secure"), "{cookie}");
 }
+
+/// D01–D03 on both backends: an order placed, paid by a signed webhook, issued as a
+/// PDF by staff, delivered by email, and downloaded through the emailed link.
+pub async fn d01_d03_order_paid_by_webhook_issued_and_downloaded(backend: Backend) {
+    let tokens = staff_tokens();
+    let vars = providers(&[
+        ("payment_provider", "stripe"),
+        ("payment_api_url", "{sink}"),
+        ("payment_secret_key", "sk_test_scenario"),
+        ("payment_webhook_secret", "whsec_scenario"),
+        // Real Spin's clock starts at the same Monday and runs on; the signature is made
+        // for that Monday.
+        ("payment_webhook_tolerance_seconds", "3600"),
+    ]);
+    let mut vars = vars;
+    vars.push(("staff_tokens", tokens.as_str()));
+    let app = TestApp::start(backend, &vars).await;
+    let order = json!({"document": "vehicle_history", "name": "Ion Popescu",
+        "email": "ion@example.ro", "vin": "WVWZZZ1JZXW000001", "consent": true});
+    let placed = app.post_json("/api/orders", &order).await;
+    assert_eq!(placed.status, 201, "{}", placed.text());
+    let number = placed.json()["order_number"].as_str().unwrap().to_owned();
+    let id = app.count("SELECT MAX(id) FROM orders");
+    let body = checkout_completed("evt_scenario", id, 2_500);
+    let req = http::Request::post("/api/payments/webhook")
+        .header("content-type", "application/json")
+        .header(
+            "stripe-signature",
+            stripe_signature(&body, monday_morning(), "whsec_scenario"),
+        )
+        .body(body.into_bytes())
+        .unwrap();
+    let paid = app.request(req).await;
+    assert_eq!(paid.json()["outcome"], "paid", "{}", paid.text());
+    let take = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/orders/{id}/take"),
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(take.status, 200, "{}", take.text());
+    let pdf = [b"%PDF-1.7\n".as_slice(), &[b'x'; 100_000], b"\n%%EOF\n"].concat();
+    let issue = http::Request::post(format!("/api/staff/orders/{id}/issue"))
+        .header("authorization", format!("Bearer {STAFF_TOKEN}"))
+        .header("content-type", "application/pdf")
+        .body(pdf.clone())
+        .unwrap();
+    let issued = app.request(issue).await;
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    app.tick("deliver").await;
+    app.eventually("the order is delivered", |app| {
+        app.count("SELECT COUNT(*) FROM orders WHERE state = 'delivered'") == 1
+    })
+    .await;
+    let link = app.link_paths("/orders/download/").remove(0);
+    let download = app.get(&link).await;
+    assert_eq!(download.headers["content-type"], "application/pdf");
+    assert_eq!(download.body.to_vec(), pdf);
+    let status = app.get(&format!("/api/orders/{number}")).await;
+    assert_eq!(status.json()["order"]["state"], "delivered");
+}

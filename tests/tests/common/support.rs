@@ -555,3 +555,33 @@ pub fn client(n: usize) -> SocketAddr {
     let [_, a, b, c] = u32::try_from(n).unwrap().to_be_bytes();
     SocketAddr::from(([10, a, b, c], 50_000))
 }
+
+/// Stripe's `checkout.session.completed` event for order `id`, paid with `amount` bani.
+pub fn checkout_completed(event: &str, id: i64, amount: i64) -> String {
+    serde_json::json!({
+        "id": event,
+        "object": "event",
+        "type": "checkout.session.completed",
+        "data": {"object": {
+            "id": "cs_test_1", "object": "checkout.session",
+            "client_reference_id": id.to_string(), "metadata": {"order": id.to_string()},
+            "amount_total": amount, "currency": "ron", "payment_status": "paid",
+            "payment_intent": format!("pi_{event}")
+        }}
+    })
+    .to_string()
+}
+
+/// A `Stripe-Signature` header for `body` signed at `at` with `secret`.
+pub fn stripe_signature(body: &str, at: DateTime<Utc>, secret: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{}.{body}", at.timestamp()).as_bytes());
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("t={},v1={hex}", at.timestamp())
+}

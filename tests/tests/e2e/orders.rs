@@ -5,12 +5,19 @@
 
 use crate::browser::*;
 use crate::support::*;
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use ghiseu_core::staff::accounts::hash_password;
-use hmac::{Hmac, Mac};
 use http::Method;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+
+fn completed(event: &str, id: i64, amount: i64) -> String {
+    checkout_completed(event, id, amount)
+}
+
+fn signature(body: &str, at: chrono::DateTime<chrono::Utc>, secret: &str) -> String {
+    stripe_signature(body, at, secret)
+}
 
 const STRIPE: &str = "https://stripe.test";
 const WEBHOOK_SECRET: &str = "whsec_e2e_secret";
@@ -63,34 +70,6 @@ fn state(app: &TestApp, id: i64) -> String {
         .unwrap()
 }
 
-/// Stripe's `checkout.session.completed` for the order, paid.
-fn completed(event: &str, id: i64, amount: i64) -> String {
-    json!({
-        "id": event,
-        "object": "event",
-        "type": "checkout.session.completed",
-        "data": {"object": {
-            "id": "cs_test_1", "object": "checkout.session",
-            "client_reference_id": id.to_string(), "metadata": {"order": id.to_string()},
-            "amount_total": amount, "currency": "ron", "payment_status": "paid",
-            "payment_intent": format!("pi_{event}")
-        }}
-    })
-    .to_string()
-}
-
-fn signature(body: &str, at: DateTime<Utc>, secret: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
-    mac.update(format!("{}.{body}", at.timestamp()).as_bytes());
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("t={},v1={hex}", at.timestamp())
-}
-
 async fn webhook_signed(app: &TestApp, body: &str, signature: &str) -> Reply {
     let req = http::Request::post("/api/payments/webhook")
         .header("content-type", "application/json")
@@ -101,7 +80,12 @@ async fn webhook_signed(app: &TestApp, body: &str, signature: &str) -> Reply {
 }
 
 async fn webhook(app: &TestApp, body: &str) -> Reply {
-    webhook_signed(app, body, &signature(body, monday_morning(), WEBHOOK_SECRET)).await
+    webhook_signed(
+        app,
+        body,
+        &signature(body, monday_morning(), WEBHOOK_SECRET),
+    )
+    .await
 }
 
 async fn pay(app: &TestApp, id: i64, event: &str) {
@@ -124,7 +108,10 @@ async fn issue(app: &TestApp, id: i64, content_type: &str, body: Vec<u8>) -> Rep
     let req = http::Request::post(format!("/api/staff/orders/{id}/issue"))
         .header("authorization", format!("Bearer {STAFF_TOKEN}"))
         .header("content-type", content_type)
-        .header("content-disposition", "attachment; filename=\"extras WVW.pdf\"")
+        .header(
+            "content-disposition",
+            "attachment; filename=\"extras WVW.pdf\"",
+        )
         .body(body)
         .unwrap();
     app.request(req).await
@@ -168,19 +155,38 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
 
     // D01: placed, with a retry-safe key; the confirmation is queued with the order.
     let first = app
-        .post_raw("/api/orders", "application/json", order().to_string().into_bytes(), Some("k-1"))
+        .post_raw(
+            "/api/orders",
+            "application/json",
+            order().to_string().into_bytes(),
+            Some("k-1"),
+        )
         .await;
     assert_eq!(first.status, 201, "{}", first.text());
     let body = first.json();
     let number = body["order_number"].as_str().unwrap().to_owned();
-    assert_eq!(body["amount_due"], json!({"bani": 2_500, "currency": "RON"}));
+    assert_eq!(
+        body["amount_due"],
+        json!({"bani": 2_500, "currency": "RON"})
+    );
     let again = app
-        .post_raw("/api/orders", "application/json", order().to_string().into_bytes(), Some("k-1"))
+        .post_raw(
+            "/api/orders",
+            "application/json",
+            order().to_string().into_bytes(),
+            Some("k-1"),
+        )
         .await;
-    assert_eq!((again.status, again.json()["order_number"].as_str()), (200, Some(number.as_str())));
+    assert_eq!(
+        (again.status, again.json()["order_number"].as_str()),
+        (200, Some(number.as_str()))
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 1);
     let id = app.count("SELECT MAX(id) FROM orders");
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_confirmation'"), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_confirmation'"),
+        1
+    );
     let hash: String = app
         .db()
         .query_row("SELECT number_hash FROM orders", [], |r| r.get(0))
@@ -193,10 +199,19 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
         200,
         br#"{"id": "cs_test_1", "object": "checkout.session", "url": "https://checkout.stripe.com/c/pay/cs_test_1"}"#,
     );
-    let checkout = app.post_json(&format!("/api/orders/{number}/pay"), &json!({})).await;
+    let checkout = app
+        .post_json(&format!("/api/orders/{number}/pay"), &json!({}))
+        .await;
     assert_eq!(checkout.status, 201, "{}", checkout.text());
-    assert_eq!(checkout.json()["checkout_url"], "https://checkout.stripe.com/c/pay/cs_test_1");
-    let call = app.outbound().into_iter().find(|r| r.url.starts_with(STRIPE)).unwrap();
+    assert_eq!(
+        checkout.json()["checkout_url"],
+        "https://checkout.stripe.com/c/pay/cs_test_1"
+    );
+    let call = app
+        .outbound()
+        .into_iter()
+        .find(|r| r.url.starts_with(STRIPE))
+        .unwrap();
     assert_eq!(call.url, "https://stripe.test/v1/checkout/sessions");
     assert_eq!(call.headers["authorization"], "Bearer sk_test_e2e");
     assert!(call.headers.contains_key("idempotency-key"));
@@ -210,18 +225,36 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
     // The signed notification pays it and queues the payment confirmation.
     pay(&app, id, "evt_paid_1").await;
     assert_eq!(state(&app, id), "paid");
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"),
+        1
+    );
 
     // D04: staff take it, write a progress update, issue the PDF.
-    assert_eq!(step(&app, id, "take", None).await.json()["order"]["state"], "processing");
-    let progress = step(&app, id, "progress", Some(json!({"text": "Verificăm arhiva."}))).await;
+    assert_eq!(
+        step(&app, id, "take", None).await.json()["order"]["state"],
+        "processing"
+    );
+    let progress = step(
+        &app,
+        id,
+        "progress",
+        Some(json!({"text": "Verificăm arhiva."})),
+    )
+    .await;
     assert_eq!(progress.status, 200, "{}", progress.text());
     let issued = issue(&app, id, "application/pdf", pdf()).await;
     assert_eq!(issued.status, 200, "{}", issued.text());
-    let sha: String = Sha256::digest(pdf()).iter().map(|b| format!("{b:02x}")).collect();
+    let sha: String = Sha256::digest(pdf())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(issued.json()["sha256"], sha.as_str());
     assert_eq!(
-        app.count_with("SELECT COUNT(*) FROM order_documents WHERE sha256 = ?", [&sha]),
+        app.count_with(
+            "SELECT COUNT(*) FROM order_documents WHERE sha256 = ?",
+            [&sha]
+        ),
         1
     );
     assert_eq!(state(&app, id), "issued");
@@ -230,10 +263,21 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
     app.deliver().await;
     assert_eq!(state(&app, id), "delivered");
     let mail = emails_to(&app, "ion@example.ro");
-    let subjects: Vec<&str> = mail.iter().map(|m| m["subject"].as_str().unwrap()).collect();
+    let subjects: Vec<&str> = mail
+        .iter()
+        .map(|m| m["subject"].as_str().unwrap())
+        .collect();
     assert_eq!(subjects.len(), 4, "{subjects:?}");
-    assert!(mail[0]["text"].as_str().unwrap().contains(&number), "the confirmation carries the number");
-    assert!(mail[2]["text"].as_str().unwrap().contains("Verificăm arhiva."));
+    assert!(
+        mail[0]["text"].as_str().unwrap().contains(&number),
+        "the confirmation carries the number"
+    );
+    assert!(
+        mail[2]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Verificăm arhiva.")
+    );
     let links = app.link_paths("/orders/download/");
     assert_eq!(links.len(), 1);
     let download = app.get(&links[0]).await;
@@ -258,17 +302,40 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
         .iter()
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["received", "paid", "processing", "progress", "issued", "delivered"]);
+    assert_eq!(
+        kinds,
+        [
+            "received",
+            "paid",
+            "processing",
+            "progress",
+            "issued",
+            "delivered"
+        ]
+    );
     let page = app.get_html(&format!("/orders/{number}")).await;
     for text in [status.text(), page.text()] {
-        for personal in ["Ion", "Popescu", "ion@example.ro", "0722123456", "722123456", "WVWZZZ1JZXW000001"] {
+        for personal in [
+            "Ion",
+            "Popescu",
+            "ion@example.ro",
+            "0722123456",
+            "722123456",
+            "WVWZZZ1JZXW000001",
+        ] {
             assert!(!text.contains(personal), "{personal} shown: {text}");
         }
     }
-    assert!(page.text().contains(&format!("/api/orders/{number}/document")));
+    assert!(
+        page.text()
+            .contains(&format!("/api/orders/{number}/document"))
+    );
     for action in ["order_take", "order_progress", "order_issue"] {
         assert_eq!(
-            app.count_with("SELECT COUNT(*) FROM audit WHERE action = ? AND staff = 'ana.pop'", [action]),
+            app.count_with(
+                "SELECT COUNT(*) FROM audit WHERE action = ? AND staff = 'ana.pop'",
+                [action]
+            ),
             1,
             "{action}"
         );
@@ -279,17 +346,29 @@ async fn d01_to_d04_an_order_is_placed_paid_processed_issued_delivered_and_downl
 async fn r09_d01_a_cnp_in_any_order_field_is_refused_and_nothing_is_stored() {
     let app = app();
     for field in ["name", "email", "phone", "vin", "document", "note"] {
-        let reply = app.post_json("/api/orders", &with(order(), json!({ field: CNP }))).await;
+        let reply = app
+            .post_json("/api/orders", &with(order(), json!({ field: CNP })))
+            .await;
         assert_eq!(reply.status, 422, "{field}: {}", reply.text());
         assert_eq!(reply.error_code(), "cnp_forbidden", "{field}");
         assert_eq!(reply.error_field().as_deref(), Some(field));
     }
     let licence = json!({"document": "licence_record", "name": "Ion Popescu", "email": "ion@example.ro",
         "holder": format!("Ion {CNP}"), "consent": true});
-    assert_eq!(app.post_json("/api/orders", &licence).await.error_code(), "cnp_forbidden");
-    let no_email = app.post_json("/api/orders", &with(order(), json!({"email": null}))).await;
-    assert_eq!((no_email.status, no_email.error_field().as_deref()), (422, Some("email")));
-    let wrong = app.post_json("/api/orders", &with(order(), json!({"plate": "MS 12 ABC"}))).await;
+    assert_eq!(
+        app.post_json("/api/orders", &licence).await.error_code(),
+        "cnp_forbidden"
+    );
+    let no_email = app
+        .post_json("/api/orders", &with(order(), json!({"email": null})))
+        .await;
+    assert_eq!(
+        (no_email.status, no_email.error_field().as_deref()),
+        (422, Some("email"))
+    );
+    let wrong = app
+        .post_json("/api/orders", &with(order(), json!({"plate": "MS 12 ABC"})))
+        .await;
     assert_eq!(wrong.error_code(), "field_not_for_document");
     assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox"), 0);
@@ -301,27 +380,73 @@ async fn d02_forged_stale_mismatched_replayed_or_unknown_webhooks_change_nothing
     let (_, id) = placed(&app).await;
     let genuine = completed("evt_1", id, 2_500);
     let cases = [
-        ("bad signature", genuine.clone(), signature(&genuine, monday_morning(), "whsec_forger"), 400, "signature_invalid"),
-        ("stale", genuine.clone(), signature(&genuine, monday_morning() - Duration::minutes(6), WEBHOOK_SECRET), 400, "signature_stale"),
-        ("wrong amount", completed("evt_2", id, 250), signature(&completed("evt_2", id, 250), monday_morning(), WEBHOOK_SECRET), 422, "payment_mismatch"),
-        ("unsigned", genuine.clone(), String::new(), 400, "signature_invalid"),
+        (
+            "bad signature",
+            genuine.clone(),
+            signature(&genuine, monday_morning(), "whsec_forger"),
+            400,
+            "signature_invalid",
+        ),
+        (
+            "stale",
+            genuine.clone(),
+            signature(
+                &genuine,
+                monday_morning() - Duration::minutes(6),
+                WEBHOOK_SECRET,
+            ),
+            400,
+            "signature_stale",
+        ),
+        (
+            "wrong amount",
+            completed("evt_2", id, 250),
+            signature(
+                &completed("evt_2", id, 250),
+                monday_morning(),
+                WEBHOOK_SECRET,
+            ),
+            422,
+            "payment_mismatch",
+        ),
+        (
+            "unsigned",
+            genuine.clone(),
+            String::new(),
+            400,
+            "signature_invalid",
+        ),
     ];
     let before = snapshot(&app);
     for (what, body, sig, status, code) in cases {
         let reply = webhook_signed(&app, &body, &sig).await;
-        assert_eq!((reply.status, reply.error_code().as_str()), (status, code), "{what}");
+        assert_eq!(
+            (reply.status, reply.error_code().as_str()),
+            (status, code),
+            "{what}"
+        );
         assert_eq!(snapshot(&app), before, "{what} changed something");
     }
     let unknown = webhook(&app, &completed("evt_3", id + 1000, 2_500)).await;
-    assert_eq!((unknown.status, unknown.json()["outcome"].as_str()), (200, Some("unknown_order")));
-    assert_eq!(snapshot(&app), before, "an event for an unknown order changed something");
+    assert_eq!(
+        (unknown.status, unknown.json()["outcome"].as_str()),
+        (200, Some("unknown_order"))
+    );
+    assert_eq!(
+        snapshot(&app),
+        before,
+        "an event for an unknown order changed something"
+    );
 
     pay(&app, id, "evt_1").await;
     let paid = snapshot(&app);
     let replay = webhook(&app, &genuine).await;
     assert_eq!(replay.json()["outcome"], "duplicate");
     assert_eq!(snapshot(&app), paid, "the replay changed something");
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"),
+        1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -333,8 +458,14 @@ async fn d02_two_identical_webhooks_at_once_pay_once() {
     let mut outcomes = [a.json()["outcome"].clone(), b.json()["outcome"].clone()];
     outcomes.sort_by_key(|o| o.to_string());
     assert_eq!(outcomes, [json!("duplicate"), json!("paid")]);
-    assert_eq!(app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'paid'"), 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'paid'"),
+        1
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_paid'"),
+        1
+    );
     assert_eq!(state(&app, id), "paid");
 }
 
@@ -345,27 +476,66 @@ async fn d02_a_payment_for_an_expired_order_is_flagged_for_refund_and_refunded_o
     app.set_time(monday_morning() + Duration::hours(49));
     app.tick("sla").await;
     assert_eq!(state(&app, id), "expired");
-    let late_pay = app.post_json(&format!("/api/orders/{number}/pay"), &json!({})).await;
-    assert_eq!((late_pay.status, late_pay.error_code().as_str()), (409, "not_payable"));
+    let late_pay = app
+        .post_json(&format!("/api/orders/{number}/pay"), &json!({}))
+        .await;
+    assert_eq!(
+        (late_pay.status, late_pay.error_code().as_str()),
+        (409, "not_payable")
+    );
     let body = completed("evt_late", id, 2_500);
-    let reply = webhook_signed(&app, &body, &signature(&body, monday_morning() + Duration::hours(49), WEBHOOK_SECRET)).await;
+    let reply = webhook_signed(
+        &app,
+        &body,
+        &signature(
+            &body,
+            monday_morning() + Duration::hours(49),
+            WEBHOOK_SECRET,
+        ),
+    )
+    .await;
     assert_eq!(reply.json()["outcome"], "refund_due", "{}", reply.text());
     assert_eq!(state(&app, id), "expired");
-    let refund: String = app.db().query_row("SELECT refund FROM orders", [], |r| r.get(0)).unwrap();
+    let refund: String = app
+        .db()
+        .query_row("SELECT refund FROM orders", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(refund, "due");
 
-    app.host().script_reply(STRIPE, 200, br#"{"id": "re_1", "object": "refund", "status": "succeeded"}"#);
+    app.host().script_reply(
+        STRIPE,
+        200,
+        br#"{"id": "re_1", "object": "refund", "status": "succeeded"}"#,
+    );
     let refunded = step(&app, id, "refund", None).await;
     assert_eq!(refunded.json()["refunds_made"], 1, "{}", refunded.text());
-    let calls: Vec<_> = app.outbound().into_iter().filter(|r| r.url == "https://stripe.test/v1/refunds").collect();
+    let calls: Vec<_> = app
+        .outbound()
+        .into_iter()
+        .filter(|r| r.url == "https://stripe.test/v1/refunds")
+        .collect();
     assert_eq!(calls.len(), 1);
-    let form: std::collections::HashMap<String, String> = form_urlencoded::parse(&calls[0].body).into_owned().collect();
-    assert_eq!((form["payment_intent"].as_str(), form["amount"].as_str()), ("pi_evt_late", "2500"));
+    let form: std::collections::HashMap<String, String> = form_urlencoded::parse(&calls[0].body)
+        .into_owned()
+        .collect();
+    assert_eq!(
+        (form["payment_intent"].as_str(), form["amount"].as_str()),
+        ("pi_evt_late", "2500")
+    );
     assert_eq!(calls[0].headers["idempotency-key"], "refund:pi_evt_late");
     let again = step(&app, id, "refund", None).await;
     assert_eq!(again.json()["refunds_made"], 0);
-    assert_eq!(app.outbound().iter().filter(|r| r.url.ends_with("/v1/refunds")).count(), 1);
-    let refund: String = app.db().query_row("SELECT refund FROM orders", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        app.outbound()
+            .iter()
+            .filter(|r| r.url.ends_with("/v1/refunds"))
+            .count(),
+        1
+    );
+    let refund: String = app
+        .db()
+        .query_row("SELECT refund FROM orders", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(refund, "done");
 }
 
@@ -374,22 +544,57 @@ async fn d04_staff_steps_out_of_order_get_409_and_change_nothing() {
     let app = app();
     let (_, id) = placed(&app).await;
     let before = snapshot(&app);
-    for (name, body) in [("take", None), ("progress", Some(json!({"text": "x"}))), ("ask", Some(json!({"question": "x"})))] {
+    for (name, body) in [
+        ("take", None),
+        ("progress", Some(json!({"text": "x"}))),
+        ("ask", Some(json!({"question": "x"}))),
+    ] {
         let reply = step(&app, id, name, body).await;
-        assert_eq!((reply.status, reply.error_code().as_str()), (409, "order_step_not_allowed"), "{name}");
+        assert_eq!(
+            (reply.status, reply.error_code().as_str()),
+            (409, "order_step_not_allowed"),
+            "{name}"
+        );
     }
     assert_eq!(issue(&app, id, "application/pdf", pdf()).await.status, 409);
     assert_eq!(snapshot(&app), before);
     pay(&app, id, "evt_1").await;
     assert_eq!(step(&app, id, "take", None).await.status, 200);
-    assert_eq!(step(&app, id, "take", None).await.status, 409, "taken twice");
-    app.host().script_reply(STRIPE, 200, br#"{"id": "re_1", "status": "succeeded"}"#);
-    let rejected = step(&app, id, "reject", Some(json!({"reason": "Vehiculul nu este în evidența noastră."}))).await;
-    assert_eq!(rejected.json()["order"]["refund"], "done", "{}", rejected.text());
-    assert_eq!(issue(&app, id, "application/pdf", pdf()).await.status, 409, "issued after rejection");
+    assert_eq!(
+        step(&app, id, "take", None).await.status,
+        409,
+        "taken twice"
+    );
+    app.host()
+        .script_reply(STRIPE, 200, br#"{"id": "re_1", "status": "succeeded"}"#);
+    let rejected = step(
+        &app,
+        id,
+        "reject",
+        Some(json!({"reason": "Vehiculul nu este în evidența noastră."})),
+    )
+    .await;
+    assert_eq!(
+        rejected.json()["order"]["refund"],
+        "done",
+        "{}",
+        rejected.text()
+    );
+    assert_eq!(
+        issue(&app, id, "application/pdf", pdf()).await.status,
+        409,
+        "issued after rejection"
+    );
     let unknown = step(&app, id + 99, "take", None).await;
     assert_eq!(unknown.status, 404);
-    let no_token = app.staff(Method::POST, &format!("/api/staff/orders/{id}/take"), None, None).await;
+    let no_token = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/orders/{id}/take"),
+            None,
+            None,
+        )
+        .await;
     assert_eq!(no_token.status, 401);
 }
 
@@ -399,8 +604,17 @@ async fn d03_a_non_pdf_upload_is_refused_and_a_multipart_pdf_is_accepted() {
     let (_, id) = placed(&app).await;
     pay(&app, id, "evt_1").await;
     step(&app, id, "take", None).await;
-    let html = issue(&app, id, "application/pdf", b"<html><script>x</script></html>".to_vec()).await;
-    assert_eq!((html.status, html.error_code().as_str()), (422, "not_a_pdf"));
+    let html = issue(
+        &app,
+        id,
+        "application/pdf",
+        b"<html><script>x</script></html>".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        (html.status, html.error_code().as_str()),
+        (422, "not_a_pdf")
+    );
     let text = issue(&app, id, "text/plain", pdf()).await;
     assert_eq!(text.status, 415);
     assert_eq!(app.count("SELECT COUNT(*) FROM order_documents"), 0);
@@ -409,7 +623,13 @@ async fn d03_a_non_pdf_upload_is_refused_and_a_multipart_pdf_is_accepted() {
     let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
     body.extend(pdf());
     body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let multipart = issue(&app, id, &format!("multipart/form-data; boundary={boundary}"), body).await;
+    let multipart = issue(
+        &app,
+        id,
+        &format!("multipart/form-data; boundary={boundary}"),
+        body,
+    )
+    .await;
     assert_eq!(multipart.status, 200, "{}", multipart.text());
     assert_eq!(state(&app, id), "issued");
 }
@@ -425,15 +645,29 @@ async fn d03_the_download_link_expires_and_a_new_one_can_be_asked_for() {
     let link = app.link_paths("/orders/download/").remove(0);
     app.set_time(monday_morning() + Duration::days(30) + Duration::minutes(1));
     let expired = app.get(&link).await;
-    assert_eq!((expired.status, expired.error_code().as_str()), (410, "download_expired"));
-    assert_eq!(app.get(&format!("/api/orders/{number}/document")).await.status, 410);
-    let renewed = app.post_json(&format!("/api/orders/{number}/link"), &json!({})).await;
+    assert_eq!(
+        (expired.status, expired.error_code().as_str()),
+        (410, "download_expired")
+    );
+    assert_eq!(
+        app.get(&format!("/api/orders/{number}/document"))
+            .await
+            .status,
+        410
+    );
+    let renewed = app
+        .post_json(&format!("/api/orders/{number}/link"), &json!({}))
+        .await;
     assert_eq!(renewed.status, 200, "{}", renewed.text());
     app.deliver().await;
     let links = app.link_paths("/orders/download/");
     assert_eq!(links.len(), 2);
     assert_eq!(app.get(&links[1]).await.body.to_vec(), pdf());
-    assert_eq!(app.get(&links[0]).await.status, 404, "the old link is replaced");
+    assert_eq!(
+        app.get(&links[0]).await.status,
+        404,
+        "the old link is replaced"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -442,27 +676,54 @@ async fn d03_d04_get_on_every_order_link_changes_nothing() {
     let (number, id) = placed(&app).await;
     pay(&app, id, "evt_1").await;
     step(&app, id, "take", None).await;
-    step(&app, id, "ask", Some(json!({"question": "Numărul de înmatriculare?"}))).await;
+    step(
+        &app,
+        id,
+        "ask",
+        Some(json!({"question": "Numărul de înmatriculare?"})),
+    )
+    .await;
     app.deliver().await;
     let info = app.link_paths("/orders/info/").remove(0);
     let before = snapshot(&app);
-    for path in [info.clone(), format!("/orders/{number}"), format!("/api/orders/{number}"), "/orders".to_owned(), "/api/documents".to_owned()] {
+    for path in [
+        info.clone(),
+        format!("/orders/{number}"),
+        format!("/api/orders/{number}"),
+        "/orders".to_owned(),
+        "/api/documents".to_owned(),
+    ] {
         for _ in 0..2 {
             let reply = app.get_html(&path).await;
             assert_eq!(reply.status, 200, "{path}: {}", reply.text());
         }
     }
-    assert!(app.get_html(&info).await.text().contains("Numărul de înmatriculare?"));
+    assert!(
+        app.get_html(&info)
+            .await
+            .text()
+            .contains("Numărul de înmatriculare?")
+    );
     assert_eq!(snapshot(&app), before);
 
     // The answer goes through the link once, and the order is back with staff.
     let answer = app
-        .post_raw(&info, "application/x-www-form-urlencoded", b"answer=MS+12+ABC".to_vec(), None)
+        .post_raw(
+            &info,
+            "application/x-www-form-urlencoded",
+            b"answer=MS+12+ABC".to_vec(),
+            None,
+        )
         .await;
     assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(state(&app, id), "processing");
     let again = app
-        .post_raw(&info, "application/x-www-form-urlencoded", b"answer=again".to_vec(), None)
+        .post_raw(
+            &info,
+            "application/x-www-form-urlencoded",
+            b"answer=again".to_vec(),
+            None,
+        )
         .await;
     assert_eq!(again.status, 404);
 }
@@ -475,22 +736,35 @@ async fn d04_the_sla_cron_flags_an_overdue_order_once_per_state() {
     // vehicle_history: 3 business days from Monday: due by the end of Thursday.
     app.set_time(monday_morning() + Duration::days(3) + Duration::hours(6));
     app.tick("sla").await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"), 0, "not yet");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"),
+        0,
+        "not yet"
+    );
     app.set_time(monday_morning() + Duration::days(4));
     for _ in 0..3 {
         app.tick("sla").await;
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"),
+        1
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'order_overdue' AND recipient = 'comenzi@ghiseu.test'"),
         1
     );
-    let queue = app.staff(Method::GET, "/api/staff/orders", Some(STAFF_TOKEN), None).await;
+    let queue = app
+        .staff(Method::GET, "/api/staff/orders", Some(STAFF_TOKEN), None)
+        .await;
     assert_eq!(queue.json()["orders"][0]["overdue"], true);
     step(&app, id, "take", None).await;
     app.tick("sla").await;
     app.tick("sla").await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"), 2, "a new state, one more flag");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM order_events WHERE kind = 'overdue'"),
+        2,
+        "a new state, one more flag"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -500,7 +774,12 @@ async fn d04_a_problem_report_reopens_the_order_and_a_complaint_may_cite_it() {
     pay(&app, id, "evt_1").await;
     step(&app, id, "take", None).await;
     issue(&app, id, "application/pdf", pdf()).await;
-    let problem = app.post_json(&format!("/api/orders/{number}/problem"), &json!({"text": "Seria de șasiu din document este greșită."})).await;
+    let problem = app
+        .post_json(
+            &format!("/api/orders/{number}/problem"),
+            &json!({"text": "Seria de șasiu din document este greșită."}),
+        )
+        .await;
     assert_eq!(problem.status, 200, "{}", problem.text());
     assert_eq!(state(&app, id), "reopened");
     assert_eq!(step(&app, id, "take", None).await.status, 200);
@@ -511,7 +790,10 @@ async fn d04_a_problem_report_reopens_the_order_and_a_complaint_may_cite_it() {
         )
         .await;
     assert_eq!(complaint.status, 201, "{}", complaint.text());
-    assert_eq!(app.count_with("SELECT COUNT(*) FROM complaints WHERE order_id = ?", [id]), 1);
+    assert_eq!(
+        app.count_with("SELECT COUNT(*) FROM complaints WHERE order_id = ?", [id]),
+        1
+    );
     let unknown = app
         .post_json(
             "/api/complaints",
@@ -522,15 +804,29 @@ async fn d04_a_problem_report_reopens_the_order_and_a_complaint_may_cite_it() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staff_work_from_theirs() {
+async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staff_work_from_theirs()
+{
     let app = app();
     let catalog = app.get_html("/orders?lang=en").await;
-    assert!(catalog.text().contains("Vehicle registration history extract"), "{}", catalog.text());
-    let form = app.get_html("/orders?document=vehicle_history&lang=en").await;
+    assert!(
+        catalog
+            .text()
+            .contains("Vehicle registration history extract"),
+        "{}",
+        catalog.text()
+    );
+    let form = app
+        .get_html("/orders?document=vehicle_history&lang=en")
+        .await;
     assert!(form.text().contains("name=\"vin\""));
     let fields = "document=vehicle_history&lang=en&name=Ion+Popescu&email=ion%40example.ro&vin=WVWZZZ1JZXW000001&consent=true";
     let placed = app
-        .post_raw("/api/orders", "application/x-www-form-urlencoded", fields.as_bytes().to_vec(), None)
+        .post_raw(
+            "/api/orders",
+            "application/x-www-form-urlencoded",
+            fields.as_bytes().to_vec(),
+            None,
+        )
         .await;
     assert_eq!(placed.status, 201, "{}", placed.text());
     assert!(placed.text().contains("RON 25.00"));
@@ -541,24 +837,51 @@ async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staf
         .and_then(|s| s.split("</strong>").next())
         .unwrap()
         .to_owned();
-    app.host().script_reply(STRIPE, 200, br#"{"id": "cs_2", "url": "https://checkout.stripe.com/c/pay/cs_2"}"#);
+    app.host().script_reply(
+        STRIPE,
+        200,
+        br#"{"id": "cs_2", "url": "https://checkout.stripe.com/c/pay/cs_2"}"#,
+    );
     let pay_form = app
-        .post_raw(&format!("/api/orders/{number}/pay"), "application/x-www-form-urlencoded", b"lang=en".to_vec(), None)
+        .post_raw(
+            &format!("/api/orders/{number}/pay"),
+            "application/x-www-form-urlencoded",
+            b"lang=en".to_vec(),
+            None,
+        )
         .await;
-    assert_eq!((pay_form.status, location(&pay_form)), (303, "https://checkout.stripe.com/c/pay/cs_2".to_owned()));
+    assert_eq!(
+        (pay_form.status, location(&pay_form)),
+        (303, "https://checkout.stripe.com/c/pay/cs_2".to_owned())
+    );
     let id = app.count("SELECT MAX(id) FROM orders");
     pay(&app, id, "evt_page").await;
 
     let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let queue = boss.get("/staff/orders").await;
-    assert!(queue.text().contains(&format!("/staff/orders/{id}")), "{}", queue.text());
+    assert!(
+        queue.text().contains(&format!("/staff/orders/{id}")),
+        "{}",
+        queue.text()
+    );
     let page = format!("/staff/orders/{id}");
     let taken = boss.submit(&page, &format!("{page}/take"), &[]).await;
-    assert_eq!((taken.status, location(&taken)), (303, format!("{page}?done=step")));
+    assert_eq!(
+        (taken.status, location(&taken)),
+        (303, format!("{page}?done=step"))
+    );
     assert_eq!(state(&app, id), "processing");
     let detail = boss.get(&page).await;
     assert!(detail.text().contains("enctype=\"multipart/form-data\""));
-    assert!(detail.text().contains("ion@example.ro"), "staff see the requester");
-    let forged = boss.post(&format!("{page}/progress"), &[("csrf", "forged"), ("text", "x")]).await;
+    assert!(
+        detail.text().contains("ion@example.ro"),
+        "staff see the requester"
+    );
+    let forged = boss
+        .post(
+            &format!("{page}/progress"),
+            &[("csrf", "forged"), ("text", "x")],
+        )
+        .await;
     assert_eq!(forged.status, 403);
 }

@@ -54,14 +54,18 @@ impl Plate {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         let county = plate.bytes().take_while(u8::is_ascii_uppercase).count();
-        let digits = plate[county..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits = plate[county..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         let letters = plate[county + digits..]
             .bytes()
             .take_while(u8::is_ascii_uppercase)
             .count();
         let valid = (1..=2).contains(&county)
             && county + digits + letters == plate.len()
-            && ((2..=3).contains(&digits) && letters == 3 || (3..=6).contains(&digits) && letters == 0);
+            && ((2..=3).contains(&digits) && letters == 3
+                || (3..=6).contains(&digits) && letters == 0);
         if !valid {
             return Err(refuse(
                 "invalid_plate",
@@ -281,7 +285,14 @@ mod tests {
         assert_eq!(Plate::parse("ms 12 abc").unwrap().as_str(), "MS12ABC");
         assert_eq!(Plate::parse("B-123-XYZ").unwrap().as_str(), "B123XYZ");
         assert_eq!(Plate::parse("MS 012345").unwrap().as_str(), "MS012345");
-        for bad in ["", "12ABC", "MSS 12 ABC", "MS 1 ABC", "MS 12 AB", "MS 12 ABC 1"] {
+        for bad in [
+            "",
+            "12ABC",
+            "MSS 12 ABC",
+            "MS 1 ABC",
+            "MS 12 AB",
+            "MS 12 ABC 1",
+        ] {
             assert!(Plate::parse(bad).is_err(), "{bad}");
         }
     }

@@ -37,14 +37,18 @@ pub fn confirmation(
                 "Tarif: {}. Plata se face cu cardul, pe pagina comenzii, până la {pay_by}; după această dată comanda expiră. Procesarea începe după confirmarea plății.",
                 fee.0
             ),
-            format!("Pagina comenzii (plată, stare, descărcare): {status_link}\nPăstrați numărul comenzii: este singura cale de acces la ea."),
+            format!(
+                "Pagina comenzii (plată, stare, descărcare): {status_link}\nPăstrați numărul comenzii: este singura cale de acces la ea."
+            ),
             "—".to_owned(),
             format!("We received {}. Order number: {number}", about.en()),
             format!(
                 "Fee: {}. Pay by card on the order's page by {pay_by}; after that the order expires. Processing starts once the payment is confirmed.",
                 fee.1
             ),
-            format!("The order's page (payment, status, download): {status_link}\nKeep the order number: it is the only way to reach the order."),
+            format!(
+                "The order's page (payment, status, download): {status_link}\nKeep the order number: it is the only way to reach the order."
+            ),
         ],
         vec![],
     )
@@ -112,7 +116,10 @@ pub fn rejected(about: &About, reason: &str) -> Email {
             reason.to_owned(),
             "Tariful plătit se rambursează pe cardul folosit.".to_owned(),
             "—".to_owned(),
-            format!("We cannot issue the document for {}. The reason:", about.en()),
+            format!(
+                "We cannot issue the document for {}. The reason:",
+                about.en()
+            ),
             reason.to_owned(),
             "The fee paid is refunded to the card used.".to_owned(),
         ],
@@ -126,10 +133,14 @@ pub fn delivery(about: &About, link: &str, until: &str) -> Email {
         "Documentul este gata / Your document is ready".to_owned(),
         &[
             format!("Documentul pentru {} a fost emis.", about.ro()),
-            format!("Descărcați-l de aici până la {until}: {link}\nDacă nu găsiți acest email, verificați și dosarul Spam."),
+            format!(
+                "Descărcați-l de aici până la {until}: {link}\nDacă nu găsiți acest email, verificați și dosarul Spam."
+            ),
             "—".to_owned(),
             format!("The document for {} has been issued.", about.en()),
-            format!("Download it here until {until}: {link}\nIf you miss this email, check your spam folder too."),
+            format!(
+                "Download it here until {until}: {link}\nIf you miss this email, check your spam folder too."
+            ),
         ],
         vec![],
     )
@@ -140,9 +151,15 @@ pub fn expired(about: &About) -> Email {
     email(
         "Comandă expirată / Order expired".to_owned(),
         &[
-            format!("Pentru {} nu am primit plata la timp; comanda a expirat. Puteți plasa o comandă nouă.", about.ro()),
+            format!(
+                "Pentru {} nu am primit plata la timp; comanda a expirat. Puteți plasa o comandă nouă.",
+                about.ro()
+            ),
             "—".to_owned(),
-            format!("We did not receive the payment for {} in time; the order has expired. You may place a new order.", about.en()),
+            format!(
+                "We did not receive the payment for {} in time; the order has expired. You may place a new order.",
+                about.en()
+            ),
         ],
         vec![],
     )

@@ -27,7 +27,10 @@ impl Detail {
 
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            Detail::Vin => ("Seria de șasiu (VIN)", "Vehicle identification number (VIN)"),
+            Detail::Vin => (
+                "Seria de șasiu (VIN)",
+                "Vehicle identification number (VIN)",
+            ),
             Detail::Plate => ("Numărul de înmatriculare", "Registration plate"),
             Detail::Holder => ("Titularul", "Holder"),
         }
@@ -81,8 +84,8 @@ impl Default for OrderSettings {
             deadline_business_days: days,
         };
         OrderSettings {
-            tariff_source: "Exemplu, nu tarifele instituției / An example, not the office's tariffs"
-                .to_owned(),
+            tariff_source:
+                "Exemplu, nu tarifele instituției / An example, not the office's tariffs".to_owned(),
             example: true,
             documents: vec![
                 document(
@@ -177,7 +180,10 @@ impl OrderSettings {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !valid_code {
-                return problem(format!("documents[{i}].code"), "lowercase letters, digits, _");
+                return problem(
+                    format!("documents[{i}].code"),
+                    "lowercase letters, digits, _",
+                );
             }
             if self.documents[..i].iter().any(|o| o.code == d.code) {
                 return problem(format!("documents[{i}].code"), "used twice");
@@ -199,7 +205,10 @@ impl OrderSettings {
 /// A fee as people read it: `25,00 lei` in Romanian, `RON 25.00` in English.
 pub fn fee_text(bani: i64) -> (String, String) {
     let (lei, rest) = (bani / 100, bani % 100);
-    (format!("{lei},{rest:02} lei"), format!("RON {lei}.{rest:02}"))
+    (
+        format!("{lei},{rest:02} lei"),
+        format!("RON {lei}.{rest:02}"),
+    )
 }
 
 #[cfg(test)]
@@ -211,13 +220,19 @@ mod tests {
         let settings = OrderSettings::default();
         assert!(settings.example);
         assert_eq!(settings.check(), Ok(()));
-        assert_eq!(settings.document("vehicle_history").unwrap().fee_bani, 2_500);
+        assert_eq!(
+            settings.document("vehicle_history").unwrap().fee_bani,
+            2_500
+        );
         assert!(settings.document("nope").is_err());
     }
 
     #[test]
     fn d02_fees_are_whole_bani() {
-        assert_eq!(fee_text(2_505), ("25,05 lei".to_owned(), "RON 25.05".to_owned()));
+        assert_eq!(
+            fee_text(2_505),
+            ("25,05 lei".to_owned(), "RON 25.05".to_owned())
+        );
         assert_eq!(fee_text(7), ("0,07 lei".to_owned(), "RON 0.07".to_owned()));
     }
 

@@ -28,8 +28,7 @@ impl Pdf {
             return Err(Error::PayloadTooLarge);
         }
         let tail = &content[content.len().saturating_sub(1024)..];
-        let is_pdf =
-            content.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF");
+        let is_pdf = content.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF");
         if !is_pdf {
             return Err(Error::field(
                 "not_a_pdf",
@@ -133,7 +132,10 @@ mod tests {
         let truncated = b"%PDF-1.7\n1 0 obj".to_vec();
         assert!(Pdf::parse(Some("a.pdf"), truncated).is_err());
         let huge = [pdf(), vec![b' '; MAX_DOCUMENT_BYTES]].concat();
-        assert!(matches!(Pdf::parse(None, huge), Err(Error::PayloadTooLarge)));
+        assert!(matches!(
+            Pdf::parse(None, huge),
+            Err(Error::PayloadTooLarge)
+        ));
     }
 
     #[test]

@@ -105,7 +105,8 @@ impl<'o> NewOrder<'o> {
             };
             details.insert(field.to_owned(), parsed);
         }
-        let consent = value(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
+        let consent =
+            value(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
         if !consent {
             return Err(Error::field(
                 "consent_required",

@@ -86,7 +86,10 @@ impl State {
             State::Received => ("Primită, așteaptă plata", "Received, awaiting payment"),
             State::Paid => ("Plătită", "Paid"),
             State::Processing => ("În procesare", "Processing"),
-            State::InfoRequested => ("Așteaptă informații de la dvs.", "Waiting for your information"),
+            State::InfoRequested => (
+                "Așteaptă informații de la dvs.",
+                "Waiting for your information",
+            ),
             State::Reopened => ("Redeschisă la cererea dvs.", "Reopened at your request"),
             State::Issued => ("Emisă", "Issued"),
             State::Delivered => ("Livrată", "Delivered"),
@@ -136,12 +139,11 @@ const COLUMNS: &str = "id, document, fee_bani, currency, name, email, phone, det
 
 impl Order {
     fn from_row(r: &Row) -> Result<Self, StorageError> {
-        let details = serde_json::from_str(&r.text("details")?).map_err(|_| {
-            StorageError::Column {
+        let details =
+            serde_json::from_str(&r.text("details")?).map_err(|_| StorageError::Column {
                 column: "details".to_owned(),
                 problem: "is not a JSON object of texts",
-            }
-        })?;
+            })?;
         let state = State::parse(&r.text("state")?).ok_or_else(|| StorageError::Column {
             column: "state".to_owned(),
             problem: "is not an order state",
@@ -171,7 +173,9 @@ impl Order {
     fn load(db: &dyn Database, column: &str, value: Value) -> Result<Option<Order>, Error> {
         // `column` is one of this module's fixed names, never input.
         let sql = format!("SELECT {COLUMNS} FROM orders WHERE {column} = ?");
-        Ok(db.execute(&sql, &[value])?.read_first(|r| Order::from_row(&r))?)
+        Ok(db
+            .execute(&sql, &[value])?
+            .read_first(|r| Order::from_row(&r))?)
     }
 
     pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Order>, Error> {
@@ -205,7 +209,9 @@ impl Order {
 
 /// A day or time as people read it in messages, office time.
 pub fn office_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&OFFICE_TZ).format("%d.%m.%Y %H:%M").to_string()
+    t.with_timezone(&OFFICE_TZ)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
 }
 
 /// One line of an order's history.
@@ -417,7 +423,11 @@ pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<L
         })?;
         db.execute(LIST_BY_STATE, &[state.code().into()])?
     };
-    let local = |t: DateTime<Utc>| t.with_timezone(&OFFICE_TZ).format("%Y-%m-%d %H:%M").to_string();
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&OFFICE_TZ)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
     Ok(rows.read(|r| {
         let state = State::parse(&r.text("state")?).unwrap_or(State::Received);
         let due_at = r.opt_time("due_at")?;

@@ -241,7 +241,8 @@ pub fn apply(
     else {
         return Ok(Outcome::UnknownOrder);
     };
-    if payment.amount_bani != order.fee_bani || !payment.currency.eq_ignore_ascii_case(&order.currency)
+    if payment.amount_bani != order.fee_bani
+        || !payment.currency.eq_ignore_ascii_case(&order.currency)
     {
         return Err(Error::field(
             "payment_mismatch",
@@ -261,7 +262,17 @@ pub fn apply(
             return Ok(Outcome::Duplicate);
         }
         let dedupe = format!("{}:{}", provider.name(), payment.event_id);
-        if log_event(db, order.id, "payment", None, Some(&money), Some(&dedupe), now)?.is_none() {
+        if log_event(
+            db,
+            order.id,
+            "payment",
+            None,
+            Some(&money),
+            Some(&dedupe),
+            now,
+        )?
+        .is_none()
+        {
             return Ok(Outcome::Duplicate);
         }
         let (due_day, due_at) = super::processing::due_after(office, &order.document, now);
@@ -280,7 +291,15 @@ pub fn apply(
         if !paid {
             // Expired, cancelled, or paid already by another checkout: D02's late
             // payment is owed back, not lost.
-            log_event(db, order.id, "refund_due", None, Some(&payment.payment_ref), None, now)?;
+            log_event(
+                db,
+                order.id,
+                "refund_due",
+                None,
+                Some(&payment.payment_ref),
+                None,
+                now,
+            )?;
             db.execute(OWE_REFUND, &[order.id.into()])?;
             return Ok(Outcome::RefundDue);
         }
@@ -322,8 +341,16 @@ pub fn refund_owed(
         let refund_id = provider.refund(http, &payment_ref, order.fee_bani, &key)?;
         in_transaction(db, || {
             let text = format!("{} {refund_id}", provider.name());
-            if log_event(db, order.id, "refunded", Some(&who.0), Some(&text), Some(&key), now)?
-                .is_some()
+            if log_event(
+                db,
+                order.id,
+                "refunded",
+                Some(&who.0),
+                Some(&text),
+                Some(&key),
+                now,
+            )?
+            .is_some()
             {
                 let entry = Entry::new("order_refund", format!("order:{}", order.id))
                     .change("due", "refunded")

@@ -163,7 +163,15 @@ pub fn take_step(
             Step::Progress { text } => {
                 let key = event("progress", Some(text))?;
                 let email = order_messages::progress(&about, text);
-                queue_email(db, id, &order.email, "order_progress", &key.to_string(), &email, now)?;
+                queue_email(
+                    db,
+                    id,
+                    &order.email,
+                    "order_progress",
+                    &key.to_string(),
+                    &email,
+                    now,
+                )?;
             }
             Step::Ask { question } => {
                 let token = LinkToken::generate();
@@ -171,7 +179,15 @@ pub fn take_step(
                 let key = event("info_requested", Some(question))?;
                 let link = links.to(&format!("orders/info/{}", token.as_str()));
                 let email = order_messages::info_request(&about, question, &link);
-                queue_email(db, id, &order.email, "order_info", &key.to_string(), &email, now)?;
+                queue_email(
+                    db,
+                    id,
+                    &order.email,
+                    "order_info",
+                    &key.to_string(),
+                    &email,
+                    now,
+                )?;
             }
             Step::Reject { reason } => {
                 let key = event("rejected", Some(reason))?;
@@ -180,7 +196,15 @@ pub fn take_step(
                     db.execute(OWE_REFUND, &[id.into()])?;
                 }
                 let email = order_messages::rejected(&about, reason);
-                queue_email(db, id, &order.email, "order_rejected", &key.to_string(), &email, now)?;
+                queue_email(
+                    db,
+                    id,
+                    &order.email,
+                    "order_rejected",
+                    &key.to_string(),
+                    &email,
+                    now,
+                )?;
             }
         }
         let after = to.unwrap_or(order.state);
@@ -271,7 +295,15 @@ fn send_download_link(
         &links.to(&format!("orders/download/{}", token.as_str())),
         &office_time(until),
     );
-    queue_email(db, order.id, &order.email, kind, &key.to_string(), &email, now)
+    queue_email(
+        db,
+        order.id,
+        &order.email,
+        kind,
+        &key.to_string(),
+        &email,
+        now,
+    )
 }
 
 /// D03: a new download link for an issued order whose link expired or got lost.
@@ -286,13 +318,14 @@ pub fn renew_link(
         return Err(not_now());
     }
     in_transaction(db, || {
-        let key = log_event(db, order.id, "link_renewed", None, None, None, now)?
-            .unwrap_or_default();
+        let key =
+            log_event(db, order.id, "link_renewed", None, None, None, now)?.unwrap_or_default();
         send_download_link(db, office, order, "order_link", key, links, now)
     })
 }
 
-const BY_INFO_TOKEN: &str = "SELECT id FROM orders WHERE info_token_hash = ? AND state = 'info_requested'";
+const BY_INFO_TOKEN: &str =
+    "SELECT id FROM orders WHERE info_token_hash = ? AND state = 'info_requested'";
 const LAST_QUESTION: &str = "SELECT text FROM order_events WHERE order_id = ? AND kind = 'info_requested' ORDER BY id DESC LIMIT 1";
 const ANSWERED: &str = "UPDATE orders SET state = 'processing', info_token_hash = NULL
     WHERE id = ? AND state = 'info_requested' AND info_token_hash = ? RETURNING id";
@@ -318,7 +351,12 @@ pub fn open_question(db: &dyn Database, token: &str) -> Result<Option<(Order, St
 
 /// The requester's answer through the link: the order goes back to staff, the link
 /// is spent. False when the link is unknown or already used.
-pub fn answer(db: &dyn Database, token: &str, fields: &Fields, now: DateTime<Utc>) -> Result<bool, Error> {
+pub fn answer(
+    db: &dyn Database,
+    token: &str,
+    fields: &Fields,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
     let answer = text_field(fields, "answer")?;
     let Some(token) = LinkToken::parse(token) else {
         return Ok(false);
@@ -378,9 +416,20 @@ pub fn report_problem(
         }
         db.execute(
             REOPEN_DUE,
-            &[db_time(due_after(office, &order.document, now).1).into(), order.id.into()],
+            &[
+                db_time(due_after(office, &order.document, now).1).into(),
+                order.id.into(),
+            ],
         )?;
-        log_event(db, order.id, "problem_reported", None, Some(&text), None, now)?;
+        log_event(
+            db,
+            order.id,
+            "problem_reported",
+            None,
+            Some(&text),
+            None,
+            now,
+        )?;
         Ok(())
     })
 }
@@ -481,8 +530,16 @@ pub fn sla_check(
         let flag = format!("overdue:{id}:{state}:{since}");
         flagged += usize::from(in_transaction(db, || {
             let text = format!("{state}, due {}", office_time(due_at));
-            if log_event(db, id, "overdue", Some("system"), Some(&text), Some(&flag), now)?
-                .is_none()
+            if log_event(
+                db,
+                id,
+                "overdue",
+                Some("system"),
+                Some(&text),
+                Some(&flag),
+                now,
+            )?
+            .is_none()
             {
                 return Ok(false);
             }

@@ -28,9 +28,17 @@ fn stripe() -> Stripe {
 fn signed(body: &str, at: i64, secret: &str) -> http::HeaderMap {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(format!("{at}.{body}").as_bytes());
-    let hex: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let mut headers = http::HeaderMap::new();
-    headers.insert("stripe-signature", format!("t={at},v1={hex}").parse().unwrap());
+    headers.insert(
+        "stripe-signature",
+        format!("t={at},v1={hex}").parse().unwrap(),
+    );
     headers
 }
 
@@ -47,7 +55,11 @@ fn completed(event: &str, order: i64, amount: i64) -> String {
 #[test]
 fn d02_a_genuine_stripe_event_is_read() {
     let body = completed("evt_1", 7, 2500);
-    let read = stripe().read_webhook(&signed(&body, now().timestamp(), "whsec_test"), body.as_bytes(), now());
+    let read = stripe().read_webhook(
+        &signed(&body, now().timestamp(), "whsec_test"),
+        body.as_bytes(),
+        now(),
+    );
     assert_eq!(
         read.unwrap(),
         Notification::Paid(Payment {
@@ -71,22 +83,38 @@ fn d02_forged_stale_or_unsigned_events_are_refused() {
             .code
     };
     let t = now().timestamp();
-    assert_eq!(code(signed(&body, t, "whsec_other"), &body), "signature_invalid");
-    assert_eq!(code(signed(&body, t - 301, "whsec_test"), &body), "signature_stale");
+    assert_eq!(
+        code(signed(&body, t, "whsec_other"), &body),
+        "signature_invalid"
+    );
+    assert_eq!(
+        code(signed(&body, t - 301, "whsec_test"), &body),
+        "signature_stale"
+    );
     assert_eq!(code(http::HeaderMap::new(), &body), "signature_missing");
     let tampered = body.replace("2500", "25");
-    assert_eq!(code(signed(&body, t, "whsec_test"), &tampered), "signature_invalid");
+    assert_eq!(
+        code(signed(&body, t, "whsec_test"), &tampered),
+        "signature_invalid"
+    );
 }
 
 #[test]
 fn d02_events_that_pay_nothing_are_ignored() {
     let body = serde_json::json!({"id": "evt_2", "type": "payment_intent.created", "data": {"object": {}}}).to_string();
-    let read = stripe().read_webhook(&signed(&body, now().timestamp(), "whsec_test"), body.as_bytes(), now());
+    let read = stripe().read_webhook(
+        &signed(&body, now().timestamp(), "whsec_test"),
+        body.as_bytes(),
+        now(),
+    );
     assert!(matches!(read.unwrap(), Notification::Ignored(_)));
 }
 
 fn fields(pairs: &[(&str, &str)]) -> Fields {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 fn placed(db: &NativeDb, office: &Office) -> Order {
@@ -98,7 +126,9 @@ fn placed(db: &NativeDb, office: &Office) -> Order {
         ("consent", "true"),
     ]);
     let new = NewOrder::parse(&f, office).unwrap();
-    place(db, office, &new, None, &Links::new(None), now()).unwrap().order
+    place(db, office, &new, None, &Links::new(None), now())
+        .unwrap()
+        .order
 }
 
 fn paid(id: i64, event: &str, amount: i64) -> Notification {
@@ -132,7 +162,10 @@ fn d02_a_wrong_amount_changes_nothing() {
     let order = placed(&db, &office);
     let refused = apply(&db, &office, &stripe(), &paid(order.id, "evt_1", 25), now());
     assert_eq!(refused.unwrap_err().explain().code, "payment_mismatch");
-    assert_eq!(Order::by_id(&db, order.id).unwrap().unwrap().state, State::Received);
+    assert_eq!(
+        Order::by_id(&db, order.id).unwrap().unwrap().state,
+        State::Received
+    );
 }
 
 #[test]
@@ -142,13 +175,34 @@ fn d04_steps_follow_the_order_of_the_work() {
     let who = Staff("ana.pop".into());
     let step = |s: &Step| take_step(&db, &office, order.id, s, &who, &Links::new(None), now());
     let code = |r: Result<Order, crate::Error>| r.unwrap_err().explain().code;
-    assert_eq!(code(step(&Step::Take)), "order_step_not_allowed", "not paid yet");
-    apply(&db, &office, &stripe(), &paid(order.id, "evt_1", 2_500), now()).unwrap();
+    assert_eq!(
+        code(step(&Step::Take)),
+        "order_step_not_allowed",
+        "not paid yet"
+    );
+    apply(
+        &db,
+        &office,
+        &stripe(),
+        &paid(order.id, "evt_1", 2_500),
+        now(),
+    )
+    .unwrap();
     assert_eq!(step(&Step::Take).unwrap().state, State::Processing);
-    assert_eq!(code(step(&Step::Take)), "order_step_not_allowed", "taken already");
-    let asked = step(&Step::Ask { question: "The plate?".into() }).unwrap();
+    assert_eq!(
+        code(step(&Step::Take)),
+        "order_step_not_allowed",
+        "taken already"
+    );
+    let asked = step(&Step::Ask {
+        question: "The plate?".into(),
+    })
+    .unwrap();
     assert_eq!(asked.state, State::InfoRequested);
-    let rejected = step(&Step::Reject { reason: "Not ours".into() }).unwrap();
+    let rejected = step(&Step::Reject {
+        reason: "Not ours".into(),
+    })
+    .unwrap();
     assert_eq!(rejected.state, State::Rejected);
     assert_eq!(rejected.refund.as_deref(), Some("due"));
 }
@@ -167,8 +221,14 @@ fn d01_an_order_needs_its_documents_details_and_no_others() {
         NewOrder::parse(&f, &office).unwrap_err().explain().code
     };
     assert_eq!(code(&[]), "required");
-    assert_eq!(code(&[("holder", "Ion Popescu"), ("vin", "WVWZZZ1JZXW000001")]), "field_not_for_document");
+    assert_eq!(
+        code(&[("holder", "Ion Popescu"), ("vin", "WVWZZZ1JZXW000001")]),
+        "field_not_for_document"
+    );
     let f = fields(&[&base[..], &[("holder", "ION POPESCU")]].concat());
-    assert_eq!(NewOrder::parse(&f, &office).unwrap().details["holder"], "Ion Popescu");
+    assert_eq!(
+        NewOrder::parse(&f, &office).unwrap().details["holder"],
+        "Ion Popescu"
+    );
     assert_eq!(OrderSettings::default().documents.len(), 3);
 }

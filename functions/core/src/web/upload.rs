@@ -16,7 +16,7 @@ pub struct Upload {
 /// The larger body limit of the upload routes (the form adds a little around the file).
 pub const MAX_UPLOAD_BYTES: usize = MAX_DOCUMENT_BYTES + 64 * 1024;
 
-fn header_str<'r>(req: &'r Request, name: header::HeaderName) -> &'r str {
+fn header_str(req: &Request, name: header::HeaderName) -> &str {
     req.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -40,7 +40,8 @@ pub fn read(req: &Request) -> Result<Upload, Error> {
             })
         }
         "multipart/form-data" => {
-            let boundary = multer::parse_boundary(content_type).map_err(|_| Error::MalformedBody)?;
+            let boundary =
+                multer::parse_boundary(content_type).map_err(|_| Error::MalformedBody)?;
             futures_executor::block_on(multipart(req.body().clone(), boundary))
         }
         _ => Err(Error::UnsupportedMediaType),

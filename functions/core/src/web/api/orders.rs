@@ -27,9 +27,7 @@ pub fn orders(req: &Request, ctx: &Context) -> Result<Response, Error> {
         (["api", "documents"], _) => catalog(req, ctx),
         (["api", "payments", "webhook"], false) => webhook(req, ctx),
         (["api", "orders"], false) => place(req, ctx),
-        (["api", "orders", number], true) | (["orders", number], true)
-            if *number != "return" =>
-        {
+        (["api", "orders", number], true) | (["orders", number], true) if *number != "return" => {
             status(req, ctx, number)
         }
         (["api", "orders", number, "document"], true) => {
@@ -168,7 +166,12 @@ fn see_other(location: &str) -> Response {
 }
 
 /// POST /api/orders/{number}/{pay|cancel|problem|link}: the requester's actions.
-fn order_action(req: &Request, ctx: &Context, typed: &str, action: &str) -> Result<Response, Error> {
+fn order_action(
+    req: &Request,
+    ctx: &Context,
+    typed: &str,
+    action: &str,
+) -> Result<Response, Error> {
     let order = Order::by_typed_number(ctx.db, typed)?;
     let number = OrderNumber::parse(typed).map_err(|_| Error::NotFound)?;
     let fields = if req.body().is_empty() {
@@ -178,7 +181,10 @@ fn order_action(req: &Request, ctx: &Context, typed: &str, action: &str) -> Resu
     };
     let lang = lang_of(req, Some(&fields));
     let back = |done: &str| {
-        see_other(&format!("/orders/{number}?lang={}&done={done}", lang.code()))
+        see_other(&format!(
+            "/orders/{number}?lang={}&done={done}",
+            lang.code()
+        ))
     };
     let html = format_of(req) == Format::Html;
     match action {
@@ -204,15 +210,27 @@ fn order_action(req: &Request, ctx: &Context, typed: &str, action: &str) -> Resu
         }
         "cancel" => {
             processing::cancel(ctx.db, &order, ctx.now)?;
-            Ok(if html { back("cancelled") } else { state_json(ctx, &order)? })
+            Ok(if html {
+                back("cancelled")
+            } else {
+                state_json(ctx, &order)?
+            })
         }
         "problem" => {
             processing::report_problem(ctx.db, ctx.office, &order, &fields, ctx.now)?;
-            Ok(if html { back("problem") } else { state_json(ctx, &order)? })
+            Ok(if html {
+                back("problem")
+            } else {
+                state_json(ctx, &order)?
+            })
         }
         "link" => {
             processing::renew_link(ctx.db, ctx.office, &order, &ctx.links(), ctx.now)?;
-            Ok(if html { back("link") } else { state_json(ctx, &order)? })
+            Ok(if html {
+                back("link")
+            } else {
+                state_json(ctx, &order)?
+            })
         }
         _ => Err(Error::NotFound),
     }
@@ -237,10 +255,9 @@ fn pdf_response(download: Download) -> Response {
         http::HeaderValue::from_static("application/pdf"),
     );
     // The name was reduced to safe ASCII when it was uploaded.
-    if let Ok(value) = http::HeaderValue::from_str(&format!(
-        "attachment; filename=\"{}\"",
-        download.filename
-    )) {
+    if let Ok(value) =
+        http::HeaderValue::from_str(&format!("attachment; filename=\"{}\"", download.filename))
+    {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     if let Ok(value) = http::HeaderValue::from_str(&format!("sha-256={}", download.sha256)) {
@@ -291,7 +308,13 @@ fn info_link(req: &Request, ctx: &Context, token: &str) -> Result<Response, Erro
 fn webhook(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let provider = payment::provider(ctx.settings)?;
     let notification = provider.read_webhook(req.headers(), req.body(), ctx.now)?;
-    let outcome = payment::apply(ctx.db, ctx.office, provider.as_ref(), &notification, ctx.now)?;
+    let outcome = payment::apply(
+        ctx.db,
+        ctx.office,
+        provider.as_ref(),
+        &notification,
+        ctx.now,
+    )?;
     Ok(json_response(
         StatusCode::OK,
         &json!({"received": true, "outcome": outcome, "paid": outcome == Outcome::Paid}),

@@ -146,7 +146,14 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             require_get(req)?;
             order_detail(ctx, id)
         }
-        (["orders", id, step @ ("take" | "progress" | "ask" | "reject")], true) => {
+        (
+            [
+                "orders",
+                id,
+                step @ ("take" | "progress" | "ask" | "reject"),
+            ],
+            true,
+        ) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
             let order = actions::order_step(ctx, &who, id, step, &optional_body_fields(req)?)?;
             ok(json!({"order": order}))
@@ -162,7 +169,10 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             let refunds = actions::refund_order(ctx, &who, id)?;
             ok(json!({"refunds_made": refunds}))
         }
-        (["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints" | "orders"], true)
+        (
+            ["outbox" | "audit" | "exemptions" | "relocations" | "day" | "complaints" | "orders"],
+            true,
+        )
         | (["complaints" | "orders", _], true) => Err(Error::MethodNotAllowed { allow: "GET" }),
         (
             ["check-in"]
@@ -170,7 +180,11 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             | ["closures"]
             | ["outbox", _, "retry"]
             | ["exemptions", _, "revoke"]
-            | ["orders", _, "take" | "progress" | "ask" | "reject" | "issue" | "refund"]
+            | [
+                "orders",
+                _,
+                "take" | "progress" | "ask" | "reject" | "issue" | "refund",
+            ]
             | ["bookings", _, "no-show" | "fictitious" | "exemption"]
             | [
                 "complaints",

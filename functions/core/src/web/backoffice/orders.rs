@@ -71,8 +71,12 @@ pub(super) fn orders_desk(
             let document = orders::document::stored(ctx.db, id)?;
             let optional = |v: &Option<String>| v.clone().unwrap_or_default();
             let local = |t: Option<chrono::DateTime<chrono::Utc>>| {
-                t.map(|t| t.with_timezone(&OFFICE_TZ).format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default()
+                t.map(|t| {
+                    t.with_timezone(&OFFICE_TZ)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default()
             };
             let name = ctx
                 .office
@@ -84,7 +88,10 @@ pub(super) fn orders_desk(
                 (lang.t("Document", "Document"), name),
                 (lang.t("Stare", "State"), order.state.code().to_owned()),
                 (lang.t("Termen", "Due"), local(order.due_at)),
-                (lang.t("Preluată de", "Taken by"), optional(&order.assigned_to)),
+                (
+                    lang.t("Preluată de", "Taken by"),
+                    optional(&order.assigned_to),
+                ),
                 (lang.t("Solicitant", "Requester"), order.name.clone()),
                 ("Email", order.email.clone()),
                 (lang.t("Telefon", "Phone"), optional(&order.phone)),
@@ -101,14 +108,21 @@ pub(super) fn orders_desk(
             if let Some(d) = &document {
                 rows.push((
                     lang.t("Document emis", "Issued document"),
-                    format!("{} · {} B · SHA-256 {}", d.filename, d.content.len(), d.sha256),
+                    format!(
+                        "{} · {} B · SHA-256 {}",
+                        d.filename,
+                        d.content.len(),
+                        d.sha256
+                    ),
                 ));
             }
             let events = orders::events(ctx.db, id)?
                 .iter()
                 .map(|e| {
                     (
-                        e.at.with_timezone(&OFFICE_TZ).format("%Y-%m-%d %H:%M").to_string(),
+                        e.at.with_timezone(&OFFICE_TZ)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
                         e.kind.clone(),
                         optional(&e.staff),
                         optional(&e.text),

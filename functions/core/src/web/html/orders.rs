@@ -7,7 +7,7 @@ use crate::orders::{State, StatusView};
 use crate::web::api::orders::fee;
 use askama::Template;
 
-fn document_name<'v>(view: &'v StatusView, lang: Lang) -> &'v str {
+fn document_name(view: &StatusView, lang: Lang) -> &str {
     lang.t(&view.document_name.0, &view.document_name.1)
 }
 
@@ -26,7 +26,10 @@ fn shown(time: &str) -> String {
 /// The facts of an order anyone holding its number may see.
 fn order_rows<'l>(lang: Lang, view: &StatusView) -> Rows<'l> {
     let mut rows = vec![
-        (lang.t("Document", "Document"), document_name(view, lang).to_owned()),
+        (
+            lang.t("Document", "Document"),
+            document_name(view, lang).to_owned(),
+        ),
         (lang.t("Solicitant", "Requester"), view.requester.clone()),
         (lang.t("Tarif", "Fee"), fee(view.fee_bani, lang)),
         (lang.t("Stare", "State"), state_name(view.state, lang)),
@@ -153,7 +156,12 @@ fn event_name(kind: &str, lang: Lang) -> String {
 }
 
 /// D03, D04: the status page; `done` names the action just taken.
-pub fn order_status_page(lang: Lang, number: &str, view: &StatusView, done: Option<&str>) -> String {
+pub fn order_status_page(
+    lang: Lang,
+    number: &str,
+    view: &StatusView,
+    done: Option<&str>,
+) -> String {
     let done = done.and_then(|d| match d {
         "cancelled" => Some(lang.t("Comanda a fost anulată.", "The order has been cancelled.")),
         "problem" => Some(lang.t(
@@ -198,7 +206,10 @@ struct InfoPage<'a> {
 pub fn order_info_page(lang: Lang, question: &str) -> String {
     render(InfoPage {
         lang,
-        title: lang.t("Informații pentru comanda dvs.", "Information for your order"),
+        title: lang.t(
+            "Informații pentru comanda dvs.",
+            "Information for your order",
+        ),
         question,
     })
 }
