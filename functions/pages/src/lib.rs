@@ -40,6 +40,11 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/app.js"),
     },
     Asset {
+        path: "/api/openapi.json",
+        content_type: "application/json",
+        body: include_str!("../../../static/openapi.json"),
+    },
+    Asset {
         path: "/altcha.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/altcha.js"),

@@ -14,6 +14,7 @@ mod delivery;
 mod input;
 mod late_cancel;
 mod no_5xx;
+mod openapi;
 mod orders;
 mod pages;
 mod relocation;

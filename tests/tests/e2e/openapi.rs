@@ -1,0 +1,207 @@
+//! The OpenAPI 3.1 document at /api/openapi.json: it names every API route the manifest
+//! serves (and nothing the app does not answer), and real responses match its schemas.
+
+use crate::support::*;
+use ghiseu_testhost::manifest::{Manifest, RoutePattern};
+use http::Method;
+use serde_json::{Value, json};
+
+async fn document(app: &TestApp) -> Value {
+    let reply = app.get("/api/openapi.json").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.headers["content-type"], "application/json");
+    reply.json()
+}
+
+/// The document's path template a concrete path matches (`{x}` is one segment).
+fn template_of<'d>(doc: &'d Value, path: &str) -> Option<&'d str> {
+    let segments: Vec<&str> = path.split('/').collect();
+    doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .find(|t| {
+            let parts: Vec<&str> = t.split('/').collect();
+            parts.len() == segments.len()
+                && parts
+                    .iter()
+                    .zip(&segments)
+                    .all(|(p, s)| p == s || (p.starts_with('{') && p.ends_with('}')))
+        })
+        .filter(|t| {
+            // A literal template wins over one with a parameter in the same place.
+            !doc["paths"].as_object().unwrap().contains_key(path) || *t == path
+        })
+}
+
+/// Checks a real response against the schema the document gives for it.
+fn conforms(doc: &Value, method: &str, path: &str, reply: &Reply) {
+    let template =
+        template_of(doc, path).unwrap_or_else(|| panic!("{path} is not in the document"));
+    let response = &doc["paths"][template][method]["responses"][reply.status.to_string()];
+    assert!(
+        response.is_object(),
+        "{method} {template} {} is not documented",
+        reply.status
+    );
+    let Some(schema) = response["content"]["application/json"]["schema"].as_object() else {
+        return;
+    };
+    let mut root = Value::Object(schema.clone());
+    root["components"] = doc["components"].clone();
+    let validator = jsonschema::draft202012::new(&root).expect("the schema compiles");
+    let body = reply.json();
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{method} {path} {}: {errors:?}\n{body}",
+        reply.status
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn openapi_names_every_api_route_of_the_manifest_and_only_routes_the_app_answers() {
+    let app = TestApp::spawn();
+    let doc = document(&app).await;
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths: Vec<String> = doc["paths"].as_object().unwrap().keys().cloned().collect();
+    let manifest = Manifest::load(&root().join("spin.toml")).unwrap();
+    for route in manifest
+        .routes
+        .iter()
+        .filter(|r| r.raw.starts_with("/api/"))
+    {
+        let covered = match &route.pattern {
+            RoutePattern::Exact(p) => paths.contains(p),
+            RoutePattern::Wildcard(prefix) => {
+                paths.iter().any(|p| p.starts_with(&format!("{prefix}/")))
+            }
+        };
+        assert!(covered, "{} is served but not documented", route.raw);
+    }
+    // Every documented operation is answered by an API component with JSON (or the PDF),
+    // never by the pages' 404 or a 405.
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let concrete = path
+            .replace("{number}", "ABCDE-FGHJK-MNPQR-STVWX")
+            .replace("{id}", "999999");
+        let served_by = manifest.route(&concrete).map(|r| r.component.clone());
+        if path != "/api/openapi.json" {
+            assert_ne!(
+                served_by.as_deref(),
+                Some("pages"),
+                "{path} falls through to the pages"
+            );
+        }
+        for method in item.as_object().unwrap().keys() {
+            let req = http::Request::builder()
+                .method(Method::from_bytes(method.to_uppercase().as_bytes()).unwrap())
+                .uri(&concrete)
+                .header("accept", "application/json")
+                .body(Vec::new())
+                .unwrap();
+            let reply = app.request(req).await;
+            assert_ne!(
+                reply.status, 405,
+                "{method} {path} is documented but not allowed"
+            );
+            let content_type = reply.headers["content-type"].to_str().unwrap();
+            assert!(
+                content_type.starts_with("application/json"),
+                "{method} {path}: {content_type}"
+            );
+            assert!(
+                doc["paths"][path.as_str()][method.as_str()]["responses"][reply.status.to_string()]
+                    .is_object(),
+                "{method} {path} answered an undocumented {}: {}",
+                reply.status,
+                reply.text()
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn responses_of_a_citizens_day_match_the_documents_schemas() {
+    let tokens = staff_tokens();
+    let app = TestApp::spawn_configured(&[("staff_tokens", tokens.as_str())]);
+    let doc = document(&app).await;
+    for path in [
+        "/api/health",
+        "/api/services",
+        "/api/availability?service=registration&date=2026-11-25",
+        "/api/availability?service=passport&from=2026-11-23&to=2026-11-27",
+        "/api/challenge?for=booking",
+        "/api/documents",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, 200, "{path}");
+        conforms(&doc, "get", path.split('?').next().unwrap(), &reply);
+    }
+    let booked = app.book(&registration()).await;
+    conforms(&doc, "post", "/api/bookings", &booked);
+    let number = number_of(&booked);
+    conforms(
+        &doc,
+        "get",
+        &format!("/api/bookings/{number}"),
+        &app.get(&format!("/api/bookings/{number}")).await,
+    );
+    let full = app
+        .book(&with(
+            registration(),
+            json!({"vin": "WVWZZZ1JZXW000002", "slot": "2026-11-23T07:00"}),
+        ))
+        .await;
+    assert_eq!(full.status, 422);
+    conforms(&doc, "post", "/api/bookings", &full);
+    let complaint = app
+        .post_json(
+            "/api/complaints",
+            &json!({"kind": "service", "reservation_number": number, "description": "Coadă lungă.", "email": "ion@example.ro"}),
+        )
+        .await;
+    conforms(&doc, "post", "/api/complaints", &complaint);
+    let complaint_number = complaint.json()["complaint_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let status = app
+        .get(&format!("/api/complaints/{complaint_number}"))
+        .await;
+    conforms(
+        &doc,
+        "get",
+        &format!("/api/complaints/{complaint_number}"),
+        &status,
+    );
+    let order = app
+        .post_json(
+            "/api/orders",
+            &json!({"document": "vehicle_history", "name": "Ion Popescu", "email": "ion@example.ro", "vin": "WVWZZZ1JZXW000001", "consent": true}),
+        )
+        .await;
+    conforms(&doc, "post", "/api/orders", &order);
+    let order_number = order.json()["order_number"].as_str().unwrap().to_owned();
+    let path = format!("/api/orders/{order_number}");
+    conforms(&doc, "get", &path, &app.get(&path).await);
+    let cancelled = app.post_json(&format!("{path}/cancel"), &json!({})).await;
+    conforms(&doc, "post", &format!("{path}/cancel"), &cancelled);
+    let unpayable = app.post_json(&format!("{path}/pay"), &json!({})).await;
+    conforms(&doc, "post", &format!("{path}/pay"), &unpayable);
+    let queue = app
+        .staff(
+            Method::GET,
+            "/api/staff/orders?state=cancelled",
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    conforms(&doc, "get", "/api/staff/orders", &queue);
+    let refused = app.staff(Method::GET, "/api/staff/day", None, None).await;
+    conforms(&doc, "get", "/api/staff/day", &refused);
+}
