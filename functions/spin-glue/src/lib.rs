@@ -223,8 +223,27 @@ pub fn providers() -> Providers {
     }
 }
 
-/// Spin's outbound HTTP behind the shared crate's transport seam.
+/// Spin's outbound HTTP behind the shared crate's seams (messages, payments).
 pub struct SpinTransport;
+
+/// One outbound POST with a bearer token and an Idempotency-Key.
+fn post(
+    url: &str,
+    content_type: &str,
+    bearer: &str,
+    idempotency_key: &str,
+    body: Vec<u8>,
+) -> Result<spin_sdk::http::Response, spin_sdk::http::SendError> {
+    let request = spin_sdk::http::Request::builder()
+        .method(Method::Post)
+        .uri(url)
+        .header("content-type", content_type)
+        .header("authorization", format!("Bearer {bearer}"))
+        .header("idempotency-key", idempotency_key)
+        .body(body)
+        .build();
+    spin_sdk::http::run(spin_sdk::http::send(request))
+}
 
 impl Transport for SpinTransport {
     fn post_json(
@@ -234,16 +253,13 @@ impl Transport for SpinTransport {
         idempotency_key: &str,
         body: &serde_json::Value,
     ) -> Sent {
-        let request = spin_sdk::http::Request::builder()
-            .method(Method::Post)
-            .uri(url)
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .header("idempotency-key", idempotency_key)
-            .body(body.to_string().into_bytes())
-            .build();
-        let sent: Result<spin_sdk::http::Response, _> =
-            spin_sdk::http::run(spin_sdk::http::send(request));
+        let sent = post(
+            url,
+            "application/json",
+            token,
+            idempotency_key,
+            body.to_string().into_bytes(),
+        );
         match sent {
             Ok(response) => Sent::Status(*response.status()),
             Err(e) => Sent::Failed(e.to_string()),
@@ -262,16 +278,13 @@ impl HttpClient for SpinTransport {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
-        let request = spin_sdk::http::Request::builder()
-            .method(Method::Post)
-            .uri(url)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("authorization", format!("Bearer {bearer}"))
-            .header("idempotency-key", idempotency_key)
-            .body(body.into_bytes())
-            .build();
-        let sent: Result<spin_sdk::http::Response, _> =
-            spin_sdk::http::run(spin_sdk::http::send(request));
+        let sent = post(
+            url,
+            "application/x-www-form-urlencoded",
+            bearer,
+            idempotency_key,
+            body.into_bytes(),
+        );
         sent.map(|response| HttpReply {
             status: *response.status(),
             body: response.into_body(),

@@ -64,6 +64,14 @@ async fn placed(app: &TestApp) -> (String, i64) {
     (number, app.count("SELECT MAX(id) FROM orders"))
 }
 
+/// Places an order, pays it and has staff take it: its number and its id.
+async fn taken(app: &TestApp) -> (String, i64) {
+    let (number, id) = placed(app).await;
+    pay(app, id, "evt_1").await;
+    step(app, id, "take", None).await;
+    (number, id)
+}
+
 fn state(app: &TestApp, id: i64) -> String {
     app.db()
         .query_row("SELECT state FROM orders WHERE id = ?", [id], |r| r.get(0))
@@ -601,9 +609,7 @@ async fn d04_staff_steps_out_of_order_get_409_and_change_nothing() {
 #[tokio::test(flavor = "multi_thread")]
 async fn d03_a_non_pdf_upload_is_refused_and_a_multipart_pdf_is_accepted() {
     let app = app();
-    let (_, id) = placed(&app).await;
-    pay(&app, id, "evt_1").await;
-    step(&app, id, "take", None).await;
+    let (_, id) = taken(&app).await;
     let html = issue(
         &app,
         id,
@@ -637,9 +643,7 @@ async fn d03_a_non_pdf_upload_is_refused_and_a_multipart_pdf_is_accepted() {
 #[tokio::test(flavor = "multi_thread")]
 async fn d03_the_download_link_expires_and_a_new_one_can_be_asked_for() {
     let app = app();
-    let (number, id) = placed(&app).await;
-    pay(&app, id, "evt_1").await;
-    step(&app, id, "take", None).await;
+    let (number, id) = taken(&app).await;
     issue(&app, id, "application/pdf", pdf()).await;
     app.deliver().await;
     let link = app.link_paths("/orders/download/").remove(0);
@@ -673,9 +677,7 @@ async fn d03_the_download_link_expires_and_a_new_one_can_be_asked_for() {
 #[tokio::test(flavor = "multi_thread")]
 async fn d03_d04_get_on_every_order_link_changes_nothing() {
     let app = app();
-    let (number, id) = placed(&app).await;
-    pay(&app, id, "evt_1").await;
-    step(&app, id, "take", None).await;
+    let (number, id) = taken(&app).await;
     step(
         &app,
         id,
@@ -770,9 +772,7 @@ async fn d04_the_sla_cron_flags_an_overdue_order_once_per_state() {
 #[tokio::test(flavor = "multi_thread")]
 async fn d04_a_problem_report_reopens_the_order_and_a_complaint_may_cite_it() {
     let app = app();
-    let (number, id) = placed(&app).await;
-    pay(&app, id, "evt_1").await;
-    step(&app, id, "take", None).await;
+    let (number, id) = taken(&app).await;
     issue(&app, id, "application/pdf", pdf()).await;
     let problem = app
         .post_json(

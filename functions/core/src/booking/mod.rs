@@ -42,7 +42,11 @@ pub struct NewBooking<'o> {
     pub proof: ProofValue,
 }
 
-fn required<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Result<&'a str, Error> {
+/// A field's trimmed text; blank is missing (422 `required`).
+pub(crate) fn required<'a>(
+    fields: &'a BTreeMap<String, String>,
+    field: &str,
+) -> Result<&'a str, Error> {
     fields
         .get(field)
         .map(|v| v.trim())
@@ -57,7 +61,8 @@ fn required<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Result<&'a
         })
 }
 
-fn optional<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Option<&'a str> {
+/// A field's trimmed text; None when blank or absent.
+pub(crate) fn optional<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Option<&'a str> {
     fields
         .get(field)
         .map(|v| v.trim())

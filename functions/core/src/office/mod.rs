@@ -454,6 +454,13 @@ pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
     to_utc(date.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest")
 }
 
+/// A moment as staff read it: `2026-11-25 09:10`, office time.
+pub fn local_minute(t: DateTime<Utc>) -> String {
+    t.with_timezone(&OFFICE_TZ)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 /// A local office time as UTC; None when it doesn't exist (DST gap).
 pub fn to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
     match OFFICE_TZ.from_local_datetime(&local) {

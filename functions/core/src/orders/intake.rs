@@ -4,7 +4,7 @@
 
 use super::catalog::{CURRENCY, Detail, DocumentType, fee_text};
 use super::{Order, OrderNumber, log_event, office_time, queue_email};
-use crate::booking::{Fields, idempotency_key_hash};
+use crate::booking::{Fields, idempotency_key_hash, optional as value, required};
 use crate::complaints::Links;
 use crate::error::Error;
 use crate::identity::cnp::refuse_cnp;
@@ -35,21 +35,6 @@ pub struct NewOrder<'o> {
     pub phone: Option<Phone>,
     pub details: BTreeMap<String, String>,
     pub lang: Lang,
-}
-
-fn value<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
-}
-
-fn required<'a>(fields: &'a Fields, name: &str) -> Result<&'a str, Error> {
-    value(fields, name).ok_or_else(|| {
-        Error::field(
-            "required",
-            name,
-            "This field is required.",
-            "Câmpul este obligatoriu.",
-        )
-    })
 }
 
 impl<'o> NewOrder<'o> {

@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::identity::mask_name;
 use crate::messaging::messages::Email;
 use crate::messaging::order_messages::About;
-use crate::office::{OFFICE_TZ, Office};
+use crate::office::{OFFICE_TZ, Office, local_minute};
 use crate::storage::{Database, Row, StorageError, Value, db_time};
 use crate::token::ReservationNumber;
 use chrono::{DateTime, Utc};
@@ -144,10 +144,7 @@ impl Order {
                 column: "details".to_owned(),
                 problem: "is not a JSON object of texts",
             })?;
-        let state = State::parse(&r.text("state")?).ok_or_else(|| StorageError::Column {
-            column: "state".to_owned(),
-            problem: "is not an order state",
-        })?;
+        let state = read_state(r)?;
         Ok(Order {
             id: r.int("id")?,
             document: r.text("document")?,
@@ -186,10 +183,12 @@ impl Order {
         Order::load(db, "number_hash", number.hash().into())
     }
 
-    /// The order a typed number names; a malformed number is as unknown as a wrong one.
-    pub fn by_typed_number(db: &dyn Database, typed: &str) -> Result<Order, Error> {
+    /// The number as typed, read, and the order it names; a malformed number is as
+    /// unknown as a wrong one.
+    pub fn by_typed_number(db: &dyn Database, typed: &str) -> Result<(OrderNumber, Order), Error> {
         let number = OrderNumber::parse(typed).map_err(|_| Error::NotFound)?;
-        Order::by_number(db, &number)?.ok_or(Error::NotFound)
+        let order = Order::by_number(db, &number)?.ok_or(Error::NotFound)?;
+        Ok((number, order))
     }
 
     /// What the messages about it name.
@@ -205,6 +204,13 @@ impl Order {
             ordered,
         }
     }
+}
+
+fn read_state(r: &Row) -> Result<State, StorageError> {
+    State::parse(&r.text("state")?).ok_or_else(|| StorageError::Column {
+        column: "state".to_owned(),
+        problem: "is not an order state",
+    })
 }
 
 /// A day or time as people read it in messages, office time.
@@ -423,20 +429,15 @@ pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<L
         })?;
         db.execute(LIST_BY_STATE, &[state.code().into()])?
     };
-    let local = |t: DateTime<Utc>| {
-        t.with_timezone(&OFFICE_TZ)
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-    };
     Ok(rows.read(|r| {
-        let state = State::parse(&r.text("state")?).unwrap_or(State::Received);
+        let state = read_state(&r)?;
         let due_at = r.opt_time("due_at")?;
         Ok(Listed {
             id: r.int("id")?,
             document: r.text("document")?,
             state,
-            created_at: local(r.time("created_at")?),
-            due_at: due_at.map(local),
+            created_at: local_minute(r.time("created_at")?),
+            due_at: due_at.map(local_minute),
             overdue: state.open() && due_at.is_some_and(|d| d <= now),
             assigned_to: r.opt_text("assigned_to")?,
             refund: r.opt_text("refund")?,

@@ -291,16 +291,7 @@ pub fn apply(
         if !paid {
             // Expired, cancelled, or paid already by another checkout: D02's late
             // payment is owed back, not lost.
-            log_event(
-                db,
-                order.id,
-                "refund_due",
-                None,
-                Some(&payment.payment_ref),
-                None,
-                now,
-            )?;
-            db.execute(OWE_REFUND, &[order.id.into()])?;
+            owe_refund(db, order.id, &payment.payment_ref, now)?;
             return Ok(Outcome::RefundDue);
         }
         log_event(db, order.id, "paid", None, None, None, now)?;
@@ -313,6 +304,27 @@ pub fn apply(
         queue_email(db, order.id, &order.email, "order_paid", "1", &email, now)?;
         Ok(Outcome::Paid)
     })
+}
+
+/// Records that the payment `payment_ref` is owed back (a rejection, a late or second
+/// payment); `refund_owed` makes it.
+pub(crate) fn owe_refund(
+    db: &dyn Database,
+    order_id: i64,
+    payment_ref: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    log_event(
+        db,
+        order_id,
+        "refund_due",
+        None,
+        Some(payment_ref),
+        None,
+        now,
+    )?;
+    db.execute(OWE_REFUND, &[order_id.into()])?;
+    Ok(())
 }
 
 const REFUNDS_OWED: &str = "SELECT d.text AS payment_ref FROM order_events d

@@ -5,8 +5,9 @@
 //! state it starts from, so a step out of order, or a race, is a 409 that changes nothing.
 
 use super::document::Pdf;
+use super::payment;
 use super::{Order, State, log_event, office_time, queue_email};
-use crate::booking::Fields;
+use crate::booking::{Fields, required};
 use crate::complaints::Links;
 use crate::error::Error;
 use crate::messaging::order_messages;
@@ -32,15 +33,7 @@ pub enum Step {
 }
 
 fn text_field(fields: &Fields, name: &str) -> Result<String, Error> {
-    let text = fields.get(name).map(|t| t.trim()).unwrap_or("");
-    if text.is_empty() {
-        return Err(Error::field(
-            "required",
-            name,
-            "This field is required.",
-            "Câmpul este obligatoriu.",
-        ));
-    }
+    let text = required(fields, name)?;
     if text.chars().count() > MAX_TEXT {
         return Err(Error::field(
             "too_long",
@@ -70,12 +63,13 @@ impl Step {
         })
     }
 
-    fn code(&self) -> &'static str {
+    /// The audit trail's name for the step.
+    fn action(&self) -> &'static str {
         match self {
-            Step::Take => "take",
-            Step::Progress { .. } => "progress",
-            Step::Ask { .. } => "ask",
-            Step::Reject { .. } => "reject",
+            Step::Take => "order_take",
+            Step::Progress { .. } => "order_progress",
+            Step::Ask { .. } => "order_ask",
+            Step::Reject { .. } => "order_reject",
         }
     }
 
@@ -116,7 +110,6 @@ fn not_now() -> Error {
 const MOVE: &str = "UPDATE orders SET state = ?1 WHERE id = ?2 AND state = ?3 RETURNING id";
 const ASSIGN: &str = "UPDATE orders SET assigned_to = ? WHERE id = ?";
 const SET_INFO_TOKEN: &str = "UPDATE orders SET info_token_hash = ? WHERE id = ?";
-const OWE_REFUND: &str = "UPDATE orders SET refund = 'due' WHERE id = ?";
 
 /// Moves the order from the state it was read in; false when it moved meanwhile.
 fn move_state(db: &dyn Database, order: &Order, to: State) -> Result<bool, Error> {
@@ -192,8 +185,7 @@ pub fn take_step(
             Step::Reject { reason } => {
                 let key = event("rejected", Some(reason))?;
                 if let Some(payment_ref) = &order.payment_ref {
-                    log_event(db, id, "refund_due", None, Some(payment_ref), None, now)?;
-                    db.execute(OWE_REFUND, &[id.into()])?;
+                    payment::owe_refund(db, id, payment_ref, now)?;
                 }
                 let email = order_messages::rejected(&about, reason);
                 queue_email(
@@ -208,16 +200,8 @@ pub fn take_step(
             }
         }
         let after = to.unwrap_or(order.state);
-        let entry = Entry::new(
-            match step.code() {
-                "take" => "order_take",
-                "progress" => "order_progress",
-                "ask" => "order_ask",
-                _ => "order_reject",
-            },
-            format!("order:{id}"),
-        )
-        .change(order.state.code(), after.code());
+        let entry = Entry::new(step.action(), format!("order:{id}"))
+            .change(order.state.code(), after.code());
         audit(db, who, &entry, now)?;
         Order::by_id(db, id)?.ok_or(Error::NotFound)
     })

@@ -146,7 +146,7 @@ pub fn order_step(
 ) -> Result<Order, Error> {
     let step = processing::Step::parse(step, fields)?;
     let order = processing::take_step(ctx.db, ctx.office, id, &step, who, &ctx.links(), ctx.now)?;
-    if order.refund.as_deref() == Some("due") {
+    if matches!(step, processing::Step::Reject { .. }) && order.refund.as_deref() == Some("due") {
         // The rejection stands whether or not the provider answers now.
         let _ = refund_order(ctx, who, id);
         return Order::by_id(ctx.db, id)?.ok_or(Error::NotFound);

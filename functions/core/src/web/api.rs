@@ -2,7 +2,7 @@
 //! JSON for programs and HTML for browsers (forms work without JavaScript).
 
 mod complaints;
-pub mod orders;
+mod orders;
 mod staff;
 
 pub use complaints::complaints;
@@ -161,6 +161,17 @@ pub fn json_response(status: StatusCode, value: &serde_json::Value) -> Response 
 
 pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
     respond(status, "text/html; charset=utf-8", page.into_bytes())
+}
+
+/// The answer to a form post: the browser goes on to `location` with a GET, so a
+/// reload never repeats the action.
+pub(crate) fn see_other(location: &str) -> Response {
+    http::Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(Vec::new())
+        .expect("valid redirect")
 }
 
 /// Public data that is the same for everyone: a front proxy may serve it for a
@@ -551,11 +562,7 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
     match *req.method() {
         Method::GET | Method::HEAD => Ok(match relocation::open(ctx.db, token, ctx.now)? {
             Some(pending) => {
-                let old = pending
-                    .old_start
-                    .with_timezone(&crate::office::OFFICE_TZ)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string();
+                let old = crate::office::local_minute(pending.old_start);
                 html_response(
                     StatusCode::OK,
                     html::relocation_page(lang, ctx.office, &pending.booking.status_view(), &old),

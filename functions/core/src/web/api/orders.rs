@@ -4,17 +4,16 @@
 
 use super::{
     Context, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, query_pairs, require_get,
+    json_response, lang_of, optional_body_fields, query_pairs, require_get, see_other,
 };
-use crate::booking::Fields;
 use crate::error::Error;
-use crate::orders::catalog::{CURRENCY, fee_text};
+use crate::orders::catalog::CURRENCY;
 use crate::orders::document::{self, Download};
 use crate::orders::intake::{self, NewOrder};
 use crate::orders::payment::{self, Outcome};
 use crate::orders::processing;
 use crate::orders::{self, Order, OrderNumber, StatusView};
-use crate::web::html::{self, Lang};
+use crate::web::html;
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -134,8 +133,7 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
 /// GET /api/orders/{number} and /orders/{number} (D04): the status and history; no
 /// personal data beyond a masked name. Unknown and malformed numbers are one 404.
 fn status(req: &Request, ctx: &Context, typed: &str) -> Result<Response, Error> {
-    let order = Order::by_typed_number(ctx.db, typed)?;
-    let number = OrderNumber::parse(typed).map_err(|_| Error::NotFound)?;
+    let (number, order) = Order::by_typed_number(ctx.db, typed)?;
     let events = orders::events(ctx.db, order.id)?;
     let view = StatusView::new(&order, &events, ctx.office, ctx.now);
     let page = req.uri().path().starts_with("/orders/");
@@ -156,15 +154,6 @@ fn status(req: &Request, ctx: &Context, typed: &str) -> Result<Response, Error> 
     })
 }
 
-fn see_other(location: &str) -> Response {
-    http::Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(header::LOCATION, location)
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(Vec::new())
-        .expect("valid redirect")
-}
-
 /// POST /api/orders/{number}/{pay|cancel|problem|link}: the requester's actions.
 fn order_action(
     req: &Request,
@@ -172,13 +161,8 @@ fn order_action(
     typed: &str,
     action: &str,
 ) -> Result<Response, Error> {
-    let order = Order::by_typed_number(ctx.db, typed)?;
-    let number = OrderNumber::parse(typed).map_err(|_| Error::NotFound)?;
-    let fields = if req.body().is_empty() {
-        Fields::new()
-    } else {
-        body_fields(req)?
-    };
+    let (number, order) = Order::by_typed_number(ctx.db, typed)?;
+    let fields = optional_body_fields(req)?;
     let lang = lang_of(req, Some(&fields));
     let back = |done: &str| {
         see_other(&format!(
@@ -319,10 +303,4 @@ fn webhook(req: &Request, ctx: &Context) -> Result<Response, Error> {
         StatusCode::OK,
         &json!({"received": true, "outcome": outcome, "paid": outcome == Outcome::Paid}),
     ))
-}
-
-/// The fee in the page's language.
-pub(crate) fn fee(bani: i64, lang: Lang) -> String {
-    let (ro, en) = fee_text(bani);
-    lang.t(&ro, &en).to_owned()
 }

@@ -114,9 +114,7 @@ pub(super) fn complaints_desk(
                         None => e.kind.clone(),
                     };
                     (
-                        e.at.with_timezone(&OFFICE_TZ)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
+                        local_minute(e.at),
                         what,
                         optional(&e.staff),
                         optional(&e.text),

@@ -16,14 +16,14 @@ use crate::counter::dayview::{self, Day};
 use crate::error::Error;
 use crate::messaging::outbox;
 use crate::office::relocation::{self, Closing, Unconfirmed, Window};
-use crate::office::{OFFICE_TZ, start_of_day};
+use crate::office::{OFFICE_TZ, local_minute, start_of_day};
 use crate::staff::accounts::{self, Account, Attempt};
 use crate::staff::session::{self, Session};
 use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
 use crate::token::LinkToken;
 use crate::web::api::{
     Context, Request, Response, body_fields, client_address, html_response, query_date,
-    query_pairs, with_error_headers,
+    query_pairs, see_other, with_error_headers,
 };
 use crate::web::html::{Lang, render, service_name};
 use askama::Template;
@@ -146,15 +146,6 @@ impl Frame {
             done,
         }
     }
-}
-
-fn see_other(location: &str) -> Response {
-    http::Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(header::LOCATION, location)
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(Vec::new())
-        .expect("valid redirect")
 }
 
 fn cookie_value<'r>(req: &'r Request, name: &str) -> Option<&'r str> {

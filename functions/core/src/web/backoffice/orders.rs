@@ -70,14 +70,8 @@ pub(super) fn orders_desk(
             let order = Order::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
             let document = orders::document::stored(ctx.db, id)?;
             let optional = |v: &Option<String>| v.clone().unwrap_or_default();
-            let local = |t: Option<chrono::DateTime<chrono::Utc>>| {
-                t.map(|t| {
-                    t.with_timezone(&OFFICE_TZ)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default()
-            };
+            let local =
+                |t: Option<chrono::DateTime<chrono::Utc>>| t.map(local_minute).unwrap_or_default();
             let name = ctx
                 .office
                 .orders
@@ -97,7 +91,7 @@ pub(super) fn orders_desk(
                 (lang.t("Telefon", "Phone"), optional(&order.phone)),
                 (
                     lang.t("Tarif", "Fee"),
-                    crate::web::api::orders::fee(order.fee_bani, lang),
+                    crate::web::html::fee(order.fee_bani, lang),
                 ),
                 (lang.t("Plătită", "Paid"), local(order.paid_at)),
                 (lang.t("Rambursare", "Refund"), optional(&order.refund)),
@@ -120,9 +114,7 @@ pub(super) fn orders_desk(
                 .iter()
                 .map(|e| {
                     (
-                        e.at.with_timezone(&OFFICE_TZ)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
+                        local_minute(e.at),
                         e.kind.clone(),
                         optional(&e.staff),
                         optional(&e.text),

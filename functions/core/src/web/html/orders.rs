@@ -2,10 +2,15 @@
 //! link and the return from the payment provider.
 
 use super::{Lang, Rows, notice_page, render};
-use crate::orders::catalog::{DocumentType, OrderSettings};
+use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
 use crate::orders::{State, StatusView};
-use crate::web::api::orders::fee;
 use askama::Template;
+
+/// A fee in the page's language: `25,00 lei` or `RON 25.00`.
+pub fn fee(bani: i64, lang: Lang) -> String {
+    let (ro, en) = fee_text(bani);
+    lang.t(&ro, &en).to_owned()
+}
 
 fn document_name(view: &StatusView, lang: Lang) -> &str {
     lang.t(&view.document_name.0, &view.document_name.1)
