@@ -9,6 +9,7 @@
 //! - `messaging`: the outbox, message texts and reminders (R04, R14, R21);
 //! - `office`: the office's configuration, calendar, closures and relocations (R18);
 //! - `orders`: digital documents: catalog, ordering, payment, processing, delivery (D01–D04);
+//! - `retention`: erasing personal data when it is no longer needed, access requests (GDPR);
 //! - `staff`: who staff are and the audit trail (R19);
 //! - `web`: HTTP routing, pages, logs, bot defence and rate limits;
 //! - `storage`: the database seam and the schema.
@@ -21,6 +22,7 @@ pub mod identity;
 pub mod messaging;
 pub mod office;
 pub mod orders;
+pub mod retention;
 pub mod staff;
 pub mod storage;
 pub mod token;

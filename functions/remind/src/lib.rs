@@ -21,7 +21,11 @@ impl Guest for Remind {
                 eprintln!("reminders queued: {queued}");
             }
             if env.office.auto_no_show {
-                let marked = ghiseu_core::counter::sweep_no_shows(env.db, env.now)?;
+                let marked = ghiseu_core::counter::sweep_no_shows(
+                    env.db,
+                    &ghiseu_spin::contact_key(),
+                    env.now,
+                )?;
                 if marked > 0 {
                     eprintln!("earlier days' no-shows marked: {marked}");
                 }

@@ -293,6 +293,11 @@ impl HttpClient for SpinTransport {
     }
 }
 
+/// The office's key for contact hashes (bans, access requests), `contact_key`.
+pub fn contact_key() -> ghiseu_core::identity::contact_key::ContactKey {
+    ghiseu_core::identity::contact_key::ContactKey::new(variable("contact_key").as_deref())
+}
+
 /// The office time reminders go out the day before (R14), `reminder_time`, default 10:00.
 pub fn reminder_time() -> chrono::NaiveTime {
     variable("reminder_time")

@@ -6,6 +6,7 @@ pub mod exemption;
 
 use crate::error::Error;
 use crate::identity::cnp::refuse_cnp;
+use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
 use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
 use crate::storage::{Database, Row, StorageError, Value, db_time};
@@ -328,6 +329,8 @@ pub struct Admission<'a> {
     pub per_phone: Limit,
     /// The id of the solved proof-of-work challenge, used up by this booking.
     pub challenge: Option<&'a str>,
+    /// What the phone and email are hashed with to meet a ban (R12, R13).
+    pub contact_key: &'a ContactKey,
 }
 
 impl<'a> Admission<'a> {
@@ -337,6 +340,7 @@ impl<'a> Admission<'a> {
             idempotency_key,
             per_phone: Limit::new("phone", 0, 1),
             challenge: None,
+            contact_key: &ContactKey::DEVELOPMENT,
         }
     }
 }
@@ -388,12 +392,13 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
               cancel_reason, identity_key, reply_number, reply_until";
 
-/// The keys bans are recorded under (R12, R13).
-pub fn ban_contacts(phone: &Phone, email: Option<&Email>) -> (String, Option<String>) {
-    (
-        format!("phone:{}", phone.as_str()),
-        email.map(|e| format!("email:{}", e.as_str().to_lowercase())),
-    )
+/// The keys bans are recorded under (R12, R13): keyed hashes, never the contacts.
+pub fn ban_contacts(
+    key: &ContactKey,
+    phone: &Phone,
+    email: Option<&Email>,
+) -> (String, Option<String>) {
+    (key.phone(phone), email.map(|e| key.email(e)))
 }
 
 /// The stored form of an `Idempotency-Key` header: its hash, once its length is checked.
@@ -422,7 +427,8 @@ pub fn book(
 ) -> Result<Booked, Error> {
     let key_hash = idempotency_key_hash(admission.idempotency_key)?;
     let request_hash = new.request_hash();
-    let (ban_phone, ban_email) = ban_contacts(&new.phone, new.email.as_ref());
+    let (ban_phone, ban_email) =
+        ban_contacts(admission.contact_key, &new.phone, new.email.as_ref());
     let slot_start = db_time(new.slot.start);
     let slot_end = db_time(new.slot.end);
     let retry_since = db_time(now - RETRY_WINDOW);

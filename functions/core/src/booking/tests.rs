@@ -148,9 +148,10 @@ fn idempotency_key_reused_for_other_content_is_refused() {
 #[test]
 fn r12_banned_phone_is_refused_with_the_end_date() {
     let (db, office) = (NativeDb::fresh(), Office::default());
+    let contact = ContactKey::DEVELOPMENT.hash("phone:+40722123456");
     db.execute(
-        "INSERT INTO bans (contact, reason, starts_at, ends_at) VALUES ('phone:+40722123456', 'no_show', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z')",
-        &[],
+        "INSERT INTO bans (contact, reason, starts_at, ends_at) VALUES (?, 'no_show', '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+        &[contact.into()],
     )
     .unwrap();
     match try_book(&db, &office, &[]).unwrap_err() {

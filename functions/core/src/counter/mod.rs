@@ -5,6 +5,7 @@ pub mod dayview;
 
 use crate::booking::{Booking, ban_contacts};
 use crate::error::Error;
+use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::office::{OFFICE_TZ, Office, Service, start_of_day};
 use crate::staff::{Entry, Staff, audit};
@@ -117,6 +118,7 @@ const BAN: &str =
 
 fn ban(
     db: &dyn Database,
+    key: &ContactKey,
     booking: &Booking,
     reason: &str,
     length: Duration,
@@ -129,7 +131,7 @@ fn ban(
         .map(Email::parse)
         .transpose()
         .map_err(Error::from)?;
-    let (phone_key, email_key) = ban_contacts(&phone, email.as_ref());
+    let (phone_key, email_key) = ban_contacts(key, &phone, email.as_ref());
     let contacts: Vec<String> = std::iter::once(phone_key).chain(email_key).collect();
     for contact in &contacts {
         db.execute(
@@ -152,6 +154,7 @@ pub fn no_show(
     db: &dyn Database,
     booking: &Booking,
     who: &Staff,
+    key: &ContactKey,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     if now < booking.slot_end {
@@ -164,7 +167,7 @@ pub fn no_show(
     }
     in_transaction(db, || {
         mark(db, booking, "no_show")?;
-        ban(db, booking, "no_show", NO_SHOW_BAN, now)?;
+        ban(db, key, booking, "no_show", NO_SHOW_BAN, now)?;
         let entry = Entry::new("no_show", format!("booking:{}", booking.id))
             .change("active", "no_show")
             .detail("contacts banned 30 days");
@@ -179,7 +182,11 @@ const UNATTENDED_BEFORE: &str =
 /// R12, when the office enables it: on the next day, the bookings nobody came to
 /// are marked no-show by `system`. A booking another run or a clerk marked first
 /// is left alone, so repeated and overlapping runs mark each booking once.
-pub fn sweep_no_shows(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Error> {
+pub fn sweep_no_shows(
+    db: &dyn Database,
+    key: &ContactKey,
+    now: DateTime<Utc>,
+) -> Result<usize, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
     let start_of_today = start_of_day(today);
     let system = Staff("system".to_owned());
@@ -191,7 +198,7 @@ pub fn sweep_no_shows(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Er
         let Some(booking) = Booking::by_id(db, row.int("id")?)? else {
             continue;
         };
-        match no_show(db, &booking, &system, now) {
+        match no_show(db, &booking, &system, key, now) {
             Ok(()) => marked += 1,
             Err(Error::Field(f)) if f.code == "not_active" => {}
             Err(e) => return Err(e),
@@ -211,10 +218,11 @@ pub fn fictitious(
     db: &dyn Database,
     booking: &Booking,
     who: &Staff,
+    key: &ContactKey,
     now: DateTime<Utc>,
 ) -> Result<usize, Error> {
     in_transaction(db, || {
-        ban(db, booking, "fictitious", FICTITIOUS_BAN, now)?;
+        ban(db, key, booking, "fictitious", FICTITIOUS_BAN, now)?;
         let entry = Entry::new("fictitious", format!("booking:{}", booking.id))
             .detail("contacts banned 180 days");
         audit(db, who, &entry, now)?;

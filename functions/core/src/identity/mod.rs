@@ -2,6 +2,7 @@
 //! (R08, R09, R10, R17). Parsers don't know their field's name; callers attach it.
 
 pub mod cnp;
+pub mod contact_key;
 
 use crate::error::FieldError;
 use crate::identity::cnp::refuse_cnp;

@@ -7,6 +7,7 @@ pub mod relocation;
 
 use crate::error::{Error, FieldError};
 use crate::orders::catalog::{OrderSettings, OrdersOverride};
+use crate::retention::RetentionSettings;
 use crate::web::ratelimit::Limit;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
@@ -77,6 +78,8 @@ pub struct Office {
     pub sla_warning_hours: u32,
     /// D01–D04: the digital documents catalog and the order process's times.
     pub orders: OrderSettings,
+    /// How long personal data is kept (GDPR).
+    pub retention: RetentionSettings,
 }
 
 /// How hard the proof-of-work challenge is: the solver tries on average about
@@ -156,6 +159,7 @@ struct OfficeOverride {
     proof_of_work: Option<ProofOfWorkSettings>,
     sla_warning_hours: Option<u32>,
     orders: Option<OrdersOverride>,
+    retention: Option<RetentionSettings>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -267,6 +271,7 @@ impl Default for Office {
             proof_of_work: ProofOfWorkSettings::default(),
             sla_warning_hours: 48,
             orders: OrderSettings::default(),
+            retention: RetentionSettings::default(),
         }
     }
 }
@@ -371,6 +376,12 @@ impl Office {
                 .orders
                 .check()
                 .map_err(|(path, problem)| config_error(&format!("orders.{path}"), problem))?;
+        }
+        if let Some(retention) = o.retention {
+            retention
+                .check()
+                .map_err(|(path, problem)| config_error(&format!("retention.{path}"), problem))?;
+            office.retention = retention;
         }
         Ok(office)
     }

@@ -372,6 +372,18 @@ const MIGRATIONS: &[&[&str]] = &[&[
     "ALTER TABLE outbox ADD COLUMN order_id INTEGER REFERENCES orders (id)",
     // A complaint may cite an order number as it cites a reservation number.
     "ALTER TABLE complaints ADD COLUMN order_id INTEGER REFERENCES orders (id)",
+], &[
+    // Retention (GDPR): when a row's personal data was erased (see `retention`).
+    "ALTER TABLE bookings ADD COLUMN erased_at TEXT",
+    "ALTER TABLE complaints ADD COLUMN erased_at TEXT",
+    "ALTER TABLE orders ADD COLUMN erased_at TEXT",
+    // The complaint log stays append-only, except that retention may empty a text.
+    "DROP TRIGGER complaint_events_append_only_update",
+    "CREATE TRIGGER complaint_events_append_only_update BEFORE UPDATE ON complaint_events
+     WHEN NOT (NEW.text IS NULL AND NEW.id = OLD.id AND NEW.complaint_id = OLD.complaint_id
+               AND NEW.kind = OLD.kind AND NEW.at = OLD.at AND NEW.staff IS OLD.staff
+               AND NEW.until IS OLD.until)
+     BEGIN SELECT RAISE(ABORT, 'the complaint log is append-only'); END",
 ]];
 
 /// How long a writing connection waits for another writer (Spin's backend, rusqlite,

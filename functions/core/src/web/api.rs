@@ -13,6 +13,7 @@ use crate::booking::availability;
 use crate::booking::cancellation;
 use crate::booking::{self, Booking, Fields, NewBooking};
 use crate::error::{Error, FieldError};
+use crate::identity::contact_key::ContactKey;
 use crate::office::Office;
 use crate::office::relocation;
 use crate::storage::Database;
@@ -67,6 +68,11 @@ pub trait Settings {
 }
 
 impl Context<'_> {
+    /// The office's key for contact hashes (bans, access requests): `contact_key`.
+    pub fn contact_key(&self) -> ContactKey {
+        ContactKey::new(self.settings.get("contact_key").as_deref())
+    }
+
     fn minutes(&self, name: &str, default: i64) -> Duration {
         Duration::minutes(
             self.settings
@@ -488,6 +494,7 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
         idempotency_key: idempotency_key(req)?,
         per_phone: ctx.office.rate_limits.per_phone(),
         challenge: challenge.as_deref(),
+        contact_key: &ctx.contact_key(),
     };
     let booked = booking::book(ctx.db, &new, admission, ctx.now)?;
     let status = if booked.replayed {

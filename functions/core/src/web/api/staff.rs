@@ -61,12 +61,13 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["bookings", number, "no-show"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            counter::no_show(ctx.db, &booking, &who, ctx.now)?;
+            counter::no_show(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
             ok(json!({"state": "no_show"}))
         }
         (["bookings", number, "fictitious"], true) => {
             let booking = booking_by_number(ctx, number)?;
-            let cancelled = counter::fictitious(ctx.db, &booking, &who, ctx.now)?;
+            let cancelled =
+                counter::fictitious(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
             ok(json!({"cancelled": cancelled}))
         }
         (["bookings", number, "exemption"], true) => grant_exemption(req, ctx, &who, number),

@@ -98,10 +98,10 @@ pub(super) fn counter(
             }
             form(req, session)?;
             if *mark == "no-show" {
-                crate::counter::no_show(ctx.db, &booking, who, ctx.now)?;
+                crate::counter::no_show(ctx.db, &booking, who, &ctx.contact_key(), ctx.now)?;
                 Ok(see_other("/staff/counter?done=no_show"))
             } else {
-                crate::counter::fictitious(ctx.db, &booking, who, ctx.now)?;
+                crate::counter::fictitious(ctx.db, &booking, who, &ctx.contact_key(), ctx.now)?;
                 Ok(see_other("/staff/counter?done=fictitious"))
             }
         }
