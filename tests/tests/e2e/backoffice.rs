@@ -225,6 +225,7 @@ async fn r19_each_role_is_refused_outside_its_tasks_and_the_refusal_changes_noth
         ("/staff/messages", "supervisor"),
         ("/staff/audit", "supervisor"),
         ("/staff/accounts", "supervisor"),
+        ("/staff/access", "supervisor"),
     ];
     for (name, role) in [
         ("ion.ghiseu", "counter"),
@@ -721,6 +722,7 @@ async fn r19_every_back_office_page_renders_in_both_languages() {
         ("/staff/messages", "Mesaje eșuate", "Failed messages"),
         ("/staff/audit", "Jurnal de audit", "Audit trail"),
         ("/staff/accounts", "Conturi", "Accounts"),
+        ("/staff/access", "Cereri de acces", "Access requests"),
     ];
     for (page, ro, _) in pages {
         let reply = boss.get(page).await;
@@ -747,4 +749,45 @@ async fn r19_every_back_office_page_renders_in_both_languages() {
     }
     let login = Browser::new(&app).get("/staff/login?lang=en").await;
     assert!(login.text().contains("Staff login"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retention_a_supervisor_downloads_an_access_request_export_from_the_page() {
+    let app = app();
+    app.book(&registration()).await;
+    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let page = boss.get("/staff/access").await;
+    assert!(
+        page.text().contains("10"),
+        "the page states the retention times"
+    );
+    let export = boss
+        .submit(
+            "/staff/access",
+            "/staff/access",
+            &[("email", "ION@example.ro")],
+        )
+        .await;
+    assert_eq!(export.status, 200, "{}", export.text());
+    assert!(
+        export.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"access-request-"),
+        "a download"
+    );
+    assert_eq!(export.json()["bookings"][0]["name"], "Ion Popescu");
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM audit WHERE action = 'access_request' AND staff = 'maria.boss'"
+        ),
+        1
+    );
+    let empty = boss.submit("/staff/access", "/staff/access", &[]).await;
+    assert_eq!(empty.status, 422);
+    assert!(
+        empty.text().contains("telefonul sau adresa de email"),
+        "{}",
+        empty.text()
+    );
 }

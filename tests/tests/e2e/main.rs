@@ -19,6 +19,7 @@ mod orders;
 mod pages;
 mod relocation;
 mod reminders;
+mod retention;
 #[path = "../common/scenarios.rs"]
 mod scenarios;
 mod shared;

@@ -204,4 +204,15 @@ async fn responses_of_a_citizens_day_match_the_documents_schemas() {
     conforms(&doc, "get", "/api/staff/orders", &queue);
     let refused = app.staff(Method::GET, "/api/staff/day", None, None).await;
     conforms(&doc, "get", "/api/staff/day", &refused);
+    for asked in [json!({"phone": "0722123456"}), json!({"email": "x"})] {
+        let access = app
+            .staff(
+                Method::POST,
+                "/api/staff/access-requests",
+                Some(STAFF_TOKEN),
+                Some(asked),
+            )
+            .await;
+        conforms(&doc, "post", "/api/staff/access-requests", &access);
+    }
 }

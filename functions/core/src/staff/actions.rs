@@ -165,3 +165,20 @@ pub fn refund_order(ctx: &Context, who: &Staff, id: i64) -> Result<usize, Error>
     let provider = payment::provider(ctx.settings)?;
     payment::refund_owed(ctx.db, provider.as_ref(), ctx.http, &order, who, ctx.now)
 }
+
+/// GDPR art. 15: everything held about a phone and/or email, exported and audited.
+pub fn access_request(
+    ctx: &Context,
+    fields: &Fields,
+    who: &Staff,
+) -> Result<serde_json::Value, Error> {
+    let request = crate::retention::access::AccessRequest::parse(fields)?;
+    crate::retention::access::export(
+        ctx.db,
+        &request,
+        &ctx.contact_key(),
+        &ctx.office.retention,
+        who,
+        ctx.now,
+    )
+}

@@ -48,6 +48,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             };
             ok(json!({"audit": crate::staff::search(ctx.db, &filter)?}))
         }
+        (["access-requests"], true) => ok(actions::access_request(ctx, &body_fields(req)?, &who)?),
         (["check-in"], true) => {
             let booking = actions::check_in(ctx, &body_fields(req)?, &who)?;
             ok(json!({"booking": booking.status_view()}))
@@ -178,6 +179,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         (
             ["check-in"]
             | ["walk-in"]
+            | ["access-requests"]
             | ["closures"]
             | ["outbox", _, "retry"]
             | ["exemptions", _, "revoke"]

@@ -22,8 +22,8 @@ use crate::staff::session::{self, Session};
 use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
 use crate::token::LinkToken;
 use crate::web::api::{
-    Context, Request, Response, body_fields, client_address, html_response, query_date,
-    query_pairs, see_other, with_error_headers,
+    Context, Request, Response, body_fields, client_address, html_response, json_response,
+    query_date, query_pairs, see_other, with_error_headers,
 };
 use crate::web::html::{Lang, render, service_name};
 use askama::Template;
@@ -38,7 +38,7 @@ pub struct NavItem {
     pub current: bool,
 }
 
-const NAV: [(&str, &str, &str, Task); 8] = [
+const NAV: [(&str, &str, &str, Task); 9] = [
     (
         "/staff/counter",
         "La ghișeu azi",
@@ -82,6 +82,12 @@ const NAV: [(&str, &str, &str, Task); 8] = [
         Task::Supervise,
     ),
     ("/staff/accounts", "Conturi", "Accounts", Task::Supervise),
+    (
+        "/staff/access",
+        "Cereri de acces",
+        "Access requests",
+        Task::Supervise,
+    ),
 ];
 
 /// What a redirect after an action says it did: fixed texts, nothing from the request.
@@ -290,6 +296,7 @@ fn route(
             Ok(see_other("/staff/messages?done=retried"))
         }
         (["audit"], true) => supervisor::audit_trail(req, ctx, session),
+        (["access"], _) => supervisor::access_request(req, ctx, session, get),
         (["accounts", ..], _) => supervisor::accounts_page(req, ctx, session, &segments[1..], get),
         (["logout" | "language"], true) => Err(Error::MethodNotAllowed { allow: "POST" }),
         _ => Err(Error::NotFound),
@@ -304,7 +311,7 @@ fn task_of(segments: &[&str]) -> Option<Task> {
         ["complaints", ..] => Some(Task::Complaints),
         ["orders", ..] => Some(Task::Orders),
         [
-            "closures" | "exemptions" | "messages" | "audit" | "accounts",
+            "closures" | "exemptions" | "messages" | "audit" | "accounts" | "access",
             ..,
         ] => Some(Task::Supervise),
         _ => None,

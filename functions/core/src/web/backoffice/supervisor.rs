@@ -258,3 +258,42 @@ pub(super) fn accounts_page(
         _ => Err(Error::NotFound),
     }
 }
+
+/// GDPR art. 15: the form, and the export as a JSON download (audited by the action).
+pub(super) fn access_request(
+    req: &Request,
+    ctx: &Context,
+    session: &Session,
+    get: bool,
+) -> Result<Response, Error> {
+    if get {
+        #[derive(Template)]
+        #[template(path = "staff/access.html")]
+        struct AccessPage<'a> {
+            lang: Lang,
+            title: &'a str,
+            frame: Frame,
+            retention: &'a crate::retention::RetentionSettings,
+        }
+        let lang = session.lang;
+        let html = render(AccessPage {
+            lang,
+            title: lang.t("Cereri de acces", "Access requests"),
+            frame: Frame::new(req, session),
+            retention: &ctx.office.retention,
+        });
+        return Ok(html_response(StatusCode::OK, html));
+    }
+    let fields = form(req, session)?;
+    let export = actions::access_request(ctx, &fields, &session.staff)?;
+    let mut response = json_response(StatusCode::OK, &export);
+    let filename = format!(
+        "attachment; filename=\"access-request-{}.json\"",
+        ctx.now.format("%Y%m%d-%H%M%S")
+    );
+    response.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        http::HeaderValue::from_str(&filename).expect("ASCII header"),
+    );
+    Ok(response)
+}
