@@ -20,7 +20,10 @@ impl Guest for Retention {
                 env.now,
             )?;
             if report.total() > 0 {
-                eprintln!("{}", serde_json::json!({"cron": CRON, "erased": report}));
+                eprintln!(
+                    "{}",
+                    serde_json::json!({"kind": "retention", "erased": report})
+                );
             }
             Ok(())
         })
