@@ -1,7 +1,7 @@
 // Bot defence (ALTCHA v2 proof of work, SHA-256): fetches a challenge for a form,
 // finds the counter whose key starts with the challenge's prefix, and sends the
-// solution back in the form's `altcha` field. Used by app.js for the JSON booking
-// and by the server-rendered and static forms through `input[data-altcha]`.
+// solution back in the form's `altcha` field: the server-rendered and static forms
+// mark theirs with `input[data-altcha]`.
 "use strict";
 (function () {
   const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -34,7 +34,6 @@
     const body = await res.json();
     return body.challenge ? solve(body.challenge) : "";
   }
-  window.ghiseuProofOfWork = proofOfWork;
 
   for (const field of document.querySelectorAll("input[data-altcha]")) {
     const form = field.form;

@@ -21,7 +21,7 @@ use crate::token::ReservationNumber;
 use crate::web::challenge::{ProofOfWork, Purpose};
 use crate::web::html::{self, Lang};
 use crate::web::ratelimit::{self, Counters};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -354,6 +354,9 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .in_field(field)
         .into()
     };
+    if format_of(req) == Format::Html && !query.contains_key("date") {
+        return month_picker(req, ctx, service, &query);
+    }
     let (from, to) = if query.contains_key("date") {
         let d = parse_date(&query, "date")?;
         (d, d)
@@ -392,7 +395,13 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         let challenged = ctx.proof_of_work().is_some();
         return Ok(html_response(
             StatusCode::OK,
-            html::availability_page(lang_of(req, None), service, &days[0], challenged),
+            html::availability_page(
+                lang_of(req, None),
+                service,
+                &days[0],
+                challenged,
+                &html::FormState::default(),
+            ),
         ));
     }
     let body = if query.contains_key("date") {
@@ -402,6 +411,64 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         json!({"service": service.code, "days": days})
     };
     Ok(shared_for(json_response(StatusCode::OK, &body), 2))
+}
+
+/// The day picker (HTML): `month=YYYY-MM`, by default the month of the first bookable day.
+fn month_picker(
+    req: &Request,
+    ctx: &Context,
+    service: &crate::office::Service,
+    query: &Fields,
+) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let (first_open, last_open) = ctx.office.booking_window(ctx.now);
+    let month = match query.get("month").filter(|m| !m.trim().is_empty()) {
+        None => first_open.with_day(1).expect("day 1 exists"),
+        Some(m) => {
+            NaiveDate::parse_from_str(&format!("{}-01", m.trim()), "%Y-%m-%d").map_err(|_| {
+                Error::field(
+                    "invalid_month",
+                    "month",
+                    "Give the month as YYYY-MM.",
+                    "Introduceți luna în forma AAAA-LL.",
+                )
+            })?
+        }
+    };
+    let next_month = month
+        .checked_add_months(Months::new(1))
+        .ok_or(Error::NotFound)?;
+    let days = month
+        .iter_days()
+        .take_while(|d| *d < next_month)
+        .map(|date| {
+            let day = if (first_open..=last_open).contains(&date) {
+                Some(availability::day(
+                    ctx.db, ctx.office, service, date, ctx.now,
+                )?)
+            } else {
+                None
+            };
+            Ok(html::picker_day(lang, service, date, day.as_ref()))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let link = |m: NaiveDate| {
+        format!(
+            "/api/availability?service={}&month={}&lang={}",
+            service.code,
+            m.format("%Y-%m"),
+            lang.code()
+        )
+    };
+    let previous = (month > first_open)
+        .then(|| month.checked_sub_months(Months::new(1)))
+        .flatten()
+        .map(link);
+    let next = (next_month <= last_open).then(|| link(next_month));
+    Ok(html_response(
+        StatusCode::OK,
+        html::month_page(lang, service, month, days, previous, next),
+    ))
 }
 
 /// The body's fields; a step that may carry none takes an empty body as no fields.
@@ -488,15 +555,24 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
         return Err(Error::MethodNotAllowed { allow: "POST" });
     }
     let mut fields = body_fields(req)?;
-    let challenge = admit(&mut fields, Purpose::Booking, ctx)?;
-    let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
-    let admission = booking::Admission {
-        idempotency_key: idempotency_key(req)?,
-        per_phone: ctx.office.rate_limits.per_phone(),
-        challenge: challenge.as_deref(),
-        contact_key: &ctx.contact_key(),
+    let submitted = fields.clone();
+    let booked = (|| {
+        let challenge = admit(&mut fields, Purpose::Booking, ctx)?;
+        let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
+        let admission = booking::Admission {
+            idempotency_key: idempotency_key(req)?,
+            per_phone: ctx.office.rate_limits.per_phone(),
+            challenge: challenge.as_deref(),
+            contact_key: &ctx.contact_key(),
+        };
+        booking::book(ctx.db, &new, admission, ctx.now)
+    })();
+    let booked = match booked {
+        Err(e) if format_of(req) == Format::Html => {
+            return refused_booking_form(req, ctx, submitted, &e).ok_or(e);
+        }
+        other => other?,
     };
-    let booked = booking::book(ctx.db, &new, admission, ctx.now)?;
     let status = if booked.replayed {
         StatusCode::OK
     } else {
@@ -522,6 +598,52 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
         );
     }
     Ok(response)
+}
+
+/// GET /api/bookings/{number}/calendar.ics: the appointment for a calendar, as the
+/// confirmation email attaches it. Unknown and malformed numbers answer 404.
+fn calendar_file(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let parsed = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
+    let booking = Booking::by_number(ctx.db, &parsed)?.ok_or(Error::NotFound)?;
+    let ics = crate::messaging::messages::ics(&booking, ctx.office, &parsed.to_string());
+    let mut response = respond(
+        StatusCode::OK,
+        "text/calendar; charset=utf-8",
+        ics.into_bytes(),
+    );
+    response.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        http::HeaderValue::from_static("attachment; filename=\"programare.ics\""),
+    );
+    Ok(response)
+}
+
+/// The fields of the booking form the error summary can link to.
+const BOOKING_INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consent"];
+
+/// A refused booking form, shown again with what was typed, the error next to its field
+/// and in a summary at the top (the refusal's own status). None when the submission
+/// names no day of a service to show the form for: the plain error page answers then.
+fn refused_booking_form(
+    req: &Request,
+    ctx: &Context,
+    mut submitted: Fields,
+    error: &Error,
+) -> Option<Response> {
+    let status = error.explain().status;
+    if !status.is_client_error() {
+        return None;
+    }
+    let service = ctx.office.service(submitted.get("service")?).ok()?;
+    let date = NaiveDate::parse_from_str(submitted.get("slot")?.get(..10)?, "%Y-%m-%d").ok()?;
+    let day = availability::day(ctx.db, ctx.office, service, date, ctx.now).ok()?;
+    // A proof of work is good once; the page solves a fresh one.
+    submitted.remove("altcha");
+    let lang = lang_of(req, Some(&submitted));
+    let form = html::FormState::refused(submitted, error, lang, BOOKING_INPUTS);
+    let page = html::availability_page(lang, service, &day, ctx.proof_of_work().is_some(), &form);
+    Some(with_error_headers(html_response(status, page), error))
 }
 
 /// GET /api/bookings/{number}, or /api/bookings?number=… for the HTML form (R03).
@@ -660,6 +782,10 @@ pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
             booking_status(req, &number, ctx)
         }
         Some("") => create_booking(req, ctx),
+        Some(rest) if rest.ends_with("/calendar.ics") => {
+            let number = rest[1..].trim_end_matches("/calendar.ics");
+            calendar_file(req, number, ctx)
+        }
         Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => {
             booking_status(req, &rest[1..], ctx)
         }

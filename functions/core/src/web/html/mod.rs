@@ -2,11 +2,13 @@
 //! `functions/core/templates/`, checked at compile time and escaped by default.
 
 use crate::booking::availability::{DayAvailability, SlotAvailability};
-use crate::booking::{Booking, StatusView};
+use crate::booking::{Booking, Fields, StatusView};
 use crate::complaints::StatusView as ComplaintView;
+use crate::error::Error;
 use crate::error::Explanation;
 use crate::office::{Closed, OFFICE_TZ, Office, Proof, Service};
 use askama::Template;
+use chrono::{Datelike, NaiveDate};
 
 mod orders;
 pub use orders::*;
@@ -108,6 +110,186 @@ fn closed_reason(closed: &Closed, lang: Lang) -> String {
     }
 }
 
+/// One day of the day picker.
+#[derive(Debug)]
+pub struct PickerDay {
+    pub label: String,
+    /// 1 (Monday) … 7 (Sunday): the column the day sits in.
+    pub weekday: u32,
+    /// `free`, `full`, `closed` or `outside` (before today or past the horizon).
+    pub class: &'static str,
+    pub note: String,
+    pub href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "booking/month.html")]
+struct MonthPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    month_name: String,
+    days: Vec<PickerDay>,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+const MONTHS: [(&str, &str); 12] = [
+    ("ianuarie", "January"),
+    ("februarie", "February"),
+    ("martie", "March"),
+    ("aprilie", "April"),
+    ("mai", "May"),
+    ("iunie", "June"),
+    ("iulie", "July"),
+    ("august", "August"),
+    ("septembrie", "September"),
+    ("octombrie", "October"),
+    ("noiembrie", "November"),
+    ("decembrie", "December"),
+];
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("luni", "Monday"),
+    ("marți", "Tuesday"),
+    ("miercuri", "Wednesday"),
+    ("joi", "Thursday"),
+    ("vineri", "Friday"),
+    ("sâmbătă", "Saturday"),
+    ("duminică", "Sunday"),
+];
+
+/// "miercuri 25 noiembrie" / "Wednesday 25 November".
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    let (wro, wen) = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    let (mro, men) = MONTHS[date.month0() as usize];
+    format!("{} {} {}", lang.t(wro, wen), date.day(), lang.t(mro, men))
+}
+
+/// A day of the picker from the day's availability; `bookable`: inside today and the
+/// booking horizon.
+pub fn picker_day(
+    lang: Lang,
+    service: &Service,
+    date: NaiveDate,
+    day: Option<&DayAvailability>,
+) -> PickerDay {
+    let (class, note, href) = match day {
+        None => ("outside", String::new(), None),
+        Some(DayAvailability {
+            closed: Some(c), ..
+        }) => ("closed", closed_reason(c, lang), None),
+        Some(d) => {
+            let seats: u32 = d
+                .slots
+                .iter()
+                .filter(|s| s.bookable)
+                .map(|s| s.online_left)
+                .sum();
+            if seats == 0 {
+                ("full", lang.t("Complet", "Full").to_owned(), None)
+            } else {
+                let href = format!(
+                    "/api/availability?service={}&date={date}&lang={}",
+                    service.code,
+                    lang.code()
+                );
+                let note = format!("{seats} {}", lang.t("locuri libere", "free seats"));
+                ("free", note, Some(href))
+            }
+        }
+    };
+    PickerDay {
+        label: long_date(date, lang),
+        weekday: date.weekday().number_from_monday(),
+        class,
+        note,
+        href,
+    }
+}
+
+/// The day picker of one month; `previous`/`next`: the neighbouring months' links, when
+/// they hold bookable days.
+pub fn month_page(
+    lang: Lang,
+    service: &Service,
+    month: NaiveDate,
+    days: Vec<PickerDay>,
+    previous: Option<String>,
+    next: Option<String>,
+) -> String {
+    let (ro, en) = MONTHS[month.month0() as usize];
+    render(MonthPage {
+        lang,
+        title: &format!(
+            "{} — {}",
+            service_name(service, lang),
+            lang.t("alegeți ziua", "choose a day")
+        ),
+        month_name: format!("{} {}", lang.t(ro, en), month.year()),
+        days,
+        previous,
+        next,
+    })
+}
+
+/// What a form shows again after a refused submit: the values typed and the error,
+/// next to its field and in the summary at the top. A fresh form has neither.
+#[derive(Debug, Default)]
+pub struct FormState {
+    pub values: Fields,
+    pub error: Option<ShownError>,
+    /// The fields the page has an input for, which the summary can link to.
+    inputs: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct ShownError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FormState {
+    /// The form as submitted, refused with `error` (in the page's language).
+    pub fn refused(
+        values: Fields,
+        error: &Error,
+        lang: Lang,
+        inputs: &'static [&'static str],
+    ) -> Self {
+        let x = error.explain();
+        FormState {
+            values,
+            error: Some(ShownError {
+                field: x.field.clone().unwrap_or_default(),
+                message: lang.t(&x.message_ro, &x.message).to_owned(),
+            }),
+            inputs,
+        }
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn error_for(&self, name: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field == name)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn has_field(&self, name: &str) -> bool {
+        self.inputs.contains(&name)
+    }
+
+    /// Whether a radio button is the chosen one: the submitted value, else the default.
+    pub fn is_chosen(&self, name: &str, value: &str, default: bool) -> bool {
+        match self.values.get(name) {
+            Some(chosen) => chosen == value || chosen.get(..16) == value.get(..16),
+            None => default,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "booking/availability.html")]
 struct AvailabilityPage<'a> {
@@ -117,6 +299,7 @@ struct AvailabilityPage<'a> {
     closed: Option<String>,
     free: Vec<&'a SlotAvailability>,
     challenged: bool,
+    form: &'a FormState,
 }
 
 /// The day's free slots as a booking form. `challenged`: the office's bot defence is
@@ -126,6 +309,7 @@ pub fn availability_page(
     service: &Service,
     day: &DayAvailability,
     challenged: bool,
+    form: &FormState,
 ) -> String {
     render(AvailabilityPage {
         lang,
@@ -134,6 +318,7 @@ pub fn availability_page(
         closed: day.closed.as_ref().map(|c| closed_reason(c, lang)),
         free: day.slots.iter().filter(|s| s.bookable).collect(),
         challenged,
+        form,
     })
 }
 

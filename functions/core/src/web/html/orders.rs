@@ -1,7 +1,7 @@
 //! The digital orders' pages (D01–D04): catalog, form, placed, status, information
 //! link and the return from the payment provider.
 
-use super::{Lang, Rows, notice_page, render};
+use super::{FormState, Lang, Rows, notice_page, render};
 use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
 use crate::orders::{State, StatusView};
 use askama::Template;
@@ -89,6 +89,7 @@ struct FormPage<'a> {
     code: &'a str,
     fee: String,
     details: Vec<(&'static str, &'static str)>,
+    form: FormState,
 }
 
 pub fn order_form_page(lang: Lang, document: &DocumentType) -> String {
@@ -105,6 +106,7 @@ pub fn order_form_page(lang: Lang, document: &DocumentType) -> String {
                 (d.code(), lang.t(ro, en))
             })
             .collect(),
+        form: FormState::default(),
     })
 }
 
