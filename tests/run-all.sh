@@ -7,6 +7,19 @@ cd "$(dirname "$0")/.."
 cargo components
 cargo test --locked -p ghiseu-core
 cargo test --locked -p ghiseu-testhost --lib --bins --test e2e
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v npm >/dev/null; then
+  GHISEU_COMPONENTS_BUILT=1 bash tests/browser.sh
+else
+  cat >&2 <<'MSG'
+
+########################################################################################
+#  THE BROWSER SUITE DID NOT RUN: it needs Debian's `chromium` and `chromium-driver`
+#  and Node's `npm` (for axe-core). The citizen pages were NOT tried in a browser.
+#  Install them (apt-get install chromium chromium-driver) and run
+#  `bash tests/browser.sh`; CI does.
+########################################################################################
+MSG
+fi
 spin_bin="$(command -v spin || true)"
 [ -z "$spin_bin" ] && [ -x "$HOME/.local/bin/spin" ] && spin_bin="$HOME/.local/bin/spin"
 if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] \

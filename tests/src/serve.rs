@@ -36,6 +36,11 @@ pub fn schedule_crons(host: Arc<Host>) -> Result<()> {
 pub async fn serve(host: Arc<Host>, addr: SocketAddr) -> Result<()> {
     let listener = TcpListener::bind(addr).await?;
     eprintln!("ghiseu serving on http://{}", listener.local_addr()?);
+    serve_on(host, listener).await
+}
+
+/// Serves on a listener already bound (a test's free port).
+pub async fn serve_on(host: Arc<Host>, listener: TcpListener) -> Result<()> {
     loop {
         let (stream, client) = listener.accept().await?;
         let host = host.clone();

@@ -28,7 +28,7 @@ pub enum Backend {
 }
 
 enum Running {
-    Host(Host),
+    Host(std::sync::Arc<Host>),
     Spin(Box<OnSpin>),
 }
 
@@ -275,9 +275,21 @@ impl TestApp {
             .expect("test host starts (are the components built? `cargo components`)");
         host.clock().set(monday_morning());
         TestApp {
-            running: Running::Host(host),
+            running: Running::Host(std::sync::Arc::new(host)),
             _dir: dir,
         }
+    }
+
+    /// Serves the test host over HTTP on a free local port (for a real browser); the
+    /// clock stays pinned and the state is this app's own.
+    pub async fn listen(&self) -> SocketAddr {
+        let Running::Host(host) = &self.running else {
+            panic!("only the test host is served this way");
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(ghiseu_testhost::serve::serve_on(host.clone(), listener));
+        addr
     }
 
     pub fn set_time(&self, t: DateTime<Utc>) {

@@ -1,0 +1,381 @@
+//! The citizen's flows, each in a real browser. Test names carry the rule ids.
+
+use crate::harness::{JS, NO_JS, PHONE_320, Page, run};
+use crate::support::*;
+use chrono::{TimeZone, Utc};
+use http::Method;
+use serde_json::json;
+
+/// An app whose messages reach the captured providers and whose links point to
+/// `https://programari.test` (the browser opens their paths on the served app).
+fn app() -> TestApp {
+    TestApp::spawn_configured(&[
+        ("staff_tokens", staff_tokens().as_str()),
+        ("public_base_url", "https://programari.test"),
+        ("email_api_url", "https://sink.test/email"),
+        ("email_api_origin", "https://sink.test"),
+        ("sms_api_url", "https://sink.test/sms"),
+        ("sms_api_origin", "https://sink.test"),
+    ])
+}
+
+/// Books through the pages: service → month → day → time and form → confirmation.
+/// Returns the reservation number shown.
+async fn book_through_the_pages(page: &Page, lang: &str, check: bool) -> String {
+    page.open(&format!("/?lang={lang}")).await;
+    if check {
+        page.in_language(lang).await;
+        page.accessible("the home page").await;
+    }
+    page.find("#service")
+        .await
+        .select_by_value("registration")
+        .await
+        .unwrap();
+    page.click("#day-form button[type=submit]").await;
+    page.landed("/api/availability").await;
+    // The month view: days with seats link to their times; closed days say why.
+    let holiday = page.text("ol.month li.closed:nth-of-type(30)").await;
+    assert!(holiday.contains("Sfântul Andrei"), "30 November: {holiday}");
+    assert!(
+        page.text("ol.month li.closed:nth-of-type(28)")
+            .await
+            .contains("Weekend")
+    );
+    if check {
+        page.in_language(lang).await;
+        page.accessible("the month view").await;
+    }
+    page.click("ol.month a[href*='date=2026-11-25']").await;
+    page.landed("/api/availability").await;
+    if check {
+        page.accessible("a day's times and the booking form").await;
+    }
+    page.click("input[name=slot][value^='2026-11-25T09:10']")
+        .await;
+    page.fill("#f-name", "ION POPESCU").await;
+    page.fill("#f-phone", "0722 123 456").await;
+    page.fill("#f-email", "ion@example.ro").await;
+    page.fill("#f-vin", "WVWZZZ1JZXW000001").await;
+    page.click("input[name=consent]").await;
+    page.click("main form button[type=submit]").await;
+    page.landed("/api/bookings").await;
+    let number = page.text("p.number strong").await;
+    assert_eq!(number.len(), 23, "a reservation number: {number}");
+    // R08: the stored form of the name.
+    assert!(page.text("main").await.contains("Ion Popescu"));
+    if check {
+        page.accessible("the confirmation").await;
+    }
+    number
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_r02_book_through_the_day_picker_in_romanian_and_english() {
+    for lang in ["ro", "en"] {
+        run(&format!("book_{lang}"), app(), JS, move |page| async move {
+            let number = book_through_the_pages(&page, lang, true).await;
+            // The confirmation offers the appointment for a calendar.
+            let ics = page.find("a[href$='/calendar.ics']").await;
+            let href = ics.attr("href").await.unwrap().unwrap();
+            let file = page.app.get(&href).await;
+            assert_eq!(file.status, 200);
+            assert!(
+                file.headers["content-type"]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("text/calendar")
+            );
+            assert!(
+                file.text().contains("DTSTART:20261125T071000Z"),
+                "{}",
+                file.text()
+            );
+            assert!(file.text().contains(&number));
+            // …and its status check.
+            page.click("a[href^='/api/bookings/'][href*='lang=']").await;
+            assert!(page.text("main").await.contains("I. P."));
+            page.accessible("the status page").await;
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_r02_r03_booking_and_status_work_without_javascript() {
+    run("no_js", app(), NO_JS, |page| async move {
+        let number = book_through_the_pages(&page, "ro", false).await;
+        page.open("/status?lang=ro").await;
+        page.fill("#number", &number).await;
+        page.click("#status-form button[type=submit]").await;
+        page.landed("/api/bookings").await;
+        let shown = page.text("main").await;
+        assert!(
+            shown.contains("Înmatriculări") && shown.contains("I. P."),
+            "{shown}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r03_the_status_check_answers_on_the_same_page_with_javascript() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    run("status_js", app, JS, move |page| async move {
+        page.open("/status?lang=en").await;
+        page.accessible("the status form").await;
+        page.fill("#number", &number).await;
+        page.click("#status-form button[type=submit]").await;
+        let shown = page.text("#status dl").await;
+        assert!(
+            shown.contains("Active") && shown.contains("I. P."),
+            "{shown}"
+        );
+        assert_eq!(page.path().await, "/status?lang=en", "no page load");
+        page.accessible("the status answer").await;
+        page.fill("#number", "AAAAA-BBBBB-CCCCC-DDDDD").await;
+        page.click("#status-form button[type=submit]").await;
+        page.find("#status p.error[role=alert]").await;
+        page.accessible("the status error").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r17_a_refused_booking_shows_its_error_by_the_field_and_in_a_summary_that_takes_the_focus()
+{
+    for (lang, setup) in [("ro", JS), ("en", JS), ("ro", NO_JS)] {
+        let name = format!("refused_{lang}_{}", setup.javascript);
+        run(&name, app(), setup, move |page| async move {
+            page.open(&format!(
+                "/api/availability?service=registration&date=2026-11-25&lang={lang}"
+            ))
+            .await;
+            page.click("input[name=slot][value^='2026-11-25T09:30']")
+                .await;
+            page.fill("#f-name", "Ion Popescu").await;
+            page.fill("#f-phone", "0700 000 000").await;
+            page.fill("#f-vin", "WVWZZZ1JZXW000001").await;
+            page.click("input[name=consent]").await;
+            page.click("main form button[type=submit]").await;
+            page.landed("/api/bookings").await;
+            let summary = page.text("#error-summary").await;
+            let by_field = page.text("#f-phone-error").await;
+            assert!(
+                !by_field.is_empty() && summary.contains(&by_field),
+                "{summary}"
+            );
+            let link = page.find("#error-summary a").await;
+            assert_eq!(
+                link.attr("href").await.unwrap().as_deref(),
+                Some("#f-phone")
+            );
+            assert_eq!(
+                page.value("#f-name").await,
+                "Ion Popescu",
+                "the input is kept"
+            );
+            assert_eq!(page.value("#f-vin").await, "WVWZZZ1JZXW000001");
+            let chosen = page.find("input[name=slot]:checked").await;
+            assert!(
+                chosen
+                    .attr("value")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .starts_with("2026-11-25T09:30")
+            );
+            if setup.javascript {
+                assert_eq!(page.focused().await, "error-summary");
+                page.accessible("the refused booking form").await;
+            }
+            // Corrected, it goes through.
+            page.fill("#f-phone", "0722 123 456").await;
+            page.click("main form button[type=submit]").await;
+            page.find("p.number strong").await;
+            assert_eq!(page.app.count("SELECT COUNT(*) FROM bookings"), 1);
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_a_booking_can_be_made_with_the_keyboard_alone() {
+    run("keyboard", app(), JS, |page| async move {
+        page.open("/?lang=en").await;
+        page.tab_to("#service").await;
+        // The first service is passports; one step down is driving licences.
+        page.keys("\u{E015}").await;
+        page.tab_to("#day-form button").await;
+        page.keys("\u{E007}").await;
+        page.landed("/api/availability").await;
+        page.tab_to("a[href*='date=2026-11-26']").await;
+        page.keys("\u{E007}").await;
+        page.landed("/api/availability").await;
+        page.tab_to("input[name=slot]").await;
+        page.keys(" ").await;
+        for (field, text) in [("#f-name", "Maria Ionescu"), ("#f-phone", "0744 555 666")] {
+            page.tab_to(field).await;
+            page.keys(text).await;
+        }
+        page.tab_to("input[name=consent]").await;
+        page.keys(" ").await;
+        page.tab_to("main form button[type=submit]").await;
+        page.keys("\u{E007}").await;
+        page.landed("/api/bookings").await;
+        assert_eq!(page.text("p.number strong").await.len(), 23);
+        assert!(page.text("main").await.contains("Driving licences"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r14_cancel_through_the_reminder_link_the_page_shows_and_only_the_button_cancels() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap());
+    app.tick("remind").await;
+    app.deliver().await;
+    let link = app
+        .link_paths("/cancel/")
+        .pop()
+        .expect("a reminder with its link");
+    run("cancel", app, JS, move |page| async move {
+        page.open(&link).await;
+        assert!(page.text("main").await.contains("09:10"));
+        page.accessible("the cancellation page").await;
+        let state = |page: &Page| {
+            let number = number.clone();
+            let app = page.app.clone();
+            async move {
+                app.get(&format!("/api/bookings/{number}")).await.json()["booking"]["state"].clone()
+            }
+        };
+        assert_eq!(
+            state(&page).await,
+            "active",
+            "opening the link cancels nothing"
+        );
+        page.click("main form button[type=submit]").await;
+        page.find("main p").await;
+        assert_eq!(state(&page).await, "cancelled");
+        page.accessible("the cancelled page").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r18_a_relocation_is_confirmed_and_another_declined_from_its_link() {
+    let app = app();
+    let first = number_of(&app.book(&registration()).await);
+    let second = number_of(
+        &app.book(&with(
+            registration(),
+            json!({"slot": "2026-11-25T09:30", "vin": "WVWZZZ1JZXW000005", "phone": "0744123456", "email": "ana@example.ro"}),
+        ))
+        .await,
+    );
+    let closed = app
+        .staff(
+            Method::POST,
+            "/api/staff/closures",
+            Some(STAFF_TOKEN),
+            Some(json!({"service": "registration", "date": "2026-11-25", "from": "09:00", "to": "10:00", "reason": "Ghișeul 2 defect"})),
+        )
+        .await;
+    assert_eq!(closed.status, 201, "{}", closed.text());
+    app.deliver().await;
+    let links = app.link_paths("/relocation/");
+    assert_eq!(links.len(), 2, "{links:?}");
+    run("relocation", app, JS, move |page| async move {
+        page.open(&links[0]).await;
+        page.accessible("the relocation page").await;
+        page.click("input[value=confirm] + button").await;
+        page.find("main p").await;
+        page.accessible("the confirmed relocation").await;
+        page.open(&links[1]).await;
+        page.click("input[value=decline] + button").await;
+        page.find("main p").await;
+        let states: Vec<String> = [&first, &second]
+            .iter()
+            .map(|n| format!("/api/bookings/{n}"))
+            .collect();
+        let mut seen = vec![];
+        for path in states {
+            seen.push(page.app.get(&path).await.json()["booking"]["state"].clone());
+        }
+        assert!(
+            seen.contains(&json!("active")) && seen.contains(&json!("cancelled")),
+            "{seen:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
+    for lang in ["ro", "en"] {
+        let app = TestApp::spawn_configured(&[]);
+        let number = number_of(&app.book(&registration()).await);
+        run(
+            &format!("complaint_{lang}"),
+            app,
+            JS,
+            move |page| async move {
+                page.open(&format!("/complaints?lang={lang}")).await;
+                page.in_language(lang).await;
+                page.accessible("the complaints form").await;
+                page.find("#kind")
+                    .await
+                    .select_by_value("service")
+                    .await
+                    .unwrap();
+                page.fill("#reservation_number", &number).await;
+                page.fill("#description", "Am așteptat o oră la ghișeu.")
+                    .await;
+                page.fill("#email", "ion@example.ro").await;
+                page.click("main form button[type=submit]").await;
+                page.landed("/api/complaints").await;
+                let filed = page.text("main dd strong").await;
+                assert_eq!(filed.len(), 23, "the complaint number: {filed}");
+                assert_eq!(
+                    page.app
+                        .count("SELECT COUNT(*) FROM complaints WHERE booking_id IS NOT NULL"),
+                    1
+                );
+                page.accessible("the complaint received page").await;
+            },
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_citizen_page_works_at_320_px_wide() {
+    let app = app();
+    let number = number_of(&app.book(&registration()).await);
+    run("phone_320", app, PHONE_320, move |page| async move {
+        for (path, what) in [
+            ("/?lang=ro".to_owned(), "home"),
+            (
+                "/api/availability?service=passport&lang=ro".to_owned(),
+                "month view",
+            ),
+            (
+                "/api/availability?service=passport&date=2026-11-25&lang=en".to_owned(),
+                "day form",
+            ),
+            (format!("/api/bookings/{number}?lang=ro"), "status"),
+            ("/status?lang=en".to_owned(), "status form"),
+            ("/complaints?lang=ro".to_owned(), "complaints"),
+            ("/orders?lang=ro".to_owned(), "digital documents"),
+            ("/staff/login".to_owned(), "staff login"),
+        ] {
+            page.open(&path).await;
+            page.fits(what).await;
+            page.accessible(what).await;
+        }
+    })
+    .await;
+}
