@@ -379,3 +379,131 @@ async fn every_citizen_page_works_at_320_px_wide() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn abuse_the_proof_of_work_step_is_solved_by_the_page_and_refused_without_javascript() {
+    let challenged = || {
+        TestApp::spawn_configured(&[
+            ("challenge_secret", "browser-test-secret"),
+            ("office", r#"{"proof_of_work": {"difficulty": 2000}}"#),
+        ])
+    };
+    for setup in [JS, NO_JS] {
+        let name = format!("proof_of_work_{}", setup.javascript);
+        run(&name, challenged(), setup, move |page| async move {
+            page.open("/api/availability?service=passport&date=2026-11-25&lang=ro")
+                .await;
+            page.fill("#f-name", "Ana Pop").await;
+            page.fill("#f-phone", "0722 123 456").await;
+            page.click("input[name=consent]").await;
+            if setup.javascript {
+                // The check runs as the page opens; the button waits for it.
+                for _ in 0..200 {
+                    if page
+                        .find("main form button[type=submit]")
+                        .await
+                        .is_enabled()
+                        .await
+                        .unwrap()
+                    {
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                page.accessible("the form with the anti-bot check").await;
+                page.click("main form button[type=submit]").await;
+                page.find("p.number strong").await;
+                assert_eq!(page.app.count("SELECT COUNT(*) FROM bookings"), 1);
+            } else {
+                assert!(
+                    page.text("main").await.contains("JavaScript"),
+                    "the notice says why"
+                );
+                page.click("main form button[type=submit]").await;
+                page.find("#error-summary").await;
+                assert_eq!(page.app.count("SELECT COUNT(*) FROM bookings"), 0);
+                assert_eq!(page.value("#f-name").await, "Ana Pop");
+            }
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_the_back_office_pages_work_in_a_browser() {
+    let password = "correct horse battery staple";
+    let first = format!(
+        "maria.boss:{}",
+        ghiseu_core::staff::accounts::hash_password(password).unwrap()
+    );
+    let app = TestApp::spawn_configured(&[("first_supervisor", first.as_str())]);
+    app.book(&registration()).await;
+    run("back_office", app, JS, move |page| async move {
+        page.open("/staff/login").await;
+        page.accessible("the login page").await;
+        page.fill("#f-name", "maria.boss").await;
+        page.fill("#f-password", "wrong password").await;
+        page.click("main form button[type=submit]").await;
+        page.find("p.error[role=alert]").await;
+        page.accessible("a refused login").await;
+        page.fill("#f-password", password).await;
+        page.click("main form button[type=submit]").await;
+        page.landed("/staff").await;
+        for (path, what) in [
+            ("/staff/counter?date=2026-11-25", "the day at the counter"),
+            ("/staff/complaints", "the complaints desk"),
+            ("/staff/orders", "the orders desk"),
+            ("/staff/closures", "closures"),
+            ("/staff/exemptions", "exemptions"),
+            ("/staff/messages", "failed messages"),
+            ("/staff/audit", "the audit trail"),
+            ("/staff/accounts", "accounts"),
+            ("/staff/access", "access requests"),
+        ] {
+            page.open(path).await;
+            page.find("main h1").await;
+            page.accessible(what).await;
+        }
+        // The counter's day shows the booking with a masked name only.
+        page.open("/staff/counter?date=2026-11-25").await;
+        let day = page.text("main").await;
+        assert!(day.contains("I. P.") && !day.contains("Popescu"), "{day}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn d01_d04_a_digital_document_is_ordered_and_followed_from_the_pages() {
+    for lang in ["ro", "en"] {
+        run(
+            &format!("orders_{lang}"),
+            app(),
+            JS,
+            move |page| async move {
+                page.open(&format!("/orders?lang={lang}")).await;
+                page.in_language(lang).await;
+                page.accessible("the digital documents").await;
+                page.click("a[href*='document=vehicle_history']").await;
+                page.find("#f-vin").await;
+                page.accessible("the order form").await;
+                page.fill("#f-name", "Ion Popescu").await;
+                page.fill("#f-email", "ion@example.ro").await;
+                page.fill("#f-vin", "WVWZZZ1JZXW000001").await;
+                page.click("#f-consent").await;
+                page.click("main form button[type=submit]").await;
+                let number = page.text("p.number strong").await;
+                page.accessible("the placed order").await;
+                page.click("a[href^='/orders/']").await;
+                page.landed("/orders/").await;
+                let status = page.text("main").await;
+                assert!(
+                    status.contains("I. P.") && !status.contains("Popescu"),
+                    "{status}"
+                );
+                page.accessible("the order's status").await;
+                assert!(number.len() >= 23, "{number}");
+            },
+        )
+        .await;
+    }
+}
