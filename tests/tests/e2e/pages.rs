@@ -95,3 +95,40 @@ async fn form_errors_come_back_as_an_html_page_with_the_reason() {
     assert!(!page.contains("<script>"));
     assert_eq!(app.bookings(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r01_the_day_picker_shows_a_month_and_the_confirmation_offers_the_appointment_as_ics() {
+    let app = TestApp::spawn();
+    let month = app
+        .get_html("/api/availability?service=registration&month=2026-12&lang=en")
+        .await;
+    assert_eq!(month.status, 200);
+    let page = month.text();
+    assert!(page.contains("December 2026"), "{page}");
+    assert!(
+        page.contains("Ziua Națională a României"),
+        "1 December is closed"
+    );
+    assert!(
+        page.contains("date=2026-12-02"),
+        "a day with seats links to its times"
+    );
+    let bad = app
+        .get_html("/api/availability?service=registration&month=december")
+        .await;
+    assert_eq!(bad.status, 422);
+    let number = number_of(&app.book(&registration()).await);
+    let ics = app
+        .get(&format!("/api/bookings/{number}/calendar.ics"))
+        .await;
+    assert_eq!(ics.status, 200);
+    assert!(
+        ics.text().contains("DTEND:20261125T073000Z"),
+        "{}",
+        ics.text()
+    );
+    let unknown = app
+        .get("/api/bookings/AAAAA-BBBBB-CCCCC-DDDDD/calendar.ics")
+        .await;
+    assert_eq!(unknown.status, 404);
+}
