@@ -30,11 +30,6 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/style.css"),
     },
     Asset {
-        path: "/complaints",
-        content_type: "text/html; charset=utf-8",
-        body: include_str!("../../../static/complaints.html"),
-    },
-    Asset {
         path: "/app.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/app.js"),
@@ -104,7 +99,6 @@ fn handle(req: IncomingRequest) -> Response {
     let path = match path {
         "/index.html" => "/",
         "/status.html" => "/status",
-        "/complaints.html" => "/complaints",
         other => other,
     };
     // The counter's day moved into the back office, behind its login.

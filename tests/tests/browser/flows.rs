@@ -257,9 +257,17 @@ async fn r14_cancel_through_the_reminder_link_the_page_shows_and_only_the_button
             "active",
             "opening the link cancels nothing"
         );
-        page.click("main form button[type=submit]").await;
-        page.find("main p").await;
+        // With the keyboard alone.
+        page.tab_to("main form button[type=submit]").await;
+        page.keys("\u{E007}").await;
+        for _ in 0..100 {
+            if state(&page).await == "cancelled" {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
         assert_eq!(state(&page).await, "cancelled");
+        page.find("main p").await;
         page.accessible("the cancelled page").await;
     })
     .await;
@@ -326,17 +334,33 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 page.open(&format!("/complaints?lang={lang}")).await;
                 page.in_language(lang).await;
                 page.accessible("the complaints form").await;
-                page.find("#kind")
+                page.find("#f-kind")
                     .await
                     .select_by_value("service")
                     .await
                     .unwrap();
-                page.fill("#reservation_number", &number).await;
-                page.fill("#description", "Am așteptat o oră la ghișeu.")
+                page.fill("#f-description", "Am așteptat o oră la ghișeu.")
                     .await;
-                page.fill("#email", "ion@example.ro").await;
+                page.fill("#f-email", "ion@example.ro").await;
+                // Without the reservation number a service complaint is refused (R20):
+                // the form comes back with the input kept and the summary focused.
                 page.click("main form button[type=submit]").await;
                 page.landed("/api/complaints").await;
+                assert!(page.text("#error-summary").await.len() > 10);
+                assert_eq!(page.focused().await, "error-summary");
+                assert!(page.exists_now("#f-reservation_number-error").await);
+                assert_eq!(
+                    page.value("#f-description").await,
+                    "Am așteptat o oră la ghișeu."
+                );
+                assert_eq!(page.value("#f-kind").await, "service");
+                page.accessible("the refused complaint").await;
+                // Corrected with the keyboard alone.
+                page.tab_to("#f-reservation_number").await;
+                page.keys(&number).await;
+                page.tab_to("main form button[type=submit]").await;
+                page.keys("\u{E007}").await;
+                page.find("main dd strong").await;
                 let filed = page.text("main dd strong").await;
                 assert_eq!(filed.len(), 23, "the complaint number: {filed}");
                 assert_eq!(
@@ -488,8 +512,18 @@ async fn d01_d04_a_digital_document_is_ordered_and_followed_from_the_pages() {
                 page.accessible("the order form").await;
                 page.fill("#f-name", "Ion Popescu").await;
                 page.fill("#f-email", "ion@example.ro").await;
-                page.fill("#f-vin", "WVWZZZ1JZXW000001").await;
+                page.fill("#f-vin", "WVWZZZ1JZXW00000I").await;
                 page.click("#f-consent").await;
+                page.click("main form button[type=submit]").await;
+                page.find("#error-summary a[href='#f-vin']").await;
+                assert_eq!(page.focused().await, "error-summary");
+                assert_eq!(
+                    page.value("#f-email").await,
+                    "ion@example.ro",
+                    "the input is kept"
+                );
+                page.accessible("the refused order form").await;
+                page.fill("#f-vin", "WVWZZZ1JZXW000001").await;
                 page.click("main form button[type=submit]").await;
                 let number = page.text("p.number strong").await;
                 page.accessible("the placed order").await;

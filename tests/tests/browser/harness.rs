@@ -185,6 +185,16 @@ impl Page {
         }
     }
 
+    /// Whether the page has `css` now, without waiting for it.
+    pub async fn exists_now(&self, css: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .is_empty()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap()
     }

@@ -3,8 +3,9 @@
 
 use super::{
     Context, Format, Request, Response, admit, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, limit_client, require_get,
+    idempotency_key, json_response, lang_of, limit_client, require_get, with_error_headers,
 };
+use crate::booking::Fields;
 use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
 use crate::error::Error;
 use crate::web::challenge::Purpose;
@@ -17,6 +18,15 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let path = req.uri().path().trim_end_matches('/');
     if let Some(token) = path.strip_prefix("/escalate/") {
         return escalate_link(req, token, ctx);
+    }
+    if path == "/complaints" {
+        require_get(req)?;
+        let page = html::complaint_form_page(
+            lang_of(req, None),
+            ctx.proof_of_work().is_some(),
+            &html::FormState::default(),
+        );
+        return Ok(html_response(StatusCode::OK, page));
     }
     limit_client(req, ctx)?;
     match path.strip_prefix("/api/complaints") {
@@ -31,18 +41,27 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
 
 fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let mut fields = body_fields(req)?;
-    let challenge = admit(&mut fields, Purpose::Complaint, ctx)?;
-    let new = NewComplaint::parse(&fields, ctx.db)?;
-    let key = idempotency_key(req)?;
-    let submitted = complaints::submit(
-        ctx.db,
-        ctx.office,
-        &new,
-        key,
-        challenge.as_deref(),
-        &ctx.links(),
-        ctx.now,
-    )?;
+    let typed = fields.clone();
+    let outcome = (|| {
+        let challenge = admit(&mut fields, Purpose::Complaint, ctx)?;
+        let new = NewComplaint::parse(&fields, ctx.db)?;
+        let key = idempotency_key(req)?;
+        complaints::submit(
+            ctx.db,
+            ctx.office,
+            &new,
+            key,
+            challenge.as_deref(),
+            &ctx.links(),
+            ctx.now,
+        )
+    })();
+    let submitted = match outcome {
+        Err(e) if format_of(req) == Format::Html && e.explain().status.is_client_error() => {
+            return Ok(refused_form(req, ctx, typed, &e));
+        }
+        other => other?,
+    };
     let status = if submitted.replayed {
         StatusCode::OK
     } else {
@@ -60,6 +79,16 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
             &json!({"complaint_number": number, "replayed": submitted.replayed, "complaint": view}),
         ),
     })
+}
+
+/// The refused complaints form, shown again with the input kept (a used proof of work
+/// is dropped: the page solves a fresh one).
+fn refused_form(req: &Request, ctx: &Context, mut typed: Fields, error: &Error) -> Response {
+    typed.remove("altcha");
+    let lang = lang_of(req, Some(&typed));
+    let form = html::FormState::refused(typed, error, lang, html::COMPLAINT_INPUTS);
+    let page = html::complaint_form_page(lang, ctx.proof_of_work().is_some(), &form);
+    with_error_headers(html_response(error.explain().status, page), error)
 }
 
 /// GET /api/complaints/{number}: kind, state and due dates, nothing personal.

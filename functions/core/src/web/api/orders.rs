@@ -3,8 +3,9 @@
 //! links in the emails; plus the provider's webhook. Pages work without JavaScript.
 
 use super::{
-    Context, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, optional_body_fields, query_pairs, require_get, see_other,
+    Context, Fields, Format, Request, Response, body_fields, format_of, html_response,
+    idempotency_key, json_response, lang_of, optional_body_fields, query_pairs, require_get,
+    see_other, with_error_headers,
 };
 use crate::error::Error;
 use crate::orders::catalog::CURRENCY;
@@ -86,18 +87,54 @@ fn catalog(req: &Request, ctx: &Context) -> Result<Response, Error> {
     ))
 }
 
+/// The fields of an order form the error summary can link to.
+const ORDER_INPUTS: &[&str] = &[
+    "name", "email", "phone", "vin", "plate", "holder", "consent",
+];
+
+/// A refused order form, shown again with what was typed and the error by its field
+/// and in the summary; None when the submission names no document to show.
+fn refused_order_form(
+    req: &Request,
+    ctx: &Context,
+    submitted: Fields,
+    error: &Error,
+) -> Option<Response> {
+    let status = error.explain().status;
+    if !status.is_client_error() {
+        return None;
+    }
+    let document = ctx
+        .office
+        .orders
+        .document(submitted.get("document")?)
+        .ok()?;
+    let lang = lang_of(req, Some(&submitted));
+    let form = html::FormState::refused(submitted, error, lang, ORDER_INPUTS);
+    let page = html::order_form_page(lang, document, form);
+    Some(with_error_headers(html_response(status, page), error))
+}
+
 /// POST /api/orders (D01): 201 with the order number and the amount due.
 fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let fields = body_fields(req)?;
-    let new = NewOrder::parse(&fields, ctx.office)?;
-    let placed = intake::place(
-        ctx.db,
-        ctx.office,
-        &new,
-        idempotency_key(req)?,
-        &ctx.links(),
-        ctx.now,
-    )?;
+    let outcome = NewOrder::parse(&fields, ctx.office).and_then(|new| {
+        let placed = intake::place(
+            ctx.db,
+            ctx.office,
+            &new,
+            idempotency_key(req)?,
+            &ctx.links(),
+            ctx.now,
+        )?;
+        Ok((new, placed))
+    });
+    let (new, placed) = match outcome {
+        Err(e) if format_of(req) == Format::Html => {
+            return refused_order_form(req, ctx, fields, &e).ok_or(e);
+        }
+        other => other?,
+    };
     let status = if placed.replayed {
         StatusCode::OK
     } else {
@@ -259,7 +296,11 @@ fn order_pages(req: &Request, ctx: &Context) -> Result<Response, Error> {
         return status(req, ctx, number);
     }
     let page = match query.get("document") {
-        Some(code) => html::order_form_page(lang, ctx.office.orders.document(code)?),
+        Some(code) => html::order_form_page(
+            lang,
+            ctx.office.orders.document(code)?,
+            html::FormState::default(),
+        ),
         None => html::order_catalog_page(lang, &ctx.office.orders),
     };
     Ok(html_response(StatusCode::OK, page))

@@ -508,6 +508,115 @@ fn complaint_rows<'l>(lang: Lang, view: &ComplaintView) -> Rows<'l> {
     rows
 }
 
+type Choice = (&'static str, &'static str, &'static str);
+
+const COMPLAINT_KINDS: &[Choice] = &[
+    (
+        "service",
+        "Serviciu (despre o programare)",
+        "Service (about a booking)",
+    ),
+    (
+        "proposal",
+        "Propunere (despre o programare, de ex. anulare întârziată)",
+        "Proposal (about a booking, e.g. a late cancellation)",
+    ),
+    ("product", "Document sau produs", "Document or product"),
+    (
+        "technical",
+        "Problemă tehnică a site-ului",
+        "Technical problem with the site",
+    ),
+];
+
+/// The complaint's free texts: (name, label ro, label en, rows, max length, required).
+const COMPLAINT_TEXTS: &[(&str, &str, &str, u32, u32, bool)] = &[
+    (
+        "description",
+        "Descrierea problemei",
+        "Description of the problem",
+        6,
+        4000,
+        true,
+    ),
+    (
+        "solution_idea",
+        "Ideea dumneavoastră de soluție (opțional)",
+        "Your idea of a solution (optional)",
+        3,
+        2000,
+        false,
+    ),
+];
+
+/// T01: a technical ticket's severity and preferred channel.
+const COMPLAINT_CHOICES: &[(&str, &str, &str, &[Choice])] = &[
+    (
+        "severity",
+        "Gravitate",
+        "Severity",
+        &[
+            ("critical", "Critică (24 h)", "Critical (24 h)"),
+            ("high", "Ridicată (48 h)", "High (48 h)"),
+            ("normal", "Normală (72 h)", "Normal (72 h)"),
+            ("low", "Scăzută (72 h)", "Low (72 h)"),
+        ],
+    ),
+    (
+        "channel",
+        "Canal preferat",
+        "Preferred channel",
+        &[
+            ("email", "Email", "Email"),
+            ("phone", "Telefon", "Phone"),
+            ("chat", "Chat", "Chat"),
+            ("letter", "Scrisoare", "Letter"),
+        ],
+    ),
+];
+
+/// The fields of the complaints form the error summary can link to.
+pub const COMPLAINT_INPUTS: &[&str] = &[
+    "kind",
+    "reservation_number",
+    "order_number",
+    "serial_number",
+    "description",
+    "solution_idea",
+    "email",
+    "phone",
+    "severity",
+    "channel",
+];
+
+#[derive(Template)]
+#[template(path = "complaints/form.html")]
+struct ComplaintFormPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    kinds: &'static [Choice],
+    texts: &'static [(&'static str, &'static str, &'static str, u32, u32, bool)],
+    choices: &'static [(&'static str, &'static str, &'static str, &'static [Choice])],
+    challenged: bool,
+    form: &'a FormState,
+}
+
+/// C01, T01: the complaints form, fresh or refused.
+pub fn complaint_form_page(lang: Lang, challenged: bool, form: &FormState) -> String {
+    render(ComplaintFormPage {
+        lang,
+        title: lang.t(
+            "Sesizări, propuneri și probleme tehnice",
+            "Complaints, proposals and technical problems",
+        ),
+        kinds: COMPLAINT_KINDS,
+        texts: COMPLAINT_TEXTS,
+        choices: COMPLAINT_CHOICES,
+        challenged,
+        form,
+    })
+}
+
 #[derive(Template)]
 #[template(path = "complaints/received.html")]
 struct ComplaintReceivedPage<'a> {

@@ -92,7 +92,7 @@ struct FormPage<'a> {
     form: FormState,
 }
 
-pub fn order_form_page(lang: Lang, document: &DocumentType) -> String {
+pub fn order_form_page(lang: Lang, document: &DocumentType, form: FormState) -> String {
     render(FormPage {
         lang,
         title: lang.t(&document.name_ro, &document.name_en),
@@ -106,7 +106,7 @@ pub fn order_form_page(lang: Lang, document: &DocumentType) -> String {
                 (d.code(), lang.t(ro, en))
             })
             .collect(),
-        form: FormState::default(),
+        form,
     })
 }
 
