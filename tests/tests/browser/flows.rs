@@ -232,6 +232,12 @@ async fn r01_a_booking_can_be_made_with_the_keyboard_alone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn r14_cancel_through_the_reminder_link_the_page_shows_and_only_the_button_cancels() {
+    for lang in ["ro", "en"] {
+        cancel_through_the_link(lang).await;
+    }
+}
+
+async fn cancel_through_the_link(lang: &'static str) {
     let app = app();
     let number = number_of(&app.book(&registration()).await);
     app.set_time(Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap());
@@ -241,8 +247,9 @@ async fn r14_cancel_through_the_reminder_link_the_page_shows_and_only_the_button
         .link_paths("/cancel/")
         .pop()
         .expect("a reminder with its link");
-    run("cancel", app, JS, move |page| async move {
-        page.open(&link).await;
+    run(&format!("cancel_{lang}"), app, JS, move |page| async move {
+        page.open(&format!("{link}?lang={lang}")).await;
+        page.in_language(lang).await;
         assert!(page.text("main").await.contains("09:10"));
         page.accessible("the cancellation page").await;
         let state = |page: &Page| {
@@ -275,6 +282,24 @@ async fn r14_cancel_through_the_reminder_link_the_page_shows_and_only_the_button
 
 #[tokio::test(flavor = "multi_thread")]
 async fn r18_a_relocation_is_confirmed_and_another_declined_from_its_link() {
+    for lang in ["ro", "en"] {
+        relocation_through_the_links(lang).await;
+    }
+}
+
+/// Waits until `n` relocations have their answer stored (a form post has landed).
+async fn answered(page: &Page, n: i64) {
+    let sql = "SELECT COUNT(*) FROM relocations WHERE answer IS NOT NULL";
+    for _ in 0..100 {
+        if page.app.count(sql) >= n {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(page.app.count(sql), n, "answers stored");
+}
+
+async fn relocation_through_the_links(lang: &'static str) {
     let app = app();
     let first = number_of(&app.book(&registration()).await);
     let second = number_of(
@@ -296,28 +321,38 @@ async fn r18_a_relocation_is_confirmed_and_another_declined_from_its_link() {
     app.deliver().await;
     let links = app.link_paths("/relocation/");
     assert_eq!(links.len(), 2, "{links:?}");
-    run("relocation", app, JS, move |page| async move {
-        page.open(&links[0]).await;
-        page.accessible("the relocation page").await;
-        page.click("input[value=confirm] + button").await;
-        page.find("main p").await;
-        page.accessible("the confirmed relocation").await;
-        page.open(&links[1]).await;
-        page.click("input[value=decline] + button").await;
-        page.find("main p").await;
-        let states: Vec<String> = [&first, &second]
-            .iter()
-            .map(|n| format!("/api/bookings/{n}"))
-            .collect();
-        let mut seen = vec![];
-        for path in states {
-            seen.push(page.app.get(&path).await.json()["booking"]["state"].clone());
-        }
-        assert!(
-            seen.contains(&json!("active")) && seen.contains(&json!("cancelled")),
-            "{seen:?}"
-        );
-    })
+    run(
+        &format!("relocation_{lang}"),
+        app,
+        JS,
+        move |page| async move {
+            page.open(&format!("{}?lang={lang}", links[0])).await;
+            page.in_language(lang).await;
+            page.accessible("the relocation page").await;
+            // Confirmed with the keyboard alone.
+            page.tab_to("input[value=confirm] + button").await;
+            page.keys("\u{E007}").await;
+            answered(&page, 1).await;
+            page.find("main p").await;
+            page.accessible("the confirmed relocation").await;
+            page.open(&format!("{}?lang={lang}", links[1])).await;
+            page.click("input[value=decline] + button").await;
+            answered(&page, 2).await;
+            page.find("main p").await;
+            let states: Vec<String> = [&first, &second]
+                .iter()
+                .map(|n| format!("/api/bookings/{n}"))
+                .collect();
+            let mut seen = vec![];
+            for path in states {
+                seen.push(page.app.get(&path).await.json()["booking"]["state"].clone());
+            }
+            assert!(
+                seen.contains(&json!("active")) && seen.contains(&json!("cancelled")),
+                "{seen:?}"
+            );
+        },
+    )
     .await;
 }
 
