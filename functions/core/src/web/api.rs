@@ -568,7 +568,7 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
         booking::book(ctx.db, &new, admission, ctx.now)
     })();
     let booked = match booked {
-        Err(e) if format_of(req) == Format::Html => {
+        Err(e) if shows_form_again(req, &e) => {
             return refused_booking_form(req, ctx, submitted, &e).ok_or(e);
         }
         other => other?,
@@ -628,22 +628,27 @@ const BOOKING_INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "co
 fn refused_booking_form(
     req: &Request,
     ctx: &Context,
-    mut submitted: Fields,
+    submitted: Fields,
     error: &Error,
 ) -> Option<Response> {
-    let status = error.explain().status;
-    if !status.is_client_error() {
-        return None;
-    }
     let service = ctx.office.service(submitted.get("service")?).ok()?;
     let date = NaiveDate::parse_from_str(submitted.get("slot")?.get(..10)?, "%Y-%m-%d").ok()?;
     let day = availability::day(ctx.db, ctx.office, service, date, ctx.now).ok()?;
-    // A proof of work is good once; the page solves a fresh one.
-    submitted.remove("altcha");
     let lang = lang_of(req, Some(&submitted));
     let form = html::FormState::refused(submitted, error, lang, BOOKING_INPUTS);
     let page = html::availability_page(lang, service, &day, ctx.proof_of_work().is_some(), &form);
-    Some(with_error_headers(html_response(status, page), error))
+    Some(refused_page(error, page))
+}
+
+/// Whether a refusal is answered by the form shown again: an HTML submission the
+/// citizen can correct (a 4xx).
+pub(crate) fn shows_form_again(req: &Request, error: &Error) -> bool {
+    format_of(req) == Format::Html && error.explain().status.is_client_error()
+}
+
+/// A form page shown again after a refusal, with the refusal's status and headers.
+pub(crate) fn refused_page(error: &Error, page: String) -> Response {
+    with_error_headers(html_response(error.explain().status, page), error)
 }
 
 /// GET /api/bookings/{number}, or /api/bookings?number=… for the HTML form (R03).

@@ -3,7 +3,8 @@
 
 use super::{
     Context, Format, Request, Response, admit, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, limit_client, require_get, with_error_headers,
+    idempotency_key, json_response, lang_of, limit_client, refused_page, require_get,
+    shows_form_again,
 };
 use crate::booking::Fields;
 use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
@@ -57,7 +58,7 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
         )
     })();
     let submitted = match outcome {
-        Err(e) if format_of(req) == Format::Html && e.explain().status.is_client_error() => {
+        Err(e) if shows_form_again(req, &e) => {
             return Ok(refused_form(req, ctx, typed, &e));
         }
         other => other?,
@@ -81,14 +82,12 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
     })
 }
 
-/// The refused complaints form, shown again with the input kept (a used proof of work
-/// is dropped: the page solves a fresh one).
-fn refused_form(req: &Request, ctx: &Context, mut typed: Fields, error: &Error) -> Response {
-    typed.remove("altcha");
+/// The refused complaints form, shown again with the input kept.
+fn refused_form(req: &Request, ctx: &Context, typed: Fields, error: &Error) -> Response {
     let lang = lang_of(req, Some(&typed));
     let form = html::FormState::refused(typed, error, lang, html::COMPLAINT_INPUTS);
     let page = html::complaint_form_page(lang, ctx.proof_of_work().is_some(), &form);
-    with_error_headers(html_response(error.explain().status, page), error)
+    refused_page(error, page)
 }
 
 /// GET /api/complaints/{number}: kind, state and due dates, nothing personal.

@@ -4,8 +4,8 @@
 
 use super::{
     Context, Fields, Format, Request, Response, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, optional_body_fields, query_pairs, require_get,
-    see_other, with_error_headers,
+    idempotency_key, json_response, lang_of, optional_body_fields, query_pairs, refused_page,
+    require_get, see_other, shows_form_again,
 };
 use crate::error::Error;
 use crate::orders::catalog::CURRENCY;
@@ -100,10 +100,6 @@ fn refused_order_form(
     submitted: Fields,
     error: &Error,
 ) -> Option<Response> {
-    let status = error.explain().status;
-    if !status.is_client_error() {
-        return None;
-    }
     let document = ctx
         .office
         .orders
@@ -112,7 +108,7 @@ fn refused_order_form(
     let lang = lang_of(req, Some(&submitted));
     let form = html::FormState::refused(submitted, error, lang, ORDER_INPUTS);
     let page = html::order_form_page(lang, document, form);
-    Some(with_error_headers(html_response(status, page), error))
+    Some(refused_page(error, page))
 }
 
 /// POST /api/orders (D01): 201 with the order number and the amount due.
@@ -130,7 +126,7 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
         Ok((new, placed))
     });
     let (new, placed) = match outcome {
-        Err(e) if format_of(req) == Format::Html => {
+        Err(e) if shows_form_again(req, &e) => {
             return refused_order_form(req, ctx, fields, &e).ok_or(e);
         }
         other => other?,

@@ -248,14 +248,16 @@ pub struct ShownError {
 }
 
 impl FormState {
-    /// The form as submitted, refused with `error` (in the page's language).
+    /// The form as submitted, refused with `error` (in the page's language). A solved
+    /// proof of work is good once: it is dropped, and the page solves a fresh one.
     pub fn refused(
-        values: Fields,
+        mut values: Fields,
         error: &Error,
         lang: Lang,
         inputs: &'static [&'static str],
     ) -> Self {
         let x = error.explain();
+        values.remove("altcha");
         FormState {
             values,
             error: Some(ShownError {
