@@ -8,15 +8,23 @@ use serde_json::json;
 
 /// An app whose messages reach the captured providers and whose links point to
 /// `https://programari.test` (the browser opens their paths on the served app).
-fn app() -> TestApp {
-    TestApp::spawn_configured(&[
-        ("staff_tokens", staff_tokens().as_str()),
+pub(crate) fn app() -> TestApp {
+    app_with(&[])
+}
+
+/// `app()` with more variables set.
+pub(crate) fn app_with(more: &[(&str, &str)]) -> TestApp {
+    let tokens = staff_tokens();
+    let mut variables = vec![
+        ("staff_tokens", tokens.as_str()),
         ("public_base_url", "https://programari.test"),
         ("email_api_url", "https://sink.test/email"),
         ("email_api_origin", "https://sink.test"),
         ("sms_api_url", "https://sink.test/sms"),
         ("sms_api_origin", "https://sink.test"),
-    ])
+    ];
+    variables.extend_from_slice(more);
+    TestApp::spawn_configured(&variables)
 }
 
 /// Books through the pages: service → month → day → time and form → confirmation.
@@ -119,14 +127,16 @@ async fn r01_r02_r03_booking_and_status_work_without_javascript() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn r03_the_status_check_answers_on_the_same_page_with_javascript() {
+async fn r03_the_status_check_is_answered_on_the_same_page_from_the_keyboard() {
     let app = app();
     let number = number_of(&app.book(&registration()).await);
     run("status_js", app, JS, move |page| async move {
         page.open("/status?lang=en").await;
         page.accessible("the status form").await;
-        page.fill("#number", &number).await;
-        page.click("#status-form button[type=submit]").await;
+        // With the keyboard alone.
+        page.tab_to("#number").await;
+        page.keys(&number).await;
+        page.keys("\u{E007}").await;
         let shown = page.text("#status dl").await;
         assert!(
             shown.contains("Active") && shown.contains("I. P."),
@@ -267,12 +277,8 @@ async fn cancel_through_the_link(lang: &'static str) {
         // With the keyboard alone.
         page.tab_to("main form button[type=submit]").await;
         page.keys("\u{E007}").await;
-        for _ in 0..100 {
-            if state(&page).await == "cancelled" {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        page.counted("SELECT COUNT(*) FROM bookings WHERE state = 'cancelled'", 1)
+            .await;
         assert_eq!(state(&page).await, "cancelled");
         page.find("main p").await;
         page.accessible("the cancelled page").await;
@@ -287,17 +293,7 @@ async fn r18_a_relocation_is_confirmed_and_another_declined_from_its_link() {
     }
 }
 
-/// Waits until `n` relocations have their answer stored (a form post has landed).
-async fn answered(page: &Page, n: i64) {
-    let sql = "SELECT COUNT(*) FROM relocations WHERE answer IS NOT NULL";
-    for _ in 0..100 {
-        if page.app.count(sql) >= n {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(page.app.count(sql), n, "answers stored");
-}
+const ANSWERED: &str = "SELECT COUNT(*) FROM relocations WHERE answer IS NOT NULL";
 
 async fn relocation_through_the_links(lang: &'static str) {
     let app = app();
@@ -332,12 +328,14 @@ async fn relocation_through_the_links(lang: &'static str) {
             // Confirmed with the keyboard alone.
             page.tab_to("input[value=confirm] + button").await;
             page.keys("\u{E007}").await;
-            answered(&page, 1).await;
+            page.counted(ANSWERED, 1).await;
             page.find("main p").await;
             page.accessible("the confirmed relocation").await;
             page.open(&format!("{}?lang={lang}", links[1])).await;
-            page.click("input[value=decline] + button").await;
-            answered(&page, 2).await;
+            // Declined with the keyboard alone (Space presses a button too).
+            page.tab_to("input[value=decline] + button").await;
+            page.keys(" ").await;
+            page.counted(ANSWERED, 2).await;
             page.find("main p").await;
             let states: Vec<String> = [&first, &second]
                 .iter()
@@ -430,6 +428,7 @@ async fn every_citizen_page_works_at_320_px_wide() {
             ("/complaints?lang=ro".to_owned(), "complaints"),
             ("/orders?lang=ro".to_owned(), "digital documents"),
             ("/staff/login".to_owned(), "staff login"),
+            ("/nu-exista?lang=ro".to_owned(), "page not found"),
         ] {
             page.open(&path).await;
             page.fits(what).await;
@@ -489,49 +488,6 @@ async fn abuse_the_proof_of_work_step_is_solved_by_the_page_and_refused_without_
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn r19_the_back_office_pages_work_in_a_browser() {
-    let password = "correct horse battery staple";
-    let first = format!(
-        "maria.boss:{}",
-        ghiseu_core::staff::accounts::hash_password(password).unwrap()
-    );
-    let app = TestApp::spawn_configured(&[("first_supervisor", first.as_str())]);
-    app.book(&registration()).await;
-    run("back_office", app, JS, move |page| async move {
-        page.open("/staff/login").await;
-        page.accessible("the login page").await;
-        page.fill("#f-name", "maria.boss").await;
-        page.fill("#f-password", "wrong password").await;
-        page.click("main form button[type=submit]").await;
-        page.find("p.error[role=alert]").await;
-        page.accessible("a refused login").await;
-        page.fill("#f-password", password).await;
-        page.click("main form button[type=submit]").await;
-        page.landed("/staff").await;
-        for (path, what) in [
-            ("/staff/counter?date=2026-11-25", "the day at the counter"),
-            ("/staff/complaints", "the complaints desk"),
-            ("/staff/orders", "the orders desk"),
-            ("/staff/closures", "closures"),
-            ("/staff/exemptions", "exemptions"),
-            ("/staff/messages", "failed messages"),
-            ("/staff/audit", "the audit trail"),
-            ("/staff/accounts", "accounts"),
-            ("/staff/access", "access requests"),
-        ] {
-            page.open(path).await;
-            page.find("main h1").await;
-            page.accessible(what).await;
-        }
-        // The counter's day shows the booking with a masked name only.
-        page.open("/staff/counter?date=2026-11-25").await;
-        let day = page.text("main").await;
-        assert!(day.contains("I. P.") && !day.contains("Popescu"), "{day}");
-    })
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
 async fn d01_d04_a_digital_document_is_ordered_and_followed_from_the_pages() {
     for lang in ["ro", "en"] {
         run(
@@ -571,6 +527,49 @@ async fn d01_d04_a_digital_document_is_ordered_and_followed_from_the_pages() {
                 );
                 page.accessible("the order's status").await;
                 assert!(number.len() >= 23, "{number}");
+            },
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_error_page_says_what_went_wrong_in_its_language_and_is_accessible() {
+    for lang in ["ro", "en"] {
+        run(
+            &format!("errors_{lang}"),
+            app(),
+            JS,
+            move |page| async move {
+                page.open(&format!("/nu-exista?lang={lang}")).await;
+                page.in_language(lang).await;
+                page.find("main h1").await;
+                page.accessible("the page-not-found page").await;
+                for (path, what) in [
+                    (
+                        "/api/bookings/AAAAA-BBBBB-CCCCC-DDDDD",
+                        "an unknown reservation",
+                    ),
+                    ("/api/availability?service=nope", "an unknown service"),
+                    ("/cancel/not-a-real-link", "a spent cancellation link"),
+                    ("/relocation/not-a-real-link", "a spent relocation link"),
+                    ("/escalate/not-a-real-link", "a spent escalation link"),
+                    ("/orders/info/not-a-real-link", "a spent question link"),
+                    ("/orders/AAAAA-BBBBB-CCCCC-DDDDD", "an unknown order"),
+                    (
+                        "/api/complaints/AAAAA-BBBBB-CCCCC-DDDDD",
+                        "an unknown complaint",
+                    ),
+                ] {
+                    let join = if path.contains('?') { '&' } else { '?' };
+                    page.open(&format!("{path}{join}lang={lang}")).await;
+                    page.in_language(lang).await;
+                    // What went wrong, under a heading that names it.
+                    assert!(page.text("main h1").await.len() > 5, "{what}");
+                    let message = page.text("main p").await;
+                    assert!(message.len() > 10, "{what}: {message}");
+                    page.accessible(what).await;
+                }
             },
         )
         .await;

@@ -240,6 +240,30 @@ impl Page {
         panic!("never reached {prefix}: at {}", self.path().await);
     }
 
+    /// Waits until `sql` counts `n` rows: a submitted form has landed and been stored.
+    pub async fn counted(&self, sql: &str, n: i64) {
+        for _ in 0..100 {
+            if self.app.count(sql) == n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(self.app.count(sql), n, "{sql} on {}", self.path().await);
+    }
+
+    /// Waits until the browser is on (or failing to load) a page of `host`: it left
+    /// the app for another site.
+    pub async fn left_for(&self, host: &str) {
+        for _ in 0..100 {
+            let url = self.client.current_url().await.unwrap();
+            if url.host_str() == Some(host) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("never left for {host}: at {}", self.path().await);
+    }
+
     /// The id (or tag) of the element that has the focus.
     pub async fn focused(&self) -> String {
         self.script("const a = document.activeElement; return a.id || a.tagName.toLowerCase();")

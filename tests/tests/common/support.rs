@@ -562,6 +562,30 @@ pub fn booker(n: usize) -> (String, String) {
     )
 }
 
+impl TestApp {
+    /// The counter's morning: two bookings for today around 11:00, made the evening
+    /// before (Ion Popescu's registration at 11:10, Elena Ionescu's passport at 11:00).
+    /// The clock is left on that evening.
+    pub async fn two_bookings_this_morning(&self) -> (Reply, Reply) {
+        self.set_time(monday_morning() - chrono::Duration::hours(14));
+        let registration = self
+            .book(&with(
+                registration(),
+                serde_json::json!({"slot": "2026-11-23T11:10"}),
+            ))
+            .await;
+        assert_eq!(registration.status, 201, "{}", registration.text());
+        let passport = self
+            .book(&with(
+                passport(),
+                serde_json::json!({"slot": "2026-11-23T11:00", "name": "Elena Ionescu", "phone": "0733111222"}),
+            ))
+            .await;
+        assert_eq!(passport.status, 201, "{}", passport.text());
+        (registration, passport)
+    }
+}
+
 /// The address of the n-th client; `client(0)` is the one every plain request uses.
 pub fn client(n: usize) -> SocketAddr {
     let [_, a, b, c] = u32::try_from(n).unwrap().to_be_bytes();

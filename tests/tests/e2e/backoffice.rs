@@ -470,19 +470,7 @@ async fn r19_supervisor_manages_accounts_and_every_action_is_audited_by_name() {
 #[tokio::test(flavor = "multi_thread")]
 async fn r05_r12_r01_the_counter_page_checks_in_marks_no_shows_and_prints_tickets() {
     let app = app();
-    // Two bookings today at 11:00 (booked on the evening before).
-    app.set_time(monday_morning() - Duration::hours(14));
-    let first = app
-        .book(&with(registration(), json!({"slot": "2026-11-23T11:10"})))
-        .await;
-    assert_eq!(first.status, 201, "{}", first.text());
-    let second = app
-        .book(&with(
-            passport(),
-            json!({"slot": "2026-11-23T11:00", "name": "Elena Ionescu", "phone": "0733111222"}),
-        ))
-        .await;
-    assert_eq!(second.status, 201, "{}", second.text());
+    let (first, second) = app.two_bookings_this_morning().await;
     app.set_time(monday_morning() + Duration::minutes(30)); // 10:30
     with_account(&app, "ion.ghiseu", "counter").await;
     let mut clerk = Browser::logged_in(&app, "ion.ghiseu", PASSWORD).await;
@@ -538,6 +526,12 @@ async fn r05_r12_r01_the_counter_page_checks_in_marks_no_shows_and_prints_ticket
     app.set_time(monday_morning() + Duration::minutes(55));
     assert_eq!(clerk.get("/staff/counter").await.status, 200);
     app.set_time(monday_morning() + Duration::minutes(80)); // 11:20
+    let day = clerk.get("/staff/counter").await.text();
+    assert!(
+        !day.contains(r#"name="slot" value="10:00""#)
+            && day.contains(r#"name="slot" value="11:30""#),
+        "tickets are offered only for slots that have not ended: {day}"
+    );
     let id = app.count("SELECT id FROM bookings WHERE name = 'Elena Ionescu'");
     let confirm = clerk
         .get(&format!("/staff/counter/bookings/{id}/no-show"))

@@ -29,6 +29,8 @@ pub struct SlotView {
     pub start: String,
     /// Inside a window the office closed.
     pub closed: bool,
+    /// Ended: no walk-in ticket for it any more.
+    pub over: bool,
     pub online_seats: u32,
     pub online_taken: u32,
     pub walk_in_seats: u32,
@@ -124,6 +126,7 @@ pub fn day(
                         closed: windows
                             .iter()
                             .any(|(s, a, b)| s == service.code && slot.overlaps((*a, *b))),
+                        over: slot.end <= now,
                         online_seats: service.online_seats(),
                         online_taken: taken.get(&key).copied().unwrap_or(0),
                         walk_in_seats: service.walk_in_seats(),

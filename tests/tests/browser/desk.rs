@@ -1,0 +1,375 @@
+//! Flows that cross the counter window: the back office in a real browser, and the
+//! citizen's side of what clerks do (an order's question and download, a complaint's
+//! decision and its escalation link). Test names carry the rule ids.
+
+use crate::flows::app_with;
+use crate::harness::{JS, Page, run};
+use crate::support::*;
+use chrono::Duration;
+use serde_json::json;
+
+const BOSS: &str = "maria.boss";
+const PASSWORD: &str = "correct horse battery staple";
+const STRIPE: &str = "https://stripe.test";
+const WEBHOOK_SECRET: &str = "whsec_browser_secret";
+
+/// `flows::app()` with a supervisor account and a card payment provider (a scripted
+/// fake of Stripe's wire format).
+fn desk_app() -> TestApp {
+    let first = format!(
+        "{BOSS}:{}",
+        ghiseu_core::staff::accounts::hash_password(PASSWORD).unwrap()
+    );
+    app_with(&[
+        ("first_supervisor", first.as_str()),
+        ("payment_provider", "stripe"),
+        ("payment_api_url", STRIPE),
+        ("payment_secret_key", "sk_test_browser"),
+        ("payment_webhook_secret", WEBHOOK_SECRET),
+    ])
+}
+
+/// Logs the supervisor in through the login page.
+async fn log_in(page: &Page) {
+    page.open("/staff/login").await;
+    page.fill("#f-name", BOSS).await;
+    page.fill("#f-password", PASSWORD).await;
+    page.click("main form button[type=submit]").await;
+    page.landed("/staff/").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_the_back_office_pages_work_in_a_browser() {
+    let app = desk_app();
+    app.book(&registration()).await;
+    run("back_office", app, JS, move |page| async move {
+        page.open("/staff/login").await;
+        page.accessible("the login page").await;
+        page.fill("#f-name", BOSS).await;
+        page.fill("#f-password", "wrong password").await;
+        page.click("main form button[type=submit]").await;
+        page.find("p.error[role=alert]").await;
+        page.accessible("a refused login").await;
+        // Logged in with the keyboard alone.
+        page.tab_to("#f-password").await;
+        page.keys(PASSWORD).await;
+        page.keys("\u{E007}").await;
+        page.landed("/staff/").await;
+        for (path, what) in [
+            ("/staff/counter?date=2026-11-25", "the day at the counter"),
+            ("/staff/complaints", "the complaints desk"),
+            ("/staff/orders", "the orders desk"),
+            ("/staff/closures", "closures"),
+            ("/staff/exemptions", "exemptions"),
+            ("/staff/messages", "failed messages"),
+            ("/staff/audit", "the audit trail"),
+            ("/staff/accounts", "accounts"),
+            ("/staff/access", "access requests"),
+        ] {
+            page.open(path).await;
+            page.find("main h1").await;
+            page.accessible(what).await;
+        }
+        // The counter's day shows the booking with a masked name only.
+        page.open("/staff/counter?date=2026-11-25").await;
+        let day = page.text("main").await;
+        assert!(day.contains("I. P.") && !day.contains("Popescu"), "{day}");
+        // A page for something that isn't there says so, in the back office's frame.
+        page.open("/staff/orders/999").await;
+        page.find("p.error[role=alert]").await;
+        page.accessible("the back office's error page").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r05_r12_r13_r18_the_counter_and_a_closure_work_in_a_browser() {
+    let app = desk_app();
+    // Two bookings today at 11:00, one on Wednesday.
+    let (today, absent) = app.two_bookings_this_morning().await;
+    let wednesday = app
+        .book(&with(
+            registration(),
+            json!({"vin": "WVWZZZ1JZXW000005", "name": "Ana Pop", "phone": "0744123456", "email": "ana@example.ro"}),
+        ))
+        .await;
+    assert_eq!(wednesday.status, 201, "{}", wednesday.text());
+    app.set_time(monday_morning() + Duration::minutes(30)); // 10:30
+    let (number, other) = (number_of(&today), number_of(&absent));
+    run("counter", app, JS, move |page| async move {
+        log_in(&page).await;
+        page.open("/staff/counter").await;
+        page.accessible("today at the counter").await;
+        // R05: a check-in with the keyboard alone.
+        for (field, text) in [
+            ("#f-number", number.as_str()),
+            ("#f-phone", "0722 123 456"),
+            ("#f-proof", "WVWZZZ1JZXW000001"),
+        ] {
+            page.tab_to(field).await;
+            page.keys(text).await;
+        }
+        page.keys("\u{E007}").await;
+        page.counted("SELECT COUNT(*) FROM audit WHERE action = 'check_in'", 1)
+            .await;
+        page.find("main [role=status]").await;
+        page.accessible("a confirmed check-in").await;
+        // A check-in that doesn't match is refused on the page.
+        page.fill("#f-number", &other).await;
+        page.fill("#f-phone", "0799 999 999").await;
+        page.click("form[action='/staff/counter/check-in'] button")
+            .await;
+        page.find("p.error[role=alert]").await;
+        page.accessible("a refused check-in").await;
+
+        // R12: once the slot is over, the no-show link asks first; only its button marks.
+        // The session stays alive while the clerk works (it ends after 30 idle minutes).
+        page.app.set_time(monday_morning() + Duration::minutes(55));
+        page.open("/staff/counter").await;
+        page.app.set_time(monday_morning() + Duration::minutes(80)); // 11:20
+        page.open("/staff/counter").await;
+        page.click("a[href$='/no-show']").await;
+        page.landed("/staff/counter/bookings/").await;
+        page.accessible("the no-show confirmation").await;
+        let no_shows = "SELECT COUNT(*) FROM bookings WHERE state = 'no_show'";
+        assert_eq!(page.app.count(no_shows), 0, "opening it marks nothing");
+        page.tab_to("button.danger").await;
+        page.keys("\u{E007}").await;
+        page.counted(no_shows, 1).await;
+
+        // R01: a walk-in ticket, printable.
+        page.open("/staff/counter").await;
+        page.click("form[action='/staff/counter/walk-in'] button")
+            .await;
+        let ticket = page.text(".ticket .number").await;
+        assert!(ticket.contains("-0001"), "{ticket}");
+        page.accessible("a walk-in ticket").await;
+
+        // R18: a closure, previewed, then confirmed; its relocations listed.
+        page.open("/staff/closures").await;
+        page.find("#f-service")
+            .await
+            .select_by_value("registration")
+            .await
+            .unwrap();
+        // Date and time inputs take their value in the browser's locale format;
+        // setting it is what a picker does.
+        page.script(
+            "document.getElementById('f-date').value = '2026-11-25';
+             document.getElementById('f-from').value = '09:00';
+             document.getElementById('f-to').value = '09:59';",
+        )
+        .await;
+        page.fill("#f-reason", "Ghișeul 2 defect").await;
+        page.click("form[action='/staff/closures/preview'] button")
+            .await;
+        page.find("button.danger").await;
+        page.accessible("the closure preview").await;
+        assert_eq!(page.app.count("SELECT COUNT(*) FROM closed_windows"), 0);
+        page.click("button.danger").await;
+        page.counted("SELECT COUNT(*) FROM closed_windows", 1).await;
+        assert!(page.text("main table").await.contains("A. P."));
+        page.accessible("the closure done").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn d01_to_d04_an_order_is_paid_asked_about_answered_and_downloaded_through_the_pages() {
+    for lang in ["ro", "en"] {
+        run(
+            &format!("order_lifecycle_{lang}"),
+            desk_app(),
+            JS,
+            move |page| async move {
+                order_lifecycle(page, lang).await;
+            },
+        )
+        .await;
+    }
+}
+
+async fn order_lifecycle(page: Page, lang: &str) {
+    // D01: ordered with the keyboard alone.
+    page.open(&format!("/orders?lang={lang}")).await;
+    page.tab_to("a[href*='document=vehicle_history']").await;
+    page.keys("\u{E007}").await;
+    page.find("#f-vin").await;
+    for (field, text) in [
+        ("#f-name", "Ion Popescu"),
+        ("#f-email", "ion@example.ro"),
+        ("#f-vin", "WVWZZZ1JZXW000001"),
+    ] {
+        page.tab_to(field).await;
+        page.keys(text).await;
+    }
+    page.tab_to("#f-consent").await;
+    page.keys(" ").await;
+    page.tab_to("main form button[type=submit]").await;
+    page.keys("\u{E007}").await;
+    let number = page.text("p.number strong").await;
+    let id = page.app.count("SELECT MAX(id) FROM orders");
+
+    // D02: the button sends the browser to the provider's checkout (a scripted fake
+    // whose page this machine can't reach); the provider sends it back to the
+    // success URL the office gave it.
+    page.app.host().script_reply(
+        STRIPE,
+        200,
+        br#"{"id": "cs_test_1", "url": "https://checkout.stripe.test/c/pay/cs_test_1"}"#,
+    );
+    page.tab_to("form[action$='/pay'] button").await;
+    page.keys("\u{E007}").await;
+    page.left_for("checkout.stripe.test").await;
+    let opened = page
+        .app
+        .outbound()
+        .into_iter()
+        .find(|r| r.url == format!("{STRIPE}/v1/checkout/sessions"))
+        .expect("the checkout was opened at the provider");
+    let success = form_urlencoded::parse(&opened.body)
+        .find(|(k, _)| k == "success_url")
+        .map(|(_, v)| v.into_owned())
+        .unwrap();
+    let back = success
+        .strip_prefix("https://programari.test")
+        .unwrap_or_else(|| panic!("the office's own page: {success}"));
+    page.open(back).await;
+    page.in_language(lang).await;
+    page.accessible("back from the checkout").await;
+    let paid = checkout_completed("evt_browser", id, 2_500);
+    let webhook = http::Request::post("/api/payments/webhook")
+        .header("content-type", "application/json")
+        .header(
+            "stripe-signature",
+            stripe_signature(&paid, monday_morning(), WEBHOOK_SECRET),
+        )
+        .body(paid.into_bytes())
+        .unwrap();
+    assert_eq!(page.app.request(webhook).await.status, 200);
+
+    // D04: the clerk takes it and asks a question.
+    log_in(&page).await;
+    page.open("/staff/orders").await;
+    page.click(&format!("a[href='/staff/orders/{id}']")).await;
+    page.accessible("a paid order at the desk").await;
+    page.click("form[action$='/take'] button").await;
+    page.counted("SELECT COUNT(*) FROM orders WHERE state = 'processing'", 1)
+        .await;
+    page.fill("#f-question", "Numărul de înmatriculare?").await;
+    page.click("form[action$='/ask'] button").await;
+    page.counted(
+        "SELECT COUNT(*) FROM orders WHERE state = 'info_requested'",
+        1,
+    )
+    .await;
+    page.accessible("an order waiting for an answer").await;
+
+    // The requester answers through the emailed link, with the keyboard alone.
+    page.app.deliver().await;
+    let info = page
+        .app
+        .link_paths("/orders/info/")
+        .pop()
+        .expect("the question's email with its link");
+    page.open(&format!("{info}?lang={lang}")).await;
+    page.in_language(lang).await;
+    assert!(page.text("blockquote").await.contains("înmatriculare"));
+    page.accessible("the order's question").await;
+    page.tab_to("#f-answer").await;
+    page.keys("MS 12 ABC").await;
+    page.tab_to("main form button[type=submit]").await;
+    page.keys("\u{E007}").await;
+    page.counted("SELECT COUNT(*) FROM orders WHERE state = 'processing'", 1)
+        .await;
+    page.find("main p").await;
+    page.accessible("the answer received").await;
+
+    // The clerk issues the PDF through the file input.
+    let pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("istoric.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    page.open(&format!("/staff/orders/{id}")).await;
+    page.find("#f-document")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    page.click("form[action$='/issue'] button").await;
+    page.counted("SELECT COUNT(*) FROM orders WHERE state = 'issued'", 1)
+        .await;
+    page.app.deliver().await;
+
+    // D03: the order's page offers the download.
+    page.open(&format!("/orders/{number}?lang={lang}")).await;
+    page.in_language(lang).await;
+    let download = page.find("a[download]").await;
+    let href = download.attr("href").await.unwrap().unwrap();
+    page.accessible("the delivered order").await;
+    assert_eq!(page.app.get(&href).await.body.to_vec(), pdf.to_vec());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c02_to_c05_a_complaint_is_resolved_at_the_desk_and_escalated_from_its_link() {
+    for lang in ["ro", "en"] {
+        let app = desk_app();
+        let number = number_of(&app.book(&registration()).await);
+        let filed = app
+            .post_json(
+                "/api/complaints",
+                &json!({
+                    "kind": "service",
+                    "reservation_number": number,
+                    "description": "Am așteptat 40 de minute peste ora programării.",
+                    "email": "ion@example.ro",
+                    "lang": lang
+                }),
+            )
+            .await;
+        assert_eq!(filed.status, 201, "{}", filed.text());
+        let id = app.count("SELECT MAX(id) FROM complaints");
+        run(
+            &format!("complaint_desk_{lang}"),
+            app,
+            JS,
+            move |page| async move {
+                log_in(&page).await;
+                page.open(&format!("/staff/complaints/{id}")).await;
+                page.accessible("a complaint at the desk").await;
+                page.click("form[action$='/acknowledge'] button").await;
+                let events = |kind: &str| {
+                    format!("SELECT COUNT(*) FROM complaint_events WHERE kind = '{kind}'")
+                };
+                page.counted(&events("acknowledged"), 1).await;
+                page.fill("#f-decision", "Suplimentăm personalul dimineața.")
+                    .await;
+                page.click("form[action$='/resolve'] button").await;
+                page.counted(&events("resolved"), 1).await;
+                page.accessible("a resolved complaint").await;
+
+                // C05: the decision's email carries the only link that escalates it.
+                page.app.deliver().await;
+                let link = page
+                    .app
+                    .link_paths("/escalate/")
+                    .pop()
+                    .expect("the decision's email with its link");
+                page.open(&format!("{link}?lang={lang}")).await;
+                page.in_language(lang).await;
+                page.accessible("the escalation page").await;
+                assert_eq!(
+                    page.app.count(&events("escalated")),
+                    0,
+                    "opening the link escalates nothing"
+                );
+                page.tab_to("main form button[type=submit]").await;
+                page.keys("\u{E007}").await;
+                page.counted(&events("escalated"), 1).await;
+                page.find("main p").await;
+                page.accessible("the escalated complaint").await;
+            },
+        )
+        .await;
+    }
+}
