@@ -214,9 +214,7 @@ async fn r17_a_refused_booking_shows_its_error_by_the_field_and_in_a_summary_tha
 async fn r01_a_booking_can_be_made_with_the_keyboard_alone() {
     run("keyboard", app(), JS, |page| async move {
         page.open("/?lang=en").await;
-        page.tab_to("#service").await;
-        // The first service is passports; one step down is driving licences.
-        page.keys("\u{E015}").await;
+        page.choose_with_keys("#service", "permit").await;
         page.tab_to("#day-form button").await;
         page.keys("\u{E007}").await;
         page.landed("/api/availability").await;
@@ -367,17 +365,19 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 page.open(&format!("/complaints?lang={lang}")).await;
                 page.in_language(lang).await;
                 page.accessible("the complaints form").await;
-                page.find("#f-kind")
-                    .await
-                    .select_by_value("service")
-                    .await
-                    .unwrap();
-                page.fill("#f-description", "Am așteptat o oră la ghișeu.")
-                    .await;
-                page.fill("#f-email", "ion@example.ro").await;
+                // With the keyboard alone.
+                page.choose_with_keys("#f-kind", "service").await;
+                for (field, text) in [
+                    ("#f-description", "Am așteptat o oră la ghișeu."),
+                    ("#f-email", "ion@example.ro"),
+                ] {
+                    page.tab_to(field).await;
+                    page.keys(text).await;
+                }
                 // Without the reservation number a service complaint is refused (R20):
                 // the form comes back with the input kept and the summary focused.
-                page.click("main form button[type=submit]").await;
+                page.tab_to("main form button[type=submit]").await;
+                page.keys("\u{E007}").await;
                 page.landed("/api/complaints").await;
                 assert!(page.text("#error-summary").await.len() > 10);
                 assert_eq!(page.focused().await, "error-summary");
@@ -388,7 +388,6 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 );
                 assert_eq!(page.value("#f-kind").await, "service");
                 page.accessible("the refused complaint").await;
-                // Corrected with the keyboard alone.
                 page.tab_to("#f-reservation_number").await;
                 page.keys(&number).await;
                 page.tab_to("main form button[type=submit]").await;

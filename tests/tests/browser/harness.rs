@@ -285,6 +285,19 @@ impl Page {
         panic!("Tab never reached {css} on {}", self.path().await);
     }
 
+    /// Tabs to the select `css` and moves down its options with the arrow key until
+    /// `value` is chosen (at most 20 presses).
+    pub async fn choose_with_keys(&self, css: &str, value: &str) {
+        self.tab_to(css).await;
+        for _ in 0..20 {
+            if self.value(css).await == value {
+                return;
+            }
+            self.keys("\u{E015}").await;
+        }
+        panic!("the arrow keys never chose {value} in {css}");
+    }
+
     /// Sends keys to the focused element (WebDriver key codes: Tab \u{E004},
     /// Enter \u{E007}, Space " ").
     pub async fn keys(&self, keys: &str) {
