@@ -55,20 +55,28 @@ async fn r19_the_back_office_pages_work_in_a_browser() {
         page.keys(PASSWORD).await;
         page.keys("\u{E007}").await;
         page.landed("/staff/").await;
-        for (path, what) in [
-            ("/staff/counter?date=2026-11-25", "the day at the counter"),
-            ("/staff/complaints", "the complaints desk"),
-            ("/staff/orders", "the orders desk"),
-            ("/staff/closures", "closures"),
-            ("/staff/exemptions", "exemptions"),
-            ("/staff/messages", "failed messages"),
-            ("/staff/audit", "the audit trail"),
-            ("/staff/accounts", "accounts"),
-            ("/staff/access", "access requests"),
-        ] {
-            page.open(path).await;
-            page.find("main h1").await;
-            page.accessible(what).await;
+        for lang in ["ro", "en"] {
+            if lang == "en" {
+                // The language switch keeps the clerk's choice for the session.
+                page.click("form[action='/staff/language'] button").await;
+                page.landed("/staff/").await;
+            }
+            for (path, what) in [
+                ("/staff/counter?date=2026-11-25", "the day at the counter"),
+                ("/staff/complaints", "the complaints desk"),
+                ("/staff/orders", "the orders desk"),
+                ("/staff/closures", "closures"),
+                ("/staff/exemptions", "exemptions"),
+                ("/staff/messages", "failed messages"),
+                ("/staff/audit", "the audit trail"),
+                ("/staff/accounts", "accounts"),
+                ("/staff/access", "access requests"),
+            ] {
+                page.open(path).await;
+                page.find("main h1").await;
+                page.in_language(lang).await;
+                page.accessible(what).await;
+            }
         }
         // The counter's day shows the booking with a masked name only.
         page.open("/staff/counter?date=2026-11-25").await;
@@ -78,6 +86,10 @@ async fn r19_the_back_office_pages_work_in_a_browser() {
         page.open("/staff/orders/999").await;
         page.find("p.error[role=alert]").await;
         page.accessible("the back office's error page").await;
+        page.click("form[action='/staff/logout'] button").await;
+        page.landed("/staff/login").await;
+        page.open("/staff/audit").await;
+        page.landed("/staff/login").await;
     })
     .await;
 }
