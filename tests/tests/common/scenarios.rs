@@ -349,14 +349,14 @@ pub async fn health_answers_while_the_database_does(backend: Backend) {
 /// session cookie (`Secure` off this machine), works on a page with the session's CSRF
 /// token, and logs out; the old cookie then opens nothing.
 pub async fn r19_back_office_session_from_login_to_logout(backend: Backend) {
-    use crate::browser::{Browser, location};
+    use crate::staff_session::{StaffSession, location};
     const PASSWORD: &str = "correct horse battery staple";
     let first = format!(
         "maria.boss:{}",
         ghiseu_core::staff::accounts::hash_password(PASSWORD).unwrap()
     );
     let app = TestApp::start(backend, &[("first_supervisor", first.as_str())]).await;
-    let mut browser = Browser::new(&app);
+    let mut browser = StaffSession::new(&app);
     assert_eq!(
         location(&browser.get("/staff/counter").await),
         "/staff/login"
@@ -396,14 +396,14 @@ pub async fn r19_back_office_session_from_login_to_logout(backend: Backend) {
     let kept = browser.cookies.clone();
     let out = browser.submit("/staff/counter", "/staff/logout", &[]).await;
     assert_eq!(location(&out), "/staff/login");
-    let mut replay = Browser::new(&app);
+    let mut replay = StaffSession::new(&app);
     replay.cookies = kept;
     assert_eq!(
         location(&replay.get("/staff/counter").await),
         "/staff/login"
     );
 
-    let mut remote = Browser::new(&app);
+    let mut remote = StaffSession::new(&app);
     remote.host = "programari.test";
     let reply = remote.login("maria.boss", PASSWORD).await;
     let cookie = reply.headers["set-cookie"].to_str().unwrap();

@@ -2,7 +2,7 @@
 //! CSRF on every form, lockout after failed logins, and every staff task as a page,
 //! driven as a browser would (form posts, cookies, redirects) through the test host.
 
-use crate::browser::*;
+use crate::staff_session::*;
 use crate::support::*;
 use chrono::Duration;
 use ghiseu_core::staff::accounts::hash_password;
@@ -27,7 +27,7 @@ fn app() -> TestApp {
 
 /// The supervisor creates an account with this role through the accounts page.
 async fn with_account(app: &TestApp, name: &str, role: &str) {
-    let mut boss = Browser::logged_in(app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(app, "maria.boss", BOSS_PASSWORD).await;
     let reply = boss
         .submit(
             "/staff/accounts",
@@ -46,7 +46,7 @@ async fn with_account(app: &TestApp, name: &str, role: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_login_sets_a_strict_session_cookie_and_logout_ends_it_server_side() {
     let app = app();
-    let mut browser = Browser::new(&app);
+    let mut browser = StaffSession::new(&app);
     // Without a session, every page sends the browser to the login form.
     for page in ["/staff", "/staff/counter", "/staff/accounts"] {
         let reply = browser.get(page).await;
@@ -107,7 +107,7 @@ async fn r19_login_sets_a_strict_session_cookie_and_logout_ends_it_server_side()
         (303, "/staff/login".to_owned())
     );
     // The old cookie, replayed, no longer opens anything.
-    let mut replay = Browser::new(&app);
+    let mut replay = StaffSession::new(&app);
     replay.cookies.push(("ghiseu_staff".into(), token));
     assert_eq!(replay.get("/staff/counter").await.status, 303);
     assert_eq!(
@@ -116,7 +116,7 @@ async fn r19_login_sets_a_strict_session_cookie_and_logout_ends_it_server_side()
     );
 
     // Off localhost the cookie is Secure too.
-    let mut remote = Browser::new(&app);
+    let mut remote = StaffSession::new(&app);
     remote.host = "programari.test";
     let reply = remote.login("maria.boss", BOSS_PASSWORD).await;
     assert!(
@@ -133,7 +133,7 @@ async fn r19_login_sets_a_strict_session_cookie_and_logout_ends_it_server_side()
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_sessions_expire_when_idle_and_after_twelve_hours() {
     let app = app();
-    let mut browser = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut browser = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let start = monday_morning();
     // Used every 25 minutes, the session lives on…
     for step in 1..=4 {
@@ -144,7 +144,7 @@ async fn r19_sessions_expire_when_idle_and_after_twelve_hours() {
     app.set_time(start + Duration::minutes(100 + 31));
     assert_eq!(browser.get("/staff/audit").await.status, 303);
 
-    let mut busy = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut busy = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let login_at = start + Duration::minutes(131);
     let mut t = login_at;
     while t < login_at + Duration::hours(12) - Duration::minutes(20) {
@@ -163,7 +163,7 @@ async fn r19_sessions_expire_when_idle_and_after_twelve_hours() {
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_forms_without_the_sessions_csrf_token_are_refused_and_change_nothing() {
     let app = app();
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let accounts = app.count("SELECT COUNT(*) FROM staff_accounts");
     for csrf in [None, Some("WRONGWRONGWRONGWRONGWRONG0")] {
         let mut fields = vec![
@@ -180,7 +180,7 @@ async fn r19_forms_without_the_sessions_csrf_token_are_refused_and_change_nothin
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM staff_accounts"), accounts);
     // Another session's token is no better.
-    let mut other = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut other = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let theirs = csrf_of(&other.get("/staff/accounts").await);
     let reply = boss
         .post(
@@ -196,7 +196,7 @@ async fn r19_forms_without_the_sessions_csrf_token_are_refused_and_change_nothin
     assert_eq!(reply.status, 403);
     assert_eq!(app.count("SELECT COUNT(*) FROM staff_accounts"), accounts);
     // A login form needs its own token too.
-    let mut fresh = Browser::new(&app);
+    let mut fresh = StaffSession::new(&app);
     let reply = fresh
         .post(
             "/staff/login",
@@ -238,7 +238,7 @@ async fn r19_each_role_is_refused_outside_its_tasks_and_the_refusal_changes_noth
         } else {
             PASSWORD
         };
-        let mut browser = Browser::logged_in(&app, name, password).await;
+        let mut browser = StaffSession::logged_in(&app, name, password).await;
         let nav = browser.get("/staff/audit").await.text();
         for (page, owner) in pages {
             let allowed = owner == role || role == "supervisor";
@@ -260,7 +260,7 @@ async fn r19_each_role_is_refused_outside_its_tasks_and_the_refusal_changes_noth
         }
     }
     // A refused POST changes nothing, even with a valid CSRF token.
-    let mut clerk = Browser::logged_in(&app, "ion.ghiseu", PASSWORD).await;
+    let mut clerk = StaffSession::logged_in(&app, "ion.ghiseu", PASSWORD).await;
     let accounts = app.count("SELECT COUNT(*) FROM staff_accounts");
     let reply = clerk
         .submit(
@@ -329,7 +329,7 @@ async fn r19_each_role_is_refused_outside_its_tasks_and_the_refusal_changes_noth
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_failed_logins_lock_out_per_account_without_telling_which_names_exist() {
     let app = app();
-    let mut browser = Browser::new(&app);
+    let mut browser = StaffSession::new(&app);
     let unknown = browser.login("nobody.here", "whatever password").await;
     let wrong = browser.login("maria.boss", "not the password!").await;
     assert_eq!((unknown.status, wrong.status), (401, 401));
@@ -380,7 +380,7 @@ async fn r19_failed_logins_lock_out_per_account_without_telling_which_names_exis
     // A disabled account answers like a wrong password.
     with_account(&app, "ion.ghiseu", "counter").await;
     let id = app.count("SELECT id FROM staff_accounts WHERE name = 'ion.ghiseu'");
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let reply = boss
         .submit(
             "/staff/accounts",
@@ -390,7 +390,7 @@ async fn r19_failed_logins_lock_out_per_account_without_telling_which_names_exis
         .await;
     assert_eq!(reply.status, 303);
     assert_eq!(
-        Browser::new(&app)
+        StaffSession::new(&app)
             .login("ion.ghiseu", PASSWORD)
             .await
             .status,
@@ -403,8 +403,8 @@ async fn r19_supervisor_manages_accounts_and_every_action_is_audited_by_name() {
     let app = app();
     with_account(&app, "ion.ghiseu", "counter").await;
     let id = app.count("SELECT id FROM staff_accounts WHERE name = 'ion.ghiseu'");
-    let mut clerk = Browser::logged_in(&app, "ion.ghiseu", PASSWORD).await;
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut clerk = StaffSession::logged_in(&app, "ion.ghiseu", PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     // A weak password and a taken name are refused with the field named.
     let weak = boss
         .submit(
@@ -437,13 +437,13 @@ async fn r19_supervisor_manages_accounts_and_every_action_is_audited_by_name() {
     assert_eq!(reset.status, 303, "{}", reset.text());
     assert_eq!(clerk.get("/staff/counter").await.status, 303);
     assert_eq!(
-        Browser::new(&app)
+        StaffSession::new(&app)
             .login("ion.ghiseu", PASSWORD)
             .await
             .status,
         401
     );
-    Browser::logged_in(&app, "ion.ghiseu", "a brand new passphrase").await;
+    StaffSession::logged_in(&app, "ion.ghiseu", "a brand new passphrase").await;
     // A supervisor can't disable their own account.
     let own = app.count("SELECT id FROM staff_accounts WHERE name = 'maria.boss'");
     let refused = boss
@@ -473,7 +473,7 @@ async fn r05_r12_r01_the_counter_page_checks_in_marks_no_shows_and_prints_ticket
     let (first, second) = app.two_bookings_this_morning().await;
     app.set_time(monday_morning() + Duration::minutes(30)); // 10:30
     with_account(&app, "ion.ghiseu", "counter").await;
-    let mut clerk = Browser::logged_in(&app, "ion.ghiseu", PASSWORD).await;
+    let mut clerk = StaffSession::logged_in(&app, "ion.ghiseu", PASSWORD).await;
     let page = clerk.get("/staff/counter").await;
     assert!(
         page.text().contains("I. P."),
@@ -591,7 +591,7 @@ async fn c02_to_c05_the_complaints_desk_works_through_its_pages() {
     assert_eq!(filed.status, 201, "{}", filed.text());
     let id = app.count("SELECT MAX(id) FROM complaints");
     with_account(&app, "ioana.sesizari", "complaints").await;
-    let mut officer = Browser::logged_in(&app, "ioana.sesizari", PASSWORD).await;
+    let mut officer = StaffSession::logged_in(&app, "ioana.sesizari", PASSWORD).await;
     let home = officer.get("/staff").await;
     assert_eq!(location(&home), "/staff/complaints");
     let queue = officer.get("/staff/complaints").await;
@@ -667,7 +667,7 @@ async fn r18_the_supervisor_previews_a_closure_then_closes_it_from_the_page() {
         .to_owned();
     let date = &start[..10];
     let time = &start[11..16];
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let to = format!("{:02}:59", time[..2].parse::<u32>().unwrap());
     let window = [
         ("service", "registration"),
@@ -703,7 +703,7 @@ async fn r18_the_supervisor_previews_a_closure_then_closes_it_from_the_page() {
 #[tokio::test(flavor = "multi_thread")]
 async fn r19_every_back_office_page_renders_in_both_languages() {
     let app = app();
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let pages = [
         ("/staff/counter", "La ghișeu", "At the counter"),
         ("/staff/complaints", "Sesizări", "Complaints desk"),
@@ -741,7 +741,7 @@ async fn r19_every_back_office_page_renders_in_both_languages() {
         );
         assert!(reply.text().contains(r#"<html lang="en">"#));
     }
-    let login = Browser::new(&app).get("/staff/login?lang=en").await;
+    let login = StaffSession::new(&app).get("/staff/login?lang=en").await;
     assert!(login.text().contains("Staff login"));
 }
 
@@ -749,7 +749,7 @@ async fn r19_every_back_office_page_renders_in_both_languages() {
 async fn retention_a_supervisor_downloads_an_access_request_export_from_the_page() {
     let app = app();
     app.book(&registration()).await;
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let page = boss.get("/staff/access").await;
     assert!(
         page.text().contains("10"),

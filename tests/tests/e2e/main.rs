@@ -5,8 +5,6 @@
 mod abuse;
 mod backoffice;
 mod booking;
-#[path = "../common/browser.rs"]
-mod browser;
 mod calendar;
 mod complaints;
 mod counter;
@@ -24,5 +22,7 @@ mod retention;
 mod scenarios;
 mod shared;
 mod staff;
+#[path = "../common/staff_session.rs"]
+mod staff_session;
 #[path = "../common/support.rs"]
 mod support;

@@ -3,7 +3,7 @@
 //! the issued PDF, delivery and download, expiry, refunds and the SLA check, through
 //! the test host with a pinned clock.
 
-use crate::browser::*;
+use crate::staff_session::*;
 use crate::support::*;
 use chrono::Duration;
 use ghiseu_core::staff::accounts::hash_password;
@@ -857,7 +857,7 @@ async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staf
     let id = app.count("SELECT MAX(id) FROM orders");
     pay(&app, id, "evt_page").await;
 
-    let mut boss = Browser::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let queue = boss.get("/staff/orders").await;
     assert!(
         queue.text().contains(&format!("/staff/orders/{id}")),

@@ -10,11 +10,11 @@
 //! they are not; CI always runs it.
 
 mod backup;
-#[path = "../common/browser.rs"]
-mod browser;
 mod scale_out;
 #[path = "../common/scenarios.rs"]
 mod scenarios;
+#[path = "../common/staff_session.rs"]
+mod staff_session;
 #[path = "../common/support.rs"]
 mod support;
 

@@ -1,20 +1,21 @@
-//! A browser's view of the app for tests on both backends: cookies kept between
-//! requests, forms posted with the page's CSRF token, redirects not followed.
+//! A back-office session over plain HTTP, for tests on both backends: cookies kept
+//! between requests, forms posted with the page's CSRF token, redirects not followed.
+//! (The pages in a real browser are `tests/tests/browser`.)
 
 #![allow(dead_code)] // each test binary uses its own part of the shared support
 
 use crate::support::{Reply, TestApp};
 
-/// A browser's view of the back office: its cookies, and the last page's CSRF token.
-pub struct Browser<'a> {
+/// One session in the back office: its cookies, and the last page's CSRF token.
+pub struct StaffSession<'a> {
     pub app: &'a TestApp,
     pub cookies: Vec<(String, String)>,
     pub host: &'static str,
 }
 
-impl<'a> Browser<'a> {
+impl<'a> StaffSession<'a> {
     pub fn new(app: &'a TestApp) -> Self {
-        Browser {
+        StaffSession {
             app,
             cookies: Vec::new(),
             host: "127.0.0.1:3000",
@@ -87,8 +88,8 @@ impl<'a> Browser<'a> {
         .await
     }
 
-    pub async fn logged_in(app: &'a TestApp, name: &str, password: &str) -> Browser<'a> {
-        let mut browser = Browser::new(app);
+    pub async fn logged_in(app: &'a TestApp, name: &str, password: &str) -> StaffSession<'a> {
+        let mut browser = StaffSession::new(app);
         let reply = browser.login(name, password).await;
         assert_eq!(reply.status, 303, "{}", reply.text());
         browser
