@@ -40,6 +40,11 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/openapi.json"),
     },
     Asset {
+        path: "/favicon.svg",
+        content_type: "image/svg+xml",
+        body: include_str!("../../../static/favicon.svg"),
+    },
+    Asset {
         path: "/altcha.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/altcha.js"),

@@ -44,6 +44,27 @@ pub struct Page {
     pub javascript: bool,
 }
 
+/// chromedriver's console log: what the pages wrote there since the last read.
+#[derive(Debug)]
+struct ConsoleLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ConsoleLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
+    }
+}
+
 /// The chromedriver process, stopped when the test ends.
 struct Driver(Child);
 
@@ -115,7 +136,11 @@ async fn start_browser(setup: Setup) -> (Driver, Client) {
         chrome["mobileEmulation"] =
             json!({"deviceMetrics": {"width": width, "height": 720, "pixelRatio": 1}});
     }
-    let capabilities = json!({"browserName": "chrome", "goog:chromeOptions": chrome});
+    let capabilities = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": chrome,
+        "goog:loggingPrefs": {"browser": "ALL"},
+    });
     // chromedriver is plain HTTP on loopback: no TLS in the client.
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities.as_object().unwrap().clone())
@@ -125,8 +150,9 @@ async fn start_browser(setup: Setup) -> (Driver, Client) {
     (driver, client)
 }
 
-/// Runs `flow` in a fresh browser on `app`. When it fails, the screenshot and page
-/// source are saved first and their paths printed.
+/// Runs `flow` in a fresh browser on `app`, then checks the browser's console stayed
+/// clean. When either fails, the screenshot and page source are saved first and their
+/// paths printed.
 pub async fn run<F, Fut>(name: &str, app: TestApp, setup: Setup, flow: F)
 where
     F: FnOnce(Page) -> Fut,
@@ -141,7 +167,13 @@ where
         app,
         javascript: setup.javascript,
     };
-    let outcome = tokio::spawn(flow(page)).await;
+    let checked = page.clone();
+    let flow = flow(page);
+    let outcome = tokio::spawn(async move {
+        flow.await;
+        checked.console_is_clean().await;
+    })
+    .await;
     if let Err(failure) = outcome {
         let dir = root().join("target/browser-artifacts");
         std::fs::create_dir_all(&dir).unwrap();
@@ -264,6 +296,32 @@ impl Page {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("never left for {host}: at {}", self.path().await);
+    }
+
+    /// Nothing went wrong in the browser: no script error, no asset (script, style,
+    /// icon) that failed to load, no blocked content. A page answered with a 4xx is
+    /// an answer the flow asked for (a refused form, a spent link), not a fault.
+    pub async fn console_is_clean(&self) {
+        let log = self.client.issue_cmd(ConsoleLog).await.unwrap();
+        let faults: Vec<&Value> = log
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .filter(|entry| {
+                let message = entry["message"].as_str().unwrap_or_default();
+                let url = message.split(" - ").next().unwrap_or_default();
+                let page = url::Url::parse(url).is_ok_and(|u| {
+                    !u.path_segments()
+                        .and_then(|mut s| s.next_back())
+                        .unwrap_or_default()
+                        .contains('.')
+                });
+                let answered_4xx = message.contains("responded with a status of 4");
+                !(entry["source"] == "network" && page && answered_4xx)
+            })
+            .collect();
+        assert!(faults.is_empty(), "the browser's console: {faults:#?}");
     }
 
     /// The id (or tag) of the element that has the focus.

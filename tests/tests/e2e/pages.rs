@@ -23,6 +23,9 @@ async fn booking_page_and_status_page_are_served_in_romanian_and_english() {
     assert!(status.text().contains("action=\"/api/bookings\""));
     let css = app.get("/style.css").await;
     assert_eq!(css.headers["content-type"], "text/css; charset=utf-8");
+    let icon = app.get("/favicon.svg").await;
+    assert_eq!(icon.headers["content-type"], "image/svg+xml");
+    assert!(icon.text().starts_with("<svg"));
     assert_eq!(app.get_html("/nope").await.status, 404);
 }
 
