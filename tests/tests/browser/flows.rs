@@ -53,6 +53,11 @@ async fn book_through_the_pages(page: &Page, lang: &str, check: bool) -> String 
     if check {
         page.in_language(lang).await;
         page.accessible("the month view").await;
+        // A wide window shows a grid under the weekdays' names: each day by its number,
+        // the full date kept for screen readers.
+        assert_eq!(page.shown_width("ol.month li.free .full-date").await, 1);
+        assert!(page.shown_width("ol.month li.free .day-number").await > 5);
+        assert!(page.shown_width(".weekdays").await > 300);
     }
     page.click("ol.month a[href*='date=2026-11-25']").await;
     page.landed("/api/availability").await;
@@ -363,7 +368,10 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
             app,
             setup,
             move |page| async move {
-                page.open(&format!("/complaints?lang={lang}")).await;
+                // Found from the home page.
+                page.open(&format!("/?lang={lang}")).await;
+                page.click("nav a[href^='/complaints']").await;
+                page.landed("/complaints").await;
                 page.in_language(lang).await;
                 page.accessible("the complaints form").await;
                 // With the keyboard alone.
@@ -405,6 +413,26 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                     1
                 );
                 page.accessible("the complaint received page").await;
+                // Its status, from the link on that page and by typing the number into
+                // the complaints page's lookup with the keyboard alone.
+                page.click("a[href^='/complaints?number=']").await;
+                page.landed("/complaints?number=").await;
+                let title = if lang == "ro" {
+                    "Starea sesizării"
+                } else {
+                    "Complaint status"
+                };
+                assert_eq!(page.text("main h1").await, title);
+                let status = page.text("main").await;
+                page.accessible("the complaint's status").await;
+                page.open(&format!("/complaints?lang={lang}")).await;
+                page.tab_to("#f-complaint-number").await;
+                page.keys(&filed).await;
+                page.keys("\u{E007}").await;
+                page.landed(&format!("/complaints?lang={lang}&number="))
+                    .await;
+                page.find("main dl").await;
+                assert_eq!(page.text("main").await, status);
             },
         )
         .await;
@@ -436,6 +464,11 @@ async fn every_citizen_page_works_at_320_px_wide() {
             page.open(&path).await;
             page.fits(what).await;
             page.accessible(what).await;
+            if what == "month view" {
+                // One day per line, each with its full date shown.
+                assert!(page.shown_width("ol.month li.free .full-date").await > 100);
+                assert_eq!(page.shown_width(".weekdays").await, 0);
+            }
         }
     })
     .await;

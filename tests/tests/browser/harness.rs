@@ -274,6 +274,16 @@ impl Page {
         panic!("never reached {prefix}: at {}", self.path().await);
     }
 
+    /// How wide the first element matching `css` is drawn, in CSS pixels (0: not drawn).
+    pub async fn shown_width(&self, css: &str) -> u64 {
+        self.find(css).await;
+        let js = format!(
+            "return Math.round(document.querySelector({}).getBoundingClientRect().width);",
+            json!(css)
+        );
+        self.script(&js).await.as_u64().unwrap_or_default()
+    }
+
     /// Waits until `sql` counts `n` rows: a submitted form has landed and been stored.
     pub async fn counted(&self, sql: &str, n: i64) {
         for _ in 0..100 {

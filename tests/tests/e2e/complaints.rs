@@ -166,6 +166,47 @@ async fn c01_intake_of_each_kind_returns_a_number_and_the_status_shows_nothing_p
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn c01_the_complaints_page_looks_a_complaint_up_by_its_number() {
+    let app = app();
+    let page = app.get_html("/complaints?lang=en").await;
+    assert!(
+        page.text()
+            .contains(r#"<form method="get" action="/complaints">"#),
+        "{}",
+        page.text()
+    );
+    let (number, _) = filed(&app, &service_complaint(&reservation(&app).await)).await;
+    let found = app
+        .get_html(&format!("/complaints?number={number}&lang=en"))
+        .await;
+    assert_eq!(found.status, 200, "{}", found.text());
+    assert!(
+        found.text().contains("Complaint status") && found.text().contains("Received"),
+        "{}",
+        found.text()
+    );
+    assert!(!found.text().contains("ion@example.ro"), "nothing personal");
+    // A GET never changes anything, and an unknown number is a plain 404.
+    for unknown in ["ABCDE-FGHJK-MNPQR-STVWX", "not-a-number", ""] {
+        let reply = app
+            .get_html(&format!("/complaints?number={unknown}&lang=en"))
+            .await;
+        assert_eq!(reply.status, 404, "{unknown}: {}", reply.text());
+    }
+    // The page shown at intake links to the status.
+    let received = app
+        .post_raw(
+            "/api/complaints",
+            "application/x-www-form-urlencoded",
+            b"kind=product&description=Lipsa+unei+pagini&email=dan%40example.ro&lang=en".to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(received.status, 201, "{}", received.text());
+    assert!(received.text().contains("/complaints?number="));
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn r20_r09_t01_refused_intakes_store_nothing() {
     let app = app();
     let number = reservation(&app).await;

@@ -1,9 +1,10 @@
-//! The complaints intake (C01, C02, R09, R20), its public status check, and the
-//! escalation link (C05). Staff handle complaints through the staff API.
+//! The complaints intake (C01, C02, R09, R20), its public status check (also looked up
+//! from the complaints page, `/complaints?number=…`), and the escalation link (C05).
+//! Staff handle complaints through the staff API.
 
 use super::{
     Context, Format, Request, Response, admit, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, limit_client, refused_page, require_get,
+    idempotency_key, json_response, lang_of, limit_client, query_pairs, refused_page, require_get,
     shows_form_again,
 };
 use crate::booking::Fields;
@@ -22,6 +23,10 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
     }
     if path == "/complaints" {
         require_get(req)?;
+        if let Some(number) = query_pairs(req).get("number") {
+            limit_client(req, ctx)?;
+            return status(req, number, ctx);
+        }
         let page = html::complaint_form_page(
             lang_of(req, None),
             ctx.proof_of_work().is_some(),
@@ -90,7 +95,8 @@ fn refused_form(req: &Request, ctx: &Context, typed: Fields, error: &Error) -> R
     refused_page(error, page)
 }
 
-/// GET /api/complaints/{number}: kind, state and due dates, nothing personal.
+/// GET /api/complaints/{number} (or /complaints?number=…): kind, state and due dates,
+/// nothing personal. Unknown and malformed numbers answer the same 404.
 fn status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
     let number = ComplaintNumber::parse(number).map_err(|_| Error::NotFound)?;

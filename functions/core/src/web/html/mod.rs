@@ -113,7 +113,10 @@ fn closed_reason(closed: &Closed, lang: Lang) -> String {
 /// One day of the day picker.
 #[derive(Debug)]
 pub struct PickerDay {
+    /// The long date, for the ear and the one-column list.
     pub label: String,
+    /// The day of the month, shown in the month grid.
+    pub day: u32,
     /// 1 (Monday) … 7 (Sunday): the column the day sits in.
     pub weekday: u32,
     /// `free`, `full`, `closed` or `outside` (before today or past the horizon).
@@ -199,6 +202,7 @@ pub fn picker_day(
     };
     PickerDay {
         label: long_date(date, lang),
+        day: date.day(),
         weekday: date.weekday().number_from_monday(),
         class,
         note,
