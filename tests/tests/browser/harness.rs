@@ -126,6 +126,8 @@ async fn start_browser(setup: Setup) -> (Driver, Client) {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+            // The fakes' hosts (`*.test`) fail at once, whatever the machine's DNS does.
+            "--host-resolver-rules=MAP *.test ~NOTFOUND",
             format!("--user-data-dir={}", profile.display()),
         ],
     });
