@@ -1,7 +1,9 @@
-//! The citizen pages in a real browser: headless Chromium through chromedriver
-//! (`harness.rs`), every flow RO and EN, with JavaScript and, for the core flows,
-//! without; keyboard only; axe-core's WCAG 2.1 AA rules on every page and error state;
-//! 320 px wide. Run alone with `bash tests/browser.sh`.
+//! Every page in a real browser: headless Chromium through chromedriver (`harness.rs`).
+//! The citizen's flows (`flows.rs`) RO and EN, with JavaScript and, for the core flows,
+//! without; keyboard only; 320 px wide. What crosses the counter (`desk.rs`): the back
+//! office, and the citizen's side of what clerks do. axe-core's WCAG 2.1 AA rules on
+//! every page and error state, and a clean console after every flow. Run alone with
+//! `bash tests/browser.sh`.
 
 mod desk;
 mod flows;
