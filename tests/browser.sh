@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser suite alone: the citizen pages and the back office in real headless
-# Chromium. Needs Debian's `chromium` and `chromium-driver` (apt-get install chromium chromium-driver) and Node's
-# npm, which installs axe-core (pinned) into target/npm on the first run.
+# Chromium. Needs Debian's `chromium` and `chromium-driver` (apt-get install chromium
+# chromium-driver) and Node's npm, which installs axe-core (pinned) into target/npm on
+# the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AXE_VERSION=4.11.0
