@@ -63,6 +63,11 @@ async fn book_through_the_pages(page: &Page, lang: &str, check: bool) -> String 
     page.landed("/api/availability").await;
     if check {
         page.accessible("a day's times and the booking form").await;
+        // The day is named in words, and the citizen can go back to the month.
+        assert!(page.text("main h1").await.contains(" 25 "));
+        page.click("main a[href*='month=2026-11']").await;
+        page.find("ol.month").await;
+        page.click("ol.month a[href*='date=2026-11-25']").await;
     }
     page.click("input[name=slot][value^='2026-11-25T09:10']")
         .await;

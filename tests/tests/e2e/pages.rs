@@ -116,6 +116,13 @@ async fn r01_the_day_picker_shows_a_month_and_the_confirmation_offers_the_appoin
         page.contains("date=2026-12-02"),
         "a day with seats links to its times"
     );
+    // A day's times name the day in words and lead back to its month.
+    let day = app
+        .get_html("/api/availability?service=registration&date=2026-12-02&lang=en")
+        .await
+        .text();
+    assert!(day.contains("Wednesday 2 December 2026"), "{day}");
+    assert!(day.contains("service=registration&amp;month=2026-12&amp;lang=en"));
     let bad = app
         .get_html("/api/availability?service=registration&month=december")
         .await;

@@ -302,6 +302,8 @@ struct AvailabilityPage<'a> {
     lang: Lang,
     title: &'a str,
     service: &'a Service,
+    /// `YYYY-MM`: the month view this day is picked from.
+    month: String,
     closed: Option<String>,
     free: Vec<&'a SlotAvailability>,
     challenged: bool,
@@ -319,8 +321,14 @@ pub fn availability_page(
 ) -> String {
     render(AvailabilityPage {
         lang,
-        title: &format!("{} — {}", service_name(service, lang), day.date),
+        title: &format!(
+            "{} — {} {}",
+            service_name(service, lang),
+            long_date(day.date, lang),
+            day.date.year()
+        ),
         service,
+        month: day.date.format("%Y-%m").to_string(),
         closed: day.closed.as_ref().map(|c| closed_reason(c, lang)),
         free: day.slots.iter().filter(|s| s.bookable).collect(),
         challenged,
