@@ -168,6 +168,7 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         Ok(response) => (response, None),
         Err(e) => (api::error_response(&request, &e), Some(e)),
     };
+    let response = api::finish(&request, response);
     let status = response.status().as_u16();
     let outcome = refusal.as_ref().map_or(Ok(()), Err);
     log(observe::request_line(

@@ -271,6 +271,14 @@ async fn cancel_through_the_link(lang: &'static str, setup: Setup) {
         page.in_language(lang).await;
         assert!(page.text("main").await.contains("09:10"));
         page.accessible("the cancellation page").await;
+        // The language switch keeps the citizen on this page, and back again.
+        let other = if lang == "ro" { "en" } else { "ro" };
+        page.click("header a[hreflang]").await;
+        page.landed(&format!("{link}?lang={other}")).await;
+        page.in_language(other).await;
+        page.click("header a[hreflang]").await;
+        page.landed(&format!("{link}?lang={lang}")).await;
+        page.in_language(lang).await;
         let state = |page: &Page| {
             let number = number.clone();
             let app = page.app.clone();

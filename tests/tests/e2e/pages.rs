@@ -70,8 +70,20 @@ async fn r02_form_booking_without_javascript_shows_the_number_and_escapes_input(
         "the stored, normalised name is shown"
     );
     assert!(page.contains("Ion O&#39;Neil"), "user input is escaped");
+    // The language switch: after a post it leads home (a post is not repeated); on a
+    // page fetched with GET it leads to the same page in the other language.
+    assert!(page.contains(r#"href="/?lang=ro" hreflang="ro""#), "{page}");
+    assert!(day.text().contains(
+        r#"href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang=ro" hreflang="ro""#
+    ));
     let status = app.get_html("/api/bookings?number=nonsense&lang=en").await;
     assert_eq!(status.status, 404);
+    assert!(
+        status
+            .text()
+            .contains(r#"href="/api/bookings?number=nonsense&amp;lang=ro""#),
+        "an error page fetched with GET too"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -169,6 +169,30 @@ pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
     respond(status, "text/html; charset=utf-8", page.into_bytes())
 }
 
+/// The last touch on every answer: an HTML page fetched with GET gets its language
+/// switch pointed at itself (`html::switch_to_same_page`).
+pub fn finish(req: &Request, response: Response) -> Response {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_page || req.method() != Method::GET {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = match String::from_utf8(body) {
+        Ok(page) => html::switch_to_same_page(
+            &page,
+            req.uri().path(),
+            req.uri().query().unwrap_or_default(),
+        )
+        .unwrap_or(page)
+        .into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    Response::from_parts(parts, body)
+}
+
 /// The answer to a form post: the browser goes on to `location` with a GET, so a
 /// reload never repeats the action.
 pub(crate) fn see_other(location: &str) -> Response {

@@ -59,6 +59,31 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Renders a page; our templates only fail on a broken `Display`, which ours never are.
+/// The header's language switch (`layout.html`) leads home: the right target after a
+/// form post, which can't be repeated. A page fetched with GET can be fetched again, so
+/// its switch is pointed at the same address in the other language. `path` and `query`
+/// are the request's; None when the page has no switch to point.
+pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String> {
+    // A path starting `//` would make a link to another site.
+    if !path.starts_with('/') || path.starts_with("//") {
+        return None;
+    }
+    [Lang::Ro, Lang::En].into_iter().find_map(|other| {
+        let home = format!(r#"href="/?lang={}" hreflang="{0}""#, other.code());
+        page.contains(&home).then(|| {
+            let wanted = format!("lang={}", other.code());
+            let mut pairs: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+                .collect();
+            pairs.push(&wanted);
+            let here = escape(&format!("{path}?{}", pairs.join("&")));
+            let switch = format!(r#"href="{here}" hreflang="{}""#, other.code());
+            page.replacen(&home, &switch, 1)
+        })
+    })
+}
+
 pub(crate) fn render(page: impl Template) -> String {
     page.render().unwrap_or_default()
 }
@@ -747,5 +772,33 @@ mod tests {
             escape(r#"<script>alert("x")</script>&'"#),
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;"
         );
+    }
+
+    #[test]
+    fn the_language_switch_of_a_page_fetched_again_points_at_the_same_page() {
+        let page = notice_page(Lang::Ro, ("Titlu", "Title"), ("Text", "Text"));
+        assert!(page.contains(r#"href="/?lang=en" hreflang="en""#), "{page}");
+        let switched = switch_to_same_page(
+            &page,
+            "/api/availability",
+            "service=passport&lang=ro&date=2026-11-25",
+        )
+        .unwrap();
+        assert!(
+            switched.contains(
+                r#"href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang=en" hreflang="en""#
+            ),
+            "{switched}"
+        );
+        // No lang in the address: it is added; the English page leads to Romanian.
+        let english = notice_page(Lang::En, ("Titlu", "Title"), ("Text", "Text"));
+        let switched = switch_to_same_page(&english, "/cancel/abc", "").unwrap();
+        assert!(switched.contains(r#"href="/cancel/abc?lang=ro" hreflang="ro""#));
+        // Whatever the address holds stays inside the attribute.
+        let switched = switch_to_same_page(&page, "/complaints", r#"x="><script>"#).unwrap();
+        assert!(switched.contains(r#"href="/complaints?x=&quot;&gt;&lt;script&gt;&amp;lang=en""#));
+        // Never a link to another site, and nothing to do on a page without the switch.
+        assert_eq!(switch_to_same_page(&page, "//evil.example", ""), None);
+        assert_eq!(switch_to_same_page("<p>no header</p>", "/", ""), None);
     }
 }
