@@ -21,9 +21,9 @@ use std::collections::BTreeMap;
 const RETRY_WINDOW: Duration = Duration::minutes(10);
 const MAX_FIELD_CHARS: usize = 200;
 const MAX_IDEMPOTENCY_KEY: usize = 200;
-const FIELDS: &[&str] = &[
-    "service", "slot", "name", "phone", "email", "vin", "holder", "consent", "lang",
-];
+/// What the booker types or ticks, each field its own input on the booking form;
+/// besides these, a booking names its `service`, `slot` (a choice of times) and `lang`.
+pub const INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consent"];
 
 /// The extra proof a booking carries (R05, R06, R07).
 #[derive(Debug, Clone)]
@@ -79,7 +79,9 @@ impl<'o> NewBooking<'o> {
         for (field, value) in fields {
             // R09 first: a CNP is refused wherever it appears, even in an unknown field.
             refuse_cnp(field, value)?;
-            if !FIELDS.contains(&field.as_str()) {
+            if !INPUTS.contains(&field.as_str())
+                && !matches!(field.as_str(), "service" | "slot" | "lang")
+            {
                 return Err(Error::field(
                     "unknown_field",
                     field,

@@ -23,7 +23,9 @@ pub const KINDS: [&str; 4] = ["service", "product", "technical", "proposal"];
 /// T01 severities and T02 fix times.
 const SEVERITIES: [(&str, i64); 4] = [("critical", 24), ("high", 48), ("normal", 72), ("low", 72)];
 const CHANNELS: [&str; 4] = ["chat", "email", "phone", "letter"];
-const FIELDS: [&str; 11] = [
+/// What a complaint carries, each field its own input on the complaints form; besides
+/// these, a submission may only name its `lang`.
+pub const INPUTS: &[&str] = &[
     "kind",
     "reservation_number",
     "order_number",
@@ -34,7 +36,6 @@ const FIELDS: [&str; 11] = [
     "phone",
     "severity",
     "channel",
-    "lang",
 ];
 const MAX_DESCRIPTION: usize = 4000;
 const MAX_SOLUTION: usize = 2000;
@@ -111,7 +112,7 @@ impl NewComplaint {
     pub fn parse(fields: &Fields, db: &dyn Database) -> Result<Self, Error> {
         for (field, value) in fields {
             refuse_cnp(field, value)?;
-            if !FIELDS.contains(&field.as_str()) {
+            if !INPUTS.contains(&field.as_str()) && field != "lang" {
                 return Err(Error::field(
                     "unknown_field",
                     field,

@@ -16,8 +16,10 @@ use crate::web::html::Lang;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 
-const FIELDS: [&str; 9] = [
-    "document", "name", "email", "phone", "vin", "plate", "holder", "consent", "lang",
+/// What the requester fills in, each field its own input on the order form; besides
+/// these, a submission names its `document` and `lang`.
+pub const INPUTS: &[&str] = &[
+    "name", "email", "phone", "vin", "plate", "holder", "consent",
 ];
 const MAX_FIELD_CHARS: usize = 200;
 /// A retry within this window gets the order number again.
@@ -43,7 +45,7 @@ impl<'o> NewOrder<'o> {
     pub fn parse(fields: &Fields, office: &'o Office) -> Result<Self, Error> {
         for (field, text) in fields {
             refuse_cnp(field, text)?;
-            if !FIELDS.contains(&field.as_str()) {
+            if !INPUTS.contains(&field.as_str()) && !matches!(field.as_str(), "document" | "lang") {
                 return Err(Error::field(
                     "unknown_field",
                     field,

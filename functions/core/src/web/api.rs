@@ -643,9 +643,6 @@ fn calendar_file(req: &Request, number: &str, ctx: &Context) -> Result<Response,
     Ok(response)
 }
 
-/// The fields of the booking form the error summary can link to.
-const BOOKING_INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consent"];
-
 /// A refused booking form, shown again with what was typed, the error next to its field
 /// and in a summary at the top (the refusal's own status). None when the submission
 /// names no day of a service to show the form for: the plain error page answers then.
@@ -659,7 +656,7 @@ fn refused_booking_form(
     let date = NaiveDate::parse_from_str(submitted.get("slot")?.get(..10)?, "%Y-%m-%d").ok()?;
     let day = availability::day(ctx.db, ctx.office, service, date, ctx.now).ok()?;
     let lang = lang_of(req, Some(&submitted));
-    let form = html::FormState::refused(submitted, error, lang, BOOKING_INPUTS);
+    let form = html::FormState::refused(submitted, error, lang, booking::INPUTS);
     let page = html::availability_page(lang, service, &day, ctx.proof_of_work().is_some(), &form);
     Some(refused_page(error, page))
 }

@@ -90,7 +90,7 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
 /// The refused complaints form, shown again with the input kept.
 fn refused_form(req: &Request, ctx: &Context, typed: Fields, error: &Error) -> Response {
     let lang = lang_of(req, Some(&typed));
-    let form = html::FormState::refused(typed, error, lang, html::COMPLAINT_INPUTS);
+    let form = html::FormState::refused(typed, error, lang, complaints::INPUTS);
     let page = html::complaint_form_page(lang, ctx.proof_of_work().is_some(), &form);
     refused_page(error, page)
 }

@@ -87,11 +87,6 @@ fn catalog(req: &Request, ctx: &Context) -> Result<Response, Error> {
     ))
 }
 
-/// The fields of an order form the error summary can link to.
-const ORDER_INPUTS: &[&str] = &[
-    "name", "email", "phone", "vin", "plate", "holder", "consent",
-];
-
 /// A refused order form, shown again with what was typed and the error by its field
 /// and in the summary; None when the submission names no document to show.
 fn refused_order_form(
@@ -106,7 +101,7 @@ fn refused_order_form(
         .document(submitted.get("document")?)
         .ok()?;
     let lang = lang_of(req, Some(&submitted));
-    let form = html::FormState::refused(submitted, error, lang, ORDER_INPUTS);
+    let form = html::FormState::refused(submitted, error, lang, intake::INPUTS);
     let page = html::order_form_page(lang, document, form);
     Some(refused_page(error, page))
 }

@@ -58,7 +58,6 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Renders a page; our templates only fail on a broken `Display`, which ours never are.
 /// The header's language switch (`layout.html`) leads home: the right target after a
 /// form post, which can't be repeated. A page fetched with GET can be fetched again, so
 /// its switch is pointed at the same address in the other language. `path` and `query`
@@ -84,6 +83,7 @@ pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String
     })
 }
 
+/// Renders a page; our templates only fail on a broken `Display`, which ours never are.
 pub(crate) fn render(page: impl Template) -> String {
     page.render().unwrap_or_default()
 }
@@ -612,20 +612,6 @@ const COMPLAINT_CHOICES: &[(&str, &str, &str, &[Choice])] = &[
             ("letter", "Scrisoare", "Letter"),
         ],
     ),
-];
-
-/// The fields of the complaints form the error summary can link to.
-pub const COMPLAINT_INPUTS: &[&str] = &[
-    "kind",
-    "reservation_number",
-    "order_number",
-    "serial_number",
-    "description",
-    "solution_idea",
-    "email",
-    "phone",
-    "severity",
-    "channel",
 ];
 
 #[derive(Template)]
