@@ -3,7 +3,7 @@
 //! decision and its escalation link). Test names carry the rule ids.
 
 use crate::flows::app_with;
-use crate::harness::{JS, Page, run};
+use crate::harness::{ENTER, JS, Page, SPACE, run};
 use crate::support::*;
 use chrono::Duration;
 use serde_json::json;
@@ -53,7 +53,7 @@ async fn r19_the_back_office_pages_work_in_a_browser() {
         // Logged in with the keyboard alone.
         page.tab_to("#f-password").await;
         page.keys(PASSWORD).await;
-        page.keys("\u{E007}").await;
+        page.keys(ENTER).await;
         page.landed("/staff/").await;
         for lang in ["ro", "en"] {
             if lang == "en" {
@@ -113,15 +113,13 @@ async fn r05_r12_r13_r18_the_counter_and_a_closure_work_in_a_browser() {
         page.open("/staff/counter").await;
         page.accessible("today at the counter").await;
         // R05: a check-in with the keyboard alone.
-        for (field, text) in [
+        page.type_into(&[
             ("#f-number", number.as_str()),
             ("#f-phone", "0722 123 456"),
             ("#f-proof", "WVWZZZ1JZXW000001"),
-        ] {
-            page.tab_to(field).await;
-            page.keys(text).await;
-        }
-        page.keys("\u{E007}").await;
+        ])
+        .await;
+        page.keys(ENTER).await;
         page.counted("SELECT COUNT(*) FROM audit WHERE action = 'check_in'", 1)
             .await;
         page.find("main [role=status]").await;
@@ -145,8 +143,7 @@ async fn r05_r12_r13_r18_the_counter_and_a_closure_work_in_a_browser() {
         page.accessible("the no-show confirmation").await;
         let no_shows = "SELECT COUNT(*) FROM bookings WHERE state = 'no_show'";
         assert_eq!(page.app.count(no_shows), 0, "opening it marks nothing");
-        page.tab_to("button.danger").await;
-        page.keys("\u{E007}").await;
+        page.press("button.danger", ENTER).await;
         page.counted(no_shows, 1).await;
 
         // R01: a walk-in ticket, printable.
@@ -204,21 +201,17 @@ async fn d01_to_d04_an_order_is_paid_asked_about_answered_and_downloaded_through
 async fn order_lifecycle(page: Page, lang: &str) {
     // D01: ordered with the keyboard alone.
     page.open(&format!("/orders?lang={lang}")).await;
-    page.tab_to("a[href*='document=vehicle_history']").await;
-    page.keys("\u{E007}").await;
+    page.press("a[href*='document=vehicle_history']", ENTER)
+        .await;
     page.find("#f-vin").await;
-    for (field, text) in [
+    page.type_into(&[
         ("#f-name", "Ion Popescu"),
         ("#f-email", "ion@example.ro"),
         ("#f-vin", "WVWZZZ1JZXW000001"),
-    ] {
-        page.tab_to(field).await;
-        page.keys(text).await;
-    }
-    page.tab_to("#f-consent").await;
-    page.keys(" ").await;
-    page.tab_to("main form button[type=submit]").await;
-    page.keys("\u{E007}").await;
+    ])
+    .await;
+    page.press("#f-consent", SPACE).await;
+    page.press("main form button[type=submit]", ENTER).await;
     let number = page.text("p.number strong").await;
     let id = page.app.count("SELECT MAX(id) FROM orders");
 
@@ -230,8 +223,7 @@ async fn order_lifecycle(page: Page, lang: &str) {
         200,
         br#"{"id": "cs_test_1", "url": "https://checkout.stripe.test/c/pay/cs_test_1"}"#,
     );
-    page.tab_to("form[action$='/pay'] button").await;
-    page.keys("\u{E007}").await;
+    page.press("form[action$='/pay'] button", ENTER).await;
     page.left_for("checkout.stripe.test").await;
     let opened = page
         .app
@@ -290,8 +282,7 @@ async fn order_lifecycle(page: Page, lang: &str) {
     page.accessible("the order's question").await;
     page.tab_to("#f-answer").await;
     page.keys("MS 12 ABC").await;
-    page.tab_to("main form button[type=submit]").await;
-    page.keys("\u{E007}").await;
+    page.press("main form button[type=submit]", ENTER).await;
     page.counted("SELECT COUNT(*) FROM orders WHERE state = 'processing'", 1)
         .await;
     page.find("main p").await;
@@ -375,8 +366,7 @@ async fn c02_to_c05_a_complaint_is_resolved_at_the_desk_and_escalated_from_its_l
                     0,
                     "opening the link escalates nothing"
                 );
-                page.tab_to("main form button[type=submit]").await;
-                page.keys("\u{E007}").await;
+                page.press("main form button[type=submit]", ENTER).await;
                 page.counted(&events("escalated"), 1).await;
                 page.find("main p").await;
                 page.accessible("the escalated complaint").await;

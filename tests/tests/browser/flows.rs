@@ -1,6 +1,6 @@
 //! The citizen's flows, each in a real browser. Test names carry the rule ids.
 
-use crate::harness::{JS, NO_JS, PHONE_320, Page, Setup, run};
+use crate::harness::{ENTER, JS, NO_JS, PHONE_320, Page, SPACE, Setup, run};
 use crate::support::*;
 use chrono::{TimeZone, Utc};
 use http::Method;
@@ -146,7 +146,7 @@ async fn r03_the_status_check_is_answered_on_the_same_page_from_the_keyboard() {
         // With the keyboard alone.
         page.tab_to("#number").await;
         page.keys(&number).await;
-        page.keys("\u{E007}").await;
+        page.keys(ENTER).await;
         let shown = page.text("#status dl").await;
         assert!(
             shown.contains("Active") && shown.contains("I. P."),
@@ -225,22 +225,15 @@ async fn r01_a_booking_can_be_made_with_the_keyboard_alone() {
     run("keyboard", app(), JS, |page| async move {
         page.open("/?lang=en").await;
         page.choose_with_keys("#service", "permit").await;
-        page.tab_to("#day-form button").await;
-        page.keys("\u{E007}").await;
+        page.press("#day-form button", ENTER).await;
         page.landed("/api/availability").await;
-        page.tab_to("a[href*='date=2026-11-26']").await;
-        page.keys("\u{E007}").await;
+        page.press("a[href*='date=2026-11-26']", ENTER).await;
         page.landed("/api/availability").await;
-        page.tab_to("input[name=slot]").await;
-        page.keys(" ").await;
-        for (field, text) in [("#f-name", "Maria Ionescu"), ("#f-phone", "0744 555 666")] {
-            page.tab_to(field).await;
-            page.keys(text).await;
-        }
-        page.tab_to("input[name=consent]").await;
-        page.keys(" ").await;
-        page.tab_to("main form button[type=submit]").await;
-        page.keys("\u{E007}").await;
+        page.press("input[name=slot]", SPACE).await;
+        page.type_into(&[("#f-name", "Maria Ionescu"), ("#f-phone", "0744 555 666")])
+            .await;
+        page.press("input[name=consent]", SPACE).await;
+        page.press("main form button[type=submit]", ENTER).await;
         page.landed("/api/bookings").await;
         assert_eq!(page.text("p.number strong").await.len(), 23);
         assert!(page.text("main").await.contains("Driving licences"));
@@ -292,8 +285,7 @@ async fn cancel_through_the_link(lang: &'static str, setup: Setup) {
             "opening the link cancels nothing"
         );
         // With the keyboard alone.
-        page.tab_to("main form button[type=submit]").await;
-        page.keys("\u{E007}").await;
+        page.press("main form button[type=submit]", ENTER).await;
         page.counted("SELECT COUNT(*) FROM bookings WHERE state = 'cancelled'", 1)
             .await;
         assert_eq!(state(&page).await, "cancelled");
@@ -343,15 +335,13 @@ async fn relocation_through_the_links(lang: &'static str, setup: Setup) {
             page.in_language(lang).await;
             page.accessible("the relocation page").await;
             // Confirmed with the keyboard alone.
-            page.tab_to("input[value=confirm] + button").await;
-            page.keys("\u{E007}").await;
+            page.press("input[value=confirm] + button", ENTER).await;
             page.counted(ANSWERED, 1).await;
             page.find("main p").await;
             page.accessible("the confirmed relocation").await;
             page.open(&format!("{}?lang={lang}", links[1])).await;
             // Declined with the keyboard alone (Space presses a button too).
-            page.tab_to("input[value=decline] + button").await;
-            page.keys(" ").await;
+            page.press("input[value=decline] + button", SPACE).await;
             page.counted(ANSWERED, 2).await;
             page.find("main p").await;
             let states: Vec<String> = [&first, &second]
@@ -389,18 +379,15 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 page.accessible("the complaints form").await;
                 // With the keyboard alone.
                 page.choose_with_keys("#f-kind", "service").await;
-                for (field, text) in [
+                page.type_into(&[
                     ("#f-description", "Am așteptat o oră la ghișeu."),
                     ("#f-email", "ion@example.ro"),
-                ] {
-                    page.tab_to(field).await;
-                    page.keys(text).await;
-                }
+                ])
+                .await;
                 // Without the reservation number a service complaint is refused (R20):
                 // the form comes back with the input kept and (by the script) the
                 // summary focused.
-                page.tab_to("main form button[type=submit]").await;
-                page.keys("\u{E007}").await;
+                page.press("main form button[type=submit]", ENTER).await;
                 page.landed("/api/complaints").await;
                 assert!(page.text("#error-summary").await.len() > 10);
                 if setup.javascript {
@@ -415,8 +402,7 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 page.accessible("the refused complaint").await;
                 page.tab_to("#f-reservation_number").await;
                 page.keys(&number).await;
-                page.tab_to("main form button[type=submit]").await;
-                page.keys("\u{E007}").await;
+                page.press("main form button[type=submit]", ENTER).await;
                 page.find("main dd strong").await;
                 let filed = page.text("main dd strong").await;
                 assert_eq!(filed.len(), 23, "the complaint number: {filed}");
@@ -441,7 +427,7 @@ async fn c01_r20_a_complaint_citing_a_reservation_is_filed_from_the_page() {
                 page.open(&format!("/complaints?lang={lang}")).await;
                 page.tab_to("#f-complaint-number").await;
                 page.keys(&filed).await;
-                page.keys("\u{E007}").await;
+                page.keys(ENTER).await;
                 page.landed(&format!("/complaints?lang={lang}&number="))
                     .await;
                 page.find("main dl").await;

@@ -14,6 +14,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// WebDriver's codes for the keys the keyboard-only flows press.
+pub const ENTER: &str = "\u{E007}";
+pub const SPACE: &str = " ";
+pub const TAB: &str = "\u{E004}";
+pub const ARROW_DOWN: &str = "\u{E015}";
+
 /// How the browser is set up for one test.
 #[derive(Debug, Clone, Copy)]
 pub struct Setup {
@@ -265,15 +271,26 @@ impl Page {
         self.client.execute(js, vec![]).await.unwrap()
     }
 
-    /// Waits until the page's URL path starts with `prefix` (a submitted form landed).
-    pub async fn landed(&self, prefix: &str) {
+    /// Polls `done` for up to 5 s: whether what the browser does on its own (a form
+    /// post landing, a redirect) has happened.
+    async fn waited<F: Future<Output = bool>>(&self, mut done: impl FnMut() -> F) -> bool {
         for _ in 0..100 {
-            if self.path().await.starts_with(prefix) {
-                return;
+            if done().await {
+                return true;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("never reached {prefix}: at {}", self.path().await);
+        false
+    }
+
+    /// Waits until the page's URL path starts with `prefix` (a submitted form landed).
+    pub async fn landed(&self, prefix: &str) {
+        if !self
+            .waited(async || self.path().await.starts_with(prefix))
+            .await
+        {
+            panic!("never reached {prefix}: at {}", self.path().await);
+        }
     }
 
     /// How wide the first element matching `css` is drawn, in CSS pixels (0: not drawn).
@@ -288,26 +305,22 @@ impl Page {
 
     /// Waits until `sql` counts `n` rows: a submitted form has landed and been stored.
     pub async fn counted(&self, sql: &str, n: i64) {
-        for _ in 0..100 {
-            if self.app.count(sql) == n {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if !self
+            .waited(|| async move { self.app.count(sql) == n })
+            .await
+        {
+            assert_eq!(self.app.count(sql), n, "{sql} on {}", self.path().await);
         }
-        assert_eq!(self.app.count(sql), n, "{sql} on {}", self.path().await);
     }
 
     /// Waits until the browser is on (or failing to load) a page of `host`: it left
     /// the app for another site.
     pub async fn left_for(&self, host: &str) {
-        for _ in 0..100 {
-            let url = self.client.current_url().await.unwrap();
-            if url.host_str() == Some(host) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let there =
+            || async move { self.client.current_url().await.unwrap().host_str() == Some(host) };
+        if !self.waited(there).await {
+            panic!("never left for {host}: at {}", self.path().await);
         }
-        panic!("never left for {host}: at {}", self.path().await);
     }
 
     /// Nothing went wrong in the browser: no script error, no asset (script, style,
@@ -352,7 +365,7 @@ impl Page {
             if self.script(&check).await == json!(true) {
                 return;
             }
-            self.keys("\u{E004}").await;
+            self.keys(TAB).await;
         }
         panic!("Tab never reached {css} on {}", self.path().await);
     }
@@ -365,13 +378,26 @@ impl Page {
             if self.value(css).await == value {
                 return;
             }
-            self.keys("\u{E015}").await;
+            self.keys(ARROW_DOWN).await;
         }
         panic!("the arrow keys never chose {value} in {css}");
     }
 
-    /// Sends keys to the focused element (WebDriver key codes: Tab \u{E004},
-    /// Enter \u{E007}, Space " ").
+    /// Tabs to `css` and presses `key` there.
+    pub async fn press(&self, css: &str, key: &str) {
+        self.tab_to(css).await;
+        self.keys(key).await;
+    }
+
+    /// Tabs to each field in turn and types its text: a form filled with the keyboard.
+    pub async fn type_into(&self, fields: &[(&str, &str)]) {
+        for (field, text) in fields {
+            self.tab_to(field).await;
+            self.keys(text).await;
+        }
+    }
+
+    /// Sends keys (text, or the key constants above) to the focused element.
     pub async fn keys(&self, keys: &str) {
         self.client
             .active_element()
