@@ -1,7 +1,8 @@
 //! GET /api/services, GET /api/availability, GET /api/challenge and GET /api/health.
 
 use ghiseu_core::Error;
-use ghiseu_core::web::api::{self, Context, Request, Response};
+use ghiseu_core::context::Context;
+use ghiseu_core::web::api::{self, Request, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 

@@ -16,16 +16,18 @@
 
 pub mod booking;
 pub mod complaints;
+pub mod context;
 pub mod counter;
-pub mod error;
+pub mod defence;
 pub mod identity;
+pub mod kernel;
 pub mod messaging;
 pub mod office;
 pub mod orders;
 pub mod retention;
+pub mod seams;
 pub mod staff;
 pub mod storage;
-pub mod token;
 pub mod web;
 
-pub use error::Error;
+pub use kernel::error::Error;

@@ -1,8 +1,8 @@
 //! The public pages from `static/`, embedded at build time. HTML files are templates
 //! whose `{{ro|en}}` markers become the text of the language asked with `?lang=`.
 
+use ghiseu_core::kernel::text::{Lang, escape};
 use ghiseu_core::web::api::Response;
-use ghiseu_core::web::html::{Lang, escape};
 use http::{StatusCode, header};
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::http_component;

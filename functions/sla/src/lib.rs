@@ -4,7 +4,9 @@
 //! Digital orders (D02, D04): unpaid orders past their time expire, and orders not
 //! issued by their deadline are flagged once per state.
 
-use ghiseu_core::complaints::{self, Links};
+use ghiseu_core::complaints;
+
+use ghiseu_core::messaging::links::Links;
 use ghiseu_core::orders::processing;
 
 /// This cron's name in the logs.

@@ -3,14 +3,19 @@
 
 use futures::StreamExt;
 use ghiseu_core::Error;
-use ghiseu_core::messaging::outbox::{Provider, Providers, Sent, Transport};
+use ghiseu_core::context::Context;
+use ghiseu_core::messaging::outbox::{Provider, Providers};
 use ghiseu_core::office::Office;
-use ghiseu_core::orders::payment::{HttpClient, HttpReply};
+use ghiseu_core::seams::Counters;
+use ghiseu_core::seams::HttpClient;
+use ghiseu_core::seams::HttpReply;
+use ghiseu_core::seams::Sent;
+use ghiseu_core::seams::Settings;
+use ghiseu_core::seams::Transport;
 use ghiseu_core::storage::schema;
 use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
-use ghiseu_core::web::api::{self, Context, Request, Response, Settings};
+use ghiseu_core::web::api::{self, Request, Response};
 use ghiseu_core::web::observe;
-use ghiseu_core::web::ratelimit::Counters;
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::{key_value, sqlite, variables};
 use std::cell::OnceCell;
@@ -201,7 +206,7 @@ pub fn variable(name: &str) -> Option<String> {
 
 /// The public origin links in messages start with.
 pub fn public_base_url() -> String {
-    ghiseu_core::complaints::Links::new(variable("public_base_url")).public_base_url
+    ghiseu_core::messaging::links::Links::new(variable("public_base_url")).public_base_url
 }
 
 /// The providers from the variables; a channel without a URL is not configured.

@@ -3,7 +3,8 @@
 //! checks the role and is audited.
 
 use ghiseu_core::Error;
-use ghiseu_core::web::api::{self, Context, Request, Response};
+use ghiseu_core::context::Context;
+use ghiseu_core::web::api::{self, Request, Response};
 use ghiseu_core::web::backoffice;
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;

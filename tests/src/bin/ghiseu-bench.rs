@@ -187,7 +187,7 @@ async fn solved_challenges(
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|c| ghiseu_core::web::challenge::solve(c).expect("solvable"))
+                        .map(|c| ghiseu_core::defence::challenge::solve(c).expect("solvable"))
                         .collect::<Vec<_>>()
                 })
             })

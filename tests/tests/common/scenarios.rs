@@ -3,7 +3,7 @@
 //! the app's clock at Monday 23 November 2026, 10:00 in Bucharest.
 
 use crate::support::*;
-use ghiseu_core::web::challenge;
+use ghiseu_core::defence::challenge;
 use http::Method;
 use serde_json::{Value, json};
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 
 use crate::support::*;
 use crate::{ROOMY_PASSPORTS, answered, rush};
-use ghiseu_core::token::ReservationNumber;
+use ghiseu_core::kernel::token::ReservationNumber;
 use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;

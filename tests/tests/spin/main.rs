@@ -18,7 +18,7 @@ mod staff_session;
 #[path = "../common/support.rs"]
 mod support;
 
-use ghiseu_core::token::ReservationNumber;
+use ghiseu_core::kernel::token::ReservationNumber;
 use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

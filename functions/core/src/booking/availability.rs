@@ -1,7 +1,8 @@
 //! R01: every slot of a day with the online seats it has left.
 
-use crate::error::Error;
-use crate::office::{Closed, OFFICE_TZ, Office, Service};
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::office::{Closed, Office, Service};
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

@@ -3,9 +3,9 @@
 //! availability after a hold-back so it can't be handed over on the spot.
 
 use crate::booking::Booking;
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::token::LinkToken;
 use crate::storage::{Database, db_time, in_transaction};
-use crate::token::LinkToken;
 use chrono::{DateTime, Duration, Utc};
 
 const BOOKING_OF_TOKEN: &str =

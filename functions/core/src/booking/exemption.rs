@@ -3,7 +3,7 @@
 //! by that booking inside its own statement (see the `bookings_use_exemption` trigger).
 
 use crate::booking::Booking;
-use crate::error::Error;
+use crate::kernel::error::Error;
 use crate::staff::Staff;
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Utc};

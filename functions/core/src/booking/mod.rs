@@ -4,17 +4,19 @@ pub mod availability;
 pub mod cancellation;
 pub mod exemption;
 
-use crate::error::Error;
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, PersonName, Phone, Vin, mask_name};
-use crate::office::{OFFICE_TZ, Office, Proof, Service, Slot, to_utc};
+use crate::kernel::error::Error;
+use crate::kernel::fields::{Fields, optional, required};
+use crate::kernel::limits::Limit;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::to_utc;
+use crate::kernel::token::{ReservationNumber, hex_sha256};
+use crate::office::{Office, Proof, Service, Slot};
 use crate::storage::{Database, Row, StorageError, Value, db_time};
-use crate::token::{ReservationNumber, hex_sha256};
-use crate::web::ratelimit::Limit;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Identical content within this window is a retried submission, not a new booking,
 /// and the reply to it (with the reservation number) is kept this long.
@@ -42,36 +44,6 @@ pub struct NewBooking<'o> {
     pub email: Option<Email>,
     pub proof: ProofValue,
 }
-
-/// A field's trimmed text; blank is missing (422 `required`).
-pub(crate) fn required<'a>(
-    fields: &'a BTreeMap<String, String>,
-    field: &str,
-) -> Result<&'a str, Error> {
-    fields
-        .get(field)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| {
-            Error::field(
-                "required",
-                field,
-                "This field is required.",
-                "Câmpul este obligatoriu.",
-            )
-        })
-}
-
-/// A field's trimmed text; None when blank or absent.
-pub(crate) fn optional<'a>(fields: &'a BTreeMap<String, String>, field: &str) -> Option<&'a str> {
-    fields
-        .get(field)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-}
-
-/// The booking form's fields as plain strings, from JSON or an HTML form.
-pub type Fields = BTreeMap<String, String>;
 
 impl<'o> NewBooking<'o> {
     /// Checks every field (R08–R11, R17) and the slot against the office calendar.
@@ -496,7 +468,7 @@ pub fn book(
             });
         }
         if checks.flag("challenge_used")? {
-            return Err(crate::web::challenge::used());
+            return Err(crate::defence::challenge::used());
         }
         if checks.int("taken")? >= i64::from(new.service.online_seats()) {
             return Err(Error::SlotFull);

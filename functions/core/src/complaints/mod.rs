@@ -2,16 +2,21 @@
 //! A complaint is its intake row and an append-only event log; its state and every
 //! deadline are computed from the log on the office's business-day calendar.
 
-use crate::booking::{Fields, idempotency_key_hash};
-use crate::error::Error;
+use crate::booking::idempotency_key_hash;
+use crate::messaging::links::Links;
+
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, Phone};
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::start_of_day;
+use crate::kernel::token::{LinkToken, ReservationNumber};
 use crate::messaging::messages::{self, Notice, sms_payload};
+use crate::office::Office;
 use crate::office::calendar::BusinessDays;
-use crate::office::{OFFICE_TZ, Office, start_of_day};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Row, StorageError, db_time, in_transaction};
-use crate::token::{LinkToken, ReservationNumber};
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -575,25 +580,6 @@ const QUEUE: &str = "INSERT INTO outbox
     (dedupe_key, complaint_id, kind, channel, recipient, payload, next_attempt_at, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
 
-/// Where the links in complaint messages point, and who hears about SLA states.
-#[derive(Debug, Clone)]
-pub struct Links {
-    pub public_base_url: String,
-}
-
-impl Links {
-    /// The `public_base_url` setting, or the local address `spin up` serves on.
-    pub fn new(public_base_url: Option<String>) -> Links {
-        Links {
-            public_base_url: public_base_url.unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
-        }
-    }
-
-    pub(crate) fn to(&self, path: &str) -> String {
-        format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
-    }
-}
-
 /// C01/C02: stores the complaint, its first event and the acknowledgement in one
 /// transaction; an `Idempotency-Key` makes a retried intake answer the first one.
 pub fn submit(
@@ -662,7 +648,7 @@ pub fn submit(
                     ))
                 })?
                 // Not a retry: the proof-of-work challenge was used already.
-                .ok_or_else(crate::web::challenge::used)?;
+                .ok_or_else(crate::defence::challenge::used)?;
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
             let progress = Progress::load(db, office, &complaint)?;
             let number = row

@@ -2,9 +2,11 @@
 //! walk-in seats taken, and who is expected, checked in or did not come, with
 //! names masked as on the status page.
 
-use crate::error::Error;
 use crate::identity::mask_name;
-use crate::office::{OFFICE_TZ, Office, start_of_day};
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::start_of_day;
+use crate::office::Office;
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;

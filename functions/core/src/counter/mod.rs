@@ -4,13 +4,15 @@
 pub mod dayview;
 
 use crate::booking::{Booking, ban_contacts};
-use crate::error::Error;
 use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, PersonName, Phone, Vin};
-use crate::office::{OFFICE_TZ, Office, Service, start_of_day};
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::start_of_day;
+use crate::kernel::token::ReservationNumber;
+use crate::office::{Office, Service};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
-use crate::token::ReservationNumber;
 use chrono::{DateTime, Duration, Utc};
 
 /// R12: a no-show bans online booking this long.

@@ -4,7 +4,7 @@
 //! serial and a check digit weighted by 279146358279. Only numbers that pass all of
 //! these are CNPs, so a 13-digit order number is not refused by mistake.
 
-use crate::error::FieldError;
+use crate::kernel::error::FieldError;
 use chrono::NaiveDate;
 
 const WEIGHTS: [u32; 12] = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];

@@ -4,8 +4,8 @@
 pub mod cnp;
 pub mod contact_key;
 
-use crate::error::FieldError;
 use crate::identity::cnp::refuse_cnp;
+use crate::kernel::error::FieldError;
 use serde::Serialize;
 
 fn refuse(code: &'static str, message: &'static str, message_ro: &'static str) -> FieldError {

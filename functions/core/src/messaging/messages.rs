@@ -3,8 +3,9 @@
 //! the appointment as an `.ics` calendar file.
 
 use crate::booking::Booking;
-use crate::office::{OFFICE_TZ, Office};
-use crate::web::html::escape;
+use crate::kernel::text::escape;
+use crate::kernel::time::OFFICE_TZ;
+use crate::office::Office;
 use chrono::{DateTime, Utc};
 
 pub struct Attachment {

@@ -3,9 +3,10 @@
 //! the row's dedupe key as its Idempotency-Key.
 
 use crate::booking::Booking;
-use crate::error::Error;
+use crate::kernel::error::Error;
 use crate::messaging::messages;
 use crate::office::Office;
+use crate::seams::{Sent, Transport};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -28,26 +29,6 @@ pub struct Providers {
     /// The public origin the app's links start with, e.g. `https://programari.example.ro`.
     pub public_base_url: String,
     pub max_attempts: i64,
-}
-
-/// How a provider call went.
-pub enum Sent {
-    /// The provider answered with this status.
-    Status(u16),
-    /// The call did not complete (connection refused, timeout, …).
-    Failed(String),
-}
-
-/// The HTTP client the delivery uses: Spin's outbound HTTP in the component.
-pub trait Transport {
-    /// POSTs a JSON body with a bearer token and an Idempotency-Key.
-    fn post_json(
-        &self,
-        url: &str,
-        token: &str,
-        idempotency_key: &str,
-        body: &serde_json::Value,
-    ) -> Sent;
 }
 
 /// Claim time: a run that dies leaves its rows claimable again after this.

@@ -2,10 +2,11 @@
 //! only cancellation link. A tick missed by downtime is caught up on the next one, as
 //! long as the appointment has not started.
 
-use crate::error::Error;
-use crate::office::{OFFICE_TZ, to_utc};
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::to_utc;
+use crate::kernel::token::LinkToken;
 use crate::storage::{Database, db_time, in_transaction};
-use crate::token::LinkToken;
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
 /// Active upcoming bookings that have no reminder yet. Reminders are due at most a

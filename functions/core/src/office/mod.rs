@@ -5,21 +5,15 @@
 pub mod calendar;
 pub mod relocation;
 
-use crate::error::{Error, FieldError};
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::limits::Limit;
+use crate::kernel::time::{OFFICE_TZ, to_utc};
 use crate::orders::catalog::{OrderSettings, OrdersOverride};
 use crate::retention::RetentionSettings;
-use crate::web::ratelimit::Limit;
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-    Weekday,
-};
-use chrono_tz::Europe::Bucharest;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// All office times are Bucharest times (C06).
-pub const OFFICE_TZ: Tz = Bucharest;
 
 /// Which extra proof of identity a service asks for (R05).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -459,31 +453,10 @@ impl Office {
     }
 }
 
-/// When an office day starts, in UTC (Bucharest changes clocks at 03:00/04:00,
-/// so midnight always exists).
-pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
-    to_utc(date.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest")
-}
-
-/// A moment as staff read it: `2026-11-25 09:10`, office time.
-pub fn local_minute(t: DateTime<Utc>) -> String {
-    t.with_timezone(&OFFICE_TZ)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-}
-
-/// A local office time as UTC; None when it doesn't exist (DST gap).
-pub fn to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    match OFFICE_TZ.from_local_datetime(&local) {
-        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
-        LocalResult::None => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

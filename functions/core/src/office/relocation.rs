@@ -2,13 +2,17 @@
 //! nearest free slot of the same service (never overbooking), and its booker gets a
 //! notice with a link to confirm the new time or decline it, which cancels.
 
-use crate::booking::{Booking, Fields};
-use crate::error::Error;
+use crate::booking::Booking;
+
 use crate::identity::mask_name;
-use crate::office::{OFFICE_TZ, Office, Service, to_utc};
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::to_utc;
+use crate::kernel::token::LinkToken;
+use crate::office::{Office, Service};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
-use crate::token::LinkToken;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;

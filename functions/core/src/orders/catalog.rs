@@ -1,7 +1,7 @@
 //! D02: the digital documents the office issues, their fees (from the office's tariff
 //! table, in bani: never floats) and what an order for each must say.
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use serde::{Deserialize, Serialize};
 
 /// A detail an order of some document type must give.

@@ -4,9 +4,9 @@
 //! links).
 
 use super::{Order, OrderNumber, State};
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::token::{LinkToken, hex_sha256};
 use crate::storage::Database;
-use crate::token::{LinkToken, hex_sha256};
 use chrono::{DateTime, Utc};
 
 /// The largest document staff may upload.

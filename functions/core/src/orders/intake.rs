@@ -4,15 +4,18 @@
 
 use super::catalog::{CURRENCY, Detail, DocumentType, fee_text};
 use super::{Order, OrderNumber, log_event, office_time, queue_email};
-use crate::booking::{Fields, idempotency_key_hash, optional as value, required};
-use crate::complaints::Links;
-use crate::error::Error;
+use crate::booking::idempotency_key_hash;
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, PersonName, Phone, Plate, Vin};
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::fields::optional as value;
+use crate::kernel::fields::required;
+use crate::kernel::text::Lang;
+use crate::messaging::links::Links;
 use crate::messaging::order_messages;
 use crate::office::Office;
 use crate::storage::{Database, db_time, in_transaction};
-use crate::web::html::Lang;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 

@@ -10,13 +10,15 @@ pub mod payment;
 pub mod processing;
 pub mod stripe;
 
-use crate::error::Error;
 use crate::identity::mask_name;
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::local_minute;
+use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::Email;
 use crate::messaging::order_messages::About;
-use crate::office::{OFFICE_TZ, Office, local_minute};
+use crate::office::Office;
 use crate::storage::{Database, Row, StorageError, Value, db_time};
-use crate::token::ReservationNumber;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -6,33 +6,16 @@
 
 use super::catalog::fee_text;
 use super::{Order, State, log_event, office_time, queue_email};
-use crate::complaints::Links;
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::messaging::links::Links;
 use crate::messaging::order_messages;
 use crate::office::Office;
+use crate::seams::HttpClient;
+use crate::seams::Settings;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
-use crate::web::api::Settings;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-
-/// What an outbound call answered.
-pub struct HttpReply {
-    pub status: u16,
-    pub body: Vec<u8>,
-}
-
-/// The outbound HTTP a provider adapter calls with (Spin's in the components).
-pub trait HttpClient {
-    /// POSTs a form with a bearer token and an Idempotency-Key; Err when no answer came.
-    fn post_form(
-        &self,
-        url: &str,
-        bearer: &str,
-        idempotency_key: &str,
-        form: &[(String, String)],
-    ) -> Result<HttpReply, String>;
-}
 
 /// What a checkout is opened for.
 pub struct CheckoutRequest<'a> {

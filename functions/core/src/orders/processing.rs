@@ -7,14 +7,17 @@
 use super::document::Pdf;
 use super::payment;
 use super::{Order, State, log_event, office_time, queue_email};
-use crate::booking::{Fields, required};
-use crate::complaints::Links;
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::fields::required;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::start_of_day;
+use crate::kernel::token::LinkToken;
+use crate::messaging::links::Links;
 use crate::messaging::order_messages;
-use crate::office::{OFFICE_TZ, Office, start_of_day};
+use crate::office::Office;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
-use crate::token::LinkToken;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 
 const MAX_TEXT: usize = 4000;

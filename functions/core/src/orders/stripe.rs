@@ -3,10 +3,10 @@
 //! with the endpoint's secret, and refunds against the payment intent.
 
 use super::payment::{
-    Checkout, CheckoutRequest, HttpClient, HttpReply, Notification, Payment, PaymentProvider,
-    unavailable,
+    Checkout, CheckoutRequest, Notification, Payment, PaymentProvider, unavailable,
 };
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::seams::{HttpClient, HttpReply};
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;

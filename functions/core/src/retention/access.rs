@@ -3,10 +3,12 @@
 //! audited under the contact's keyed hash, so the trail shows that it was answered
 //! without holding whom for.
 
-use crate::booking::{Fields, optional};
-use crate::error::Error;
+use crate::kernel::fields::optional;
+
 use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, Phone};
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
 use crate::retention::RetentionSettings;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};

@@ -19,8 +19,8 @@
 
 pub mod access;
 
-use crate::error::Error;
 use crate::identity::contact_key::ContactKey;
+use crate::kernel::error::Error;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};

@@ -1,6 +1,6 @@
 use super::access::{AccessRequest, export};
 use super::*;
-use crate::booking::Fields;
+use crate::kernel::fields::Fields;
 use crate::office::Office;
 use crate::storage::testing::NativeDb;
 use chrono::TimeZone;

@@ -3,9 +3,9 @@
 //! repeated failures, per account and per client, without telling which names exist.
 
 use super::Role;
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::token::hex_sha256;
 use crate::storage::{Database, Row, StorageError, db_time, in_transaction};
-use crate::token::hex_sha256;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Duration, Utc};

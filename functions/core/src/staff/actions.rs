@@ -2,17 +2,18 @@
 //! implementation shared by the JSON API (machine clients) and the back-office pages.
 
 use super::{Entry, Staff, audit};
-use crate::booking::{Booking, Fields, exemption};
+use crate::booking::{Booking, exemption};
 use crate::complaints::{self, Complaint};
+use crate::context::Context;
 use crate::counter::{self, WalkInTicket};
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
 use crate::messaging::outbox;
 use crate::office::relocation::{self, Closing, Window};
 use crate::orders::Order;
 use crate::orders::document::Pdf;
 use crate::orders::{payment, processing};
 use crate::storage::in_transaction;
-use crate::web::api::Context;
 
 fn field<'f>(fields: &'f Fields, name: &str) -> &'f str {
     fields.get(name).map(String::as_str).unwrap_or("")

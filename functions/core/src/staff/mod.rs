@@ -10,9 +10,9 @@ pub mod session;
 
 pub use role::{Role, Task};
 
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::token::hex_sha256;
 use crate::storage::{Database, db_time};
-use crate::token::hex_sha256;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use subtle::ConstantTimeEq;

@@ -1,7 +1,7 @@
 //! What each member of staff may do: one role per account or token, and the office's
 //! tasks each role may do. A supervisor may do everything.
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

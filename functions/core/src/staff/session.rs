@@ -3,10 +3,10 @@
 //! logout; and the per-session CSRF token every state-changing form carries.
 
 use super::{Role, Staff};
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::token::LinkToken;
 use crate::storage::{Database, db_time};
-use crate::token::LinkToken;
-use crate::web::html::Lang;
 use chrono::{DateTime, Duration, Utc};
 use subtle::ConstantTimeEq;
 

@@ -3,7 +3,7 @@
 
 pub mod schema;
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use chrono::{DateTime, Utc};
 
 /// A SQL parameter or column value (SQLite's five storage classes).
@@ -194,6 +194,16 @@ impl StorageError {
     }
 }
 
+impl From<StorageError> for Error {
+    fn from(e: StorageError) -> Self {
+        match e {
+            // Lock contention past the busy timeout is the client's cue to retry, not a fault.
+            StorageError::Busy(_) => Error::Busy,
+            other => Error::Storage(Box::new(other)),
+        }
+    }
+}
+
 /// A connection to the app's database (Spin: one per `Connection::open`).
 pub trait Database {
     /// Runs one statement with positional `?` parameters and returns its rows.
@@ -224,7 +234,7 @@ impl<D: Database> LazyConnection<D> {
             return Ok(conn);
         }
         let conn = (self.open)().map_err(|e| match e {
-            Error::Storage(e) => e,
+            Error::Storage(e) => StorageError::Other(e.to_string()),
             Error::Busy => StorageError::Busy("opening the database".to_owned()),
             other => StorageError::Other(other.to_string()),
         })?;

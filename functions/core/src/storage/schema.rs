@@ -1,7 +1,7 @@
 //! The database schema as embedded migrations, versioned with `PRAGMA user_version`
 //! and applied by whichever component opens the database first.
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use crate::storage::{Database, Value, in_transaction};
 
 /// Each migration is a list of single statements: Spin's `execute` runs one statement.

@@ -11,17 +11,17 @@ pub use staff::staff;
 
 use crate::booking::availability;
 use crate::booking::cancellation;
-use crate::booking::{self, Booking, Fields, NewBooking};
-use crate::error::{Error, FieldError};
-use crate::identity::contact_key::ContactKey;
-use crate::office::Office;
+use crate::booking::{self, Booking, NewBooking};
+use crate::context::Context;
+use crate::defence::challenge::Purpose;
+use crate::defence::ratelimit;
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
+use crate::kernel::token::ReservationNumber;
 use crate::office::relocation;
-use crate::storage::Database;
-use crate::token::ReservationNumber;
-use crate::web::challenge::{ProofOfWork, Purpose};
-use crate::web::html::{self, Lang};
-use crate::web::ratelimit::{self, Counters};
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use crate::web::html;
+use chrono::{Datelike, Months, NaiveDate};
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -46,65 +46,6 @@ pub fn body_limit(path: &str) -> usize {
 }
 /// The longest date range one availability request may ask for.
 const MAX_RANGE_DAYS: i64 = 31;
-
-/// What a handler needs from its component: storage, configuration and the time.
-pub struct Context<'a> {
-    pub db: &'a dyn Database,
-    pub office: &'a Office,
-    pub now: DateTime<Utc>,
-    /// The key-value store the optional per-address limit counts in.
-    pub counters: &'a dyn Counters,
-    /// The component's other settings, read only by the routes that use them.
-    pub settings: &'a dyn Settings,
-    /// Outbound HTTP, to the payment provider.
-    pub http: &'a dyn crate::orders::payment::HttpClient,
-}
-
-/// The platform's settings (Spin variables): each read is a host call, so a route
-/// reads only what it uses.
-pub trait Settings {
-    /// The setting's value; None when unset or blank.
-    fn get(&self, name: &str) -> Option<String>;
-}
-
-impl Context<'_> {
-    /// The office's key for contact hashes (bans, access requests): `contact_key`.
-    pub fn contact_key(&self) -> ContactKey {
-        ContactKey::new(self.settings.get("contact_key").as_deref())
-    }
-
-    fn minutes(&self, name: &str, default: i64) -> Duration {
-        Duration::minutes(
-            self.settings
-                .get(name)
-                .and_then(|m| m.trim().parse().ok())
-                .unwrap_or(default),
-        )
-    }
-
-    /// How long a seat freed by cancellation stays unavailable (R14).
-    pub fn cancel_hold_back(&self) -> Duration {
-        self.minutes("cancel_holdback_minutes", 30)
-    }
-
-    /// How long before the slot check-in opens (R05).
-    pub fn check_in_margin(&self) -> Duration {
-        self.minutes("checkin_margin_minutes", 60)
-    }
-
-    /// Where links in messages point (`public_base_url`).
-    pub fn links(&self) -> crate::complaints::Links {
-        crate::complaints::Links::new(self.settings.get("public_base_url"))
-    }
-
-    /// The bot defence on submissions; None when the office turned it off.
-    pub fn proof_of_work(&self) -> Option<ProofOfWork> {
-        ProofOfWork::new(
-            self.settings.get("challenge_secret"),
-            self.office.proof_of_work,
-        )
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
@@ -553,7 +494,7 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
 
 fn confirmation_json(booked: &booking::Booked) -> serde_json::Value {
     let b = &booked.booking;
-    let local = b.slot_start.with_timezone(&crate::office::OFFICE_TZ);
+    let local = b.slot_start.with_timezone(&crate::kernel::time::OFFICE_TZ);
     json!({
         "reservation_number": booked.number.as_ref().map(ToString::to_string),
         "replayed": booked.replayed,
@@ -717,7 +658,7 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
     match *req.method() {
         Method::GET | Method::HEAD => Ok(match relocation::open(ctx.db, token, ctx.now)? {
             Some(pending) => {
-                let old = crate::office::local_minute(pending.old_start);
+                let old = crate::kernel::time::local_minute(pending.old_start);
                 html_response(
                     StatusCode::OK,
                     html::relocation_page(lang, ctx.office, &pending.booking.status_view(), &old),

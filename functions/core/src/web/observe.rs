@@ -3,7 +3,7 @@
 //! personal data: the outcome is an error code, the detail a storage or configuration
 //! fault (SQLite names tables and columns, never values).
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use crate::web::api::Request;
 use serde_json::json;
 use std::time::Duration;

@@ -1,8 +1,8 @@
 //! D03: the issued document as staff upload it: a raw `application/pdf` body (the
 //! API) or a `multipart/form-data` form with a `document` file (the back office).
 
-use crate::booking::Fields;
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
 use crate::orders::document::{MAX_DOCUMENT_BYTES, Pdf};
 use crate::web::api::Request;
 use http::header;

@@ -1,5 +1,6 @@
 use super::*;
-use crate::booking::{Admission, Fields, NewBooking, book};
+use crate::booking::{Admission, NewBooking, book};
+use crate::kernel::fields::Fields;
 use crate::storage::testing::NativeDb;
 use chrono::TimeZone;
 use std::cell::RefCell;

@@ -3,14 +3,14 @@
 //! Staff handle complaints through the staff API.
 
 use super::{
-    Context, Format, Request, Response, admit, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, limit_client, query_pairs, refused_page, require_get,
-    shows_form_again,
+    Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, shows_form_again,
 };
-use crate::booking::Fields;
 use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
-use crate::error::Error;
-use crate::web::challenge::Purpose;
+use crate::context::Context;
+use crate::defence::challenge::Purpose;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
 use crate::web::html;
 use http::{Method, StatusCode};
 use serde_json::json;

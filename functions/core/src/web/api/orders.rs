@@ -3,11 +3,12 @@
 //! links in the emails; plus the provider's webhook. Pages work without JavaScript.
 
 use super::{
-    Context, Fields, Format, Request, Response, body_fields, format_of, html_response,
-    idempotency_key, json_response, lang_of, optional_body_fields, query_pairs, refused_page,
-    require_get, see_other, shows_form_again,
+    Fields, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, optional_body_fields, query_pairs, refused_page, require_get,
+    see_other, shows_form_again,
 };
-use crate::error::Error;
+use crate::context::Context;
+use crate::kernel::error::Error;
 use crate::orders::catalog::CURRENCY;
 use crate::orders::document::{self, Download};
 use crate::orders::intake::{self, NewOrder};

@@ -3,20 +3,20 @@
 //! closing a window (R18) moves the bookings in it by the office's rule.
 
 use super::{
-    Context, Request, Response, body_fields, json_response, optional_body_fields, query_pairs,
-    require_get,
+    Request, Response, body_fields, json_response, optional_body_fields, query_pairs, require_get,
 };
 use crate::booking::Booking;
 use crate::booking::exemption;
 use crate::complaints::{self, Complaint, Progress};
+use crate::context::Context;
 use crate::counter::{self, dayview};
-use crate::error::{Error, FieldError};
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::token::ReservationNumber;
 use crate::messaging::outbox;
-use crate::office::OFFICE_TZ;
 use crate::office::relocation;
 use crate::orders;
 use crate::staff::{Staff, Task, actions};
-use crate::token::ReservationNumber;
 use chrono::Duration;
 use http::{Method, StatusCode, header};
 use serde_json::json;

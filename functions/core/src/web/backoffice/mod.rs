@@ -10,22 +10,28 @@ mod login;
 mod orders;
 mod supervisor;
 
-use crate::booking::{Booking, Fields};
+use crate::booking::Booking;
+
 use crate::complaints::{self, Complaint, Progress};
+use crate::context::Context;
 use crate::counter::dayview::{self, Day};
-use crate::error::Error;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::local_minute;
+use crate::kernel::time::start_of_day;
+use crate::kernel::token::LinkToken;
 use crate::messaging::outbox;
 use crate::office::relocation::{self, Closing, Unconfirmed, Window};
-use crate::office::{OFFICE_TZ, local_minute, start_of_day};
 use crate::staff::accounts::{self, Account, Attempt};
 use crate::staff::session::{self, Session};
 use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
-use crate::token::LinkToken;
 use crate::web::api::{
-    Context, Request, Response, body_fields, client_address, html_response, json_response,
-    query_date, query_pairs, see_other, with_error_headers,
+    Request, Response, body_fields, client_address, html_response, json_response, query_date,
+    query_pairs, see_other, with_error_headers,
 };
-use crate::web::html::{Lang, render, service_name};
+use crate::web::html::{render, service_name};
 use askama::Template;
 use chrono::{Days, Duration};
 use http::{Method, StatusCode, header};

@@ -2,61 +2,19 @@
 //! `functions/core/templates/`, checked at compile time and escaped by default.
 
 use crate::booking::availability::{DayAvailability, SlotAvailability};
-use crate::booking::{Booking, Fields, StatusView};
+use crate::booking::{Booking, StatusView};
 use crate::complaints::StatusView as ComplaintView;
-use crate::error::Error;
-use crate::error::Explanation;
-use crate::office::{Closed, OFFICE_TZ, Office, Proof, Service};
+use crate::kernel::error::Error;
+use crate::kernel::error::Explanation;
+use crate::kernel::fields::Fields;
+use crate::kernel::text::{Lang, escape};
+use crate::kernel::time::OFFICE_TZ;
+use crate::office::{Closed, Office, Proof, Service};
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
 mod orders;
 pub use orders::*;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Ro,
-    En,
-}
-
-impl Lang {
-    pub fn from_code(code: Option<&str>) -> Lang {
-        match code {
-            Some("en") => Lang::En,
-            _ => Lang::Ro,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ro => "ro",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn t<'a>(self, ro: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ro => ro,
-            Lang::En => en,
-        }
-    }
-}
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The header's language switch (`layout.html`) leads home: the right target after a
 /// form post, which can't be repeated. A page fetched with GET can be fetched again, so

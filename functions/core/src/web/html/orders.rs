@@ -1,7 +1,8 @@
 //! The digital orders' pages (D01–D04): catalog, form, placed, status, information
 //! link and the return from the payment provider.
 
-use super::{FormState, Lang, Rows, notice_page, render};
+use super::{FormState, Rows, notice_page, render};
+use crate::kernel::text::Lang;
 use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
 use crate::orders::{State, StatusView};
 use askama::Template;

@@ -1,6 +1,6 @@
 //! R02: reservation numbers (and, later, link tokens) from a CSPRNG, stored only as hashes.
 
-use crate::error::FieldError;
+use crate::kernel::error::FieldError;
 use sha2::{Digest, Sha256};
 use std::fmt;
 

@@ -2,7 +2,7 @@
 //! protocol (the `altcha` crate), signed with a secret variable, short-lived, and used
 //! up by the row it admits (a unique column in the booking's or complaint's own INSERT).
 
-use crate::error::Error;
+use crate::kernel::error::Error;
 use crate::office::ProofOfWorkSettings;
 use altcha::{Challenge, CreateChallengeOptions, Payload, VerifySolutionOptions};
 use base64::Engine;
@@ -67,7 +67,7 @@ impl ProofOfWork {
     pub fn new(secret: Option<String>, settings: ProofOfWorkSettings) -> Option<ProofOfWork> {
         let secret = secret.filter(|s| !s.is_empty() && settings.difficulty > 0)?;
         Some(ProofOfWork {
-            key_secret: crate::token::hex_sha256(format!("altcha-key:{secret}").as_bytes()),
+            key_secret: crate::kernel::token::hex_sha256(format!("altcha-key:{secret}").as_bytes()),
             secret,
             settings,
         })

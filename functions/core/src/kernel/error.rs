@@ -78,8 +78,10 @@ pub enum Error {
     RateLimited { retry_after_secs: u64 },
     #[error("database busy")]
     Busy,
+    /// The database failed (storage's own error, converted where storage is: the
+    /// kernel knows that storage can fail, not how).
     #[error("storage: {0}")]
-    Storage(crate::storage::StorageError),
+    Storage(Box<dyn std::error::Error + Send + Sync>),
     /// A service the request needs (the payment provider) refused or did not answer.
     #[error("{service} unavailable: {problem}")]
     Upstream {
@@ -95,16 +97,6 @@ pub enum Error {
     /// A setting the operator gave can't be used: the app answers 503 naming it.
     #[error("configuration: {setting}: {problem}")]
     Config { setting: String, problem: String },
-}
-
-impl From<crate::storage::StorageError> for Error {
-    fn from(e: crate::storage::StorageError) -> Self {
-        match e {
-            // Lock contention past the busy timeout is the client's cue to retry, not a fault.
-            crate::storage::StorageError::Busy(_) => Error::Busy,
-            other => Error::Storage(other),
-        }
-    }
 }
 
 impl Error {

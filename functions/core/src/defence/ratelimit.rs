@@ -2,33 +2,11 @@
 //! and per phone number. The store has no compare-and-swap, so simultaneous requests
 //! may overshoot a limit by a few; it only slows abuse down, the rules hold regardless.
 
-use crate::error::Error;
-use crate::token::hex_sha256;
-use chrono::{DateTime, Duration, Utc};
-
-/// The key-value seam: Spin's key-value store in the components.
-pub trait Counters {
-    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String>;
-    fn set(&self, key: &str, value: &[u8]) -> Result<(), String>;
-}
-
-/// At most `max` requests per `window` for one subject; 0 turns the limit off.
-#[derive(Debug, Clone, Copy)]
-pub struct Limit {
-    pub name: &'static str,
-    pub max: u32,
-    pub window: Duration,
-}
-
-impl Limit {
-    pub fn new(name: &'static str, max: u32, window_minutes: u32) -> Self {
-        Limit {
-            name,
-            max,
-            window: Duration::minutes(i64::from(window_minutes)),
-        }
-    }
-}
+use crate::kernel::error::Error;
+use crate::kernel::limits::Limit;
+use crate::kernel::token::hex_sha256;
+use crate::seams::Counters;
+use chrono::{DateTime, Utc};
 
 fn key(limit: &Limit, subject: &str) -> String {
     // Subjects are addresses and phone numbers: only their hash goes into the store.
@@ -79,7 +57,7 @@ pub fn hit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Duration, TimeZone};
     use std::cell::RefCell;
     use std::collections::HashMap;
 

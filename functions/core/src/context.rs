@@ -1,0 +1,62 @@
+//! What a request (or a cron run) works with: the database, the office, the clock and
+//! the platform's seams, with the few settings read from them named once.
+
+use crate::defence::challenge::ProofOfWork;
+use crate::identity::contact_key::ContactKey;
+use crate::messaging::links::Links;
+use crate::office::Office;
+use crate::seams::{Counters, HttpClient, Settings};
+use crate::storage::Database;
+use chrono::{DateTime, Duration, Utc};
+
+/// What a handler needs from its component: storage, configuration and the time.
+pub struct Context<'a> {
+    pub db: &'a dyn Database,
+    pub office: &'a Office,
+    pub now: DateTime<Utc>,
+    /// The key-value store the optional per-address limit counts in.
+    pub counters: &'a dyn Counters,
+    /// The component's other settings, read only by the routes that use them.
+    pub settings: &'a dyn Settings,
+    /// Outbound HTTP, to the payment provider.
+    pub http: &'a dyn HttpClient,
+}
+
+impl Context<'_> {
+    /// The office's key for contact hashes (bans, access requests): `contact_key`.
+    pub fn contact_key(&self) -> ContactKey {
+        ContactKey::new(self.settings.get("contact_key").as_deref())
+    }
+
+    fn minutes(&self, name: &str, default: i64) -> Duration {
+        Duration::minutes(
+            self.settings
+                .get(name)
+                .and_then(|m| m.trim().parse().ok())
+                .unwrap_or(default),
+        )
+    }
+
+    /// How long a seat freed by cancellation stays unavailable (R14).
+    pub fn cancel_hold_back(&self) -> Duration {
+        self.minutes("cancel_holdback_minutes", 30)
+    }
+
+    /// How long before the slot check-in opens (R05).
+    pub fn check_in_margin(&self) -> Duration {
+        self.minutes("checkin_margin_minutes", 60)
+    }
+
+    /// Where links in messages point (`public_base_url`).
+    pub fn links(&self) -> Links {
+        Links::new(self.settings.get("public_base_url"))
+    }
+
+    /// The bot defence on submissions; None when the office turned it off.
+    pub fn proof_of_work(&self) -> Option<ProofOfWork> {
+        ProofOfWork::new(
+            self.settings.get("challenge_secret"),
+            self.office.proof_of_work,
+        )
+    }
+}

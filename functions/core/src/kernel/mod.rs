@@ -1,0 +1,15 @@
+//! The bottom layer: what every area and the web share, importing nothing else of
+//! the crate (the architecture test holds it to that).
+//! - `error`: the one error type at the crate's boundary;
+//! - `text`: the citizen's language and HTML escaping;
+//! - `time`: office time (Europe/Bucharest, C06);
+//! - `token`: reservation numbers and link tokens, stored only hashed (R02);
+//! - `fields`: a submitted form's fields and their readers;
+//! - `limits`: the shape of an abuse limit.
+
+pub mod error;
+pub mod fields;
+pub mod limits;
+pub mod text;
+pub mod time;
+pub mod token;

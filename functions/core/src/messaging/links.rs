@@ -1,0 +1,20 @@
+//! Where the links in messages point: the office's public origin.
+
+/// Where the links in complaint messages point, and who hears about SLA states.
+#[derive(Debug, Clone)]
+pub struct Links {
+    pub public_base_url: String,
+}
+
+impl Links {
+    /// The `public_base_url` setting, or the local address `spin up` serves on.
+    pub fn new(public_base_url: Option<String>) -> Links {
+        Links {
+            public_base_url: public_base_url.unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+        }
+    }
+
+    pub(crate) fn to(&self, path: &str) -> String {
+        format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
+    }
+}
