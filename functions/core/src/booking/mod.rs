@@ -340,7 +340,9 @@ const ADMISSION: &str = "SELECT
 /// window must be open (R18) and the challenge unused. A booking whose VIN or holder
 /// already has an active booking goes in cancelled (R06/R07) unless an exemption
 /// covers it (R16); the triggers cancel the others in the same statement. RETURNING
-/// gives the row as stored, so nothing is read back.
+/// gives the row as stored, so nothing is read back. The triggers are in storage/migrations/:
+/// `bookings_cancel_duplicates` (v06_lean_booking_write.rs) and `bookings_use_exemption`
+/// (v04_exemptions_and_closures.rs).
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,

@@ -379,6 +379,8 @@ impl Progress {
         let cycle = &events[cycle_start..];
         let started = cycle.first().map_or(complaint.received_at, |e| e.at);
         let first = |kind: &str| cycle.iter().find(|e| e.kind == kind).map(|e| e.at);
+        // C02: the automatic acknowledgement's event is written by the trigger
+        // `outbox_complaint_acknowledged` (storage/migrations/v05_complaints.rs) once it is sent.
         let acknowledged = first("acknowledged");
         let updated = acknowledged.and(first("progress"));
         let resolved = first("resolved");

@@ -1,6 +1,7 @@
 //! The storage seam: one narrow trait over SQL execute-with-parameters, implemented
 //! on Spin's SQLite in the components and on rusqlite in native tests.
 
+mod migrations;
 pub mod schema;
 
 use crate::kernel::error::Error;
