@@ -59,20 +59,29 @@ fn module_of(stem: &str) -> String {
     }
 }
 
-/// The dependency graph of (module, source) pairs. The root's imports are read first, only
-/// to learn which module each name it re-exports comes from.
+/// The dependency graph of (module, source) pairs. Re-exports are read first (`pub use`,
+/// and every import of the root), so that a name a module re-exports leads to the module
+/// that defines it: a folder's `mod.rs` may be a facade for its files without a cycle.
 fn dependency_graph(sources: &[(String, String)]) -> Graph {
     let parsed: Vec<(&str, Vec<String>)> = sources
         .iter()
         .map(|(module, text)| (module.as_str(), code_tokens(text)))
         .collect();
     let modules: BTreeSet<String> = sources.iter().map(|(module, _)| module.clone()).collect();
-    let mut reexports = BTreeMap::new();
-    for (module, tokens) in parsed.iter().filter(|(module, _)| *module == ROOT) {
-        let children = declared_children(tokens);
-        for (name, path) in named_paths(tokens) {
-            if let Some(target) = resolve(&path, module, &children, &modules, &reexports) {
-                reexports.insert(name, target);
+    let mut reexports = Reexports::new();
+    // A re-export of a re-export resolves once the one it names has: a few passes suffice.
+    for _ in 0..4 {
+        for (module, tokens) in &parsed {
+            let children = declared_children(tokens);
+            let exported = if *module == ROOT {
+                named_paths(tokens)
+            } else {
+                reexported_paths(tokens)
+            };
+            for (name, path) in exported {
+                if let Some(target) = resolve(&path, module, &children, &modules, &reexports) {
+                    reexports.insert((module.to_string(), name), target);
+                }
             }
         }
     }
@@ -88,6 +97,22 @@ fn dependency_graph(sources: &[(String, String)]) -> Graph {
         }
     }
     graph
+}
+
+/// (module, name it re-exports) → the module that defines the name.
+type Reexports = BTreeMap<(String, String), String>;
+
+/// The leaves of a file's `pub use` trees (any visibility), with the names they bind.
+fn reexported_paths(tokens: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let public = i >= 1 && tokens[i - 1] == "pub"
+            || i >= 4 && tokens[i - 1] == ")" && tokens[i - 4] == "pub";
+        if token == "use" && public {
+            use_tree(tokens, i + 1, Vec::new(), &mut out);
+        }
+    }
+    out
 }
 
 /// The code's tokens without comments, string literals and `#[cfg(test)]` items.
@@ -282,14 +307,14 @@ fn use_tree(
 }
 
 /// The module a path named in `module` lands in: the longest prefix that is a module, or,
-/// for a name the root re-exports, the module it comes from. `None` when it leaves the crate
+/// when the name after that prefix is one the module re-exports, the module it comes from. `None` when it leaves the crate
 /// or only reaches the root.
 fn resolve(
     path: &[String],
     module: &str,
     children: &BTreeSet<&str>,
     modules: &BTreeSet<String>,
-    reexports: &BTreeMap<String, String>,
+    reexports: &Reexports,
 ) -> Option<String> {
     let here = module
         .split("::")
@@ -307,11 +332,27 @@ fn resolve(
     let supers = rest.iter().take_while(|s| *s == "super").count();
     absolute.truncate(absolute.len().checked_sub(supers)?);
     absolute.extend(rest[supers..].iter().cloned());
-    let found = (1..=absolute.len())
+    let (prefix, owner) = (0..=absolute.len())
         .rev()
-        .map(|n| absolute[..n].join("::"))
-        .find(|m| modules.contains(m));
-    found.or_else(|| reexports.get(absolute.first()?).cloned())
+        .map(|n| {
+            (
+                n,
+                if n == 0 {
+                    ROOT.to_owned()
+                } else {
+                    absolute[..n].join("::")
+                },
+            )
+        })
+        .find(|(n, m)| *n == 0 || modules.contains(m))?;
+    let reexported = absolute
+        .get(prefix)
+        .and_then(|name| reexports.get(&(owner.clone(), name.clone())));
+    match reexported {
+        Some(target) => Some(target.clone()),
+        None if prefix == 0 => None,
+        None => Some(owner),
+    }
 }
 
 /// Tarjan's strongly connected components of more than one module, each sorted: the cycles.

@@ -8,18 +8,18 @@ pub mod document;
 pub mod intake;
 pub mod payment;
 pub mod processing;
+pub mod provider;
 pub mod stripe;
 
 use crate::identity::mask_name;
 use crate::kernel::error::Error;
-use crate::kernel::time::OFFICE_TZ;
-use crate::kernel::time::local_minute;
+use crate::kernel::time::{OFFICE_TZ, local_minute, start_of_day};
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::Email;
 use crate::messaging::order_messages::About;
 use crate::office::Office;
 use crate::storage::{Database, Row, StorageError, Value, db_time};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -445,6 +445,18 @@ pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<L
             refund: r.opt_text("refund")?,
         })
     })?)
+}
+
+/// D04: the day a document is due, its type's business days after `now`, and the
+/// moment that day ends.
+fn due_after(office: &Office, document: &str, now: DateTime<Utc>) -> (NaiveDate, DateTime<Utc>) {
+    let days = office
+        .orders
+        .document(document)
+        .map_or(5, |d| d.deadline_business_days);
+    let today = now.with_timezone(&OFFICE_TZ).date_naive();
+    let day = office.business_days().add_business_days(today, days);
+    (day, start_of_day(day + Days::new(1)))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! that can no longer be paid is flagged for refund, never lost.
 
 use super::catalog::fee_text;
+use super::provider::{Checkout, CheckoutRequest, Notification, PaymentProvider};
 use super::{Order, State, log_event, office_time, queue_email};
 use crate::kernel::error::Error;
 use crate::messaging::links::Links;
@@ -16,75 +17,6 @@ use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-
-/// What a checkout is opened for.
-pub struct CheckoutRequest<'a> {
-    /// How the provider's events name the order back to us.
-    pub order_ref: String,
-    pub amount_bani: i64,
-    pub currency: &'a str,
-    pub description: &'a str,
-    pub email: &'a str,
-    pub lang: &'a str,
-    pub success_url: String,
-    pub cancel_url: String,
-    pub expires_at: DateTime<Utc>,
-    pub idempotency_key: String,
-}
-
-/// An opened checkout: where to send the payer.
-#[derive(Debug, Serialize)]
-pub struct Checkout {
-    pub session: String,
-    pub url: String,
-}
-
-/// A payment the provider says succeeded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Payment {
-    /// The provider's event id: the same event delivered twice is one payment.
-    pub event_id: String,
-    pub order_ref: String,
-    pub amount_bani: i64,
-    pub currency: String,
-    /// The provider's reference of the money, for a refund.
-    pub payment_ref: String,
-}
-
-/// A verified notification from the provider.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Notification {
-    Paid(Payment),
-    /// A genuine event this app does not act on.
-    Ignored(String),
-}
-
-/// One card-payment provider's wire format.
-pub trait PaymentProvider {
-    /// The provider's name, for the history and the logs.
-    fn name(&self) -> &'static str;
-    /// Opens a hosted checkout for the order.
-    fn create_checkout(
-        &self,
-        http: &dyn HttpClient,
-        request: &CheckoutRequest,
-    ) -> Result<Checkout, Error>;
-    /// Verifies a webhook (signature, timestamp) and reads what it says.
-    fn read_webhook(
-        &self,
-        headers: &http::HeaderMap,
-        body: &[u8],
-        now: DateTime<Utc>,
-    ) -> Result<Notification, Error>;
-    /// Refunds a payment, once per idempotency key; the provider's refund id.
-    fn refund(
-        &self,
-        http: &dyn HttpClient,
-        payment_ref: &str,
-        amount_bani: i64,
-        idempotency_key: &str,
-    ) -> Result<String, Error>;
-}
 
 /// The provider the settings name; an office without one can take orders but not
 /// payments (503 naming the setting).
@@ -118,14 +50,6 @@ pub fn provider(settings: &dyn Settings) -> Result<Box<dyn PaymentProvider>, Err
             setting: "payment_provider".to_owned(),
             problem: format!("{other:?} is not a provider ghiseu has an adapter for (stripe)"),
         }),
-    }
-}
-
-/// The provider refused or could not be reached: nothing was charged or refunded.
-pub fn unavailable(problem: impl Into<String>) -> Error {
-    Error::Upstream {
-        service: "payment provider",
-        problem: problem.into(),
     }
 }
 
@@ -258,7 +182,7 @@ pub fn apply(
         {
             return Ok(Outcome::Duplicate);
         }
-        let (due_day, due_at) = super::processing::due_after(office, &order.document, now);
+        let (due_day, due_at) = super::due_after(office, &order.document, now);
         let paid = db
             .execute(
                 PAY,

@@ -10,15 +10,13 @@ use super::{Order, State, log_event, office_time, queue_email};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::fields::required;
-use crate::kernel::time::OFFICE_TZ;
-use crate::kernel::time::start_of_day;
 use crate::kernel::token::LinkToken;
 use crate::messaging::links::Links;
 use crate::messaging::order_messages;
 use crate::office::Office;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
-use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 const MAX_TEXT: usize = 4000;
 
@@ -369,22 +367,6 @@ pub fn answer(
 
 const REOPEN_DUE: &str = "UPDATE orders SET due_at = ? WHERE id = ?";
 
-/// D04: the day a document is due, its type's business days after `now`, and the
-/// moment that day ends.
-pub(super) fn due_after(
-    office: &Office,
-    document: &str,
-    now: DateTime<Utc>,
-) -> (NaiveDate, DateTime<Utc>) {
-    let days = office
-        .orders
-        .document(document)
-        .map_or(5, |d| d.deadline_business_days);
-    let today = now.with_timezone(&OFFICE_TZ).date_naive();
-    let day = office.business_days().add_business_days(today, days);
-    (day, start_of_day(day + Days::new(1)))
-}
-
 /// Seed 003 §4.2: the requester reports a problem with the issued document; it goes
 /// back to staff with a fresh deadline.
 pub fn report_problem(
@@ -404,7 +386,7 @@ pub fn report_problem(
         db.execute(
             REOPEN_DUE,
             &[
-                db_time(due_after(office, &order.document, now).1).into(),
+                db_time(super::due_after(office, &order.document, now).1).into(),
                 order.id.into(),
             ],
         )?;

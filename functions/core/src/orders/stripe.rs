@@ -2,7 +2,7 @@
 //! call, webhooks signed `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`
 //! with the endpoint's secret, and refunds against the payment intent.
 
-use super::payment::{
+use super::provider::{
     Checkout, CheckoutRequest, Notification, Payment, PaymentProvider, unavailable,
 };
 use crate::kernel::error::Error;

@@ -1,7 +1,8 @@
 use super::catalog::OrderSettings;
 use super::intake::{NewOrder, place};
-use super::payment::{Notification, Outcome, Payment, PaymentProvider, apply};
+use super::payment::{Outcome, apply};
 use super::processing::{Step, take_step};
+use super::provider::{Notification, Payment, PaymentProvider};
 use super::stripe::Stripe;
 use super::*;
 use crate::kernel::fields::Fields;

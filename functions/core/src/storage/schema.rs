@@ -2,9 +2,9 @@
 //! version), versioned with `PRAGMA user_version` and applied by whichever component
 //! opens the database first. `storage/schema.sql` is the schema they produce.
 
+use super::database::{Database, Value, in_transaction};
+use super::migrations::MIGRATIONS;
 use crate::kernel::error::Error;
-use crate::storage::migrations::MIGRATIONS;
-use crate::storage::{Database, Value, in_transaction};
 
 /// How long a writing connection waits for another writer (Spin's backend, rusqlite,
 /// waits 5 s by default; a rush deserves longer, and a wait is not a failure).
