@@ -2,16 +2,17 @@
 
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;
-use ghiseu_core::web::api::{self, Request, Response};
+use ghiseu_core::web::catalog;
+use ghiseu_core::web::toolkit::{Request, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 
 fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
     match req.uri().path() {
-        "/api/services" => api::services(req, ctx),
-        "/api/availability" => api::availability(req, ctx),
-        "/api/challenge" => api::challenge(req, ctx),
-        "/api/health" => api::health(req, ctx),
+        "/api/services" => catalog::services(req, ctx),
+        "/api/availability" => catalog::availability(req, ctx),
+        "/api/challenge" => catalog::challenge(req, ctx),
+        "/api/health" => catalog::health(req, ctx),
         _ => Err(Error::NotFound),
     }
 }

@@ -2,7 +2,7 @@
 //! whose `{{ro|en}}` markers become the text of the language asked with `?lang=`.
 
 use ghiseu_core::kernel::text::{Lang, escape};
-use ghiseu_core::web::api::Response;
+use ghiseu_core::web::toolkit::Response;
 use http::{StatusCode, header};
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::http_component;

@@ -14,8 +14,8 @@ use ghiseu_core::seams::Settings;
 use ghiseu_core::seams::Transport;
 use ghiseu_core::storage::schema;
 use ghiseu_core::storage::{Database, LazyConnection, Rows, StorageError, Value};
-use ghiseu_core::web::api::{self, Request, Response};
 use ghiseu_core::web::observe;
+use ghiseu_core::web::toolkit::{self, Request, Response};
 use spin_sdk::http::{IncomingRequest, Method};
 use spin_sdk::{key_value, sqlite, variables};
 use std::cell::OnceCell;
@@ -133,7 +133,7 @@ async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>)
             .body(Vec::new())
             .expect("plain request")
     });
-    let limit = api::body_limit(request.uri().path());
+    let limit = toolkit::body_limit(request.uri().path());
     let mut stream = incoming.into_body_stream();
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
@@ -171,9 +171,9 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
     });
     let (response, refusal) = match outcome {
         Ok(response) => (response, None),
-        Err(e) => (api::error_response(&request, &e), Some(e)),
+        Err(e) => (toolkit::error_response(&request, &e), Some(e)),
     };
-    let response = api::finish(&request, response);
+    let response = toolkit::finish(&request, response);
     let status = response.status().as_u16();
     let outcome = refusal.as_ref().map_or(Ok(()), Err);
     log(observe::request_line(

@@ -4,14 +4,15 @@
 
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;
-use ghiseu_core::web::api::{self, Request, Response};
 use ghiseu_core::web::backoffice;
+use ghiseu_core::web::staff_api;
+use ghiseu_core::web::toolkit::{Request, Response};
 use spin_sdk::http::IncomingRequest;
 use spin_sdk::http_component;
 
 fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if req.uri().path().starts_with("/api/staff") {
-        api::staff(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
+        staff_api::staff(req, ctx, ghiseu_spin::variable("staff_tokens").as_deref())
     } else {
         backoffice::backoffice(req, ctx)
     }

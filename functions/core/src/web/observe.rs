@@ -4,7 +4,7 @@
 //! fault (SQLite names tables and columns, never values).
 
 use crate::kernel::error::Error;
-use crate::web::api::Request;
+use crate::web::toolkit::Request;
 use serde_json::json;
 use std::time::Duration;
 

@@ -4,7 +4,7 @@
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::orders::document::{MAX_DOCUMENT_BYTES, Pdf};
-use crate::web::api::Request;
+use crate::web::toolkit::{MAX_UPLOAD_BYTES, Request};
 use http::header;
 
 /// What an upload carried: the PDF and any other form fields (the CSRF token).
@@ -12,9 +12,6 @@ pub struct Upload {
     pub pdf: Pdf,
     pub fields: Fields,
 }
-
-/// The larger body limit of the upload routes (the form adds a little around the file).
-pub const MAX_UPLOAD_BYTES: usize = MAX_DOCUMENT_BYTES + 64 * 1024;
 
 fn header_str(req: &Request, name: header::HeaderName) -> &str {
     req.headers()

@@ -17,7 +17,7 @@ struct LoginPage<'a> {
 pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let local = is_local(req);
     if matches!(*req.method(), Method::GET | Method::HEAD) {
-        let lang = crate::web::api::lang_of(req, None);
+        let lang = crate::web::toolkit::lang_of(req, None);
         let token = LinkToken::generate();
         let html = render(LoginPage {
             lang,

@@ -27,11 +27,11 @@ use crate::office::relocation::{self, Closing, Unconfirmed, Window};
 use crate::staff::accounts::{self, Account, Attempt};
 use crate::staff::session::{self, Session};
 use crate::staff::{AuditEntry, AuditFilter, Entry, Role, Task, actions, audit};
-use crate::web::api::{
+use crate::web::html::{render, service_name};
+use crate::web::toolkit::{
     Request, Response, body_fields, client_address, html_response, json_response, query_date,
     query_pairs, see_other, with_error_headers,
 };
-use crate::web::html::{render, service_name};
 use askama::Template;
 use chrono::{Days, Duration};
 use http::{Method, StatusCode, header};

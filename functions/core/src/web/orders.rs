@@ -2,13 +2,9 @@
 //! the provider's checkout, the status check with its history and download, and the
 //! links in the emails; plus the provider's webhook. Pages work without JavaScript.
 
-use super::{
-    Fields, Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, optional_body_fields, query_pairs, refused_page, require_get,
-    see_other, shows_form_again,
-};
 use crate::context::Context;
 use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
 use crate::orders::catalog::CURRENCY;
 use crate::orders::document::{self, Download};
 use crate::orders::intake::{self, NewOrder};
@@ -16,6 +12,11 @@ use crate::orders::payment::{self, Outcome};
 use crate::orders::processing;
 use crate::orders::{self, Order, OrderNumber, StatusView};
 use crate::web::html;
+use crate::web::toolkit::{
+    Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, optional_body_fields, query_pairs, refused_page, require_get,
+    see_other, shows_form_again,
+};
 use http::{Method, StatusCode, header};
 use serde_json::json;
 

@@ -2,9 +2,6 @@
 //! deliberately no call that creates a booking or moves one on someone's behalf;
 //! closing a window (R18) moves the bookings in it by the office's rule.
 
-use super::{
-    Request, Response, body_fields, json_response, optional_body_fields, query_pairs, require_get,
-};
 use crate::booking::Booking;
 use crate::booking::exemption;
 use crate::complaints::{self, Complaint, Progress};
@@ -17,6 +14,9 @@ use crate::messaging::outbox;
 use crate::office::relocation;
 use crate::orders;
 use crate::staff::{Staff, Task, actions};
+use crate::web::toolkit::{
+    Request, Response, body_fields, json_response, optional_body_fields, query_pairs, require_get,
+};
 use chrono::Duration;
 use http::{Method, StatusCode, header};
 use serde_json::json;
@@ -96,7 +96,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["day"], false) => {
             require_get(req)?;
-            let date = super::query_date(req, "date")?
+            let date = crate::web::toolkit::query_date(req, "date")?
                 .unwrap_or_else(|| ctx.now.with_timezone(&OFFICE_TZ).date_naive());
             ok(json!({"day": dayview::day(ctx.db, ctx.office, date, ctx.now)?}))
         }

@@ -2,16 +2,16 @@
 //! from the complaints page, `/complaints?number=…`), and the escalation link (C05).
 //! Staff handle complaints through the staff API.
 
-use super::{
-    Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, shows_form_again,
-};
 use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
 use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::web::html;
+use crate::web::toolkit::{
+    Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, shows_form_again,
+};
 use http::{Method, StatusCode};
 use serde_json::json;
 

@@ -1,0 +1,239 @@
+//! The bookings component's routes: `POST /api/bookings` (R01–R17), the status check
+//! `GET /api/bookings/{number}` (R03) and its `calendar.ics`, the cancellation link
+//! `/cancel/{token}` (R14) and the relocation link `/relocation/{token}` (R18).
+
+use crate::booking::availability;
+use crate::booking::cancellation;
+use crate::booking::{self, Booking, NewBooking};
+use crate::context::Context;
+use crate::defence::challenge::Purpose;
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::fields::Fields;
+use crate::kernel::token::ReservationNumber;
+use crate::office::relocation;
+use crate::web::html;
+use crate::web::toolkit::{
+    Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
+    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, respond,
+    shows_form_again,
+};
+use chrono::NaiveDate;
+use http::{Method, StatusCode, header};
+use serde_json::json;
+
+fn confirmation_json(booked: &booking::Booked) -> serde_json::Value {
+    let b = &booked.booking;
+    let local = b.slot_start.with_timezone(&crate::kernel::time::OFFICE_TZ);
+    json!({
+        "reservation_number": booked.number.as_ref().map(ToString::to_string),
+        "replayed": booked.replayed,
+        "booking": {
+            "service": b.service,
+            "slot_start": local.to_rfc3339(),
+            "date": local.format("%Y-%m-%d").to_string(),
+            "time": local.format("%H:%M").to_string(),
+            "name": b.name,
+            "phone": b.phone,
+            "email": b.email,
+            "vin": b.vin,
+            "holder": b.holder,
+            "state": b.state,
+            "cancel_reason": b.cancel_reason,
+        }
+    })
+}
+
+/// POST /api/bookings: JSON or an HTML form; an `Idempotency-Key` makes retries safe.
+pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    if req.method() != Method::POST {
+        return Err(Error::MethodNotAllowed { allow: "POST" });
+    }
+    let mut fields = body_fields(req)?;
+    let submitted = fields.clone();
+    let booked = (|| {
+        let challenge = admit(&mut fields, Purpose::Booking, ctx)?;
+        let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
+        let admission = booking::Admission {
+            idempotency_key: idempotency_key(req)?,
+            per_phone: ctx.office.rate_limits.per_phone(),
+            challenge: challenge.as_deref(),
+            contact_key: &ctx.contact_key(),
+        };
+        booking::book(ctx.db, &new, admission, ctx.now)
+    })();
+    let booked = match booked {
+        Err(e) if shows_form_again(req, &e) => {
+            return refused_booking_form(req, ctx, submitted, &e).ok_or(e);
+        }
+        other => other?,
+    };
+    let status = if booked.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let mut response = match format_of(req) {
+        Format::Html => {
+            let number = booked.number.as_ref().map(ToString::to_string);
+            let page = html::confirmation_page(
+                lang_of(req, Some(&fields)),
+                ctx.office,
+                &booked.booking,
+                number.as_deref(),
+            );
+            html_response(status, page)
+        }
+        Format::Json => json_response(status, &confirmation_json(&booked)),
+    };
+    if booked.replayed {
+        response.headers_mut().insert(
+            "idempotent-replayed",
+            http::HeaderValue::from_static("true"),
+        );
+    }
+    Ok(response)
+}
+
+/// GET /api/bookings/{number}/calendar.ics: the appointment for a calendar, as the
+/// confirmation email attaches it. Unknown and malformed numbers answer 404.
+fn calendar_file(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let parsed = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
+    let booking = Booking::by_number(ctx.db, &parsed)?.ok_or(Error::NotFound)?;
+    let ics = crate::messaging::messages::ics(&booking, ctx.office, &parsed.to_string());
+    let mut response = respond(
+        StatusCode::OK,
+        "text/calendar; charset=utf-8",
+        ics.into_bytes(),
+    );
+    response.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        http::HeaderValue::from_static("attachment; filename=\"programare.ics\""),
+    );
+    Ok(response)
+}
+
+/// A refused booking form, shown again with what was typed, the error next to its field
+/// and in a summary at the top (the refusal's own status). None when the submission
+/// names no day of a service to show the form for: the plain error page answers then.
+fn refused_booking_form(
+    req: &Request,
+    ctx: &Context,
+    submitted: Fields,
+    error: &Error,
+) -> Option<Response> {
+    let service = ctx.office.service(submitted.get("service")?).ok()?;
+    let date = NaiveDate::parse_from_str(submitted.get("slot")?.get(..10)?, "%Y-%m-%d").ok()?;
+    let day = availability::day(ctx.db, ctx.office, service, date, ctx.now).ok()?;
+    let lang = lang_of(req, Some(&submitted));
+    let form = html::FormState::refused(submitted, error, lang, booking::INPUTS);
+    let page = html::availability_page(lang, service, &day, ctx.proof_of_work().is_some(), &form);
+    Some(refused_page(error, page))
+}
+
+/// GET /api/bookings/{number}, or /api/bookings?number=… for the HTML form (R03).
+/// Unknown and malformed numbers answer the same 404.
+pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
+    let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
+    let view = booking.status_view();
+    Ok(match format_of(req) {
+        Format::Html => html_response(
+            StatusCode::OK,
+            html::status_page(lang_of(req, None), ctx.office, &view),
+        ),
+        Format::Json => json_response(StatusCode::OK, &json!({"booking": view})),
+    })
+}
+
+/// GET /cancel/{token} shows the booking and a confirm button; POST cancels (R14).
+pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(match cancellation::open(ctx.db, token, ctx.now)? {
+            Some(booking) => html_response(
+                StatusCode::OK,
+                html::cancel_confirm_page(lang, ctx.office, &booking.status_view()),
+            ),
+            None => invalid(),
+        }),
+        Method::POST => Ok(
+            match cancellation::confirm(ctx.db, token, ctx.cancel_hold_back(), ctx.now)? {
+                true => html_response(StatusCode::OK, html::cancelled_page(lang)),
+                false => invalid(),
+            },
+        ),
+        _ => Err(Error::MethodNotAllowed { allow: "GET, POST" }),
+    }
+}
+
+/// GET /relocation/{token} shows the new time; POST `action=confirm|decline` answers (R18).
+pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(match relocation::open(ctx.db, token, ctx.now)? {
+            Some(pending) => {
+                let old = crate::kernel::time::local_minute(pending.old_start);
+                html_response(
+                    StatusCode::OK,
+                    html::relocation_page(lang, ctx.office, &pending.booking.status_view(), &old),
+                )
+            }
+            None => invalid(),
+        }),
+        Method::POST => {
+            let fields = body_fields(req)?;
+            let confirm = match fields.get("action").map(String::as_str) {
+                Some("confirm") => true,
+                Some("decline") => false,
+                _ => {
+                    return Err(FieldError::new(
+                        "invalid_action",
+                        "action",
+                        "Choose confirm or decline.",
+                        "Alegeți confirmare sau renunțare.",
+                    )
+                    .into());
+                }
+            };
+            Ok(match relocation::answer(ctx.db, token, confirm, ctx.now)? {
+                true => html_response(
+                    StatusCode::OK,
+                    html::relocation_answered_page(lang, confirm),
+                ),
+                false => invalid(),
+            })
+        }
+        _ => Err(Error::MethodNotAllowed { allow: "GET, POST" }),
+    }
+}
+
+/// Routes the bookings component's paths.
+pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let path = req.uri().path().trim_end_matches('/');
+    if let Some(token) = path.strip_prefix("/cancel/") {
+        return cancel_link(req, token, ctx);
+    }
+    if let Some(token) = path.strip_prefix("/relocation/") {
+        return relocation_link(req, token, ctx);
+    }
+    limit_client(req, ctx)?;
+    match path.strip_prefix("/api/bookings") {
+        Some("") if req.method() == Method::GET => {
+            let number = query_pairs(req).remove("number").unwrap_or_default();
+            booking_status(req, &number, ctx)
+        }
+        Some("") => create_booking(req, ctx),
+        Some(rest) if rest.ends_with("/calendar.ics") => {
+            let number = rest[1..].trim_end_matches("/calendar.ics");
+            calendar_file(req, number, ctx)
+        }
+        Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => {
+            booking_status(req, &rest[1..], ctx)
+        }
+        _ => Err(Error::NotFound),
+    }
+}

@@ -1,0 +1,221 @@
+//! The catalog component's routes: `GET /api/services`, `GET /api/availability` (JSON,
+//! a day's page, or the month's day picker), `GET /api/challenge`, `GET /api/health`.
+
+use crate::booking::availability;
+use crate::context::Context;
+use crate::defence::challenge::Purpose;
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::fields::Fields;
+use crate::web::html;
+use crate::web::toolkit::{
+    Format, Request, Response, format_of, html_response, json_response, lang_of, parse_date,
+    query_pairs, require_get, shared_for,
+};
+use chrono::{Datelike, Months, NaiveDate};
+use http::StatusCode;
+use serde_json::json;
+
+/// The longest date range one availability request may ask for.
+const MAX_RANGE_DAYS: i64 = 31;
+
+/// GET /api/services: the catalog in Romanian and English.
+pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let office = ctx.office;
+    require_get(req)?;
+    let services: Vec<_> = office
+        .services
+        .iter()
+        .map(|s| {
+            json!({
+                "code": s.code,
+                "name": {"ro": s.name_ro, "en": s.name_en},
+                "proof": s.proof,
+                "slot_minutes": s.slot_minutes,
+                "online_seats_per_slot": s.online_seats(),
+            })
+        })
+        .collect();
+    let (_, last) = office.booking_window(ctx.now);
+    Ok(shared_for(
+        json_response(
+            StatusCode::OK,
+            &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+        ),
+        60,
+    ))
+}
+
+/// GET /api/health, for probes: 200 when the database answers, else 503.
+pub fn health(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let database = ctx.db.execute("SELECT 1 AS up", &[]).is_ok();
+    let (status, word) = if database {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    };
+    Ok(json_response(
+        status,
+        &json!({"status": word, "database": word}),
+    ))
+}
+
+/// GET /api/challenge?for=booking|complaint: a proof-of-work challenge to solve
+/// before submitting; `{"challenge": null}` when the office turned it off.
+pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let purpose = query_pairs(req)
+        .get("for")
+        .and_then(|p| Purpose::parse(p))
+        .ok_or_else(|| {
+            Error::field(
+                "invalid_purpose",
+                "for",
+                "Ask for a challenge for a booking or a complaint.",
+                "Cereți o verificare pentru o programare sau o sesizare.",
+            )
+        })?;
+    let challenge = ctx
+        .proof_of_work()
+        .map(|pow| pow.issue(purpose, ctx.now))
+        .transpose()?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"challenge": challenge}),
+    ))
+}
+
+/// GET /api/availability?service=…&date=YYYY-MM-DD, or &from=…&to=… for a range.
+pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let query = query_pairs(req);
+    let service = ctx
+        .office
+        .service(query.get("service").map(String::as_str).unwrap_or(""))?;
+    let (first_open, last_open) = ctx.office.booking_window(ctx.now);
+    let out_of_window = |field: &str| -> Error {
+        FieldError::new(
+            "date_out_of_range",
+            field,
+            "Online booking is open only from today to the last bookable date.",
+            "Programările online sunt deschise doar de azi până la ultima dată disponibilă.",
+        )
+        .in_field(field)
+        .into()
+    };
+    if format_of(req) == Format::Html && !query.contains_key("date") {
+        return month_picker(req, ctx, service, &query);
+    }
+    let (from, to) = if query.contains_key("date") {
+        let d = parse_date(&query, "date")?;
+        (d, d)
+    } else {
+        (parse_date(&query, "from")?, parse_date(&query, "to")?)
+    };
+    if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
+        return Err(FieldError::new(
+            "invalid_range",
+            "to",
+            "The range must run forward and span at most 31 days.",
+            "Intervalul trebuie să fie crescător și de cel mult 31 de zile.",
+        )
+        .into());
+    }
+    if from < first_open {
+        return Err(out_of_window(if query.contains_key("date") {
+            "date"
+        } else {
+            "from"
+        }));
+    }
+    if to > last_open {
+        return Err(out_of_window(if query.contains_key("date") {
+            "date"
+        } else {
+            "to"
+        }));
+    }
+    let days = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
+        .collect::<Result<Vec<_>, Error>>()?;
+    if format_of(req) == Format::Html {
+        let challenged = ctx.proof_of_work().is_some();
+        return Ok(html_response(
+            StatusCode::OK,
+            html::availability_page(
+                lang_of(req, None),
+                service,
+                &days[0],
+                challenged,
+                &html::FormState::default(),
+            ),
+        ));
+    }
+    let body = if query.contains_key("date") {
+        let day = serde_json::to_value(&days[0]).expect("serialisable");
+        json!({"service": service.code, "day": day})
+    } else {
+        json!({"service": service.code, "days": days})
+    };
+    Ok(shared_for(json_response(StatusCode::OK, &body), 2))
+}
+
+/// The day picker (HTML): `month=YYYY-MM`, by default the month of the first bookable day.
+fn month_picker(
+    req: &Request,
+    ctx: &Context,
+    service: &crate::office::Service,
+    query: &Fields,
+) -> Result<Response, Error> {
+    let lang = lang_of(req, None);
+    let (first_open, last_open) = ctx.office.booking_window(ctx.now);
+    let month = match query.get("month").filter(|m| !m.trim().is_empty()) {
+        None => first_open.with_day(1).expect("day 1 exists"),
+        Some(m) => {
+            NaiveDate::parse_from_str(&format!("{}-01", m.trim()), "%Y-%m-%d").map_err(|_| {
+                Error::field(
+                    "invalid_month",
+                    "month",
+                    "Give the month as YYYY-MM.",
+                    "Introduceți luna în forma AAAA-LL.",
+                )
+            })?
+        }
+    };
+    let next_month = month
+        .checked_add_months(Months::new(1))
+        .ok_or(Error::NotFound)?;
+    let days = month
+        .iter_days()
+        .take_while(|d| *d < next_month)
+        .map(|date| {
+            let day = if (first_open..=last_open).contains(&date) {
+                Some(availability::day(
+                    ctx.db, ctx.office, service, date, ctx.now,
+                )?)
+            } else {
+                None
+            };
+            Ok(html::picker_day(lang, service, date, day.as_ref()))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let link = |m: NaiveDate| {
+        format!(
+            "/api/availability?service={}&month={}&lang={}",
+            service.code,
+            m.format("%Y-%m"),
+            lang.code()
+        )
+    };
+    let previous = (month > first_open)
+        .then(|| month.checked_sub_months(Months::new(1)))
+        .flatten()
+        .map(link);
+    let next = (next_month <= last_open).then(|| link(next_month));
+    Ok(html_response(
+        StatusCode::OK,
+        html::month_page(lang, service, month, days, previous, next),
+    ))
+}

@@ -1,0 +1,332 @@
+//! The HTTP toolkit every handler uses: reading a request (format, language, fields,
+//! limits, the proof of work) and writing an answer (JSON or a page, errors, headers).
+
+use crate::context::Context;
+use crate::defence::challenge::Purpose;
+use crate::defence::ratelimit;
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
+use crate::orders::document::MAX_DOCUMENT_BYTES;
+use crate::web::html;
+use chrono::NaiveDate;
+use http::{Method, StatusCode, header};
+use serde_json::json;
+
+pub type Request = http::Request<Vec<u8>>;
+
+pub type Response = http::Response<Vec<u8>>;
+
+/// Request bodies above this are refused (413) before any parsing.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The larger body limit of the upload routes (the form adds a little around the file).
+pub const MAX_UPLOAD_BYTES: usize = MAX_DOCUMENT_BYTES + 64 * 1024;
+/// A payment provider's notification may be larger than a form.
+const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
+
+/// The largest body a path takes: a document upload, a provider's webhook, or a form.
+pub fn body_limit(path: &str) -> usize {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        ["api", "staff", "orders", _, "issue"] | ["staff", "orders", _, "issue"] => {
+            MAX_UPLOAD_BYTES
+        }
+        ["api", "payments", "webhook"] => MAX_WEBHOOK_BYTES,
+        _ => MAX_BODY_BYTES,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Json,
+    Html,
+}
+
+/// Browsers submitting forms or navigating get HTML; everything else gets JSON.
+pub(crate) fn format_of(req: &Request) -> Format {
+    let header_str = |name| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
+    let is_form = header_str(header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    let wants_html = header_str(header::ACCEPT).starts_with("text/html");
+    if is_form || wants_html {
+        Format::Html
+    } else {
+        Format::Json
+    }
+}
+
+pub(crate) fn query_pairs(req: &Request) -> Fields {
+    form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect()
+}
+
+pub(crate) fn lang_of(req: &Request, fields: Option<&Fields>) -> Lang {
+    let query = query_pairs(req);
+    Lang::from_code(
+        fields
+            .and_then(|f| f.get("lang"))
+            .or(query.get("lang"))
+            .map(String::as_str),
+    )
+}
+
+pub(crate) fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
+    http::Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, content_type)
+        // Booking pages carry personal data and credentials: never cached, never referred.
+        .header(header::CACHE_CONTROL, "no-store")
+        .header("referrer-policy", "no-referrer")
+        .header("x-content-type-options", "nosniff")
+        .header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'",
+        )
+        .body(body)
+        .expect("valid response")
+}
+
+pub fn json_response(status: StatusCode, value: &serde_json::Value) -> Response {
+    respond(status, "application/json", value.to_string().into_bytes())
+}
+
+pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
+    respond(status, "text/html; charset=utf-8", page.into_bytes())
+}
+
+/// The last touch on every answer: an HTML page fetched with GET gets its language
+/// switch pointed at itself (`html::switch_to_same_page`).
+pub fn finish(req: &Request, response: Response) -> Response {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_page || req.method() != Method::GET {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = match String::from_utf8(body) {
+        Ok(page) => html::switch_to_same_page(
+            &page,
+            req.uri().path(),
+            req.uri().query().unwrap_or_default(),
+        )
+        .unwrap_or(page)
+        .into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    Response::from_parts(parts, body)
+}
+
+/// The answer to a form post: the browser goes on to `location` with a GET, so a
+/// reload never repeats the action.
+pub(crate) fn see_other(location: &str) -> Response {
+    http::Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(Vec::new())
+        .expect("valid redirect")
+}
+
+/// Public data that is the same for everyone: a front proxy may serve it for a
+/// moment, so a rush's availability reads don't all reach the database.
+pub(crate) fn shared_for(mut response: Response, seconds: u32) -> Response {
+    if response.status().is_success() {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            http::HeaderValue::from_str(&format!("public, max-age={seconds}"))
+                .expect("ASCII header"),
+        );
+    }
+    response
+}
+
+/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
+pub fn error_response(req: &Request, e: &Error) -> Response {
+    let x = e.explain();
+    let response = match format_of(req) {
+        Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
+        Format::Json => json_response(
+            x.status,
+            &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
+        ),
+    };
+    with_error_headers(response, e)
+}
+
+/// The headers a refusal calls for: `Allow`, `WWW-Authenticate`, `Retry-After`.
+pub(crate) fn with_error_headers(mut response: Response, e: &Error) -> Response {
+    if let Error::MethodNotAllowed { allow } = e {
+        response
+            .headers_mut()
+            .insert(header::ALLOW, http::HeaderValue::from_static(allow));
+    }
+    if let Error::Unauthorized = e {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            http::HeaderValue::from_static("Bearer"),
+        );
+    }
+    if let Some(seconds) = e.retry_after() {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, http::HeaderValue::from(seconds));
+    }
+    response
+}
+
+pub(crate) fn require_get(req: &Request) -> Result<(), Error> {
+    match *req.method() {
+        Method::GET | Method::HEAD => Ok(()),
+        _ => Err(Error::MethodNotAllowed { allow: "GET" }),
+    }
+}
+
+/// The solved challenge a submission carries in its `altcha` field, checked and
+/// taken out of the fields; None when the office turned the defence off.
+pub(crate) fn admit(
+    fields: &mut Fields,
+    purpose: Purpose,
+    ctx: &Context,
+) -> Result<Option<String>, Error> {
+    let payload = fields.remove("altcha");
+    ctx.proof_of_work()
+        .map(|pow| pow.verify(payload.as_deref(), purpose, ctx.now))
+        .transpose()
+}
+
+pub(crate) fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
+    let value = fields.get(field).map(String::as_str).unwrap_or("");
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            "invalid_date",
+            field,
+            "Give the date as YYYY-MM-DD.",
+            "Introduceți data în forma AAAA-LL-ZZ.",
+        )
+        .into()
+    })
+}
+
+/// An optional `YYYY-MM-DD` in the query string; blank counts as absent.
+pub(crate) fn query_date(req: &Request, field: &str) -> Result<Option<NaiveDate>, Error> {
+    let query = query_pairs(req);
+    match query.get(field).filter(|d| !d.trim().is_empty()) {
+        None => Ok(None),
+        Some(_) => parse_date(&query, field).map(Some),
+    }
+}
+
+/// The body's fields; a step that may carry none takes an empty body as no fields.
+pub(crate) fn optional_body_fields(req: &Request) -> Result<Fields, Error> {
+    if req.body().is_empty() {
+        return Ok(Fields::new());
+    }
+    body_fields(req)
+}
+
+pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
+    if req.body().len() > MAX_BODY_BYTES {
+        return Err(Error::PayloadTooLarge);
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match media_type.as_str() {
+        "application/json" => {
+            let value: serde_json::Value =
+                serde_json::from_slice(req.body()).map_err(|_| Error::MalformedBody)?;
+            let serde_json::Value::Object(map) = value else {
+                return Err(Error::MalformedBody);
+            };
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => Ok((k, s)),
+                    serde_json::Value::Bool(b) => Ok((k, b.to_string())),
+                    serde_json::Value::Number(n) => Ok((k, n.to_string())),
+                    _ => Err(FieldError::new(
+                        "invalid_type",
+                        k,
+                        "Give this field as text.",
+                        "Completați acest câmp ca text.",
+                    )
+                    .into()),
+                })
+                .collect()
+        }
+        "application/x-www-form-urlencoded" => {
+            let text = std::str::from_utf8(req.body()).map_err(|_| Error::MalformedBody)?;
+            Ok(form_urlencoded::parse(text.as_bytes())
+                .into_owned()
+                .collect())
+        }
+        _ => Err(Error::UnsupportedMediaType),
+    }
+}
+
+/// Whether a refusal is answered by the form shown again: an HTML submission the
+/// citizen can correct (a 4xx).
+pub(crate) fn shows_form_again(req: &Request, error: &Error) -> bool {
+    format_of(req) == Format::Html && error.explain().status.is_client_error()
+}
+
+/// A form page shown again after a refusal, with the refusal's status and headers.
+pub(crate) fn refused_page(error: &Error, page: String) -> Response {
+    with_error_headers(html_response(error.explain().status, page), error)
+}
+
+/// Counts the request against its client address's window, when the office turned
+/// that limit on: the key-value store is touched only then.
+pub(crate) fn limit_client(req: &Request, ctx: &Context) -> Result<(), Error> {
+    let limits = &ctx.office.rate_limits;
+    let per_address = limits.per_address();
+    if per_address.max == 0 {
+        return Ok(());
+    }
+    let address = client_address(req, limits.client_address_header.as_deref());
+    ratelimit::hit(ctx.counters, &per_address, &address, ctx.now)
+}
+
+/// The `Idempotency-Key` header, when sent.
+pub(crate) fn idempotency_key(req: &Request) -> Result<Option<&str>, Error> {
+    req.headers()
+        .get("idempotency-key")
+        .map(|v| v.to_str().map_err(|_| Error::MalformedBody))
+        .transpose()
+}
+
+/// The client's address: the last entry a trusted proxy wrote in its header when the
+/// office names one, else the address Spin saw, without the port.
+pub(crate) fn client_address(req: &Request, proxy_header: Option<&str>) -> String {
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let raw = match proxy_header {
+        Some(name) => header(name)
+            .and_then(|v| v.rsplit(',').next().map(|a| a.trim().to_owned()))
+            .filter(|a| !a.is_empty()),
+        None => header("spin-client-addr"),
+    }
+    .unwrap_or_else(|| "unknown".to_owned());
+    raw.parse::<std::net::SocketAddr>()
+        .map_or_else(|_| raw.clone(), |a| a.ip().to_string())
+}
