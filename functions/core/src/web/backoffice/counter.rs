@@ -1,7 +1,25 @@
 //! Today at the counter (R01, R05, R12, R13): the day view, check-in, walk-in
 //! tickets, and the no-show and fictitious marks behind a confirmation page.
 
-use super::*;
+use super::shell::{ConfirmPage, Frame, form, id_of};
+use crate::booking::Booking;
+use crate::context::Context;
+use crate::counter::dayview;
+use crate::counter::dayview::Day;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::time::OFFICE_TZ;
+use crate::staff::actions;
+use crate::staff::session::Session;
+use crate::web::html::render;
+use crate::web::html::service_name;
+use crate::web::toolkit::Request;
+use crate::web::toolkit::Response;
+use crate::web::toolkit::html_response;
+use crate::web::toolkit::query_date;
+use crate::web::toolkit::see_other;
+use askama::Template;
+use http::StatusCode;
 
 pub(super) fn counter(
     req: &Request,

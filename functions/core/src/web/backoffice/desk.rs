@@ -1,7 +1,26 @@
 //! The complaints desk (C02–C05, T02): the queue by nearest deadline, a complaint's
 //! detail and event log, and its workflow steps.
 
-use super::*;
+use super::shell::{Frame, form, id_of};
+use crate::complaints;
+use crate::complaints::Complaint;
+use crate::complaints::Progress;
+use crate::context::Context;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::time::local_minute;
+use crate::staff::Task;
+use crate::staff::actions;
+use crate::staff::session::Session;
+use crate::web::html::render;
+use crate::web::toolkit::Request;
+use crate::web::toolkit::Response;
+use crate::web::toolkit::html_response;
+use crate::web::toolkit::query_pairs;
+use crate::web::toolkit::see_other;
+use askama::Template;
+use chrono::Duration;
+use http::StatusCode;
 
 const FILTERS: [(&str, &str, &str); 5] = [
     ("open", "Deschise", "Open"),

@@ -1,6 +1,26 @@
 //! The login form: a password checked against its Argon2id hash, then a session.
 
-use super::*;
+use super::shell::{cookie_value, is_local, set_cookie};
+use crate::context::Context;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::token::LinkToken;
+use crate::staff::Entry;
+use crate::staff::accounts;
+use crate::staff::accounts::Attempt;
+use crate::staff::audit;
+use crate::staff::session;
+use crate::web::html::render;
+use crate::web::toolkit::Request;
+use crate::web::toolkit::Response;
+use crate::web::toolkit::body_fields;
+use crate::web::toolkit::client_address;
+use crate::web::toolkit::html_response;
+use crate::web::toolkit::see_other;
+use crate::web::toolkit::with_error_headers;
+use askama::Template;
+use http::Method;
+use http::StatusCode;
 
 #[derive(Template)]
 #[template(path = "staff/login.html")]

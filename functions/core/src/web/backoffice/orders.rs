@@ -2,9 +2,23 @@
 //! detail and history, and its steps: take, progress update, ask, reject (refund),
 //! issue (PDF upload), refund.
 
-use super::*;
+use super::shell::{Frame, form, id_of};
+use crate::context::Context;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::time::local_minute;
 use crate::orders::{self, Order, State};
+use crate::staff::actions;
+use crate::staff::session::Session;
+use crate::web::html::render;
+use crate::web::toolkit::Request;
+use crate::web::toolkit::Response;
+use crate::web::toolkit::html_response;
+use crate::web::toolkit::query_pairs;
+use crate::web::toolkit::see_other;
 use crate::web::upload;
+use askama::Template;
+use http::StatusCode;
 
 const FILTERS: [&str; 9] = [
     "open",

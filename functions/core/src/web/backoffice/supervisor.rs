@@ -1,7 +1,38 @@
 //! The supervisor's pages: closures and relocations (R18), exemptions (R16), failed
 //! messages, the audit trail and the staff accounts.
 
-use super::*;
+use super::shell::{ConfirmPage, Frame, form, id_of};
+use crate::context::Context;
+use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
+use crate::kernel::time::start_of_day;
+use crate::messaging::outbox;
+use crate::office::relocation;
+use crate::office::relocation::Closing;
+use crate::office::relocation::Unconfirmed;
+use crate::office::relocation::Window;
+use crate::staff::AuditEntry;
+use crate::staff::AuditFilter;
+use crate::staff::Entry;
+use crate::staff::Role;
+use crate::staff::accounts;
+use crate::staff::accounts::Account;
+use crate::staff::actions;
+use crate::staff::audit;
+use crate::staff::session::Session;
+use crate::web::html::render;
+use crate::web::html::service_name;
+use crate::web::toolkit::Request;
+use crate::web::toolkit::Response;
+use crate::web::toolkit::html_response;
+use crate::web::toolkit::json_response;
+use crate::web::toolkit::query_date;
+use crate::web::toolkit::query_pairs;
+use crate::web::toolkit::see_other;
+use askama::Template;
+use chrono::Days;
+use http::StatusCode;
+use http::header;
 
 pub(super) fn closures(
     req: &Request,
