@@ -1,7 +1,7 @@
 //! The digital orders' pages (D01–D04): catalog, form, placed, status, information
 //! link and the return from the payment provider.
 
-use super::{FormState, Rows, notice_page, render};
+use super::page::{FormState, Rows, notice_page, render};
 use crate::kernel::text::Lang;
 use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
 use crate::orders::{State, StatusView};

@@ -1,0 +1,240 @@
+//! What every page shares: the language switch, rendering, the notice, facts and error
+//! pages, a refused form shown again, dates in words.
+
+use crate::kernel::error::Error;
+use crate::kernel::error::Explanation;
+use crate::kernel::fields::Fields;
+use crate::kernel::text::{Lang, escape};
+use crate::office::Service;
+use askama::Template;
+use chrono::{Datelike, NaiveDate};
+
+/// The header's language switch (`layout.html`) leads home: the right target after a
+/// form post, which can't be repeated. A page fetched with GET can be fetched again, so
+/// its switch is pointed at the same address in the other language. `path` and `query`
+/// are the request's; None when the page has no switch to point.
+pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String> {
+    // A path starting `//` would make a link to another site.
+    if !path.starts_with('/') || path.starts_with("//") {
+        return None;
+    }
+    [Lang::Ro, Lang::En].into_iter().find_map(|other| {
+        let home = format!(r#"href="/?lang={}" hreflang="{0}""#, other.code());
+        page.contains(&home).then(|| {
+            let wanted = format!("lang={}", other.code());
+            let mut pairs: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+                .collect();
+            pairs.push(&wanted);
+            let here = escape(&format!("{path}?{}", pairs.join("&")));
+            let switch = format!(r#"href="{here}" hreflang="{}""#, other.code());
+            page.replacen(&home, &switch, 1)
+        })
+    })
+}
+
+/// Renders a page; our templates only fail on a broken `Display`, which ours never are.
+pub(crate) fn render(page: impl Template) -> String {
+    page.render().unwrap_or_default()
+}
+
+/// A list of (label, value) rows; values are plain text, escaped by the template.
+pub(crate) type Rows<'l> = Vec<(&'l str, String)>;
+
+#[derive(Template)]
+#[template(path = "notice.html")]
+pub(crate) struct NoticePage<'a> {
+    pub(crate) lang: Lang,
+    pub(crate) title: &'a str,
+    pub(crate) text: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "facts.html")]
+pub(crate) struct FactsPage<'a> {
+    pub(crate) lang: Lang,
+    pub(crate) title: &'a str,
+    pub(crate) rows: Rows<'a>,
+}
+
+pub fn service_name(service: &Service, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ro => service.name_ro,
+        Lang::En => service.name_en,
+    }
+}
+
+pub(crate) const MONTHS: [(&str, &str); 12] = [
+    ("ianuarie", "January"),
+    ("februarie", "February"),
+    ("martie", "March"),
+    ("aprilie", "April"),
+    ("mai", "May"),
+    ("iunie", "June"),
+    ("iulie", "July"),
+    ("august", "August"),
+    ("septembrie", "September"),
+    ("octombrie", "October"),
+    ("noiembrie", "November"),
+    ("decembrie", "December"),
+];
+
+pub(crate) const WEEKDAYS: [(&str, &str); 7] = [
+    ("luni", "Monday"),
+    ("marți", "Tuesday"),
+    ("miercuri", "Wednesday"),
+    ("joi", "Thursday"),
+    ("vineri", "Friday"),
+    ("sâmbătă", "Saturday"),
+    ("duminică", "Sunday"),
+];
+
+/// "miercuri 25 noiembrie" / "Wednesday 25 November".
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    let (wro, wen) = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    let (mro, men) = MONTHS[date.month0() as usize];
+    format!("{} {} {}", lang.t(wro, wen), date.day(), lang.t(mro, men))
+}
+
+/// What a form shows again after a refused submit: the values typed and the error,
+/// next to its field and in the summary at the top. A fresh form has neither.
+#[derive(Debug, Default)]
+pub struct FormState {
+    pub values: Fields,
+    pub error: Option<ShownError>,
+    /// The fields the page has an input for, which the summary can link to.
+    inputs: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct ShownError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FormState {
+    /// The form as submitted, refused with `error` (in the page's language). A solved
+    /// proof of work is good once: it is dropped, and the page solves a fresh one.
+    pub fn refused(
+        mut values: Fields,
+        error: &Error,
+        lang: Lang,
+        inputs: &'static [&'static str],
+    ) -> Self {
+        let x = error.explain();
+        values.remove("altcha");
+        FormState {
+            values,
+            error: Some(ShownError {
+                field: x.field.clone().unwrap_or_default(),
+                message: lang.t(&x.message_ro, &x.message).to_owned(),
+            }),
+            inputs,
+        }
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn error_for(&self, name: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field == name)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn has_field(&self, name: &str) -> bool {
+        self.inputs.contains(&name)
+    }
+
+    /// Whether a radio button is the chosen one: the submitted value, else the default.
+    pub fn is_chosen(&self, name: &str, value: &str, default: bool) -> bool {
+        match self.values.get(name) {
+            Some(chosen) => chosen == value || chosen.get(..16) == value.get(..16),
+            None => default,
+        }
+    }
+}
+
+/// A page that only says one thing.
+pub(crate) fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
+    render(NoticePage {
+        lang,
+        title: lang.t(title.0, title.1),
+        text: lang.t(text.0, text.1),
+    })
+}
+
+/// One page for unknown, used and expired links alike.
+pub fn link_invalid_page(lang: Lang) -> String {
+    notice_page(
+        lang,
+        ("Link nevalid", "Link not valid"),
+        (
+            "Acest link nu mai poate fi folosit.",
+            "This link can no longer be used.",
+        ),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    message: &'a str,
+}
+
+pub fn error_page(lang: Lang, e: &Explanation) -> String {
+    render(ErrorPage {
+        lang,
+        title: lang.t(
+            "Cererea nu a putut fi înregistrată",
+            "The request could not be completed",
+        ),
+        message: lang.t(&e.message_ro, &e.message),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(
+            escape(r#"<script>alert("x")</script>&'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn the_language_switch_of_a_page_fetched_again_points_at_the_same_page() {
+        let page = notice_page(Lang::Ro, ("Titlu", "Title"), ("Text", "Text"));
+        assert!(page.contains(r#"href="/?lang=en" hreflang="en""#), "{page}");
+        let switched = switch_to_same_page(
+            &page,
+            "/api/availability",
+            "service=passport&lang=ro&date=2026-11-25",
+        )
+        .unwrap();
+        assert!(
+            switched.contains(
+                r#"href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang=en" hreflang="en""#
+            ),
+            "{switched}"
+        );
+        // No lang in the address: it is added; the English page leads to Romanian.
+        let english = notice_page(Lang::En, ("Titlu", "Title"), ("Text", "Text"));
+        let switched = switch_to_same_page(&english, "/cancel/abc", "").unwrap();
+        assert!(switched.contains(r#"href="/cancel/abc?lang=ro" hreflang="ro""#));
+        // Whatever the address holds stays inside the attribute.
+        let switched = switch_to_same_page(&page, "/complaints", r#"x="><script>"#).unwrap();
+        assert!(switched.contains(r#"href="/complaints?x=&quot;&gt;&lt;script&gt;&amp;lang=en""#));
+        // Never a link to another site, and nothing to do on a page without the switch.
+        assert_eq!(switch_to_same_page(&page, "//evil.example", ""), None);
+        assert_eq!(switch_to_same_page("<p>no header</p>", "/", ""), None);
+    }
+}
