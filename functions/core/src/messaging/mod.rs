@@ -5,4 +5,5 @@ pub mod links;
 pub mod messages;
 pub mod order_messages;
 pub mod outbox;
+pub mod queue;
 pub mod reminder;

@@ -4,7 +4,7 @@
 
 use crate::booking::Booking;
 use crate::kernel::error::Error;
-use crate::messaging::messages;
+use crate::messaging::{messages, queue};
 use crate::office::Office;
 use crate::seams::{Sent, Transport};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
@@ -99,20 +99,6 @@ const WATERMARK: &str = "SELECT last_id FROM watermarks WHERE name = ?";
 const SET_WATERMARK: &str = "UPDATE watermarks SET last_id = ? WHERE name = ?";
 const NEW_BOOKINGS_UP_TO: &str = "SELECT MAX(id) AS up_to
     FROM (SELECT id FROM bookings WHERE id > ? ORDER BY id LIMIT 500)";
-/// R02/R04: the SMS always, the email when one was given; the number rides along
-/// until sent. Bookings that went in cancelled as duplicates (R06/R07) get nothing.
-const QUEUE_CONFIRMATION_SMS: &str = "INSERT INTO outbox
-    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
-    SELECT 'confirmation:sms:' || id, id, 'confirmation', 'sms', phone, reply_number,
-           created_at, created_at
-    FROM bookings WHERE id > ?1 AND id <= ?2 AND state = 'active'
-    ON CONFLICT (dedupe_key) DO NOTHING";
-const QUEUE_CONFIRMATION_EMAIL: &str = "INSERT INTO outbox
-    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
-    SELECT 'confirmation:email:' || id, id, 'confirmation', 'email', email, reply_number,
-           created_at, created_at
-    FROM bookings WHERE id > ?1 AND id <= ?2 AND state = 'active' AND email IS NOT NULL
-    ON CONFLICT (dedupe_key) DO NOTHING";
 /// The plain reservation number is kept only while a retry may still ask for it,
 /// and never forgotten before its confirmation is queued.
 const FORGET_REPLIES: &str = "UPDATE bookings SET reply_number = NULL, reply_until = NULL
@@ -139,8 +125,7 @@ pub fn queue_confirmations(db: &dyn Database, now: DateTime<Utc>) -> Result<(), 
             .flatten();
         let confirmed = match up_to {
             Some(up_to) => {
-                db.execute(QUEUE_CONFIRMATION_SMS, &[from.into(), up_to.into()])?;
-                db.execute(QUEUE_CONFIRMATION_EMAIL, &[from.into(), up_to.into()])?;
+                queue::confirmations(db, from, up_to)?;
                 db.execute(SET_WATERMARK, &[up_to.into(), "confirmations".into()])?;
                 up_to
             }

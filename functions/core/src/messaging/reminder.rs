@@ -6,11 +6,13 @@ use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
 use crate::kernel::token::LinkToken;
+use crate::messaging::queue;
 use crate::storage::{Database, db_time, in_transaction};
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
-/// Active upcoming bookings that have no reminder yet. Reminders are due at most a
-/// day and a few hours ahead, so only the next two days are looked at.
+/// Active upcoming bookings that have no reminder yet (by `queue::reminder`'s dedupe
+/// key). Reminders are due at most a day and a few hours ahead, so only the next two
+/// days are looked at.
 const WITHOUT_REMINDER: &str = "SELECT id, slot_start FROM bookings b
     WHERE state = 'active' AND slot_start > ? AND slot_start <= ?
       AND NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = 'reminder:sms:' || b.id)";
@@ -18,15 +20,6 @@ const WITHOUT_REMINDER: &str = "SELECT id, slot_start FROM bookings b
 const INSERT_TOKEN: &str = "INSERT INTO cancel_tokens (booking_id, token_hash, created_at)
     SELECT id, ?2, ?3 FROM bookings WHERE id = ?1 AND state = 'active'
     ON CONFLICT (booking_id) DO NOTHING RETURNING booking_id";
-
-/// The SMS always; the email, which alone carries the link, when there is an address.
-const QUEUE_REMINDER_SMS: &str = "INSERT INTO outbox
-    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
-    SELECT 'reminder:sms:' || id, id, 'reminder', 'sms', phone, '', ?2, ?2 FROM bookings WHERE id = ?1";
-const QUEUE_REMINDER_EMAIL: &str = "INSERT INTO outbox
-    (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
-    SELECT 'reminder:email:' || id, id, 'reminder', 'email', email, ?3, ?2, ?2 FROM bookings
-    WHERE id = ?1 AND email IS NOT NULL";
 
 /// When the reminder of an appointment starting at `slot_start` is due.
 pub fn due_at(slot_start: DateTime<Utc>, reminder_time: NaiveTime) -> DateTime<Utc> {
@@ -67,11 +60,7 @@ pub fn queue_due(
             {
                 return Ok(false);
             }
-            db.execute(QUEUE_REMINDER_SMS, &[id.into(), db_time(now).into()])?;
-            db.execute(
-                QUEUE_REMINDER_EMAIL,
-                &[id.into(), db_time(now).into(), token.as_str().into()],
-            )?;
+            queue::reminder(db, id, token.as_str(), now)?;
             Ok(true)
         })?;
         queued += usize::from(created);

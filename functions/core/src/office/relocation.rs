@@ -10,6 +10,7 @@ use crate::kernel::fields::Fields;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
 use crate::kernel::token::LinkToken;
+use crate::messaging::queue;
 use crate::office::{Office, Service};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
@@ -130,19 +131,13 @@ const MOVE: &str = "UPDATE bookings SET slot_start = ?2, slot_end = ?3
                       WHERE service = ?4 AND starts_at < ?3 AND ends_at > ?2)
     RETURNING id";
 const RECORD: &str = "INSERT INTO relocations (booking_id, window_id, old_start, new_start, token_hash, created_at, answer, answered_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    VALUES (:booking, :window, :old_start, :new_start, :token_hash, :now, :answer, :answered_at) RETURNING id";
 const CANCEL_CLOSED: &str =
     "UPDATE bookings SET state = 'cancelled', cancel_reason = 'office_closed', cancelled_at = ?2
     WHERE id = ?1 AND state = 'active' RETURNING id";
 /// An earlier relocation the booker has not answered is overtaken by this one.
 const SUPERSEDE: &str = "UPDATE relocations SET answer = 'superseded', answered_at = ?2
     WHERE booking_id = ?1 AND answer IS NULL";
-const NOTIFY: &str = "INSERT INTO outbox (dedupe_key, booking_id, kind, channel, recipient, secret, next_attempt_at, created_at)
-    SELECT ?2 || ':sms:' || ?1, id, ?2, 'sms', phone, ?3, ?4, ?4 FROM bookings WHERE id = ?5
-    UNION ALL
-    SELECT ?2 || ':email:' || ?1, id, ?2, 'email', email, ?3, ?4, ?4 FROM bookings
-    WHERE id = ?5 AND email IS NOT NULL";
-
 /// The preview before closing: how many bookings the window would move.
 pub fn affected(db: &dyn Database, window: &Window, now: DateTime<Utc>) -> Result<usize, Error> {
     Ok(db
@@ -360,17 +355,17 @@ fn record(
 ) -> Result<(), Error> {
     db.execute(SUPERSEDE, &[booking.id.into(), db_time(now).into()])?;
     let answered = moved.is_none().then(|| db_time(now));
-    let inserted = db.execute(
+    let inserted = db.execute_named(
         RECORD,
         &[
-            booking.id.into(),
-            window_id.into(),
-            db_time(booking.slot_start).into(),
-            moved.map(|(to, _)| db_time(to)).into(),
-            moved.map(|(_, token)| token.hash()).into(),
-            db_time(now).into(),
-            answered.as_ref().map(|_| "cancelled").into(),
-            answered.into(),
+            ("booking", booking.id.into()),
+            ("window", window_id.into()),
+            ("old_start", db_time(booking.slot_start).into()),
+            ("new_start", moved.map(|(to, _)| db_time(to)).into()),
+            ("token_hash", moved.map(|(_, token)| token.hash()).into()),
+            ("now", db_time(now).into()),
+            ("answer", answered.as_ref().map(|_| "cancelled").into()),
+            ("answered_at", answered.into()),
         ],
     )?;
     let relocation_id = inserted.read_first(|r| r.int("id"))?.unwrap_or_default();
@@ -378,28 +373,7 @@ fn record(
         Some((_, token)) => ("relocation", token.as_str()),
         None => ("office_cancelled", ""),
     };
-    notify(db, relocation_id, kind, secret, booking.id, now)
-}
-
-fn notify(
-    db: &dyn Database,
-    relocation_id: i64,
-    kind: &str,
-    secret: &str,
-    booking_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    db.execute(
-        NOTIFY,
-        &[
-            relocation_id.into(),
-            kind.into(),
-            secret.into(),
-            db_time(now).into(),
-            booking_id.into(),
-        ],
-    )?;
-    Ok(())
+    queue::relocation_notice(db, kind, relocation_id, booking.id, secret, now)
 }
 
 /// A relocation as its link shows it.

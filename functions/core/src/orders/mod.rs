@@ -17,6 +17,7 @@ use crate::kernel::time::{OFFICE_TZ, local_minute, start_of_day};
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::Email;
 use crate::messaging::order_messages::About;
+use crate::messaging::queue;
 use crate::office::Office;
 use crate::storage::{Database, Row, StorageError, Value, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -294,10 +295,6 @@ pub(crate) fn log_event(
     Ok(inserted.read_first(|r| r.int("id"))?)
 }
 
-const QUEUE: &str = "INSERT INTO outbox
-    (dedupe_key, order_id, kind, channel, recipient, payload, next_attempt_at, created_at)
-    VALUES (?, ?, ?, 'email', ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
-
 /// Queues an email about the order to `to`, once per `kind` and `key`.
 pub(crate) fn queue_email(
     db: &dyn Database,
@@ -308,19 +305,15 @@ pub(crate) fn queue_email(
     email: &Email,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    db.execute(
-        QUEUE,
-        &[
-            format!("{kind}:{order_id}:{key}").into(),
-            order_id.into(),
-            kind.into(),
-            to.into(),
-            email.payload().into(),
-            db_time(now).into(),
-            db_time(now).into(),
-        ],
-    )?;
-    Ok(())
+    let message = queue::Rendered {
+        about: queue::About::Order(order_id),
+        kind,
+        channel: "email",
+        recipient: to,
+        occasion: Some(key),
+        payload: &email.payload(),
+    };
+    queue::rendered(db, &message, now)
 }
 
 /// A history line as the requester sees it.

@@ -449,8 +449,10 @@ pub fn expire_unpaid(
     Ok(expired)
 }
 
+/// The delivery email's dedupe key is `queue::dedupe_key("order_delivery", "email",
+/// order, Some(issued event))`.
 const DELIVERED: &str = "SELECT o.id FROM orders o
-    JOIN outbox m ON m.dedupe_key = 'order_delivery:' || o.id || ':' ||
+    JOIN outbox m ON m.dedupe_key = 'order_delivery:email:' || o.id || ':' ||
         (SELECT MAX(e.id) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'issued')
     WHERE o.state = 'issued' AND m.state = 'sent'";
 const MARK_DELIVERED: &str =

@@ -206,6 +206,13 @@ impl From<StorageError> for Error {
 pub trait Database {
     /// Runs one statement with positional `?` parameters and returns its rows.
     fn execute(&self, sql: &str, params: &[Value]) -> Result<Rows, StorageError>;
+
+    /// Runs one statement whose parameters are `:name`s, bound from `(name, value)`
+    /// pairs (`storage::named`): the way to write a statement with many parameters.
+    fn execute_named(&self, sql: &str, params: &[(&str, Value)]) -> Result<Rows, StorageError> {
+        let ordered = super::named::ordered(sql, params).map_err(StorageError::Other)?;
+        self.execute(sql, &ordered)
+    }
 }
 
 /// Runs `work` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front,

@@ -2,11 +2,13 @@
 //! on Spin's SQLite in the components and on rusqlite in native tests.
 //! - `database`: values, rows, the trait, storage's error, transactions;
 //! - `connection`: the lazily opened connection a component uses;
+//! - `named`: parameters bound by `:name`;
 //! - `schema` and `migrations`: the schema, one named migration per version.
 
 mod connection;
 mod database;
 mod migrations;
+mod named;
 pub mod schema;
 
 pub use connection::LazyConnection;

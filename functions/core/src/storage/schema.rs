@@ -142,4 +142,58 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn version_10_rewrites_the_old_dedupe_keys_and_nothing_else() {
+        let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        for statement in MIGRATIONS[..9].iter().copied().flatten() {
+            db.execute(statement, &[]).unwrap();
+        }
+        db.execute("PRAGMA user_version = 9", &[]).unwrap();
+        // The rows stand alone: no booking, complaint or order behind them.
+        db.execute("PRAGMA foreign_keys = OFF", &[]).unwrap();
+        let rows = [
+            ("order_paid:7:1", "order_paid", "email", None, Some(7)),
+            (
+                "order_delivery:7:12",
+                "order_delivery",
+                "email",
+                None,
+                Some(7),
+            ),
+            ("sla:3:overdue", "sla_staff", "email", Some(3), None),
+            (
+                "complaint_ack:sms:3:received",
+                "complaint_ack",
+                "sms",
+                Some(3),
+                None,
+            ),
+            ("confirmation:sms:5", "confirmation", "sms", None, None),
+        ];
+        for (key, kind, channel, complaint, order) in rows {
+            db.execute(
+                "INSERT INTO outbox (dedupe_key, kind, channel, recipient, next_attempt_at, created_at, complaint_id, order_id)
+                 VALUES (?, ?, ?, 'x', 't', 't', ?, ?)",
+                &[key.into(), kind.into(), channel.into(), complaint.into(), order.into()],
+            )
+            .unwrap();
+        }
+        super::prepare(&db).unwrap();
+        let keys = db
+            .execute("SELECT dedupe_key FROM outbox ORDER BY id", &[])
+            .unwrap()
+            .read(|r| r.text("dedupe_key"))
+            .unwrap();
+        assert_eq!(
+            keys,
+            [
+                "order_paid:email:7:1",
+                "order_delivery:email:7:12",
+                "sla_staff:email:3:overdue",
+                "complaint_ack:sms:3:received",
+                "confirmation:sms:5",
+            ]
+        );
+    }
 }

@@ -17,6 +17,7 @@ mod v06_lean_booking_write;
 mod v07_staff_accounts;
 mod v08_orders;
 mod v09_retention;
+mod v10_one_dedupe_key_format;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -30,4 +31,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v07_staff_accounts::STATEMENTS,
     v08_orders::STATEMENTS,
     v09_retention::STATEMENTS,
+    v10_one_dedupe_key_format::STATEMENTS,
 ];
