@@ -322,18 +322,18 @@ impl<'a> Admission<'a> {
 /// Everything a booking may be refused for, in one read and without the write lock,
 /// so a rush's refusals never queue behind its writers.
 const ADMISSION: &str = "SELECT
-    (SELECT id FROM bookings WHERE idempotency_key_hash = ?1) AS key_id,
-    (SELECT request_hash FROM bookings WHERE idempotency_key_hash = ?1) AS key_request_hash,
-    (SELECT id FROM bookings WHERE phone = ?2 AND created_at > ?3 AND request_hash = ?4
+    (SELECT id FROM bookings WHERE idempotency_key_hash = :key_hash) AS key_id,
+    (SELECT request_hash FROM bookings WHERE idempotency_key_hash = :key_hash) AS key_request_hash,
+    (SELECT id FROM bookings WHERE phone = :phone AND created_at > :retry_since AND request_hash = :request_hash
         ORDER BY id DESC LIMIT 1) AS content_id,
-    (SELECT MAX(ends_at) FROM bans WHERE contact IN (?5, ?6) AND ends_at > ?7) AS banned_until,
-    EXISTS (SELECT 1 FROM closed_windows WHERE service = ?8 AND starts_at < ?10 AND ends_at > ?9)
+    (SELECT MAX(ends_at) FROM bans WHERE contact IN (:ban_phone, :ban_email) AND ends_at > :now) AS banned_until,
+    EXISTS (SELECT 1 FROM closed_windows WHERE service = :service AND starts_at < :slot_end AND ends_at > :slot_start)
         AS closed,
-    (SELECT COUNT(*) FROM bookings WHERE service = ?8 AND slot_start = ?9
-        AND (state != 'cancelled' OR seat_free_at > ?7)) AS taken,
-    (SELECT COUNT(*) FROM bookings WHERE phone = ?2 AND created_at > ?11) AS phone_bookings,
-    (SELECT MIN(created_at) FROM bookings WHERE phone = ?2 AND created_at > ?11) AS phone_oldest,
-    EXISTS (SELECT 1 FROM bookings WHERE challenge = ?12) AS challenge_used";
+    (SELECT COUNT(*) FROM bookings WHERE service = :service AND slot_start = :slot_start
+        AND (state != 'cancelled' OR seat_free_at > :now)) AS taken,
+    (SELECT COUNT(*) FROM bookings WHERE phone = :phone AND created_at > :phone_since) AS phone_bookings,
+    (SELECT MIN(created_at) FROM bookings WHERE phone = :phone AND created_at > :phone_since) AS phone_oldest,
+    EXISTS (SELECT 1 FROM bookings WHERE challenge = :challenge) AS challenge_used";
 
 /// The whole booking is this one statement, so the write lock is held only for it:
 /// a seat must be left (R01), no retry of the same submission may already be in, the
@@ -347,24 +347,26 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,
      challenge, state, cancel_reason, cancelled_at)
-    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?18,
+    SELECT :number_hash, :service, :slot_start, :slot_end, :name, :phone, :email, :holder, :vin,
+           :identity_key, :request_hash, :idempotency_key_hash, :reply_number, :reply_until, :now,
+           :challenge,
            CASE WHEN d.duplicate THEN 'cancelled' ELSE 'active' END,
            CASE WHEN d.duplicate THEN
-               CASE WHEN ?10 LIKE 'vin:%' THEN 'duplicate_vin' ELSE 'duplicate_holder' END END,
-           CASE WHEN d.duplicate THEN ?15 END
-    FROM (SELECT NOT EXISTS (SELECT 1 FROM exemptions WHERE identity_key = ?10
+               CASE WHEN :identity_key LIKE 'vin:%' THEN 'duplicate_vin' ELSE 'duplicate_holder' END END,
+           CASE WHEN d.duplicate THEN :now END
+    FROM (SELECT NOT EXISTS (SELECT 1 FROM exemptions WHERE identity_key = :identity_key
                              AND used_at IS NULL AND revoked_at IS NULL)
-             AND EXISTS (SELECT 1 FROM bookings WHERE identity_key = ?10 AND state = 'active'
-                         AND slot_start > ?15) AS duplicate) d
+             AND EXISTS (SELECT 1 FROM bookings WHERE identity_key = :identity_key AND state = 'active'
+                         AND slot_start > :now) AS duplicate) d
     WHERE (SELECT COUNT(*) FROM bookings
-           WHERE service = ?2 AND slot_start = ?3
-             AND (state != 'cancelled' OR seat_free_at > ?15)) < ?16
-      AND NOT EXISTS (SELECT 1 FROM bookings WHERE phone = ?6 AND created_at > ?17
-                      AND request_hash = ?11)
-      AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = ?12)
+           WHERE service = :service AND slot_start = :slot_start
+             AND (state != 'cancelled' OR seat_free_at > :now)) < :online_seats
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE phone = :phone AND created_at > :retry_since
+                      AND request_hash = :request_hash)
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = :idempotency_key_hash)
       AND NOT EXISTS (SELECT 1 FROM closed_windows
-                      WHERE service = ?2 AND starts_at < ?4 AND ends_at > ?3)
-      AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = ?18)
+                      WHERE service = :service AND starts_at < :slot_end AND ends_at > :slot_start)
+      AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = :challenge)
     RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
               cancel_reason, identity_key, reply_number, reply_until";
 
@@ -411,24 +413,30 @@ pub fn book(
     // The refusal the database's state calls for, or the earlier booking a retry made
     // (Some), or nothing in the way (None).
     let admit = || -> Result<Option<i64>, Error> {
-        let checks = db.execute(
+        let checks = db.execute_named(
             ADMISSION,
             &[
-                key_hash.clone().into(),
-                new.phone.as_str().into(),
-                retry_since.as_str().into(),
-                request_hash.as_str().into(),
-                ban_phone.as_str().into(),
-                ban_email
-                    .clone()
-                    .unwrap_or_else(|| ban_phone.clone())
-                    .into(),
-                db_time(now).into(),
-                new.service.code.into(),
-                slot_start.as_str().into(),
-                slot_end.as_str().into(),
-                db_time(now - admission.per_phone.window).into(),
-                admission.challenge.into(),
+                ("key_hash", key_hash.clone().into()),
+                ("phone", new.phone.as_str().into()),
+                ("retry_since", retry_since.as_str().into()),
+                ("request_hash", request_hash.as_str().into()),
+                ("ban_phone", ban_phone.as_str().into()),
+                (
+                    "ban_email",
+                    ban_email
+                        .clone()
+                        .unwrap_or_else(|| ban_phone.clone())
+                        .into(),
+                ),
+                ("now", db_time(now).into()),
+                ("service", new.service.code.into()),
+                ("slot_start", slot_start.as_str().into()),
+                ("slot_end", slot_end.as_str().into()),
+                (
+                    "phone_since",
+                    db_time(now - admission.per_phone.window).into(),
+                ),
+                ("challenge", admission.challenge.into()),
             ],
         )?;
         let Some(checks) = checks.first() else {
@@ -482,27 +490,27 @@ pub fn book(
     }
     let number = ReservationNumber::generate();
     let (vin, holder) = new.proof_columns();
-    let inserted = db.execute(
+    let inserted = db.execute_named(
         INSERT_IF_SEAT_LEFT,
         &[
-            number.hash().into(),
-            new.service.code.into(),
-            slot_start.as_str().into(),
-            slot_end.as_str().into(),
-            new.name.as_str().into(),
-            new.phone.as_str().into(),
-            new.email.as_ref().map(Email::as_str).into(),
-            holder.into(),
-            vin.into(),
-            new.identity_key().into(),
-            request_hash.as_str().into(),
-            key_hash.clone().into(),
-            number.to_string().into(),
-            db_time(now + RETRY_WINDOW).into(),
-            db_time(now).into(),
-            i64::from(new.service.online_seats()).into(),
-            retry_since.as_str().into(),
-            admission.challenge.into(),
+            ("number_hash", number.hash().into()),
+            ("service", new.service.code.into()),
+            ("slot_start", slot_start.as_str().into()),
+            ("slot_end", slot_end.as_str().into()),
+            ("name", new.name.as_str().into()),
+            ("phone", new.phone.as_str().into()),
+            ("email", new.email.as_ref().map(Email::as_str).into()),
+            ("holder", holder.into()),
+            ("vin", vin.into()),
+            ("identity_key", new.identity_key().into()),
+            ("request_hash", request_hash.as_str().into()),
+            ("idempotency_key_hash", key_hash.clone().into()),
+            ("reply_number", number.to_string().into()),
+            ("reply_until", db_time(now + RETRY_WINDOW).into()),
+            ("now", db_time(now).into()),
+            ("online_seats", i64::from(new.service.online_seats()).into()),
+            ("retry_since", retry_since.as_str().into()),
+            ("challenge", admission.challenge.into()),
         ],
     )?;
     if let Some(booking) = inserted.read_first(|r| Booking::from_row(&r))? {

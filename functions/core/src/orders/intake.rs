@@ -130,7 +130,8 @@ const UNPAID_FOR_EMAIL: &str =
 const INSERT: &str = "INSERT INTO orders
     (number_hash, document, fee_bani, currency, name, email, phone, details, lang, state,
      created_at, pay_by, idempotency_key_hash, reply_number, reply_until)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)
+    VALUES (:number_hash, :document, :fee_bani, :currency, :name, :email, :phone, :details, :lang,
+            'received', :now, :pay_by, :idempotency_key_hash, :reply_number, :reply_until)
     ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str =
     "SELECT id, reply_number, reply_until FROM orders WHERE idempotency_key_hash = ?";
@@ -164,23 +165,26 @@ pub fn place(
                 "Această adresă de email are prea multe comenzi neplătite; plătiți sau anulați una întâi.",
             ));
         }
-        let row = db.execute(
+        let row = db.execute_named(
             INSERT,
             &[
-                number.hash().into(),
-                new.document.code.as_str().into(),
-                i64::from(new.document.fee_bani).into(),
-                CURRENCY.into(),
-                new.name.as_str().into(),
-                new.email.as_str().into(),
-                new.phone.as_ref().map(Phone::as_str).into(),
-                serde_json::to_string(&new.details).expect("texts").into(),
-                new.lang.code().into(),
-                db_time(now).into(),
-                db_time(pay_by).into(),
-                key_hash.clone().into(),
-                number.to_string().into(),
-                db_time(now + RETRY_WINDOW).into(),
+                ("number_hash", number.hash().into()),
+                ("document", new.document.code.as_str().into()),
+                ("fee_bani", i64::from(new.document.fee_bani).into()),
+                ("currency", CURRENCY.into()),
+                ("name", new.name.as_str().into()),
+                ("email", new.email.as_str().into()),
+                ("phone", new.phone.as_ref().map(Phone::as_str).into()),
+                (
+                    "details",
+                    serde_json::to_string(&new.details).expect("texts").into(),
+                ),
+                ("lang", new.lang.code().into()),
+                ("now", db_time(now).into()),
+                ("pay_by", db_time(pay_by).into()),
+                ("idempotency_key_hash", key_hash.clone().into()),
+                ("reply_number", number.to_string().into()),
+                ("reply_until", db_time(now + RETRY_WINDOW).into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {

@@ -209,7 +209,7 @@ pub fn take_step(
 }
 
 const STORE_DOCUMENT: &str = "INSERT INTO order_documents
-    (order_id, filename, content, sha256, bytes, uploaded_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?)
+    (order_id, filename, content, sha256, bytes, uploaded_at, staff) VALUES (:order, :filename, :content, :sha256, :bytes, :uploaded_at, :staff)
     ON CONFLICT (order_id) DO UPDATE SET filename = excluded.filename, content = excluded.content,
         sha256 = excluded.sha256, bytes = excluded.bytes, uploaded_at = excluded.uploaded_at,
         staff = excluded.staff";
@@ -235,16 +235,19 @@ pub fn issue(
         {
             return Err(not_now());
         }
-        db.execute(
+        db.execute_named(
             STORE_DOCUMENT,
             &[
-                id.into(),
-                pdf.filename.as_str().into(),
-                crate::storage::Value::Blob(pdf.content.clone()),
-                sha256.as_str().into(),
-                i64::try_from(pdf.content.len()).unwrap_or(i64::MAX).into(),
-                db_time(now).into(),
-                who.0.as_str().into(),
+                ("order", id.into()),
+                ("filename", pdf.filename.as_str().into()),
+                ("content", crate::storage::Value::Blob(pdf.content.clone())),
+                ("sha256", sha256.as_str().into()),
+                (
+                    "bytes",
+                    i64::try_from(pdf.content.len()).unwrap_or(i64::MAX).into(),
+                ),
+                ("uploaded_at", db_time(now).into()),
+                ("staff", who.0.as_str().into()),
             ],
         )?;
         let key = log_event(db, id, "issued", Some(&who.0), Some(&sha256), None, now)?

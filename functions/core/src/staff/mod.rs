@@ -86,7 +86,7 @@ pub fn authenticate(
 
 const AUDIT: &str =
     "INSERT INTO audit (at, staff, action, subject, detail, state_before, state_after)
-    VALUES (?, ?, ?, ?, ?, ?, ?)";
+    VALUES (:at, :staff, :action, :subject, :detail, :state_before, :state_after)";
 
 /// One staff action as the audit trail records it: what was done to which thing,
 /// the state it was in before and after, and anything else worth knowing.
@@ -127,16 +127,16 @@ pub fn audit(
     entry: &Entry,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    db.execute(
+    db.execute_named(
         AUDIT,
         &[
-            db_time(now).into(),
-            staff.0.as_str().into(),
-            entry.action.into(),
-            entry.subject.as_str().into(),
-            entry.detail.as_str().into(),
-            entry.before.as_deref().into(),
-            entry.after.as_deref().into(),
+            ("at", db_time(now).into()),
+            ("staff", staff.0.as_str().into()),
+            ("action", entry.action.into()),
+            ("subject", entry.subject.as_str().into()),
+            ("detail", entry.detail.as_str().into()),
+            ("state_before", entry.before.as_deref().into()),
+            ("state_after", entry.after.as_deref().into()),
         ],
     )?;
     Ok(())
