@@ -21,7 +21,7 @@ impl Guest for Deliver {
             if report != Default::default() {
                 eprintln!("delivery: {report:?}");
             }
-            let delivered = ghiseu_core::orders::processing::mark_delivered(env.db, env.now)?;
+            let delivered = ghiseu_core::orders::deadlines::mark_delivered(env.db, env.now)?;
             if delivered > 0 {
                 eprintln!("orders delivered: {delivered}");
             }

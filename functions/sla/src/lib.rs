@@ -35,9 +35,9 @@ impl Guest for Sla {
             if report.flagged > 0 {
                 eprintln!("complaint deadlines flagged: {}", report.flagged);
             }
-            let expired = processing::expire_unpaid(env.db, env.office, env.now)?;
+            let expired = deadlines::expire_unpaid(env.db, env.office, env.now)?;
             let orders_email = ghiseu_spin::variable("orders_staff_email");
-            let overdue = processing::sla_check(env.db, orders_email.as_deref(), &links, env.now)?;
+            let overdue = deadlines::sla_check(env.db, orders_email.as_deref(), &links, env.now)?;
             if expired + overdue > 0 {
                 eprintln!("orders expired: {expired}, flagged overdue: {overdue}");
             }

@@ -4,6 +4,7 @@
 //! history is an append-only event log.
 
 pub mod catalog;
+pub mod deadlines;
 pub mod document;
 pub mod intake;
 pub mod payment;
@@ -438,6 +439,18 @@ pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<L
             refund: r.opt_text("refund")?,
         })
     })?)
+}
+
+const MOVE: &str = "UPDATE orders SET state = ?1 WHERE id = ?2 AND state = ?3 RETURNING id";
+/// Moves the order from the state it was read in; false when it moved meanwhile.
+fn move_state(db: &dyn Database, order: &Order, to: State) -> Result<bool, Error> {
+    Ok(db
+        .execute(
+            MOVE,
+            &[to.code().into(), order.id.into(), order.state.code().into()],
+        )?
+        .first()
+        .is_some())
 }
 
 /// D04: the day a document is due, its type's business days after `now`, and the

@@ -1,12 +1,11 @@
 //! D03/D04 (seed 003 §3–4): staff take an order, post progress updates the requester
 //! receives, ask for missing information, reject (with a refund) or issue it; the
-//! requester answers, reports a problem, cancels. Crons expire unpaid orders, mark
-//! deliveries and flag missed deadlines. Every move is a conditional update on the
+//! requester answers, reports a problem, cancels (the crons' part is `deadlines`). Every move is a conditional update on the
 //! state it starts from, so a step out of order, or a race, is a 409 that changes nothing.
 
 use super::document::Pdf;
 use super::payment;
-use super::{Order, State, log_event, office_time, queue_email};
+use super::{Order, State, log_event, move_state, office_time, queue_email};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::fields::required;
@@ -108,20 +107,8 @@ fn not_now() -> Error {
     )
 }
 
-const MOVE: &str = "UPDATE orders SET state = ?1 WHERE id = ?2 AND state = ?3 RETURNING id";
 const ASSIGN: &str = "UPDATE orders SET assigned_to = ? WHERE id = ?";
 const SET_INFO_TOKEN: &str = "UPDATE orders SET info_token_hash = ? WHERE id = ?";
-
-/// Moves the order from the state it was read in; false when it moved meanwhile.
-fn move_state(db: &dyn Database, order: &Order, to: State) -> Result<bool, Error> {
-    Ok(db
-        .execute(
-            MOVE,
-            &[to.code().into(), order.id.into(), order.state.code().into()],
-        )?
-        .first()
-        .is_some())
-}
 
 /// One staff step, audited; the order as it stands after.
 pub fn take_step(
@@ -415,119 +402,4 @@ pub fn cancel(db: &dyn Database, order: &Order, now: DateTime<Utc>) -> Result<()
         log_event(db, order.id, "cancelled", None, None, None, now)?;
         Ok(())
     })
-}
-
-const UNPAID_PAST: &str =
-    "SELECT id FROM orders WHERE state = 'received' AND pay_by <= ? ORDER BY id LIMIT 200";
-const FORGET_REPLIES: &str =
-    "UPDATE orders SET reply_number = NULL, reply_until = NULL WHERE reply_until <= ?";
-
-/// D02: unpaid orders past their time expire (the requester is told); retry replies
-/// past their window are forgotten. Repeated or overlapping runs do nothing twice.
-pub fn expire_unpaid(
-    db: &dyn Database,
-    office: &Office,
-    now: DateTime<Utc>,
-) -> Result<usize, Error> {
-    db.execute(FORGET_REPLIES, &[db_time(now).into()])?;
-    let ids = db
-        .execute(UNPAID_PAST, &[db_time(now).into()])?
-        .read(|r| r.int("id"))?;
-    let mut expired = 0;
-    for id in ids {
-        expired += usize::from(in_transaction(db, || {
-            let Some(order) = Order::by_id(db, id)? else {
-                return Ok(false);
-            };
-            if order.state != State::Received || !move_state(db, &order, State::Expired)? {
-                return Ok(false);
-            }
-            log_event(db, id, "expired", None, None, None, now)?;
-            let ordered = office_time(order.created_at);
-            let email = order_messages::expired(&order.about(office, &ordered));
-            queue_email(db, id, &order.email, "order_expired", "1", &email, now)?;
-            Ok(true)
-        })?);
-    }
-    Ok(expired)
-}
-
-/// The delivery email's dedupe key is `queue::dedupe_key("order_delivery", "email",
-/// order, Some(issued event))`.
-const DELIVERED: &str = "SELECT o.id FROM orders o
-    JOIN outbox m ON m.dedupe_key = 'order_delivery:email:' || o.id || ':' ||
-        (SELECT MAX(e.id) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'issued')
-    WHERE o.state = 'issued' AND m.state = 'sent'";
-const MARK_DELIVERED: &str =
-    "UPDATE orders SET state = 'delivered' WHERE id = ? AND state = 'issued' RETURNING id";
-
-/// D04: an issued order whose delivery email went out is `delivered`.
-pub fn mark_delivered(db: &dyn Database, now: DateTime<Utc>) -> Result<usize, Error> {
-    let ids = db.execute(DELIVERED, &[])?.read(|r| r.int("id"))?;
-    let mut delivered = 0;
-    for id in ids {
-        delivered += usize::from(in_transaction(db, || {
-            if db.execute(MARK_DELIVERED, &[id.into()])?.first().is_none() {
-                return Ok(false);
-            }
-            log_event(db, id, "delivered", None, None, None, now)?;
-            Ok(true)
-        })?);
-    }
-    Ok(delivered)
-}
-
-const OVERDUE: &str = "SELECT o.id, o.state, o.due_at,
-        (SELECT MAX(e.id) FROM order_events e WHERE e.order_id = o.id
-         AND e.kind IN ('paid', 'processing', 'info_requested', 'info_received', 'problem_reported')) AS since
-    FROM orders o
-    WHERE o.state IN ('paid', 'processing', 'info_requested', 'reopened') AND o.due_at <= ?";
-
-/// D04: flags each order not issued by its deadline, once per state it is in (a new
-/// state is a new chance to be late), and tells staff.
-pub fn sla_check(
-    db: &dyn Database,
-    staff_email: Option<&str>,
-    links: &Links,
-    now: DateTime<Utc>,
-) -> Result<usize, Error> {
-    let late = db.execute(OVERDUE, &[db_time(now).into()])?.read(|r| {
-        Ok((
-            r.int("id")?,
-            r.text("state")?,
-            r.time("due_at")?,
-            r.opt_int("since")?.unwrap_or(0),
-        ))
-    })?;
-    let mut flagged = 0;
-    for (id, state, due_at, since) in late {
-        let flag = format!("overdue:{id}:{state}:{since}");
-        flagged += usize::from(in_transaction(db, || {
-            let text = format!("{state}, due {}", office_time(due_at));
-            if log_event(
-                db,
-                id,
-                "overdue",
-                Some("system"),
-                Some(&text),
-                Some(&flag),
-                now,
-            )?
-            .is_none()
-            {
-                return Ok(false);
-            }
-            if let Some(to) = staff_email {
-                let email = order_messages::overdue_staff(
-                    id,
-                    &state,
-                    &office_time(due_at),
-                    &links.to(&format!("staff/orders/{id}")),
-                );
-                queue_email(db, id, to, "order_overdue", &flag, &email, now)?;
-            }
-            Ok(true)
-        })?);
-    }
-    Ok(flagged)
 }
