@@ -7,7 +7,7 @@
 use ghiseu_core::complaints;
 
 use ghiseu_core::messaging::links::Links;
-use ghiseu_core::orders::processing;
+use ghiseu_core::orders::deadlines;
 
 /// This cron's name in the logs.
 const CRON: &str = "sla";
