@@ -1,4 +1,6 @@
-//! POST /api/bookings and the status check GET /api/bookings/{number}.
+//! POST /api/bookings, the status check GET /api/bookings/{number} (and ?number=…),
+//! its calendar file GET /api/bookings/{number}/calendar.ics, the cancellation link
+//! /cancel/{token} and the relocation link /relocation/{token}: `web::bookings`.
 
 use ghiseu_core::web::bookings;
 use ghiseu_core::web::toolkit::Response;

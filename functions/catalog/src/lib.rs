@@ -1,4 +1,5 @@
-//! GET /api/services, GET /api/availability, GET /api/challenge and GET /api/health.
+//! GET /api/services, GET /api/availability, GET /api/challenge and GET /api/health:
+//! `web::catalog`.
 
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;

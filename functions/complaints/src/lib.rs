@@ -1,4 +1,6 @@
-//! POST /api/complaints, GET /api/complaints/{number} and the escalation link /escalate/{token}.
+//! The form /complaints (and its lookup ?number=…), POST /api/complaints,
+//! GET /api/complaints/{number} and the escalation link /escalate/{token}:
+//! `web::complaints`.
 
 use ghiseu_core::web::complaints;
 use ghiseu_core::web::toolkit::Response;

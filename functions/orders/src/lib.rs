@@ -1,5 +1,5 @@
 //! GET /api/documents, /api/orders…, the payment provider's webhook /api/payments/webhook,
-//! and the order pages and links under /orders.
+//! and the order pages and links under /orders: `web::orders`.
 
 use ghiseu_core::web::orders;
 use ghiseu_core::web::toolkit::Response;

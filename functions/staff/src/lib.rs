@@ -1,6 +1,6 @@
-//! Staff: the JSON API under /api/staff for machine clients (named bearer tokens) and
-//! the back-office pages under /staff for people (accounts, sessions); every action
-//! checks the role and is audited.
+//! Staff: the JSON API under /api/staff for machine clients (named bearer tokens,
+//! `web::staff_api`) and the back-office pages under /staff for people (accounts,
+//! sessions, `web::backoffice`); every action checks the role and is audited.
 
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;
