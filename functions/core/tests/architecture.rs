@@ -512,3 +512,34 @@ fn the_scanner_sees_real_edges() {
         ["  shop -> web::html", "  shop::stock -> web::api"]
     );
 }
+
+#[test]
+fn a_facade_that_re_exports_its_files_is_no_cycle_but_a_parent_with_code_is() {
+    let crate_with = |area: &str| -> Vec<(String, String)> {
+        [
+            ("crate", "pub mod area; pub mod other;"),
+            ("area", area),
+            ("area::record", "pub struct Thing;"),
+            (
+                "area::rules",
+                "use super::Thing;\npub fn check(_: &Thing) {}",
+            ),
+            ("other", "use crate::area::check;"),
+        ]
+        .iter()
+        .map(|(m, t)| (m.to_string(), t.to_string()))
+        .collect()
+    };
+    let facade = dependency_graph(&crate_with(
+        "mod record;\nmod rules;\npub use record::Thing;\npub use rules::check;",
+    ));
+    let edges = |list: &[&str]| list.iter().map(|m| m.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(facade["area::rules"], edges(&["area::record"]));
+    assert_eq!(facade["other"], edges(&["area::rules"]));
+    assert!(cycles(&facade).is_empty());
+    // The same area whose mod.rs calls its file and defines what the file uses.
+    let tangled = dependency_graph(&crate_with(
+        "mod rules;\npub struct Thing;\npub fn run() { rules::check(&Thing); }",
+    ));
+    assert_eq!(cycles(&tangled), vec![vec!["area", "area::rules"]]);
+}
