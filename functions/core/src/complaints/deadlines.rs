@@ -2,7 +2,7 @@
 //! on the office's business-day calendar.
 
 use super::record::{Complaint, Event, events, local_date};
-use super::vocabulary::SEVERITIES;
+use super::vocabulary::Severity;
 use crate::kernel::error::Error;
 use crate::kernel::time::start_of_day;
 use crate::office::Office;
@@ -57,8 +57,8 @@ impl Progress {
         let technical_hours = complaint
             .severity
             .as_deref()
-            .and_then(|s| SEVERITIES.iter().find(|(name, _)| *name == s))
-            .map(|(_, h)| *h);
+            .and_then(Severity::parse)
+            .map(Severity::fix_hours);
         let (acknowledge_by, progress_by, resolve_by) = match technical_hours {
             // T02: assessed at once, fixed within hours; the acknowledgement is due
             // by then too, and there is no separate progress deadline.

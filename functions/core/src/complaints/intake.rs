@@ -3,7 +3,7 @@
 
 use super::deadlines::Progress;
 use super::record::{Complaint, ComplaintNumber, log_event, office_day, queue};
-use super::vocabulary::{CHANNELS, KINDS, MAX_DESCRIPTION, MAX_SHORT, MAX_SOLUTION, SEVERITIES};
+use super::vocabulary::{Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity};
 use crate::booking::idempotency_key_hash;
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, Phone};
@@ -19,23 +19,23 @@ use chrono::{DateTime, Duration, Utc};
 /// What a complaint carries, each field its own input on the complaints form; besides
 /// these, a submission may only name its `lang`.
 pub const INPUTS: &[&str] = &[
-    "kind",
+    Kind::FIELD.name,
     "reservation_number",
     "order_number",
     "serial_number",
-    "description",
-    "solution_idea",
+    DESCRIPTION.name,
+    SOLUTION_IDEA.name,
     "email",
     "phone",
-    "severity",
-    "channel",
+    Severity::FIELD.name,
+    Channel::FIELD.name,
 ];
 const RETRY_WINDOW: Duration = Duration::minutes(10);
 
 /// An intake whose every field has been checked.
 #[derive(Debug)]
 pub struct NewComplaint {
-    pub kind: &'static str,
+    pub kind: Kind,
     pub booking_id: Option<i64>,
     /// A digital order the complaint is about (D04), cited by its number.
     pub order_id: Option<i64>,
@@ -44,34 +44,30 @@ pub struct NewComplaint {
     pub solution_idea: Option<String>,
     pub email: Option<Email>,
     pub phone: Option<Phone>,
-    pub severity: Option<&'static str>,
-    pub channel: Option<&'static str>,
+    pub severity: Option<Severity>,
+    pub channel: Option<Channel>,
 }
 
 fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
-fn one_of(
+/// The term a field names, in any letter case, from its vocabulary's `parse`.
+fn one_of<T>(
     fields: &Fields,
     name: &str,
-    allowed: &[&'static str],
-) -> Result<Option<&'static str>, Error> {
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, Error> {
     match text(fields, name) {
         None => Ok(None),
-        Some(v) => allowed
-            .iter()
-            .find(|a| **a == v.to_ascii_lowercase())
-            .copied()
-            .map(Some)
-            .ok_or_else(|| {
-                Error::field(
-                    "invalid_choice",
-                    name,
-                    "Choose one of the values offered.",
-                    "Alegeți una dintre valorile oferite.",
-                )
-            }),
+        Some(v) => parse(&v.to_ascii_lowercase()).map(Some).ok_or_else(|| {
+            Error::field(
+                "invalid_choice",
+                name,
+                "Choose one of the values offered.",
+                "Alegeți una dintre valorile oferite.",
+            )
+        }),
     }
 }
 
@@ -104,22 +100,23 @@ impl NewComplaint {
                 ));
             }
         }
-        let kind = one_of(fields, "kind", &KINDS)?.ok_or_else(|| {
+        let kind = one_of(fields, Kind::FIELD.name, Kind::parse)?.ok_or_else(|| {
             Error::field(
                 "required",
-                "kind",
+                Kind::FIELD.name,
                 "This field is required.",
                 "Câmpul este obligatoriu.",
             )
         })?;
-        let description = limited(fields, "description", MAX_DESCRIPTION)?.ok_or_else(|| {
-            Error::field(
-                "required",
-                "description",
-                "This field is required.",
-                "Câmpul este obligatoriu.",
-            )
-        })?;
+        let description =
+            limited(fields, DESCRIPTION.name, DESCRIPTION.max_chars)?.ok_or_else(|| {
+                Error::field(
+                    "required",
+                    DESCRIPTION.name,
+                    "This field is required.",
+                    "Câmpul este obligatoriu.",
+                )
+            })?;
         let order_id = match text(fields, "order_number") {
             None => None,
             Some(n) => {
@@ -138,7 +135,7 @@ impl NewComplaint {
         };
         let booking_id = match text(fields, "reservation_number") {
             None if order_id.is_some() => None,
-            None if matches!(kind, "service" | "proposal") => {
+            None if matches!(kind, Kind::Service | Kind::Proposal) => {
                 return Err(Error::field(
                     "reservation_number_required",
                     "reservation_number",
@@ -175,11 +172,15 @@ impl NewComplaint {
                 "Indicați o adresă de email sau un număr de telefon pentru răspuns.",
             ));
         }
-        let severity = one_of(fields, "severity", &SEVERITIES.map(|(s, _)| s))?;
-        let channel = one_of(fields, "channel", &CHANNELS)?;
-        if kind == "technical" {
-            for (value, field) in [(severity, "severity"), (channel, "channel")] {
-                if value.is_none() {
+        let severity = one_of(fields, Severity::FIELD.name, Severity::parse)?;
+        let channel = one_of(fields, Channel::FIELD.name, Channel::parse)?;
+        let given = [
+            (severity.is_some(), Severity::FIELD.name),
+            (channel.is_some(), Channel::FIELD.name),
+        ];
+        if kind == Kind::Technical {
+            for (given, field) in given {
+                if !given {
                     return Err(Error::field(
                         "required",
                         field,
@@ -188,10 +189,7 @@ impl NewComplaint {
                     ));
                 }
             }
-        } else if let Some(field) = [(severity, "severity"), (channel, "channel")]
-            .iter()
-            .find_map(|(v, f)| v.map(|_| *f))
-        {
+        } else if let Some(field) = given.iter().find_map(|(g, f)| g.then_some(*f)) {
             return Err(Error::field(
                 "field_not_for_kind",
                 field,
@@ -205,7 +203,7 @@ impl NewComplaint {
             order_id,
             serial_number: limited(fields, "serial_number", MAX_SHORT)?,
             description,
-            solution_idea: limited(fields, "solution_idea", MAX_SOLUTION)?,
+            solution_idea: limited(fields, SOLUTION_IDEA.name, SOLUTION_IDEA.max_chars)?,
             email,
             phone,
             severity,
@@ -251,15 +249,15 @@ pub fn submit(
             INSERT,
             &[
                 number.hash().into(),
-                new.kind.into(),
+                new.kind.code().into(),
                 new.booking_id.into(),
                 new.serial_number.as_deref().into(),
                 new.description.as_str().into(),
                 new.solution_idea.as_deref().into(),
                 new.email.as_ref().map(Email::as_str).into(),
                 new.phone.as_ref().map(Phone::as_str).into(),
-                new.severity.into(),
-                new.channel.into(),
+                new.severity.map(Severity::code).into(),
+                new.channel.map(Channel::code).into(),
                 db_time(now).into(),
                 key_hash.clone().into(),
                 number.to_string().into(),

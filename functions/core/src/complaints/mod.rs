@@ -22,4 +22,5 @@ pub use intake::{INPUTS, NewComplaint, submit};
 pub use record::{Complaint, ComplaintNumber, events};
 pub use sla::sla_check;
 pub use status::StatusView;
+pub use vocabulary::{Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField};
 pub use workflow::{Step, take_step};
