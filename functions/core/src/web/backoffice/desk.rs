@@ -4,6 +4,8 @@
 use super::shell::{Frame, form, id_of};
 use crate::complaints;
 use crate::complaints::Complaint;
+use crate::complaints::Kind;
+use crate::complaints::MAX_DESCRIPTION;
 use crate::complaints::Progress;
 use crate::context::Context;
 use crate::kernel::error::Error;
@@ -84,6 +86,7 @@ pub(super) fn complaints_desk(
                 open: bool,
                 acknowledged: bool,
                 can_exempt: bool,
+                max_text: usize,
             }
             let id = id_of(id)?;
             let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
@@ -150,8 +153,9 @@ pub(super) fn complaints_desk(
                 open: status.resolved_at.is_none(),
                 acknowledged: status.acknowledged_at.is_some(),
                 can_exempt: session.role.may(Task::Supervise)
-                    && found.kind == "proposal"
+                    && found.kind == Kind::Proposal.code()
                     && found.booking_id.is_some(),
+                max_text: MAX_DESCRIPTION,
             });
             Ok(html_response(StatusCode::OK, html))
         }

@@ -2,6 +2,7 @@
 
 use super::page::{FactsPage, FormState, Rows, notice_page, render};
 use crate::complaints::StatusView as ComplaintView;
+use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField};
 use crate::kernel::text::Lang;
 use askama::Template;
 
@@ -27,81 +28,15 @@ fn complaint_rows<'l>(lang: Lang, view: &ComplaintView) -> Rows<'l> {
     rows
 }
 
-pub(crate) type Choice = (&'static str, &'static str, &'static str);
-
-const COMPLAINT_KINDS: &[Choice] = &[
-    (
-        "service",
-        "Serviciu (despre o programare)",
-        "Service (about a booking)",
-    ),
-    (
-        "proposal",
-        "Propunere (despre o programare, de ex. anulare întârziată)",
-        "Proposal (about a booking, e.g. a late cancellation)",
-    ),
-    ("product", "Document sau produs", "Document or product"),
-    (
-        "technical",
-        "Problemă tehnică a site-ului",
-        "Technical problem with the site",
-    ),
-];
-
-/// The complaint's free texts: (name, label ro, label en, rows, max length, required).
-const COMPLAINT_TEXTS: &[(&str, &str, &str, u32, u32, bool)] = &[
-    (
-        "description",
-        "Descrierea problemei",
-        "Description of the problem",
-        6,
-        4000,
-        true,
-    ),
-    (
-        "solution_idea",
-        "Ideea dumneavoastră de soluție (opțional)",
-        "Your idea of a solution (optional)",
-        3,
-        2000,
-        false,
-    ),
-];
-
-/// T01: a technical ticket's severity and preferred channel.
-const COMPLAINT_CHOICES: &[(&str, &str, &str, &[Choice])] = &[
-    (
-        "severity",
-        "Gravitate",
-        "Severity",
-        &[
-            ("critical", "Critică (24 h)", "Critical (24 h)"),
-            ("high", "Ridicată (48 h)", "High (48 h)"),
-            ("normal", "Normală (72 h)", "Normal (72 h)"),
-            ("low", "Scăzută (72 h)", "Low (72 h)"),
-        ],
-    ),
-    (
-        "channel",
-        "Canal preferat",
-        "Preferred channel",
-        &[
-            ("email", "Email", "Email"),
-            ("phone", "Telefon", "Phone"),
-            ("chat", "Chat", "Chat"),
-            ("letter", "Scrisoare", "Letter"),
-        ],
-    ),
-];
-
 #[derive(Template)]
 #[template(path = "complaints/form.html")]
 struct ComplaintFormPage<'a> {
     lang: Lang,
     title: &'a str,
-    kinds: &'static [Choice],
-    texts: &'static [(&'static str, &'static str, &'static str, u32, u32, bool)],
-    choices: &'static [(&'static str, &'static str, &'static str, &'static [Choice])],
+    kind: (Field, [Term; 4]),
+    texts: [TextField; 2],
+    /// T01: a technical ticket's severity and preferred channel.
+    choices: [(Field, [Term; 4]); 2],
     challenged: bool,
     form: &'a FormState,
 }
@@ -114,9 +49,12 @@ pub fn complaint_form_page(lang: Lang, challenged: bool, form: &FormState) -> St
             "Sesizări, propuneri și probleme tehnice",
             "Complaints, proposals and technical problems",
         ),
-        kinds: COMPLAINT_KINDS,
-        texts: COMPLAINT_TEXTS,
-        choices: COMPLAINT_CHOICES,
+        kind: (Kind::FIELD, Kind::ALL.map(Kind::term)),
+        texts: TEXTS,
+        choices: [
+            (Severity::FIELD, Severity::ALL.map(Severity::term)),
+            (Channel::FIELD, Channel::ALL.map(Channel::term)),
+        ],
         challenged,
         form,
     })

@@ -1,0 +1,83 @@
+//! C05: the escalation link a decision carries, and the escalation it makes.
+
+use super::deadlines::Progress;
+use super::record::{Complaint, log_event, office_day, queue};
+use super::vocabulary::MAX_LEVEL;
+use crate::kernel::error::Error;
+use crate::kernel::token::LinkToken;
+use crate::messaging::messages;
+use crate::office::Office;
+use crate::storage::{Database, in_transaction};
+use chrono::{DateTime, Utc};
+
+const BY_ESCALATION: &str = "SELECT id FROM complaints WHERE escalation_token_hash = ?";
+const SPEND_ESCALATION: &str = "UPDATE complaints SET escalation_token_hash = NULL WHERE id = ? AND escalation_token_hash = ? RETURNING id";
+
+/// The complaint an escalation link may still reopen: resolved, below the top level.
+pub fn escalation(
+    db: &dyn Database,
+    office: &Office,
+    token: &str,
+) -> Result<Option<(Complaint, Progress)>, Error> {
+    let Some(token) = LinkToken::parse(token) else {
+        return Ok(None);
+    };
+    let Some(id) = db
+        .execute(BY_ESCALATION, &[token.hash().into()])?
+        .read_first(|r| r.int("id"))?
+    else {
+        return Ok(None);
+    };
+    let Some(complaint) = Complaint::by_id(db, id)? else {
+        return Ok(None);
+    };
+    let progress = Progress::load(db, office, &complaint)?;
+    Ok(
+        (progress.resolved.is_some() && progress.level < MAX_LEVEL)
+            .then_some((complaint, progress)),
+    )
+}
+
+/// C05: the complainant escalates; the complaint reopens one level up with new
+/// deadlines from now, and an acknowledgement of the new level is queued.
+pub fn escalate(
+    db: &dyn Database,
+    office: &Office,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let Some((complaint, _)) = escalation(db, office, token)? else {
+        return Ok(false);
+    };
+    let hash = LinkToken::parse(token)
+        .map(|t| t.hash())
+        .unwrap_or_default();
+    in_transaction(db, || {
+        if db
+            .execute(
+                SPEND_ESCALATION,
+                &[complaint.id.into(), hash.as_str().into()],
+            )?
+            .first()
+            .is_none()
+        {
+            return Ok(false);
+        }
+        log_event(db, complaint.id, "escalated", None, None, None, now)?;
+        let progress = Progress::load(db, office, &complaint)?;
+        let notice = messages::complaint_escalated(
+            &complaint.received_local(),
+            progress.level,
+            &office_day(progress.resolve_by),
+        );
+        queue(
+            db,
+            &complaint,
+            "complaint_ack",
+            &progress.level.to_string(),
+            &notice,
+            now,
+        )?;
+        Ok(true)
+    })
+}

@@ -1,0 +1,318 @@
+//! C01 intake: the complaint form's fields checked (T01, R09, R20), then the complaint,
+//! its first event and its acknowledgement stored together.
+
+use super::deadlines::Progress;
+use super::record::{Complaint, ComplaintNumber, log_event, office_day, queue};
+use super::vocabulary::{Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity};
+use crate::booking::idempotency_key_hash;
+use crate::identity::cnp::refuse_cnp;
+use crate::identity::{Email, Phone};
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::token::ReservationNumber;
+use crate::messaging::links::Links;
+use crate::messaging::messages;
+use crate::office::Office;
+use crate::storage::{Database, db_time, in_transaction};
+use chrono::{DateTime, Duration, Utc};
+
+/// What a complaint carries, each field its own input on the complaints form; besides
+/// these, a submission may only name its `lang`.
+pub const INPUTS: &[&str] = &[
+    Kind::FIELD.name,
+    "reservation_number",
+    "order_number",
+    "serial_number",
+    DESCRIPTION.name,
+    SOLUTION_IDEA.name,
+    "email",
+    "phone",
+    Severity::FIELD.name,
+    Channel::FIELD.name,
+];
+const RETRY_WINDOW: Duration = Duration::minutes(10);
+
+/// An intake whose every field has been checked.
+#[derive(Debug)]
+pub struct NewComplaint {
+    pub kind: Kind,
+    pub booking_id: Option<i64>,
+    /// A digital order the complaint is about (D04), cited by its number.
+    pub order_id: Option<i64>,
+    pub serial_number: Option<String>,
+    pub description: String,
+    pub solution_idea: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
+    pub severity: Option<Severity>,
+    pub channel: Option<Channel>,
+}
+
+fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+/// The term a field names, in any letter case, from its vocabulary's `parse`.
+fn one_of<T>(
+    fields: &Fields,
+    name: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, Error> {
+    match text(fields, name) {
+        None => Ok(None),
+        Some(v) => parse(&v.to_ascii_lowercase()).map(Some).ok_or_else(|| {
+            Error::field(
+                "invalid_choice",
+                name,
+                "Choose one of the values offered.",
+                "Alegeți una dintre valorile oferite.",
+            )
+        }),
+    }
+}
+
+pub(super) fn limited(fields: &Fields, name: &str, max: usize) -> Result<Option<String>, Error> {
+    match text(fields, name) {
+        Some(v) if v.chars().count() > max => Err(Error::field(
+            "too_long",
+            name,
+            "This field is too long.",
+            "Câmpul este prea lung.",
+        )),
+        v => Ok(v.map(str::to_owned)),
+    }
+}
+
+const BOOKING_BY_NUMBER: &str = "SELECT id FROM bookings WHERE number_hash = ?";
+const ORDER_BY_NUMBER: &str = "SELECT id FROM orders WHERE number_hash = ?";
+
+impl NewComplaint {
+    /// C01, T01, R09 (a CNP anywhere is refused), R20 (the booking cited must exist).
+    pub fn parse(fields: &Fields, db: &dyn Database) -> Result<Self, Error> {
+        for (field, value) in fields {
+            refuse_cnp(field, value)?;
+            if !INPUTS.contains(&field.as_str()) && field != "lang" {
+                return Err(Error::field(
+                    "unknown_field",
+                    field,
+                    "This field is not part of a complaint.",
+                    "Acest câmp nu face parte din sesizare.",
+                ));
+            }
+        }
+        let kind = one_of(fields, Kind::FIELD.name, Kind::parse)?.ok_or_else(|| {
+            Error::field(
+                "required",
+                Kind::FIELD.name,
+                "This field is required.",
+                "Câmpul este obligatoriu.",
+            )
+        })?;
+        let description =
+            limited(fields, DESCRIPTION.name, DESCRIPTION.max_chars)?.ok_or_else(|| {
+                Error::field(
+                    "required",
+                    DESCRIPTION.name,
+                    "This field is required.",
+                    "Câmpul este obligatoriu.",
+                )
+            })?;
+        let order_id = match text(fields, "order_number") {
+            None => None,
+            Some(n) => {
+                let unknown = || {
+                    Error::field(
+                        "order_unknown",
+                        "order_number",
+                        "No order has this number.",
+                        "Nicio comandă nu are acest număr.",
+                    )
+                };
+                let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
+                let found = db.execute(ORDER_BY_NUMBER, &[number.hash().into()])?;
+                Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
+            }
+        };
+        let booking_id = match text(fields, "reservation_number") {
+            None if order_id.is_some() => None,
+            None if matches!(kind, Kind::Service | Kind::Proposal) => {
+                return Err(Error::field(
+                    "reservation_number_required",
+                    "reservation_number",
+                    "A complaint or proposal about a booking must give its reservation number (or the order number of a digital order).",
+                    "O sesizare sau propunere despre o programare trebuie să indice numărul rezervării (sau numărul comenzii digitale).",
+                ));
+            }
+            None => None,
+            Some(n) => {
+                let unknown = || {
+                    Error::field(
+                        "reservation_unknown",
+                        "reservation_number",
+                        "No booking has this reservation number.",
+                        "Nicio programare nu are acest număr de rezervare.",
+                    )
+                };
+                let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
+                let found = db.execute(BOOKING_BY_NUMBER, &[number.hash().into()])?;
+                Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
+            }
+        };
+        let email = text(fields, "email")
+            .map(|e| Email::parse(e).map_err(|e| e.in_field("email")))
+            .transpose()?;
+        let phone = text(fields, "phone")
+            .map(|p| Phone::parse(p).map_err(|e| e.in_field("phone")))
+            .transpose()?;
+        if email.is_none() && phone.is_none() {
+            return Err(Error::field(
+                "contact_required",
+                "email",
+                "Give an email address or a phone number for the answer.",
+                "Indicați o adresă de email sau un număr de telefon pentru răspuns.",
+            ));
+        }
+        let severity = one_of(fields, Severity::FIELD.name, Severity::parse)?;
+        let channel = one_of(fields, Channel::FIELD.name, Channel::parse)?;
+        let given = [
+            (severity.is_some(), Severity::FIELD.name),
+            (channel.is_some(), Channel::FIELD.name),
+        ];
+        if kind == Kind::Technical {
+            for (given, field) in given {
+                if !given {
+                    return Err(Error::field(
+                        "required",
+                        field,
+                        "A technical problem needs a severity and a preferred channel.",
+                        "O problemă tehnică are nevoie de gravitate și de canalul preferat.",
+                    ));
+                }
+            }
+        } else if let Some(field) = given.iter().find_map(|(g, f)| g.then_some(*f)) {
+            return Err(Error::field(
+                "field_not_for_kind",
+                field,
+                "Only technical problems take a severity and a channel.",
+                "Doar problemele tehnice au gravitate și canal.",
+            ));
+        }
+        Ok(NewComplaint {
+            kind,
+            booking_id,
+            order_id,
+            serial_number: limited(fields, "serial_number", MAX_SHORT)?,
+            description,
+            solution_idea: limited(fields, SOLUTION_IDEA.name, SOLUTION_IDEA.max_chars)?,
+            email,
+            phone,
+            severity,
+            channel,
+        })
+    }
+}
+
+/// What an intake produced.
+#[derive(Debug)]
+pub struct Submitted {
+    pub complaint: Complaint,
+    pub progress: Progress,
+    /// None only for a retry after its reply was forgotten.
+    pub number: Option<ComplaintNumber>,
+    pub replayed: bool,
+}
+
+const INSERT: &str = "INSERT INTO complaints
+    (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
+     severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge,
+     order_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO NOTHING RETURNING id";
+const BY_KEY: &str =
+    "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
+
+/// C01/C02: stores the complaint, its first event and the acknowledgement in one
+/// transaction; an `Idempotency-Key` makes a retried intake answer the first one.
+pub fn submit(
+    db: &dyn Database,
+    office: &Office,
+    new: &NewComplaint,
+    idempotency_key: Option<&str>,
+    challenge: Option<&str>,
+    links: &Links,
+    now: DateTime<Utc>,
+) -> Result<Submitted, Error> {
+    let key_hash = idempotency_key_hash(idempotency_key)?;
+    let number = ComplaintNumber::generate();
+    let inserted = in_transaction(db, || {
+        let row = db.execute(
+            INSERT,
+            &[
+                number.hash().into(),
+                new.kind.code().into(),
+                new.booking_id.into(),
+                new.serial_number.as_deref().into(),
+                new.description.as_str().into(),
+                new.solution_idea.as_deref().into(),
+                new.email.as_ref().map(Email::as_str).into(),
+                new.phone.as_ref().map(Phone::as_str).into(),
+                new.severity.map(Severity::code).into(),
+                new.channel.map(Channel::code).into(),
+                db_time(now).into(),
+                key_hash.clone().into(),
+                number.to_string().into(),
+                db_time(now + RETRY_WINDOW).into(),
+                challenge.into(),
+                new.order_id.into(),
+            ],
+        )?;
+        let Some(id) = row.read_first(|r| r.int("id"))? else {
+            return Ok(None);
+        };
+        log_event(db, id, "received", None, None, None, now)?;
+        let complaint = Complaint::by_id(db, id)?.expect("just inserted");
+        let progress = Progress::load(db, office, &complaint)?;
+        let notice = messages::complaint_ack(
+            &number.to_string(),
+            &complaint.received_local(),
+            &office_day(progress.resolve_by),
+            &links.to(&format!("api/complaints/{number}")),
+        );
+        queue(db, &complaint, "complaint_ack", "1", &notice, now)?;
+        Ok(Some((complaint, progress)))
+    })?;
+    match inserted {
+        Some((complaint, progress)) => Ok(Submitted {
+            complaint,
+            progress,
+            number: Some(number),
+            replayed: false,
+        }),
+        None => {
+            let row = db
+                .execute(BY_KEY, &[key_hash.clone().into()])?
+                .read_first(|r| {
+                    Ok((
+                        r.int("id")?,
+                        r.opt_text("reply_number")?,
+                        r.opt_time("reply_until")?,
+                    ))
+                })?
+                // Not a retry: the proof-of-work challenge was used already.
+                .ok_or_else(crate::defence::challenge::used)?;
+            let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
+            let progress = Progress::load(db, office, &complaint)?;
+            let number = row
+                .2
+                .filter(|until| *until > now)
+                .and(row.1)
+                .and_then(|n| ComplaintNumber::parse(&n).ok());
+            Ok(Submitted {
+                complaint,
+                progress,
+                number,
+                replayed: true,
+            })
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! A stored complaint and its append-only event log: reading them, appending to the
+//! log, and queueing the notices the complainant gets.
+
+use crate::kernel::error::Error;
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::token::ReservationNumber;
+use crate::messaging::messages::{Notice, sms_payload};
+use crate::storage::{Database, Row, StorageError, db_time};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// Complaint numbers have the form of reservation numbers: 100 random bits, hashed.
+pub type ComplaintNumber = ReservationNumber;
+
+/// A stored complaint.
+#[derive(Debug, Clone, Serialize)]
+pub struct Complaint {
+    pub id: i64,
+    pub kind: String,
+    #[serde(skip)]
+    pub booking_id: Option<i64>,
+    /// The digital order it cites, if any (staff open it by this id).
+    pub order_id: Option<i64>,
+    pub serial_number: Option<String>,
+    pub description: String,
+    pub solution_idea: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub severity: Option<String>,
+    pub channel: Option<String>,
+    pub received_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at";
+
+impl Complaint {
+    pub(super) fn from_row(r: &Row) -> Result<Self, StorageError> {
+        Ok(Complaint {
+            id: r.int("id")?,
+            kind: r.text("kind")?,
+            booking_id: r.opt_int("booking_id")?,
+            order_id: r.opt_int("order_id")?,
+            serial_number: r.opt_text("serial_number")?,
+            description: r.text("description")?,
+            solution_idea: r.opt_text("solution_idea")?,
+            email: r.opt_text("email")?,
+            phone: r.opt_text("phone")?,
+            severity: r.opt_text("severity")?,
+            channel: r.opt_text("channel")?,
+            received_at: r.time("received_at")?,
+        })
+    }
+
+    fn load(
+        db: &dyn Database,
+        sql_where: &str,
+        params: &[crate::storage::Value],
+    ) -> Result<Option<Complaint>, Error> {
+        let sql = format!("SELECT {COLUMNS} FROM complaints WHERE {sql_where}");
+        Ok(db
+            .execute(&sql, params)?
+            .read_first(|r| Complaint::from_row(&r))?)
+    }
+
+    pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Complaint>, Error> {
+        Complaint::load(db, "id = ?", &[id.into()])
+    }
+
+    pub fn by_number(
+        db: &dyn Database,
+        number: &ComplaintNumber,
+    ) -> Result<Option<Complaint>, Error> {
+        Complaint::load(db, "number_hash = ?", &[number.hash().into()])
+    }
+
+    pub(super) fn received_local(&self) -> String {
+        office_day(self.received_at)
+    }
+}
+
+/// A day as citizens read it in messages: `25.11.2026`, office time.
+pub(super) fn office_day(t: DateTime<Utc>) -> String {
+    local_date(t).format("%d.%m.%Y").to_string()
+}
+
+/// One line of a complaint's log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    #[serde(skip)]
+    pub id: i64,
+    /// `received`, `acknowledged`, `progress`, `resolved`, `new_timeline`, `escalated`.
+    pub kind: String,
+    pub at: DateTime<Utc>,
+    pub staff: Option<String>,
+    pub text: Option<String>,
+    pub until: Option<NaiveDate>,
+}
+
+const EVENTS: &str = "SELECT id, complaint_id, kind, at, staff, text, until FROM complaint_events
+    WHERE complaint_id = ? ORDER BY id";
+
+pub(super) fn event_from_row(r: &Row) -> Result<Event, StorageError> {
+    Ok(Event {
+        id: r.int("id")?,
+        kind: r.text("kind")?,
+        at: r.time("at")?,
+        staff: r.opt_text("staff")?,
+        text: r.opt_text("text")?,
+        until: r
+            .opt_text("until")?
+            .and_then(|u| NaiveDate::parse_from_str(&u, "%Y-%m-%d").ok()),
+    })
+}
+
+pub fn events(db: &dyn Database, id: i64) -> Result<Vec<Event>, Error> {
+    Ok(db
+        .execute(EVENTS, &[id.into()])?
+        .read(|r| event_from_row(&r))?)
+}
+
+pub(super) fn local_date(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&OFFICE_TZ).date_naive()
+}
+
+const EVENT: &str = "INSERT INTO complaint_events (complaint_id, kind, at, staff, text, until) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+/// Appends one line to a complaint's log; its id keys the messages it causes.
+pub(super) fn log_event(
+    db: &dyn Database,
+    complaint_id: i64,
+    kind: &str,
+    staff: Option<&str>,
+    text: Option<&str>,
+    until: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, Error> {
+    let inserted = db.execute(
+        EVENT,
+        &[
+            complaint_id.into(),
+            kind.into(),
+            db_time(now).into(),
+            staff.into(),
+            text.into(),
+            until.into(),
+        ],
+    )?;
+    Ok(inserted.read_first(|r| r.int("id"))?.unwrap_or_default())
+}
+
+pub(super) const QUEUE: &str = "INSERT INTO outbox
+    (dedupe_key, complaint_id, kind, channel, recipient, payload, next_attempt_at, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
+
+/// Queues a notice to the complainant on each contact they gave, once per `key`.
+pub(super) fn queue(
+    db: &dyn Database,
+    complaint: &Complaint,
+    kind: &str,
+    key: &str,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let channels = [
+        ("email", complaint.email.as_deref(), notice.email.payload()),
+        ("sms", complaint.phone.as_deref(), sms_payload(&notice.sms)),
+    ];
+    for (channel, recipient, payload) in channels {
+        let Some(recipient) = recipient else { continue };
+        db.execute(
+            QUEUE,
+            &[
+                format!("{kind}:{channel}:{}:{key}", complaint.id).into(),
+                complaint.id.into(),
+                kind.into(),
+                channel.into(),
+                recipient.into(),
+                payload.into(),
+                db_time(now).into(),
+                db_time(now).into(),
+            ],
+        )?;
+    }
+    Ok(())
+}
