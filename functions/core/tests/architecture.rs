@@ -543,3 +543,22 @@ fn a_facade_that_re_exports_its_files_is_no_cycle_but_a_parent_with_code_is() {
     ));
     assert_eq!(cycles(&tangled), vec![vec!["area", "area::rules"]]);
 }
+
+/// Every new outbox row is written by `messaging::queue`, with its one dedupe key format
+/// (the migrations' old triggers aside, which are history; a file's tests, which sit
+/// after its `#[cfg(test)]`, may make rows of their own).
+#[test]
+fn only_messaging_queue_writes_new_outbox_rows() {
+    let writers: Vec<String> = load_sources()
+        .into_iter()
+        .filter(|(module, text)| {
+            !module.starts_with("storage::migrations")
+                && text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .is_some_and(|code| code.to_ascii_uppercase().contains("INSERT INTO OUTBOX"))
+        })
+        .map(|(module, _)| module)
+        .collect();
+    assert_eq!(writers, ["messaging::queue"]);
+}

@@ -226,7 +226,9 @@ const INSERT: &str = "INSERT INTO complaints
     (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
      severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge,
      order_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (:number_hash, :kind, :booking, :serial_number, :description, :solution_idea, :email,
+            :phone, :severity, :channel, :now, :idempotency_key_hash, :reply_number, :reply_until,
+            :challenge, :order)
     ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str =
     "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
@@ -245,25 +247,25 @@ pub fn submit(
     let key_hash = idempotency_key_hash(idempotency_key)?;
     let number = ComplaintNumber::generate();
     let inserted = in_transaction(db, || {
-        let row = db.execute(
+        let row = db.execute_named(
             INSERT,
             &[
-                number.hash().into(),
-                new.kind.code().into(),
-                new.booking_id.into(),
-                new.serial_number.as_deref().into(),
-                new.description.as_str().into(),
-                new.solution_idea.as_deref().into(),
-                new.email.as_ref().map(Email::as_str).into(),
-                new.phone.as_ref().map(Phone::as_str).into(),
-                new.severity.map(Severity::code).into(),
-                new.channel.map(Channel::code).into(),
-                db_time(now).into(),
-                key_hash.clone().into(),
-                number.to_string().into(),
-                db_time(now + RETRY_WINDOW).into(),
-                challenge.into(),
-                new.order_id.into(),
+                ("number_hash", number.hash().into()),
+                ("kind", new.kind.code().into()),
+                ("booking", new.booking_id.into()),
+                ("serial_number", new.serial_number.as_deref().into()),
+                ("description", new.description.as_str().into()),
+                ("solution_idea", new.solution_idea.as_deref().into()),
+                ("email", new.email.as_ref().map(Email::as_str).into()),
+                ("phone", new.phone.as_ref().map(Phone::as_str).into()),
+                ("severity", new.severity.map(Severity::code).into()),
+                ("channel", new.channel.map(Channel::code).into()),
+                ("now", db_time(now).into()),
+                ("idempotency_key_hash", key_hash.clone().into()),
+                ("reply_number", number.to_string().into()),
+                ("reply_until", db_time(now + RETRY_WINDOW).into()),
+                ("challenge", challenge.into()),
+                ("order", new.order_id.into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {

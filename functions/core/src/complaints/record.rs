@@ -5,6 +5,7 @@ use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::{Notice, sms_payload};
+use crate::messaging::queue;
 use crate::storage::{Database, Row, StorageError, db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -147,10 +148,6 @@ pub(super) fn log_event(
     Ok(inserted.read_first(|r| r.int("id"))?.unwrap_or_default())
 }
 
-pub(super) const QUEUE: &str = "INSERT INTO outbox
-    (dedupe_key, complaint_id, kind, channel, recipient, payload, next_attempt_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
-
 /// Queues a notice to the complainant on each contact they gave, once per `key`.
 pub(super) fn queue(
     db: &dyn Database,
@@ -166,19 +163,15 @@ pub(super) fn queue(
     ];
     for (channel, recipient, payload) in channels {
         let Some(recipient) = recipient else { continue };
-        db.execute(
-            QUEUE,
-            &[
-                format!("{kind}:{channel}:{}:{key}", complaint.id).into(),
-                complaint.id.into(),
-                kind.into(),
-                channel.into(),
-                recipient.into(),
-                payload.into(),
-                db_time(now).into(),
-                db_time(now).into(),
-            ],
-        )?;
+        let message = queue::Rendered {
+            about: queue::About::Complaint(complaint.id),
+            kind,
+            channel,
+            recipient,
+            occasion: Some(key),
+            payload: &payload,
+        };
+        queue::rendered(db, &message, now)?;
     }
     Ok(())
 }

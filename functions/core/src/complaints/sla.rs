@@ -2,12 +2,11 @@
 //! the complainant told of a missed resolution.
 
 use super::desk::recent;
-use super::record::QUEUE;
 use super::status::local;
 use super::workflow::notify_missed_resolution;
 use crate::kernel::error::Error;
 use crate::messaging::links::Links;
-use crate::messaging::messages;
+use crate::messaging::{messages, queue};
 use crate::office::Office;
 use crate::storage::{Database, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
@@ -68,19 +67,15 @@ pub fn sla_check(
                         &local(by),
                         &links.to(&format!("api/staff/complaints/{}", complaint.id)),
                     );
-                    db.execute(
-                        QUEUE,
-                        &[
-                            format!("sla:{}:{flag}", complaint.id).into(),
-                            complaint.id.into(),
-                            "sla_staff".into(),
-                            "email".into(),
-                            to.into(),
-                            email.payload().into(),
-                            db_time(now).into(),
-                            db_time(now).into(),
-                        ],
-                    )?;
+                    let message = queue::Rendered {
+                        about: queue::About::Complaint(complaint.id),
+                        kind: "sla_staff",
+                        channel: "email",
+                        recipient: to,
+                        occasion: Some(&flag),
+                        payload: &email.payload(),
+                    };
+                    queue::rendered(db, &message, now)?;
                 }
                 Ok(true)
             })?;
