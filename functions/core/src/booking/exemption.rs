@@ -70,7 +70,7 @@ pub fn revoke(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bool, Er
 
 /// An exemption as staff see it.
 #[derive(Debug, Serialize)]
-pub struct Listed {
+pub struct ListedExemption {
     pub id: i64,
     pub service: String,
     pub vin: Option<String>,
@@ -83,9 +83,9 @@ pub struct Listed {
 }
 
 /// The latest exemptions, newest first.
-pub fn list(db: &dyn Database) -> Result<Vec<Listed>, Error> {
+pub fn list(db: &dyn Database) -> Result<Vec<ListedExemption>, Error> {
     Ok(db.execute(LIST, &[])?.read(|r| {
-        Ok(Listed {
+        Ok(ListedExemption {
             id: r.int("id")?,
             service: r.text("service")?,
             vin: r.opt_text("vin")?,

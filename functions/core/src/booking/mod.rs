@@ -546,7 +546,7 @@ fn replay(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<Booked, Erro
 
 /// R03: what anyone holding the number may see. No personal data but a masked name.
 #[derive(Debug, Serialize)]
-pub struct StatusView {
+pub struct BookingStatusView {
     pub service: String,
     pub date: String,
     pub time: String,
@@ -557,9 +557,9 @@ pub struct StatusView {
 }
 
 impl Booking {
-    pub fn status_view(&self) -> StatusView {
+    pub fn status_view(&self) -> BookingStatusView {
         let local = self.slot_start.with_timezone(&OFFICE_TZ);
-        StatusView {
+        BookingStatusView {
             service: self.service.clone(),
             date: local.format("%Y-%m-%d").to_string(),
             time: local.format("%H:%M").to_string(),

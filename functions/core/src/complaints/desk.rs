@@ -2,7 +2,7 @@
 
 use super::deadlines::Progress;
 use super::record::{Complaint, Event, event_from_row};
-use super::status::StatusView;
+use super::status::ComplaintStatusView;
 use crate::kernel::error::Error;
 use crate::office::Office;
 use crate::storage::Database;
@@ -12,12 +12,12 @@ use std::collections::HashMap;
 
 /// A complaint in the staff list.
 #[derive(Debug, Serialize)]
-pub struct Listed {
+pub struct ListedComplaint {
     pub id: i64,
     pub kind: String,
     pub severity: Option<String>,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: ComplaintStatusView,
     pub flags: Vec<&'static str>,
 }
 
@@ -55,7 +55,7 @@ pub fn list(
     filter: &str,
     warning: Duration,
     now: DateTime<Utc>,
-) -> Result<Vec<Listed>, Error> {
+) -> Result<Vec<ListedComplaint>, Error> {
     if !["open", "due_soon", "overdue", "escalated", "all"].contains(&filter) {
         return Err(Error::field(
             "invalid_filter",
@@ -73,11 +73,11 @@ pub fn list(
                 "open" => p.resolved.is_none(),
                 f => flags.contains(&f),
             };
-            keep.then(|| Listed {
+            keep.then(|| ListedComplaint {
                 id: c.id,
                 kind: c.kind.clone(),
                 severity: c.severity.clone(),
-                status: StatusView::new(&c, &p),
+                status: ComplaintStatusView::new(&c, &p),
                 flags,
             })
         })

@@ -16,11 +16,11 @@ mod workflow;
 mod tests;
 
 pub use deadlines::Progress;
-pub use desk::{Listed, list};
+pub use desk::{ListedComplaint, list};
 pub use escalation::{escalate, escalation};
 pub use intake::{INPUTS, NewComplaint, submit};
 pub use record::{Complaint, ComplaintNumber, events};
 pub use sla::sla_check;
-pub use status::StatusView;
+pub use status::ComplaintStatusView;
 pub use vocabulary::{Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField};
 pub use workflow::{Step, take_step};

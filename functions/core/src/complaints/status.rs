@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// What anyone holding the complaint number may see: nothing personal.
 #[derive(Debug, Serialize)]
-pub struct StatusView {
+pub struct ComplaintStatusView {
     pub kind: String,
     pub state: &'static str,
     pub level: u32,
@@ -26,7 +26,7 @@ pub(super) fn local(t: DateTime<Utc>) -> String {
     t.with_timezone(&OFFICE_TZ).to_rfc3339()
 }
 
-impl StatusView {
+impl ComplaintStatusView {
     /// The next deadline still to meet: the acknowledgement, then the earlier of the
     /// progress update and the resolution; none once resolved.
     pub fn next_deadline(&self) -> Option<&str> {
@@ -45,7 +45,7 @@ impl StatusView {
     }
 
     pub fn new(complaint: &Complaint, p: &Progress) -> Self {
-        StatusView {
+        ComplaintStatusView {
             kind: complaint.kind.clone(),
             state: p.state(),
             level: p.level,

@@ -340,7 +340,7 @@ fn render<'p>(
 
 /// A message as staff see it: no secret, no body.
 #[derive(Debug, Serialize)]
-pub struct Listed {
+pub struct ListedMessage {
     pub id: i64,
     pub kind: String,
     pub channel: String,
@@ -358,9 +358,9 @@ const RETRY_FAILED: &str =
     WHERE id = ? AND state = 'failed' RETURNING id";
 
 /// The outbox by state, for staff.
-pub fn list(db: &dyn Database, state: &str) -> Result<Vec<Listed>, Error> {
+pub fn list(db: &dyn Database, state: &str) -> Result<Vec<ListedMessage>, Error> {
     Ok(db.execute(LIST, &[state.into()])?.read(|r| {
-        Ok(Listed {
+        Ok(ListedMessage {
             id: r.int("id")?,
             kind: r.text("kind")?,
             channel: r.text("channel")?,

@@ -327,7 +327,7 @@ pub struct PublicEvent {
 
 /// What the status check shows (D03, D04): no personal data beyond a masked name.
 #[derive(Debug, Serialize)]
-pub struct StatusView {
+pub struct OrderStatusView {
     pub document: String,
     pub document_name: (String, String),
     pub state: State,
@@ -348,7 +348,7 @@ pub struct StatusView {
     pub can_report_problem: bool,
 }
 
-impl StatusView {
+impl OrderStatusView {
     pub fn new(order: &Order, events: &[Event], office: &Office, now: DateTime<Utc>) -> Self {
         let local = |t: DateTime<Utc>| t.with_timezone(&OFFICE_TZ).to_rfc3339();
         let document_name = office
@@ -358,7 +358,7 @@ impl StatusView {
             .unwrap_or_else(|_| (order.document.clone(), order.document.clone()));
         let payable = order.state == State::Received && order.pay_by > now;
         let issued = matches!(order.state, State::Issued | State::Delivered);
-        StatusView {
+        OrderStatusView {
             document: order.document.clone(),
             document_name,
             state: order.state,
@@ -391,7 +391,7 @@ impl StatusView {
 
 /// An order in the staff queue.
 #[derive(Debug, Serialize)]
-pub struct Listed {
+pub struct ListedOrder {
     pub id: i64,
     pub document: String,
     pub state: State,
@@ -411,7 +411,11 @@ const LIST_OPEN: &str = "SELECT id, document, state, created_at, due_at, assigne
 
 /// The staff queue: one state, or (`open`) every order that needs work, the nearest
 /// deadline first.
-pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<Listed>, Error> {
+pub fn list(
+    db: &dyn Database,
+    filter: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<ListedOrder>, Error> {
     let rows = if filter == "open" {
         db.execute(LIST_OPEN, &[])?
     } else {
@@ -428,7 +432,7 @@ pub fn list(db: &dyn Database, filter: &str, now: DateTime<Utc>) -> Result<Vec<L
     Ok(rows.read(|r| {
         let state = read_state(&r)?;
         let due_at = r.opt_time("due_at")?;
-        Ok(Listed {
+        Ok(ListedOrder {
             id: r.int("id")?,
             document: r.text("document")?,
             state,

@@ -127,12 +127,12 @@ pub fn complaint_step(
     id: i64,
     step: &str,
     fields: &Fields,
-) -> Result<complaints::StatusView, Error> {
+) -> Result<complaints::ComplaintStatusView, Error> {
     let step = complaints::Step::parse(step, fields)?;
     let progress =
         complaints::take_step(ctx.db, ctx.office, id, &step, who, &ctx.links(), ctx.now)?;
     let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
-    Ok(complaints::StatusView::new(&found, &progress))
+    Ok(complaints::ComplaintStatusView::new(&found, &progress))
 }
 
 /// D04: one staff step on a digital order. A rejection refunds the fee through the

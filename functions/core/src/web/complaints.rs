@@ -2,7 +2,9 @@
 //! from the complaints page, `/complaints?number=…`), and the escalation link (C05).
 //! Staff handle complaints through the staff API.
 
-use crate::complaints::{self, Complaint, ComplaintNumber, NewComplaint, Progress, StatusView};
+use crate::complaints::{
+    self, Complaint, ComplaintNumber, ComplaintStatusView, NewComplaint, Progress,
+};
 use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::Error;
@@ -73,7 +75,7 @@ fn intake(req: &Request, ctx: &Context) -> Result<Response, Error> {
     } else {
         StatusCode::CREATED
     };
-    let view = StatusView::new(&submitted.complaint, &submitted.progress);
+    let view = ComplaintStatusView::new(&submitted.complaint, &submitted.progress);
     let number = submitted.number.as_ref().map(ToString::to_string);
     Ok(match format_of(req) {
         Format::Html => html_response(
@@ -102,7 +104,7 @@ fn status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error>
     let number = ComplaintNumber::parse(number).map_err(|_| Error::NotFound)?;
     let complaint = Complaint::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
     let progress = Progress::load(ctx.db, ctx.office, &complaint)?;
-    let view = StatusView::new(&complaint, &progress);
+    let view = ComplaintStatusView::new(&complaint, &progress);
     Ok(match format_of(req) {
         Format::Html => html_response(
             StatusCode::OK,
@@ -121,7 +123,7 @@ fn escalate_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, 
             Ok(match complaints::escalation(ctx.db, ctx.office, token)? {
                 Some((c, p)) => html_response(
                     StatusCode::OK,
-                    html::escalate_confirm_page(lang, &StatusView::new(&c, &p)),
+                    html::escalate_confirm_page(lang, &ComplaintStatusView::new(&c, &p)),
                 ),
                 None => invalid(),
             })

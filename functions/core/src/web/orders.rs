@@ -10,7 +10,7 @@ use crate::orders::document::{self, Download};
 use crate::orders::intake::{self, NewOrder};
 use crate::orders::payment::{self, Outcome};
 use crate::orders::processing;
-use crate::orders::{self, Order, OrderNumber, StatusView};
+use crate::orders::{self, Order, OrderNumber, OrderStatusView};
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
@@ -134,7 +134,7 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
         StatusCode::CREATED
     };
     let number = placed.number.as_ref().map(ToString::to_string);
-    let view = StatusView::new(&placed.order, &[], ctx.office, ctx.now);
+    let view = OrderStatusView::new(&placed.order, &[], ctx.office, ctx.now);
     let mut response = match format_of(req) {
         Format::Html => html_response(
             status,
@@ -165,7 +165,7 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
 fn status(req: &Request, ctx: &Context, typed: &str) -> Result<Response, Error> {
     let (number, order) = Order::by_typed_number(ctx.db, typed)?;
     let events = orders::events(ctx.db, order.id)?;
-    let view = StatusView::new(&order, &events, ctx.office, ctx.now);
+    let view = OrderStatusView::new(&order, &events, ctx.office, ctx.now);
     let page = req.uri().path().starts_with("/orders/");
     Ok(match (format_of(req), page) {
         (Format::Html, _) | (_, true) => {
@@ -255,7 +255,7 @@ fn state_json(ctx: &Context, before: &Order) -> Result<Response, Error> {
     let events = orders::events(ctx.db, order.id)?;
     Ok(json_response(
         StatusCode::OK,
-        &json!({"order": StatusView::new(&order, &events, ctx.office, ctx.now)}),
+        &json!({"order": OrderStatusView::new(&order, &events, ctx.office, ctx.now)}),
     ))
 }
 

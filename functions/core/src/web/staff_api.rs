@@ -261,7 +261,7 @@ fn complaint_detail(ctx: &Context, id: &str) -> Result<Response, Error> {
     let warning = Duration::hours(i64::from(ctx.office.sla_warning_hours));
     ok(json!({
         "complaint": found,
-        "status": complaints::StatusView::new(&found, &progress),
+        "status": complaints::ComplaintStatusView::new(&found, &progress),
         "flags": progress.flags(warning, ctx.now),
         "events": events,
     }))

@@ -52,7 +52,7 @@ pub(super) fn complaints_desk(
                 frame: Frame,
                 filters: [(&'a str, &'a str, &'a str); 5],
                 filter: String,
-                rows: Vec<complaints::Listed>,
+                rows: Vec<complaints::ListedComplaint>,
             }
             let filter = query_pairs(req)
                 .remove("filter")
@@ -92,7 +92,7 @@ pub(super) fn complaints_desk(
             let found = Complaint::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
             let events = complaints::events(ctx.db, id)?;
             let progress = Progress::compute(&found, &events, &ctx.office.business_days());
-            let status = complaints::StatusView::new(&found, &progress);
+            let status = complaints::ComplaintStatusView::new(&found, &progress);
             let flags = progress.flags(warning, ctx.now).join(", ");
             let optional = |v: &Option<String>| v.clone().unwrap_or_default();
             let rows = vec![

@@ -51,7 +51,7 @@ pub(super) fn orders_desk(
                 frame: Frame,
                 filters: [&'a str; 9],
                 filter: String,
-                rows: Vec<orders::Listed>,
+                rows: Vec<orders::ListedOrder>,
             }
             let filter = query_pairs(req)
                 .remove("state")

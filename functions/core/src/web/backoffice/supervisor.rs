@@ -136,7 +136,7 @@ pub(super) fn exemptions(
         lang: Lang,
         title: &'a str,
         frame: Frame,
-        exemptions: Vec<crate::booking::exemption::Listed>,
+        exemptions: Vec<crate::booking::exemption::ListedExemption>,
     }
     let lang = session.lang;
     let html = render(ExemptionsPage {
@@ -155,7 +155,7 @@ pub(super) fn messages(req: &Request, ctx: &Context, session: &Session) -> Resul
         lang: Lang,
         title: &'a str,
         frame: Frame,
-        messages: Vec<outbox::Listed>,
+        messages: Vec<outbox::ListedMessage>,
     }
     let lang = session.lang;
     let html = render(MessagesPage {

@@ -2,10 +2,10 @@
 //! confirmation, the status check, the cancellation and relocation links.
 
 use super::page::{
-    FactsPage, FormState, MONTHS, Rows, long_date, notice_page, render, service_name,
+    FactRows, FactsPage, FormState, MONTHS, long_date, notice_page, render, service_name,
 };
 use crate::booking::availability::{DayAvailability, SlotAvailability};
-use crate::booking::{Booking, StatusView};
+use crate::booking::{Booking, BookingStatusView};
 use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::office::{Closed, Office, Proof, Service};
@@ -206,7 +206,7 @@ struct ConfirmationPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// R02, R08: the end of the booking, with the number and the stored form of the data.
@@ -253,7 +253,11 @@ pub fn confirmation_page(
 
 /// What anyone holding a number or link may see of a booking (R03): no personal
 /// data but a masked name.
-pub(crate) fn summary_rows<'l>(lang: Lang, office: &Office, view: &StatusView) -> Rows<'l> {
+pub(crate) fn summary_rows<'l>(
+    lang: Lang,
+    office: &Office,
+    view: &BookingStatusView,
+) -> FactRows<'l> {
     let service = office
         .service(&view.service)
         .map(|s| service_name(s, lang))
@@ -267,7 +271,7 @@ pub(crate) fn summary_rows<'l>(lang: Lang, office: &Office, view: &StatusView) -
 }
 
 /// R03: the status check.
-pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
+pub fn status_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
     let mut rows = summary_rows(lang, office, view);
     rows.push((
         lang.t("Stare", "State"),
@@ -285,11 +289,11 @@ pub fn status_page(lang: Lang, office: &Office, view: &StatusView) -> String {
 struct CancelConfirmPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// R14: what the cancellation link shows before anything changes.
-pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> String {
+pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
     render(CancelConfirmPage {
         lang,
         title: lang.t("Anulați programarea?", "Cancel this booking?"),
@@ -302,11 +306,16 @@ pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &StatusView) -> St
 struct RelocationPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// R18: the relocation link shows the old and new time; only a POST answers.
-pub fn relocation_page(lang: Lang, office: &Office, view: &StatusView, old_time: &str) -> String {
+pub fn relocation_page(
+    lang: Lang,
+    office: &Office,
+    view: &BookingStatusView,
+    old_time: &str,
+) -> String {
     let mut rows = summary_rows(lang, office, view);
     rows.insert(
         1,

@@ -1,12 +1,12 @@
 //! The complaint pages: the form, the received page, the status, the escalation link.
 
-use super::page::{FactsPage, FormState, Rows, notice_page, render};
-use crate::complaints::StatusView as ComplaintView;
+use super::page::{FactRows, FactsPage, FormState, notice_page, render};
+use crate::complaints::ComplaintStatusView;
 use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField};
 use crate::kernel::text::Lang;
 use askama::Template;
 
-fn complaint_rows<'l>(lang: Lang, view: &ComplaintView) -> Rows<'l> {
+fn complaint_rows<'l>(lang: Lang, view: &ComplaintStatusView) -> FactRows<'l> {
     let day = |t: &str| t.get(..10).unwrap_or(t).to_owned();
     let mut rows = vec![
         (lang.t("Tip", "Kind"), view.kind.clone()),
@@ -66,11 +66,15 @@ struct ComplaintReceivedPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// C01: the complaint number, shown once at intake.
-pub fn complaint_received_page(lang: Lang, number: Option<&str>, view: &ComplaintView) -> String {
+pub fn complaint_received_page(
+    lang: Lang,
+    number: Option<&str>,
+    view: &ComplaintStatusView,
+) -> String {
     render(ComplaintReceivedPage {
         lang,
         title: lang.t("Sesizare primită", "Complaint received"),
@@ -79,7 +83,7 @@ pub fn complaint_received_page(lang: Lang, number: Option<&str>, view: &Complain
     })
 }
 
-pub fn complaint_status_page(lang: Lang, view: &ComplaintView) -> String {
+pub fn complaint_status_page(lang: Lang, view: &ComplaintStatusView) -> String {
     render(FactsPage {
         lang,
         title: lang.t("Starea sesizării", "Complaint status"),
@@ -92,11 +96,11 @@ pub fn complaint_status_page(lang: Lang, view: &ComplaintView) -> String {
 struct EscalateConfirmPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// C05: what the escalation link shows before anything changes.
-pub fn escalate_confirm_page(lang: Lang, view: &ComplaintView) -> String {
+pub fn escalate_confirm_page(lang: Lang, view: &ComplaintStatusView) -> String {
     render(EscalateConfirmPage {
         lang,
         title: lang.t("Escaladați sesizarea?", "Escalate this complaint?"),

@@ -1,10 +1,10 @@
 //! The digital orders' pages (D01–D04): catalog, form, placed, status, information
 //! link and the return from the payment provider.
 
-use super::page::{FormState, Rows, notice_page, render};
+use super::page::{FactRows, FormState, notice_page, render};
 use crate::kernel::text::Lang;
 use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
-use crate::orders::{State, StatusView};
+use crate::orders::{OrderStatusView, State};
 use askama::Template;
 
 /// A fee in the page's language: `25,00 lei` or `RON 25.00`.
@@ -13,7 +13,7 @@ pub fn fee(bani: i64, lang: Lang) -> String {
     lang.t(&ro, &en).to_owned()
 }
 
-fn document_name(view: &StatusView, lang: Lang) -> &str {
+fn document_name(view: &OrderStatusView, lang: Lang) -> &str {
     lang.t(&view.document_name.0, &view.document_name.1)
 }
 
@@ -30,7 +30,7 @@ fn shown(time: &str) -> String {
 }
 
 /// The facts of an order anyone holding its number may see.
-fn order_rows<'l>(lang: Lang, view: &StatusView) -> Rows<'l> {
+fn order_rows<'l>(lang: Lang, view: &OrderStatusView) -> FactRows<'l> {
     let mut rows = vec![
         (
             lang.t("Document", "Document"),
@@ -117,11 +117,11 @@ struct PlacedPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: Rows<'a>,
+    rows: FactRows<'a>,
 }
 
 /// D01: the number, shown once, and the pay button.
-pub fn order_placed_page(lang: Lang, number: Option<&str>, view: &StatusView) -> String {
+pub fn order_placed_page(lang: Lang, number: Option<&str>, view: &OrderStatusView) -> String {
     render(PlacedPage {
         lang,
         title: lang.t("Comandă înregistrată", "Order placed"),
@@ -136,8 +136,8 @@ struct StatusPage<'a> {
     lang: Lang,
     title: &'a str,
     number: &'a str,
-    view: &'a StatusView,
-    rows: Rows<'a>,
+    view: &'a OrderStatusView,
+    rows: FactRows<'a>,
     history: Vec<(String, String, String)>,
     done: Option<&'a str>,
 }
@@ -167,7 +167,7 @@ fn event_name(kind: &str, lang: Lang) -> String {
 pub fn order_status_page(
     lang: Lang,
     number: &str,
-    view: &StatusView,
+    view: &OrderStatusView,
     done: Option<&str>,
 ) -> String {
     let done = done.and_then(|d| match d {

@@ -40,7 +40,7 @@ pub(crate) fn render(page: impl Template) -> String {
 }
 
 /// A list of (label, value) rows; values are plain text, escaped by the template.
-pub(crate) type Rows<'l> = Vec<(&'l str, String)>;
+pub(crate) type FactRows<'l> = Vec<(&'l str, String)>;
 
 #[derive(Template)]
 #[template(path = "notice.html")]
@@ -55,7 +55,7 @@ pub(crate) struct NoticePage<'a> {
 pub(crate) struct FactsPage<'a> {
     pub(crate) lang: Lang,
     pub(crate) title: &'a str,
-    pub(crate) rows: Rows<'a>,
+    pub(crate) rows: FactRows<'a>,
 }
 
 pub fn service_name(service: &Service, lang: Lang) -> &'static str {
