@@ -1,6 +1,13 @@
 use super::*;
+use crate::identity::contact_key::ContactKey;
+use crate::kernel::error::Error;
+use crate::kernel::fields::Fields;
+use crate::kernel::limits::Limit;
+use crate::office::Office;
+use crate::storage::Database;
 use crate::storage::testing::NativeDb;
 use chrono::TimeZone;
+use chrono::{DateTime, Duration, Utc};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap()

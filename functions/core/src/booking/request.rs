@@ -1,0 +1,206 @@
+//! The booking form, checked: every field (R08–R11, R17) and the slot against the
+//! office calendar, before anything is stored.
+
+use crate::identity::cnp::refuse_cnp;
+use crate::identity::{Email, PersonName, Phone, Vin};
+use crate::kernel::error::Error;
+use crate::kernel::fields::{Fields, optional, required};
+use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::to_utc;
+use crate::kernel::token::hex_sha256;
+use crate::office::{Office, Proof, Service, Slot};
+use crate::storage::db_time;
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+const MAX_FIELD_CHARS: usize = 200;
+
+/// What the booker types or ticks, each field its own input on the booking form;
+/// besides these, a booking names its `service`, `slot` (a choice of times) and `lang`.
+pub const INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consent"];
+
+/// The extra proof a booking carries (R05, R06, R07).
+#[derive(Debug, Clone)]
+pub enum ProofValue {
+    Vin(Vin),
+    Holder(PersonName),
+}
+
+/// A booking request whose every field has been checked.
+#[derive(Debug, Clone)]
+pub struct NewBooking<'o> {
+    pub service: &'o Service,
+    pub slot: Slot,
+    pub name: PersonName,
+    pub phone: Phone,
+    pub email: Option<Email>,
+    pub proof: ProofValue,
+}
+
+impl<'o> NewBooking<'o> {
+    /// Checks every field (R08–R11, R17) and the slot against the office calendar.
+    pub fn parse(fields: &Fields, office: &'o Office, now: DateTime<Utc>) -> Result<Self, Error> {
+        for (field, value) in fields {
+            // R09 first: a CNP is refused wherever it appears, even in an unknown field.
+            refuse_cnp(field, value)?;
+            if !INPUTS.contains(&field.as_str())
+                && !matches!(field.as_str(), "service" | "slot" | "lang")
+            {
+                return Err(Error::field(
+                    "unknown_field",
+                    field,
+                    "This field is not part of a booking.",
+                    "Acest câmp nu face parte din programare.",
+                ));
+            }
+            if value.chars().count() > MAX_FIELD_CHARS {
+                return Err(Error::field(
+                    "too_long",
+                    field,
+                    "This field is too long.",
+                    "Câmpul este prea lung.",
+                ));
+            }
+        }
+        let service = office.service(required(fields, "service")?)?;
+        let slot = parse_slot(required(fields, "slot")?, service, office, now)?;
+        let name = PersonName::parse(required(fields, "name")?).map_err(|e| e.in_field("name"))?;
+        let phone = Phone::parse(required(fields, "phone")?).map_err(|e| e.in_field("phone"))?;
+        let email = optional(fields, "email")
+            .map(|e| Email::parse(e).map_err(|e| e.in_field("email")))
+            .transpose()?;
+        let proof = match service.proof {
+            Proof::Vin => {
+                if optional(fields, "holder").is_some() {
+                    return Err(Error::field(
+                        "field_not_for_service",
+                        "holder",
+                        "This service asks for a VIN, not a holder.",
+                        "Acest serviciu cere seria de șasiu, nu titularul.",
+                    ));
+                }
+                ProofValue::Vin(
+                    Vin::parse(required(fields, "vin")?).map_err(|e| e.in_field("vin"))?,
+                )
+            }
+            Proof::Holder => {
+                if optional(fields, "vin").is_some() {
+                    return Err(Error::field(
+                        "field_not_for_service",
+                        "vin",
+                        "This service asks for a holder, not a VIN.",
+                        "Acest serviciu cere titularul, nu seria de șasiu.",
+                    ));
+                }
+                // The booker is the holder unless they book by mandate for someone else.
+                let holder = match optional(fields, "holder") {
+                    Some(h) => PersonName::parse(h).map_err(|e| e.in_field("holder"))?,
+                    None => name.clone(),
+                };
+                ProofValue::Holder(holder)
+            }
+        };
+        let consent =
+            optional(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
+        if !consent {
+            return Err(Error::field(
+                "consent_required",
+                "consent",
+                "Accept the booking rules to continue.",
+                "Acceptați regulile de programare pentru a continua.",
+            ));
+        }
+        Ok(NewBooking {
+            service,
+            slot,
+            name,
+            phone,
+            email,
+            proof,
+        })
+    }
+
+    /// R06/R07: the key under which bookings for the same vehicle or person collide.
+    /// A VIN collides across both vehicle services; a holder within one service.
+    pub fn identity_key(&self) -> String {
+        match &self.proof {
+            ProofValue::Vin(v) => format!("vin:{}", v.as_str()),
+            ProofValue::Holder(h) => format!("holder:{}:{}", self.service.code, h.identity_key()),
+        }
+    }
+
+    /// The same content gives the same hash: a retried submission is recognised by it.
+    pub(super) fn request_hash(&self) -> String {
+        let (vin, holder) = self.proof_columns();
+        let canonical = serde_json::json!([
+            self.service.code,
+            db_time(self.slot.start),
+            self.name.as_str(),
+            self.phone.as_str(),
+            self.email.as_ref().map(Email::as_str),
+            vin,
+            holder,
+        ]);
+        hex_sha256(canonical.to_string().as_bytes())
+    }
+
+    pub(super) fn proof_columns(&self) -> (Option<&str>, Option<&str>) {
+        match &self.proof {
+            ProofValue::Vin(v) => (Some(v.as_str()), None),
+            ProofValue::Holder(h) => (None, Some(h.as_str())),
+        }
+    }
+}
+
+fn parse_slot(
+    input: &str,
+    service: &Service,
+    office: &Office,
+    now: DateTime<Utc>,
+) -> Result<Slot, Error> {
+    let invalid = || {
+        Error::field(
+            "invalid_slot",
+            "slot",
+            "Choose one of the times offered for this service.",
+            "Alegeți una dintre orele oferite pentru acest serviciu.",
+        )
+    };
+    let start = match DateTime::parse_from_rfc3339(input) {
+        Ok(t) => t.with_timezone(&Utc),
+        Err(_) => ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(input, f).ok())
+            .and_then(to_utc)
+            .ok_or_else(invalid)?,
+    };
+    if start <= now {
+        return Err(Error::field(
+            "slot_in_past",
+            "slot",
+            "This time has already passed.",
+            "Această oră a trecut deja.",
+        ));
+    }
+    let date = start.with_timezone(&OFFICE_TZ).date_naive();
+    let (_, last) = office.booking_window(now);
+    if date > last {
+        return Err(Error::field(
+            "slot_too_far",
+            "slot",
+            "Online booking is not open yet for this date.",
+            "Programările online nu sunt încă deschise pentru această dată.",
+        ));
+    }
+    let slots = office.slots(service, date).map_err(|_| {
+        Error::field(
+            "day_closed",
+            "slot",
+            "The office is closed on this day.",
+            "Instituția este închisă în această zi.",
+        )
+    })?;
+    slots
+        .into_iter()
+        .find(|s| s.start == start)
+        .ok_or_else(invalid)
+}
