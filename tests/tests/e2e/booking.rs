@@ -1,5 +1,5 @@
 use crate::support::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn r02_r03_booking_happy_path_then_status_check() {
@@ -111,12 +111,12 @@ async fn r01_even_capacity_splits_in_half() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn r06_second_booking_with_same_vin_cancels_both_without_notice() {
+async fn r06_second_booking_with_same_vin_by_the_same_booker_cancels_both_without_notice() {
     let app = TestApp::spawn();
     let first = app.book(&registration()).await.json();
-    // Another service, another person, another slot: the VIN alone decides.
+    // Another service, another name, another slot, but the same phone: the same booker.
     let second = app
-        .book(&with(registration(), json!({"service": "provisional", "slot": "2026-11-26T10:10", "name": "Dan Radu", "phone": "0744123456", "email": null})))
+        .book(&with(registration(), json!({"service": "provisional", "slot": "2026-11-26T10:10", "name": "Dan Radu", "email": null})))
         .await;
     assert_eq!(second.status, 201, "{}", second.text());
     let second = second.json();
@@ -144,14 +144,75 @@ async fn r06_second_booking_with_same_vin_cancels_both_without_notice() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn r06_r07_a_stranger_repeating_a_vin_or_a_namesake_cancels_nothing_and_learns_nothing() {
+    let app = TestApp::spawn();
+    let first = app.book(&registration()).await.json();
+    // Someone who read the VIN through the windscreen, from another phone.
+    let stranger = app
+        .book(&with(registration(), json!({"service": "provisional", "slot": "2026-11-26T10:10", "name": "Dan Radu", "phone": "0744123456", "email": null})))
+        .await;
+    assert_eq!(stranger.status, 201, "{}", stranger.text());
+    let stranger = stranger.json();
+    assert_eq!(stranger["booking"]["state"], "active");
+    assert_eq!(stranger["booking"]["cancel_reason"], Value::Null);
+    // The answer has the shape of any fresh booking's: nothing tells of the other one.
+    let fresh = app
+        .book(&with(
+            registration(),
+            json!({"vin": "WVWZZZ1JZXW000009", "slot": "2026-11-26T10:30", "phone": "0755123456"}),
+        ))
+        .await
+        .json();
+    let keys = |v: &Value| {
+        v["booking"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&stranger), keys(&fresh));
+    let status = app
+        .get(&format!(
+            "/api/bookings/{}",
+            first["reservation_number"].as_str().unwrap()
+        ))
+        .await
+        .json();
+    assert_eq!(status["booking"]["state"], "active");
+    // Two people called Ion Popescu, each booking a passport for themselves.
+    let ion = json!({"name": "Ion Popescu", "email": null});
+    let one = app.book(&with(passport(), ion.clone())).await.json();
+    let other = app
+        .book(&with(passport(), with(ion, json!({"phone": "0766123456"}))))
+        .await
+        .json();
+    assert_eq!(
+        (
+            one["booking"]["state"].as_str(),
+            other["booking"]["state"].as_str()
+        ),
+        (Some("active"), Some("active"))
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM bookings WHERE state = 'active'"),
+        5
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn r07_same_holder_in_same_service_cancels_all_of_them() {
     let app = TestApp::spawn();
     let first = app
-        .book(&with(passport(), json!({"holder": "ELENA ȘTEFĂNESCU"})))
+        .book(&with(
+            passport(),
+            json!({"holder": "ELENA ȘTEFĂNESCU", "email": "elena@example.ro"}),
+        ))
         .await
         .json();
-    // Another booker by mandate for the same holder, spelled differently.
-    let second = app.book(&with(passport(), json!({"slot": "2026-11-25T10:00", "name": "Dan Radu", "phone": "0744123456", "holder": "elena stefanescu"}))).await.json();
+    // The same booker again, from another phone but the same email, the holder spelled
+    // differently.
+    let second = app.book(&with(passport(), json!({"slot": "2026-11-25T10:00", "name": "Dan Radu", "phone": "0744123456", "email": "elena@example.ro", "holder": "elena stefanescu"}))).await.json();
     assert_eq!(second["booking"]["cancel_reason"], "duplicate_holder");
     let first_status = app
         .get(&format!(

@@ -72,11 +72,12 @@ const ADMISSION: &str = "SELECT
 /// The whole booking is this one statement, so the write lock is held only for it:
 /// a seat must be left (R01), no retry of the same submission may already be in, the
 /// window must be open (R18) and the challenge unused. A booking whose VIN or holder
-/// already has an active booking goes in cancelled (R06/R07) unless an exemption
-/// covers it (R16); the triggers cancel the others in the same statement. RETURNING
-/// gives the row as stored, so nothing is read back. The triggers are in storage/migrations/:
-/// `bookings_cancel_duplicates` (v06_lean_booking_write.rs) and `bookings_use_exemption`
-/// (v04_exemptions_and_closures.rs).
+/// already has an active booking made with the same phone or email goes in cancelled
+/// (R06/R07) unless an exemption covers it (R16); the triggers cancel that booker's
+/// others in the same statement. Another booker's booking of the same VIN or holder
+/// is neither touched nor revealed. RETURNING gives the row as stored, so nothing is
+/// read back. The triggers are in storage/migrations/v11_duplicates_by_the_same_booker.rs:
+/// `bookings_cancel_duplicates` and `bookings_use_exemption`.
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,
@@ -91,7 +92,8 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     FROM (SELECT NOT EXISTS (SELECT 1 FROM exemptions WHERE identity_key = :identity_key
                              AND used_at IS NULL AND revoked_at IS NULL)
              AND EXISTS (SELECT 1 FROM bookings WHERE identity_key = :identity_key AND state = 'active'
-                         AND slot_start > :now) AS duplicate) d
+                         AND slot_start > :now AND (phone = :phone OR email = :email))
+             AS duplicate) d
     WHERE (SELECT COUNT(*) FROM bookings
            WHERE service = :service AND slot_start = :slot_start
              AND (state != 'cancelled' OR seat_free_at > :now)) < :online_seats

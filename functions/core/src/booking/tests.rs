@@ -68,13 +68,14 @@ fn r02_booking_returns_a_number_whose_hash_finds_it() {
 }
 
 #[test]
-fn r06_second_booking_with_same_vin_cancels_both() {
+fn r06_second_booking_with_same_vin_by_the_same_booker_cancels_both() {
     let (db, office) = (NativeDb::fresh(), Office::default());
     let first = try_book(&db, &office, &[]).unwrap();
+    // Another service and another name, but the same phone: the same booker.
     let second = try_book(
         &db,
         &office,
-        &[("service", "provisional"), ("phone", "0733123456")],
+        &[("service", "provisional"), ("name", "Dan Radu")],
     )
     .unwrap();
     assert_eq!(second.booking.state, "cancelled");
@@ -86,6 +87,83 @@ fn r06_second_booking_with_same_vin_cancels_both() {
         .unwrap()
         .unwrap();
     assert_eq!(first.state, "cancelled");
+}
+
+#[test]
+fn r06_a_stranger_repeating_a_vin_touches_nothing_and_learns_nothing() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let first = try_book(&db, &office, &[]).unwrap();
+    let stranger = try_book(
+        &db,
+        &office,
+        &[("service", "provisional"), ("phone", "0733123456")],
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            stranger.booking.state.as_str(),
+            stranger.booking.cancel_reason
+        ),
+        ("active", None)
+    );
+    let first = Booking::by_number(&db, first.number.as_ref().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (first.state.as_str(), first.cancel_reason),
+        ("active", None)
+    );
+}
+
+#[test]
+fn r07_two_people_with_the_same_name_both_keep_their_bookings_but_one_email_is_one_booker() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let passport = |slot, phone, email| {
+        [
+            ("service", "passport"),
+            ("vin", ""),
+            ("slot", slot),
+            ("phone", phone),
+            ("email", email),
+        ]
+    };
+    let first = try_book(
+        &db,
+        &office,
+        &passport("2026-11-25T09:15", "0722123456", ""),
+    )
+    .unwrap();
+    let namesake = try_book(
+        &db,
+        &office,
+        &passport("2026-11-25T09:30", "0733123456", "ion@example.ro"),
+    )
+    .unwrap();
+    assert_eq!(namesake.booking.state, "active");
+    assert_eq!(
+        Booking::by_number(&db, first.number.as_ref().unwrap())
+            .unwrap()
+            .unwrap()
+            .state,
+        "active"
+    );
+    // The namesake again, from a third phone but the same email: the same booker.
+    let again = try_book(
+        &db,
+        &office,
+        &passport("2026-11-25T10:00", "0744123456", "ion@example.ro"),
+    )
+    .unwrap();
+    assert_eq!(
+        again.booking.cancel_reason.as_deref(),
+        Some("duplicate_holder")
+    );
+    let states: Vec<String> = db
+        .execute("SELECT state FROM bookings ORDER BY id", &[])
+        .unwrap()
+        .read(|r| r.text("state"))
+        .unwrap();
+    assert_eq!(states, ["active", "cancelled", "cancelled"]);
 }
 
 #[test]

@@ -302,7 +302,8 @@ CREATE TRIGGER bookings_cancel_duplicates AFTER INSERT ON bookings
         UPDATE bookings SET state = 'cancelled', cancelled_at = NEW.created_at,
             cancel_reason = NEW.cancel_reason
         WHERE identity_key = NEW.identity_key AND state = 'active'
-          AND slot_start > NEW.created_at;
+          AND slot_start > NEW.created_at
+          AND (phone = NEW.phone OR email = NEW.email);
      END;
 
 -- trigger bookings_use_exemption on bookings
@@ -313,7 +314,8 @@ CREATE TRIGGER bookings_use_exemption AFTER INSERT ON bookings
         UPDATE bookings SET state = 'cancelled', cancelled_at = NEW.created_at,
             cancel_reason = 'superseded'
         WHERE identity_key = NEW.identity_key AND state = 'active'
-          AND slot_start > NEW.created_at AND id != NEW.id;
+          AND slot_start > NEW.created_at AND id != NEW.id
+          AND (phone = NEW.phone OR email = NEW.email);
         INSERT INTO audit (at, staff, action, subject, detail, state_before, state_after)
         SELECT NEW.created_at, 'system', 'exemption_used', 'exemption:' || id,
                'booking:' || NEW.id, 'granted', 'used'
@@ -355,4 +357,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;

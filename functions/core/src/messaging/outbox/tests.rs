@@ -228,7 +228,8 @@ fn r06_duplicate_cancelled_bookings_get_no_confirmation() {
         ("service", "provisional"),
         ("slot", "2026-11-26T09:10"),
         ("name", "Dan Radu"),
-        ("phone", "0744123456"),
+        // The same booker (R06 needs the same phone or email).
+        ("phone", "0722123456"),
         ("vin", "WVWZZZ1JZXW000001"),
         ("consent", "true"),
     ]

@@ -18,6 +18,7 @@ mod v07_staff_accounts;
 mod v08_orders;
 mod v09_retention;
 mod v10_one_dedupe_key_format;
+mod v11_duplicates_by_the_same_booker;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -32,4 +33,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v08_orders::STATEMENTS,
     v09_retention::STATEMENTS,
     v10_one_dedupe_key_format::STATEMENTS,
+    v11_duplicates_by_the_same_booker::STATEMENTS,
 ];
