@@ -670,3 +670,37 @@ async fn c04_staff_complaint_calls_without_a_valid_token_are_refused_and_change_
     assert_eq!(detail["complaint"]["email"], "ion@example.ro");
     assert_eq!(detail["events"][0]["kind"], "received");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r09_a_cnp_split_over_lines_by_underscores_or_in_full_width_digits_is_refused() {
+    let app = app();
+    let number = reservation(&app).await;
+    let full_width: String = CNP
+        .chars()
+        .map(|c| char::from_u32(0xFF10 + c.to_digit(10).unwrap()).unwrap())
+        .collect();
+    let disguised = [
+        format!("CNP:\n{}\n{}\n{}", &CNP[..1], &CNP[1..7], &CNP[7..]),
+        format!("{}\t{}", &CNP[..7], &CNP[7..]),
+        format!("{}_{}_{}", &CNP[..1], &CNP[1..7], &CNP[7..]),
+        format!("{},{}", &CNP[..6], &CNP[6..]),
+        format!("codul {full_width}"),
+    ];
+    for description in disguised {
+        let body = with(
+            service_complaint(&number),
+            json!({ "description": description }),
+        );
+        let reply = file(&app, &body).await;
+        assert_eq!(
+            (reply.status, reply.error_code(), reply.error_field()),
+            (
+                422,
+                "cnp_forbidden".to_owned(),
+                Some("description".to_owned())
+            ),
+            "{description:?}"
+        );
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM complaints"), 0);
+}

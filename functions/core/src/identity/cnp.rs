@@ -42,8 +42,33 @@ pub fn is_cnp(digits: &[u8; 13]) -> bool {
     valid_date && valid_county && serial > 0 && check == d[12]
 }
 
-/// Whether the text contains a CNP anywhere, also when its digits are spaced,
-/// dotted or hyphenated (people write "1 900101 123456").
+/// A decimal digit in any of the forms people (or their keyboards) type: ASCII,
+/// full-width (０–９), Arabic-Indic and the mathematical alphanumeric digits.
+fn digit_value(c: char) -> Option<u8> {
+    const ZEROS: [u32; 8] = [
+        0x30, 0xFF10, 0x0660, 0x06F0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
+    ];
+    let code = u32::from(c);
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .map(|zero| (code - zero) as u8)
+}
+
+/// What may stand between the digits of one number: spaces of any kind and line
+/// breaks, the usual group marks, and the invisible characters a paste may carry.
+fn joins_digits(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '-' | '/' | '_' | ',' | '\u{2010}'..='\u{2015}' | '\u{00B7}' | '\u{2024}'
+                | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// Whether the text contains a CNP anywhere, also when its digits are spaced, dotted,
+/// hyphenated, split over lines or by underscores and commas, or typed full-width
+/// (people write "1 900101 123456"; abusers write "1_900101_123456").
 pub fn contains_cnp(text: &str) -> bool {
     let mut run: Vec<u8> = Vec::with_capacity(32);
     let flush = |run: &mut Vec<u8>| {
@@ -54,9 +79,9 @@ pub fn contains_cnp(text: &str) -> bool {
         found
     };
     for c in text.chars() {
-        if c.is_ascii_digit() {
-            run.push(c as u8);
-        } else if matches!(c, ' ' | '.' | '-' | '/') && !run.is_empty() {
+        if let Some(d) = digit_value(c) {
+            run.push(b'0' + d);
+        } else if joins_digits(c) && !run.is_empty() {
             continue;
         } else if flush(&mut run) {
             return true;
@@ -105,6 +130,38 @@ mod tests {
         let cnp = with_check("295123104001");
         let spaced = format!("{} {} {}", &cnp[..1], &cnp[1..7], &cnp[7..]);
         assert!(contains_cnp(&spaced), "{spaced}");
+    }
+
+    #[test]
+    fn r09_a_cnp_split_by_line_breaks_tabs_underscores_commas_or_invisible_marks_is_detected() {
+        let cnp = with_check("295123104001");
+        for mark in [
+            "\n", "\r\n", "\t", "_", ",", ", ", "\u{200B}", "\u{00AD}", "\u{2013}",
+        ] {
+            let split = format!("{}{mark}{}{mark}{}", &cnp[..1], &cnp[1..7], &cnp[7..]);
+            assert!(contains_cnp(&split), "{split:?}");
+        }
+    }
+
+    #[test]
+    fn r09_a_cnp_in_full_width_or_other_digit_forms_is_detected() {
+        let cnp = with_check("190010112345");
+        let shifted = |zero: u32| -> String {
+            cnp.bytes()
+                .map(|b| char::from_u32(zero + u32::from(b - b'0')).unwrap())
+                .collect()
+        };
+        for zero in [0xFF10, 0x0660, 0x1D7CE] {
+            let text = format!("cod: {}", shifted(zero));
+            assert!(contains_cnp(&text), "{text}");
+        }
+        // Mixed: half ASCII, half full-width.
+        let mixed: String = format!(
+            "{}{}",
+            &cnp[..6],
+            &shifted(0xFF10).chars().skip(6).collect::<String>()
+        );
+        assert!(contains_cnp(&mixed), "{mixed}");
     }
 
     #[test]
