@@ -6,6 +6,7 @@ use crate::identity::contact_key::ContactKey;
 use crate::messaging::links::Links;
 use crate::office::Office;
 use crate::seams::{Counters, HttpClient, Settings};
+use crate::staff::session::Cookies;
 use crate::storage::Database;
 use chrono::{DateTime, Duration, Utc};
 
@@ -50,6 +51,13 @@ impl Context<'_> {
     /// Where links in messages point (`public_base_url`).
     pub fn links(&self) -> Links {
         Links::new(self.settings.get("public_base_url"))
+    }
+
+    /// How the staff cookies go out: by the scheme of `public_base_url`.
+    pub fn staff_cookies(&self) -> Cookies {
+        Cookies {
+            secure: self.links().is_https(),
+        }
     }
 
     /// The bot defence on submissions; None when the office turned it off.

@@ -4,6 +4,7 @@
 use futures::StreamExt;
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;
+use ghiseu_core::messaging::links::Links;
 use ghiseu_core::messaging::outbox::{Provider, Providers};
 use ghiseu_core::office::Office;
 use ghiseu_core::seams::Counters;
@@ -173,7 +174,8 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
         Ok(response) => (response, None),
         Err(e) => (toolkit::error_response(&request, &e), Some(e)),
     };
-    let response = toolkit::finish(&request, response);
+    let links = Links::new(SpinVariables.get("public_base_url"));
+    let response = toolkit::finish(&request, response, &links);
     let status = response.status().as_u16();
     let outcome = refusal.as_ref().map_or(Ok(()), Err);
     log(observe::request_line(

@@ -106,3 +106,23 @@ async fn a_new_booking_day_opens_at_the_office_time_not_midnight() {
     );
     assert_eq!(app.book(&body).await.status, 201);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn availability_a_proxy_may_cache_is_kept_apart_per_format() {
+    let app = TestApp::spawn();
+    let path = "/api/availability?service=registration&date=2026-11-25";
+    let json = app.get(path).await;
+    assert_eq!(json.status, 200, "{}", json.text());
+    assert_eq!(json.headers["cache-control"], "public, max-age=2");
+    assert_eq!(json.headers["vary"], "Accept, Content-Type");
+    // The same address asked by a browser is a page, and a page is never shared.
+    let page = app.get_html(path).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_eq!(page.headers["cache-control"], "no-store");
+}

@@ -14,6 +14,15 @@ impl Links {
         }
     }
 
+    /// Whether the office is reached over https: it decides the staff cookies'
+    /// `Secure` and the `Strict-Transport-Security` header.
+    pub fn is_https(&self) -> bool {
+        self.public_base_url
+            .trim()
+            .to_ascii_lowercase()
+            .starts_with("https://")
+    }
+
     pub(crate) fn to(&self, path: &str) -> String {
         format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
     }

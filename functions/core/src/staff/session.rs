@@ -150,12 +150,36 @@ pub fn set_language(db: &dyn Database, session: &Session, lang: Lang) -> Result<
     Ok(())
 }
 
-/// A `Set-Cookie` value: never readable by scripts, never sent cross-site, and
-/// `Secure` unless the app is on this machine. `max_age` 0 deletes the cookie.
-pub fn cookie(name: &str, value: &str, path: &str, max_age: Option<u32>, local: bool) -> String {
-    let max_age = max_age
-        .map(|s| format!("; Max-Age={s}"))
-        .unwrap_or_default();
-    let secure = if local { "" } else { "; Secure" };
-    format!("{name}={value}; HttpOnly; SameSite=Strict; Path={path}{max_age}{secure}")
+/// How the staff cookies go out. When the office is reached over https (its
+/// `public_base_url`), they are `Secure` and named `__Host-…`, so neither a plain-http
+/// page nor another host under the same domain can read, set or shadow them; the
+/// request's own `Host` has no say, since a proxy may forward anything there. On a
+/// plain-http origin (this machine, a test) they are neither, or no browser keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cookies {
+    pub secure: bool,
+}
+
+impl Cookies {
+    /// The cookie's name on the wire.
+    pub fn name(self, base: &str) -> String {
+        if self.secure {
+            format!("__Host-{base}")
+        } else {
+            base.to_owned()
+        }
+    }
+
+    /// A `Set-Cookie` value: never readable by scripts, never sent cross-site, for the
+    /// whole site (`__Host-` requires `Path=/`). `max_age` 0 deletes the cookie.
+    pub fn set(self, base: &str, value: &str, max_age: Option<u32>) -> String {
+        let max_age = max_age
+            .map(|s| format!("; Max-Age={s}"))
+            .unwrap_or_default();
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!(
+            "{}={value}; HttpOnly; SameSite=Strict; Path=/{max_age}{secure}",
+            self.name(base)
+        )
+    }
 }

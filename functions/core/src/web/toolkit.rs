@@ -7,6 +7,7 @@ use crate::defence::ratelimit;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::fields::Fields;
 use crate::kernel::text::Lang;
+use crate::messaging::links::Links;
 use crate::orders::document::MAX_DOCUMENT_BYTES;
 use crate::web::html;
 use chrono::NaiveDate;
@@ -100,9 +101,16 @@ pub(crate) fn html_response(status: StatusCode, page: String) -> Response {
     respond(status, "text/html; charset=utf-8", page.into_bytes())
 }
 
-/// The last touch on every answer: an HTML page fetched with GET gets its language
-/// switch pointed at itself (`html::switch_to_same_page`).
-pub fn finish(req: &Request, response: Response) -> Response {
+/// The last touch on every answer: when the office is reached over https, browsers
+/// are told to come back only over https (HSTS, a year); an HTML page fetched with GET
+/// gets its language switch pointed at itself (`html::switch_to_same_page`).
+pub fn finish(req: &Request, mut response: Response, links: &Links) -> Response {
+    if links.is_https() {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            http::HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     let is_page = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -136,13 +144,20 @@ pub(crate) fn see_other(location: &str) -> Response {
 }
 
 /// Public data that is the same for everyone: a front proxy may serve it for a
-/// moment, so a rush's availability reads don't all reach the database.
+/// moment, so a rush's availability reads don't all reach the database. The same
+/// address answers a browser with a page (`format_of`), so a cache keeps one answer
+/// per `Accept` and `Content-Type`, never the JSON for a browser or the reverse.
 pub(crate) fn shared_for(mut response: Response, seconds: u32) -> Response {
     if response.status().is_success() {
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        headers.insert(
             header::CACHE_CONTROL,
             http::HeaderValue::from_str(&format!("public, max-age={seconds}"))
                 .expect("ASCII header"),
+        );
+        headers.insert(
+            header::VARY,
+            http::HeaderValue::from_static("Accept, Content-Type"),
         );
     }
     response

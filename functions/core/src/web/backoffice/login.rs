@@ -1,6 +1,6 @@
 //! The login form: a password checked against its Argon2id hash, then a session.
 
-use super::shell::{cookie_value, is_local, set_cookie};
+use super::shell::{cookie_value, set_cookie};
 use crate::context::Context;
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;
@@ -35,7 +35,7 @@ struct LoginPage<'a> {
 /// GET shows the form (and sets its CSRF cookie); POST checks the password, with the
 /// same answer for an unknown name and a wrong password.
 pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    let local = is_local(req);
+    let cookies = ctx.staff_cookies();
     if matches!(*req.method(), Method::GET | Method::HEAD) {
         let lang = crate::web::toolkit::lang_of(req, None);
         let token = LinkToken::generate();
@@ -47,13 +47,7 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             problem: None,
         });
         let mut response = html_response(StatusCode::OK, html);
-        let form_cookie = session::cookie(
-            session::LOGIN_COOKIE,
-            token.as_str(),
-            "/staff/login",
-            Some(3600),
-            local,
-        );
+        let form_cookie = cookies.set(session::LOGIN_COOKIE, token.as_str(), Some(3600));
         set_cookie(&mut response, &form_cookie);
         return Ok(response);
     }
@@ -65,7 +59,7 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let lang = Lang::from_code(Some(field("lang")));
     let presented = field("csrf");
     session::check_csrf(
-        cookie_value(req, session::LOGIN_COOKIE).unwrap_or(""),
+        cookie_value(req, &cookies.name(session::LOGIN_COOKIE)).unwrap_or(""),
         Some(presented),
     )?;
     let client = client_address(req, ctx.office.rate_limits.client_address_header.as_deref());
@@ -90,7 +84,7 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             let mut response = see_other("/staff");
             set_cookie(
                 &mut response,
-                &session::cookie(session::COOKIE, token.as_str(), "/", None, local),
+                &cookies.set(session::COOKIE, token.as_str(), None),
             );
             Ok(response)
         }

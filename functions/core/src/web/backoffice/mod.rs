@@ -11,7 +11,7 @@ mod orders;
 mod shell;
 mod supervisor;
 
-use self::shell::{Frame, NAV, cookie_value, form, id_of, is_local, set_cookie};
+use self::shell::{Frame, NAV, cookie_value, form, id_of, set_cookie};
 use crate::context::Context;
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;
@@ -38,7 +38,7 @@ pub fn backoffice(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if segments == ["login"] {
         return login::login(req, ctx);
     }
-    let cookie = cookie_value(req, session::COOKIE);
+    let cookie = cookie_value(req, &ctx.staff_cookies().name(session::COOKIE));
     let Some(session) = session::find(ctx.db, cookie, ctx.now)? else {
         return Ok(see_other("/staff/login"));
     };
@@ -106,7 +106,7 @@ fn route(
                 ctx.now,
             )?;
             let mut response = see_other("/staff/login");
-            let cleared = session::cookie(session::COOKIE, "", "/", Some(0), is_local(req));
+            let cleared = ctx.staff_cookies().set(session::COOKIE, "", Some(0));
             set_cookie(&mut response, &cleared);
             Ok(response)
         }

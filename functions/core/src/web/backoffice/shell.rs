@@ -147,24 +147,6 @@ pub(super) fn cookie_value<'r>(req: &'r Request, name: &str) -> Option<&'r str> 
         .find_map(|(k, v)| (k == name).then_some(v))
 }
 
-/// Whether the app is reached on this machine, where cookies can't be `Secure`. Spin
-/// names the URL it was asked for in `spin-full-url` (the `Host` header may not reach
-/// the component).
-pub(super) fn is_local(req: &Request) -> bool {
-    let url = req
-        .headers()
-        .get("spin-full-url")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let authority = url
-        .split_once("://")
-        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
-    let name = authority
-        .rsplit_once(':')
-        .map_or(authority, |(name, _)| name);
-    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
-}
-
 pub(super) fn id_of(segment: &str) -> Result<i64, Error> {
     segment.parse().map_err(|_| Error::NotFound)
 }
