@@ -90,7 +90,10 @@ pub fn hashed(token: &str) -> String {
 
 /// The `staff_tokens` variable naming the test clerk.
 pub fn staff_tokens() -> String {
-    format!(r#"{{"ana.pop": "{}"}}"#, hashed(STAFF_TOKEN))
+    format!(
+        r#"{{"ana.pop": {{"hash": "{}", "role": "supervisor"}}}}"#,
+        hashed(STAFF_TOKEN)
+    )
 }
 
 /// Monday 23 November 2026, 10:00 in Bucharest.

@@ -11,7 +11,7 @@ const CONTACT_KEY: &str = "office-contact-key-2026";
 
 fn app_with(office: &str) -> TestApp {
     let tokens = format!(
-        r#"{{"ana.pop": "{}", "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
+        r#"{{"ana.pop": {{"hash": "{}", "role": "supervisor"}}, "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
         hashed(STAFF_TOKEN),
         hashed("kiosk-token-0000")
     );

@@ -13,7 +13,10 @@ fn hashed(token: &str) -> String {
 }
 
 fn app() -> TestApp {
-    let tokens = format!(r#"{{"ana.pop": "{}"}}"#, hashed(TOKEN));
+    let tokens = format!(
+        r#"{{"ana.pop": {{"hash": "{}", "role": "supervisor"}}}}"#,
+        hashed(TOKEN)
+    );
     TestApp::spawn_configured(&[
         ("staff_tokens", tokens.as_str()),
         ("sms_api_url", "https://sms.test/send"),
@@ -132,4 +135,24 @@ async fn health_answers_503_when_the_database_is_unavailable() {
     let health = app.get("/api/health").await;
     assert_eq!(health.status, 503, "{}", health.text());
     assert_eq!(health.json()["database"], "unavailable");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_a_token_configured_without_a_role_opens_nothing_and_names_the_setting() {
+    // The format before roles: a bare hash, which meant supervisor.
+    let bare = format!(r#"{{"ana.pop": "{}"}}"#, hashed(TOKEN));
+    let app = TestApp::spawn_configured(&[("staff_tokens", bare.as_str())]);
+    let reply = staff(&app, http::Method::GET, "/api/staff/outbox", Some(TOKEN)).await;
+    assert_eq!(
+        (reply.status, reply.error_code(), reply.error_field()),
+        (
+            503,
+            "config_invalid".to_owned(),
+            Some("staff_tokens".to_owned())
+        ),
+        "{}",
+        reply.text()
+    );
+    // The citizens' side is not held hostage by the staff setting.
+    assert_eq!(app.book(&registration()).await.status, 201);
 }

@@ -249,7 +249,9 @@ impl Error {
                 "Too many requests at once; please try again in a moment.",
                 "Prea multe cereri simultan; vă rugăm reîncercați peste câteva momente.",
             ),
-            Error::Config { setting, problem } => Explanation {
+            // The setting is named (the operator's cue, also in the request log with the
+            // problem); what is wrong with it is not told to the public.
+            Error::Config { setting, .. } => Explanation {
                 field: Some(setting.clone()),
                 ..plain(
                     StatusCode::SERVICE_UNAVAILABLE,
@@ -258,12 +260,8 @@ impl Error {
                     } else {
                         "config_invalid"
                     },
-                    &format!(
-                        "The office's configuration is invalid ({setting}: {problem}); please try again later."
-                    ),
-                    &format!(
-                        "Configurația instituției este invalidă ({setting}: {problem}); vă rugăm reveniți mai târziu."
-                    ),
+                    "The service is not configured correctly; please try again later.",
+                    "Serviciul nu este configurat corect; vă rugăm reveniți mai târziu.",
                 )
             },
             Error::Upstream { .. } => plain(

@@ -21,42 +21,41 @@ use subtle::ConstantTimeEq;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff(pub String);
 
-/// A machine client's token as configured: its hash, and the role it acts with.
+/// A machine client's token as configured: its hash, and the role it acts with. The
+/// role is required: a token configured without one would otherwise have to get some
+/// role by default, and the only safe default is none.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(untagged)]
-pub enum TokenConfig {
-    /// The hash alone: a supervisor, as tokens were before roles.
-    Hash(String),
-    WithRole {
-        hash: String,
-        role: Role,
-    },
+#[serde(deny_unknown_fields)]
+pub struct TokenConfig {
+    hash: String,
+    role: Role,
 }
 
-impl TokenConfig {
-    fn hash(&self) -> &str {
-        match self {
-            TokenConfig::Hash(hash) | TokenConfig::WithRole { hash, .. } => hash,
-        }
-    }
-
-    fn role(&self) -> Role {
-        match self {
-            TokenConfig::Hash(_) => Role::Supervisor,
-            TokenConfig::WithRole { role, .. } => *role,
-        }
-    }
-}
-
-/// Reads `staff_tokens`: `{"name": "<sha256 hex>" | {"hash": "<sha256 hex>", "role": "…"}}`.
+/// Reads `staff_tokens`: `{"name": {"hash": "<sha256 hex>", "role": "…"}}`. A token
+/// given as a bare hash (the format before roles, which meant supervisor) is refused
+/// naming the setting, so an old configuration fails closed and says why.
 pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, TokenConfig>, Error> {
-    match json.filter(|j| !j.trim().is_empty()) {
-        None => Ok(BTreeMap::new()),
-        Some(j) => serde_json::from_str(j).map_err(|e| Error::Config {
-            setting: "staff_tokens".to_owned(),
-            problem: e.to_string(),
-        }),
-    }
+    let refused = |problem: String| Error::Config {
+        setting: "staff_tokens".to_owned(),
+        problem,
+    };
+    let Some(json) = json.filter(|j| !j.trim().is_empty()) else {
+        return Ok(BTreeMap::new());
+    };
+    let raw: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| refused(e.to_string()))?;
+    raw.into_iter()
+        .map(|(name, token)| {
+            if token.is_string() {
+                return Err(refused(format!(
+                    "token {name:?} has no role: give {{\"hash\": \"…\", \"role\": \"counter|complaints|orders|supervisor\"}}"
+                )));
+            }
+            let token = serde_json::from_value(token)
+                .map_err(|e| refused(format!("token {name:?}: {e}")))?;
+            Ok((name, token))
+        })
+        .collect()
 }
 
 /// The staff member whose token this `Authorization` header carries, and their role.
@@ -73,12 +72,12 @@ pub fn authenticate(
     for (name, token) in tokens {
         if bool::from(
             token
-                .hash()
+                .hash
                 .to_ascii_lowercase()
                 .as_bytes()
                 .ct_eq(presented.as_bytes()),
         ) {
-            found = Some((Staff(name.clone()), token.role()));
+            found = Some((Staff(name.clone()), token.role));
         }
     }
     found.ok_or(Error::Unauthorized)
@@ -202,7 +201,7 @@ mod tests {
 
     fn tokens() -> BTreeMap<String, TokenConfig> {
         parse_tokens(Some(&format!(
-            r#"{{"ana": "{}", "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
+            r#"{{"ana": {{"hash": "{}", "role": "supervisor"}}, "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
             hex_sha256(b"s3cret-token"),
             hex_sha256(b"kiosk-token")
         )))
@@ -219,6 +218,21 @@ mod tests {
             authenticate(Some("Bearer kiosk-token"), &tokens()).unwrap(),
             (Staff("kiosk".into()), Role::Counter)
         );
+    }
+
+    #[test]
+    fn r19_a_token_without_a_role_fails_closed_naming_the_setting() {
+        let bare = format!(r#"{{"ana": "{}"}}"#, hex_sha256(b"s3cret-token"));
+        for config in [
+            bare.as_str(),
+            r#"{"ana": {"hash": "ab"}}"#,
+            r#"{"ana": {"hash": "ab", "role": "root"}}"#,
+        ] {
+            match parse_tokens(Some(config)) {
+                Err(Error::Config { setting, .. }) => assert_eq!(setting, "staff_tokens"),
+                other => panic!("{config}: {other:?}"),
+            }
+        }
     }
 
     #[test]
