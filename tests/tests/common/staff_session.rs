@@ -11,6 +11,8 @@ pub struct StaffSession<'a> {
     pub app: &'a TestApp,
     pub cookies: Vec<(String, String)>,
     pub host: &'static str,
+    /// The client address the requests come from; the host's default when None.
+    pub from: Option<std::net::SocketAddr>,
 }
 
 impl<'a> StaffSession<'a> {
@@ -19,6 +21,7 @@ impl<'a> StaffSession<'a> {
             app,
             cookies: Vec::new(),
             host: "127.0.0.1:3000",
+            from: None,
         }
     }
 
@@ -49,9 +52,16 @@ impl<'a> StaffSession<'a> {
             .header("cookie", self.cookie_header())
             .body(vec![])
             .unwrap();
-        let reply = self.app.request(req).await;
+        let reply = self.send(req).await;
         self.remember(&reply);
         reply
+    }
+
+    async fn send(&self, req: http::Request<Vec<u8>>) -> Reply {
+        match self.from {
+            Some(from) => self.app.request_from(req, from).await,
+            None => self.app.request(req).await,
+        }
     }
 
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
@@ -64,7 +74,7 @@ impl<'a> StaffSession<'a> {
             .header("cookie", self.cookie_header())
             .body(body.into_bytes())
             .unwrap();
-        let reply = self.app.request(req).await;
+        let reply = self.send(req).await;
         self.remember(&reply);
         reply
     }

@@ -21,6 +21,7 @@ pub mod access;
 
 use crate::identity::contact_key::ContactKey;
 use crate::kernel::error::Error;
+use crate::staff::accounts;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
@@ -100,6 +101,8 @@ pub struct Report {
     pub orders: usize,
     pub messages: usize,
     pub messages_given_up: usize,
+    /// Failed-login rows whose failures are forgotten and whose lock is over.
+    pub login_failures: usize,
 }
 
 impl Report {
@@ -112,6 +115,7 @@ impl Report {
             + self.orders
             + self.messages
             + self.messages_given_up
+            + self.login_failures
     }
 }
 
@@ -230,6 +234,7 @@ pub fn erase_due(
             &[settings.before(settings.message_days, now), batch.into()],
         )?,
         messages_given_up: batches(GIVE_UP_MESSAGES, &[bookings_before, batch.into()])?,
+        login_failures: in_batches(db, settings, || accounts::forget_failures(db, batch, now))?,
     };
     if report.total() > 0 {
         let entry = Entry::new("retention_erased", "retention").detail(summary(&report));

@@ -3,8 +3,8 @@
 //! repeated failures, per account and per client, without telling which names exist.
 
 use super::Role;
+use crate::identity::contact_key::ContactKey;
 use crate::kernel::error::Error;
-use crate::kernel::token::hex_sha256;
 use crate::storage::{Database, Row, StorageError, db_time, in_transaction};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -24,14 +24,21 @@ pub struct Account {
 const PASSWORD_MIN: usize = 12;
 const PASSWORD_MAX: usize = 128;
 
-/// Failures on one account before each further one locks it, for twice as long each
-/// time (15 s, 30 s, … up to `LOCK_MAX`).
-const ACCOUNT_FREE_FAILURES: i64 = 3;
-/// A client address is shared by a whole office behind NAT: it gets more tries.
+/// Failed logins on one account from one client address before that pair is locked,
+/// for twice as long each further time (15 s, 30 s, … up to `LOCK_MAX_SECS`). Locks
+/// are per account *and* address, so an attacker's guesses lock out the attacker's
+/// address, not the owner at another one.
+const PAIR_FREE_FAILURES: i64 = 3;
+/// A client address is shared by a whole office behind NAT: it gets more tries, across
+/// every account.
 const CLIENT_FREE_FAILURES: i64 = 20;
+/// The cap on one account from every address together (a guess from many addresses):
+/// past it the account waits for everyone, for at most `ACCOUNT_LOCK_SECS`.
+const ACCOUNT_FREE_FAILURES: i64 = 100;
+const ACCOUNT_LOCK_SECS: i64 = 60;
 const FIRST_LOCK_SECS: i64 = 15;
 const LOCK_MAX_SECS: i64 = 15 * 60;
-/// Failures older than this are forgotten.
+/// Failures older than this are forgotten, and their rows erased (`forget_failures`).
 const FAILURE_MEMORY: Duration = Duration::hours(1);
 
 /// A login name: 2 to 40 of a-z, 0-9, `.`, `_`, `-`, compared in lower case.
@@ -132,20 +139,29 @@ pub struct Attempt<'a> {
     pub client: &'a str,
 }
 
-const LOCKED: &str = "SELECT MAX(locked_until) AS until FROM login_throttle
-    WHERE subject IN (?1, ?2) AND locked_until > ?3";
 const ACCOUNT_BY_NAME: &str = "SELECT id, name, role, password_hash, disabled_at, created_at
     FROM staff_accounts WHERE name = ?";
-const FAILED: &str = "INSERT INTO login_throttle (subject, failures, last_failure_at)
-    VALUES (?1, 1, ?2)
+/// Counts one attempt for a subject, before its password is checked, unless the
+/// subject is locked (then it returns nothing). One statement, so parallel guesses
+/// are counted one by one and never all pass a check made before any was counted.
+const COUNT_ATTEMPT: &str = "INSERT INTO login_throttle (subject, failures, last_failure_at)
+    VALUES (:subject, 1, :now)
     ON CONFLICT (subject) DO UPDATE SET
-        failures = CASE WHEN last_failure_at < ?3 THEN 1 ELSE failures + 1 END,
-        last_failure_at = ?2
+        failures = CASE WHEN last_failure_at < :forget_before THEN 1 ELSE failures + 1 END,
+        last_failure_at = :now
+    WHERE locked_until IS NULL OR locked_until <= :now
     RETURNING failures";
+const LOCKED_UNTIL: &str = "SELECT locked_until FROM login_throttle WHERE subject = ?";
 const LOCK: &str = "UPDATE login_throttle SET locked_until = ? WHERE subject = ?";
-const SUCCEEDED: &str = "DELETE FROM login_throttle WHERE subject = ?";
+const SUCCEEDED: &str = "DELETE FROM login_throttle WHERE subject IN (?, ?)";
+const FORGET: &str = "DELETE FROM login_throttle WHERE subject IN (
+        SELECT subject FROM login_throttle
+        WHERE last_failure_at <= ?1 AND (locked_until IS NULL OR locked_until <= ?2)
+        LIMIT ?3)
+    RETURNING subject";
 
-/// How long a subject is locked after its `failures`th failure, if at all.
+/// How long a subject is locked once this attempt made `failures` of them, if at all:
+/// the attempt that uses up the free ones locks the next, each later one twice as long.
 fn lock_for(failures: i64, free: i64) -> Option<Duration> {
     let over = failures - free;
     (over >= 0).then(|| {
@@ -154,34 +170,99 @@ fn lock_for(failures: i64, free: i64) -> Option<Duration> {
     })
 }
 
+/// The throttle's subjects for an attempt: keyed hashes (`contact_key`), so the table
+/// never holds what was typed as a name, which is sometimes a password, nor an address.
+struct Subjects {
+    pair: String,
+    client: String,
+    account: String,
+}
+
+impl Subjects {
+    fn of(attempt: &Attempt, key: &ContactKey) -> Subjects {
+        let name = attempt.name.trim().to_lowercase();
+        Subjects {
+            pair: format!(
+                "pair:{}",
+                key.hash(&format!("login:{name}\n{}", attempt.client))
+            ),
+            client: format!(
+                "client:{}",
+                key.hash(&format!("login-client:{}", attempt.client))
+            ),
+            account: format!("account:{}", key.hash(&format!("login-account:{name}"))),
+        }
+    }
+}
+
+/// A locked subject's refusal, with the seconds to wait.
+fn refuse_if_locked(db: &dyn Database, subject: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    let until = db
+        .execute(LOCKED_UNTIL, &[subject.into()])?
+        .read_first(|r| r.opt_time("locked_until"))?
+        .flatten();
+    match until {
+        Some(until) if until > now => Err(Error::RateLimited {
+            retry_after_secs: u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Counts one attempt against `subject`, locking it when the attempt uses up its
+/// `free` failures; refused with the wait when it is already locked.
+fn count(
+    db: &dyn Database,
+    subject: &str,
+    (free, lock_cap): (i64, i64),
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let failures = db
+        .execute_named(
+            COUNT_ATTEMPT,
+            &[
+                ("subject", subject.into()),
+                ("now", db_time(now).into()),
+                ("forget_before", db_time(now - FAILURE_MEMORY).into()),
+            ],
+        )?
+        .read_first(|r| r.int("failures"))?;
+    let Some(failures) = failures else {
+        return refuse_if_locked(db, subject, now);
+    };
+    if let Some(lock) = lock_for(failures, free) {
+        let lock = lock.min(Duration::seconds(lock_cap));
+        db.execute(LOCK, &[db_time(now + lock).into(), subject.into()])?;
+    }
+    Ok(())
+}
+
 /// Checks a login. Unknown names, wrong passwords and disabled accounts get the same
-/// answer after the same work; a locked account or client gets 429 with a wait.
+/// answer after the same work; a locked account-and-address, address or account gets
+/// 429 with a wait. The attempt counts against its account-and-address and its account
+/// before the password is checked, in one transaction, so parallel guesses get no more
+/// checks than the free failures; a success clears both. The address's own count (an
+/// office behind one NAT logs in all day) takes failures only.
 pub fn login(
     db: &dyn Database,
     attempt: &Attempt,
     first_supervisor: Option<&str>,
+    key: &ContactKey,
     now: DateTime<Utc>,
 ) -> Result<Account, Error> {
     bootstrap(db, first_supervisor, now)?;
     let name = attempt.name.trim().to_lowercase();
-    let account_subject = format!("account:{name}");
-    let client_subject = format!("client:{}", hex_sha256(attempt.client.as_bytes()));
-    let db_now = db_time(now);
-    let locked = db
-        .execute(
-            LOCKED,
-            &[
-                account_subject.as_str().into(),
-                client_subject.as_str().into(),
-                db_now.as_str().into(),
-            ],
-        )?
-        .read_first(|r| r.opt_time("until"))?
-        .flatten();
-    if let Some(until) = locked {
-        let retry_after_secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1);
-        return Err(Error::RateLimited { retry_after_secs });
-    }
+    let subjects = Subjects::of(attempt, key);
+    refuse_if_locked(db, &subjects.client, now)?;
+    in_transaction(db, || {
+        count(db, &subjects.pair, (PAIR_FREE_FAILURES, LOCK_MAX_SECS), now)?;
+        count(
+            db,
+            &subjects.account,
+            (ACCOUNT_FREE_FAILURES, ACCOUNT_LOCK_SECS),
+            now,
+        )
+    })?;
     let found = db
         .execute(ACCOUNT_BY_NAME, &[name.as_str().into()])?
         .read_first(|r| Ok((account_of(&r)?, r.text("password_hash")?)))?;
@@ -195,36 +276,37 @@ pub fn login(
     };
     match found {
         Some((account, _)) if matches && !account.disabled => {
-            db.execute(SUCCEEDED, &[account_subject.into()])?;
+            db.execute(SUCCEEDED, &[subjects.pair.into(), subjects.account.into()])?;
             Ok(account)
         }
         _ => {
-            let forget_before = db_time(now - FAILURE_MEMORY);
             in_transaction(db, || {
-                for (subject, free) in [
-                    (&account_subject, ACCOUNT_FREE_FAILURES),
-                    (&client_subject, CLIENT_FREE_FAILURES),
-                ] {
-                    let failures = db
-                        .execute(
-                            FAILED,
-                            &[
-                                subject.as_str().into(),
-                                db_now.as_str().into(),
-                                forget_before.as_str().into(),
-                            ],
-                        )?
-                        .read_first(|r| r.int("failures"))?
-                        .unwrap_or(1);
-                    if let Some(lock) = lock_for(failures, free) {
-                        db.execute(LOCK, &[db_time(now + lock).into(), subject.as_str().into()])?;
-                    }
-                }
-                Ok(())
+                count(
+                    db,
+                    &subjects.client,
+                    (CLIENT_FREE_FAILURES, LOCK_MAX_SECS),
+                    now,
+                )
             })?;
             Err(Error::LoginFailed)
         }
     }
+}
+
+/// Erases throttle rows whose failures are forgotten and whose lock is over (at most
+/// `batch`); the retention cron runs it.
+pub fn forget_failures(db: &dyn Database, batch: i64, now: DateTime<Utc>) -> Result<usize, Error> {
+    Ok(db
+        .execute(
+            FORGET,
+            &[
+                db_time(now - FAILURE_MEMORY).into(),
+                db_time(now).into(),
+                batch.into(),
+            ],
+        )?
+        .rows
+        .len())
 }
 
 fn account_of(r: &Row) -> Result<Account, StorageError> {
@@ -337,6 +419,42 @@ pub fn reset_password(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::testing::NativeDb;
+    use chrono::TimeZone;
+
+    #[test]
+    fn retention_failed_logins_are_forgotten_once_old_and_unlocked() {
+        let db = NativeDb::fresh();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
+        let rows = [
+            ("pair:old", now - Duration::hours(2), None),
+            (
+                "pair:old-but-locked",
+                now - Duration::hours(2),
+                Some(now + Duration::minutes(5)),
+            ),
+            ("pair:recent", now - Duration::minutes(5), None),
+        ];
+        for (subject, at, until) in rows {
+            db.execute(
+                "INSERT INTO login_throttle (subject, failures, last_failure_at, locked_until)
+                 VALUES (?, 3, ?, ?)",
+                &[
+                    subject.into(),
+                    db_time(at).into(),
+                    until.map(db_time).into(),
+                ],
+            )
+            .unwrap();
+        }
+        assert_eq!(forget_failures(&db, 10, now).unwrap(), 1);
+        let left = db
+            .execute("SELECT subject FROM login_throttle ORDER BY subject", &[])
+            .unwrap()
+            .read(|r| r.text("subject"))
+            .unwrap();
+        assert_eq!(left, ["pair:old-but-locked", "pair:recent"]);
+    }
 
     #[test]
     fn a_password_hash_verifies_only_its_password_and_never_holds_it() {

@@ -69,7 +69,8 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
         client: &client,
     };
     let first_supervisor = ctx.settings.get("first_supervisor");
-    match accounts::login(ctx.db, &attempt, first_supervisor.as_deref(), ctx.now) {
+    let key = ctx.contact_key();
+    match accounts::login(ctx.db, &attempt, first_supervisor.as_deref(), &key, ctx.now) {
         Ok(account) => {
             let token = session::start(ctx.db, account.id, lang, ctx.now)?;
             let who = crate::staff::Staff(account.name.clone());
