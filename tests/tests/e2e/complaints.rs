@@ -704,3 +704,47 @@ async fn r09_a_cnp_split_over_lines_by_underscores_or_in_full_width_digits_is_re
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM complaints"), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c01_a_key_replayed_with_other_content_gets_nothing_of_the_first_complaint() {
+    let app = app();
+    let number = reservation(&app).await;
+    let post = |body: Value| {
+        let app = &app;
+        async move {
+            app.post_raw(
+                "/api/complaints",
+                "application/json",
+                body.to_string().into_bytes(),
+                Some("shared-key-1"),
+            )
+            .await
+        }
+    };
+    let first = post(service_complaint(&number)).await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    let complaint = first.json()["complaint_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other = with(
+        service_complaint(&number),
+        json!({"description": "Altceva, de la altcineva.", "email": "eva@example.ro"}),
+    );
+    let guessed = post(other).await;
+    assert_eq!(
+        (guessed.status, guessed.error_code(), guessed.error_field()),
+        (
+            422,
+            "idempotency_key_reused".to_owned(),
+            Some("Idempotency-Key".to_owned())
+        )
+    );
+    assert!(!guessed.text().contains(&complaint), "{}", guessed.text());
+    assert_eq!(app.count("SELECT COUNT(*) FROM complaints"), 1);
+    let retry = post(service_complaint(&number)).await;
+    assert_eq!(
+        (retry.status, retry.json()["complaint_number"].as_str()),
+        (200, Some(complaint.as_str()))
+    );
+}

@@ -885,3 +885,45 @@ async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staf
         .await;
     assert_eq!(forged.status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn d01_a_key_replayed_with_other_content_gets_nothing_of_the_first_order() {
+    let app = app();
+    let post = |body: Value| {
+        let app = &app;
+        async move {
+            app.post_raw(
+                "/api/orders",
+                "application/json",
+                body.to_string().into_bytes(),
+                Some("shared-key-1"),
+            )
+            .await
+        }
+    };
+    let first = post(order()).await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    let number = first.json()["order_number"].as_str().unwrap().to_owned();
+    // Someone else who guessed (or saw) the key, with their own order.
+    let other = with(
+        order(),
+        json!({"name": "Eva Marin", "email": "eva@example.ro"}),
+    );
+    let guessed = post(other).await;
+    assert_eq!(
+        (guessed.status, guessed.error_code(), guessed.error_field()),
+        (
+            422,
+            "idempotency_key_reused".to_owned(),
+            Some("Idempotency-Key".to_owned())
+        )
+    );
+    assert!(!guessed.text().contains(&number), "{}", guessed.text());
+    assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 1);
+    // The real retry still gets its number back.
+    let retry = post(order()).await;
+    assert_eq!(
+        (retry.status, retry.json()["order_number"].as_str()),
+        (200, Some(number.as_str()))
+    );
+}

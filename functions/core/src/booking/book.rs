@@ -6,17 +6,16 @@ use super::request::NewBooking;
 use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, Phone};
 use crate::kernel::error::Error;
+use crate::kernel::idempotency;
 use crate::kernel::limits::Limit;
 use crate::kernel::time::OFFICE_TZ;
-use crate::kernel::token::{ReservationNumber, hex_sha256};
+use crate::kernel::token::ReservationNumber;
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Duration, Utc};
 
 /// Identical content within this window is a retried submission, not a new booking,
 /// and the reply to it (with the reservation number) is kept this long.
 const RETRY_WINDOW: Duration = Duration::minutes(10);
-
-const MAX_IDEMPOTENCY_KEY: usize = 200;
 
 /// What a booking request produced.
 #[derive(Debug)]
@@ -115,22 +114,6 @@ pub fn ban_contacts(
     (key.phone(phone), email.map(|e| key.email(e)))
 }
 
-/// The stored form of an `Idempotency-Key` header: its hash, once its length is checked.
-pub fn idempotency_key_hash(key: Option<&str>) -> Result<Option<String>, Error> {
-    key.map(|k| {
-        if k.is_empty() || k.len() > MAX_IDEMPOTENCY_KEY {
-            return Err(Error::field(
-                "invalid_idempotency_key",
-                "Idempotency-Key",
-                "The Idempotency-Key header must be 1 to 200 characters.",
-                "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
-            ));
-        }
-        Ok(hex_sha256(k.as_bytes()))
-    })
-    .transpose()
-}
-
 /// Books a seat, or answers a retried submission with the booking it already made:
 /// one read that answers every refusal, then one conditional insert.
 pub fn book(
@@ -139,7 +122,7 @@ pub fn book(
     admission: Admission,
     now: DateTime<Utc>,
 ) -> Result<Booked, Error> {
-    let key_hash = idempotency_key_hash(admission.idempotency_key)?;
+    let key_hash = idempotency::key_hash(admission.idempotency_key)?;
     let request_hash = new.request_hash();
     let (ban_phone, ban_email) =
         ban_contacts(admission.contact_key, &new.phone, new.email.as_ref());
@@ -180,9 +163,7 @@ pub fn book(
         };
         if let Some(id) = checks.opt_int("key_id")? {
             if checks.opt_text("key_request_hash")?.as_deref() != Some(request_hash.as_str()) {
-                return Err(Error::field(
-                    "idempotency_key_reused",
-                    "Idempotency-Key",
+                return Err(idempotency::key_reused(
                     "This Idempotency-Key was used for a different booking.",
                     "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
                 ));

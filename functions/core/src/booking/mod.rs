@@ -7,7 +7,7 @@ pub mod exemption;
 mod record;
 mod request;
 
-pub use book::{Admission, Booked, ban_contacts, book, idempotency_key_hash};
+pub use book::{Admission, Booked, ban_contacts, book};
 pub use record::{Booking, BookingStatusView};
 pub use request::{INPUTS, NewBooking, ProofValue};
 

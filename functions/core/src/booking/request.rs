@@ -5,9 +5,9 @@ use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::kernel::error::Error;
 use crate::kernel::fields::{Fields, optional, required};
+use crate::kernel::idempotency;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
-use crate::kernel::token::hex_sha256;
 use crate::office::{Office, Proof, Service, Slot};
 use crate::storage::db_time;
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -140,7 +140,7 @@ impl<'o> NewBooking<'o> {
             vin,
             holder,
         ]);
-        hex_sha256(canonical.to_string().as_bytes())
+        idempotency::content_hash(&canonical)
     }
 
     pub(super) fn proof_columns(&self) -> (Option<&str>, Option<&str>) {

@@ -4,11 +4,11 @@
 use super::deadlines::Progress;
 use super::record::{Complaint, ComplaintNumber, log_event, office_day, queue};
 use super::vocabulary::{Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity};
-use crate::booking::idempotency_key_hash;
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, Phone};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
+use crate::kernel::idempotency;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::links::Links;
 use crate::messaging::messages;
@@ -210,6 +210,22 @@ impl NewComplaint {
             channel,
         })
     }
+
+    /// What a retry must repeat for its key to answer this complaint again.
+    fn request_hash(&self) -> String {
+        idempotency::content_hash(&serde_json::json!([
+            self.kind.code(),
+            self.booking_id,
+            self.order_id,
+            self.serial_number,
+            self.description,
+            self.solution_idea,
+            self.email.as_ref().map(Email::as_str),
+            self.phone.as_ref().map(Phone::as_str),
+            self.severity.map(Severity::code),
+            self.channel.map(Channel::code),
+        ]))
+    }
 }
 
 /// What an intake produced.
@@ -225,13 +241,13 @@ pub struct Submitted {
 const INSERT: &str = "INSERT INTO complaints
     (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
      severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge,
-     order_id)
+     order_id, request_hash)
     VALUES (:number_hash, :kind, :booking, :serial_number, :description, :solution_idea, :email,
             :phone, :severity, :channel, :now, :idempotency_key_hash, :reply_number, :reply_until,
-            :challenge, :order)
+            :challenge, :order, :request_hash)
     ON CONFLICT DO NOTHING RETURNING id";
-const BY_KEY: &str =
-    "SELECT id, reply_number, reply_until FROM complaints WHERE idempotency_key_hash = ?";
+const BY_KEY: &str = "SELECT id, reply_number, reply_until, request_hash FROM complaints
+    WHERE idempotency_key_hash = ?";
 
 /// C01/C02: stores the complaint, its first event and the acknowledgement in one
 /// transaction; an `Idempotency-Key` makes a retried intake answer the first one.
@@ -244,7 +260,8 @@ pub fn submit(
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Submitted, Error> {
-    let key_hash = idempotency_key_hash(idempotency_key)?;
+    let key_hash = idempotency::key_hash(idempotency_key)?;
+    let request_hash = new.request_hash();
     let number = ComplaintNumber::generate();
     let inserted = in_transaction(db, || {
         let row = db.execute_named(
@@ -266,6 +283,7 @@ pub fn submit(
                 ("reply_until", db_time(now + RETRY_WINDOW).into()),
                 ("challenge", challenge.into()),
                 ("order", new.order_id.into()),
+                ("request_hash", request_hash.as_str().into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {
@@ -298,10 +316,17 @@ pub fn submit(
                         r.int("id")?,
                         r.opt_text("reply_number")?,
                         r.opt_time("reply_until")?,
+                        r.opt_text("request_hash")?,
                     ))
                 })?
                 // Not a retry: the proof-of-work challenge was used already.
                 .ok_or_else(crate::defence::challenge::used)?;
+            if row.3.as_deref() != Some(request_hash.as_str()) {
+                return Err(idempotency::key_reused(
+                    "This Idempotency-Key was used for a different complaint.",
+                    "Această cheie Idempotency-Key a fost folosită pentru altă sesizare.",
+                ));
+            }
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
             let progress = Progress::load(db, office, &complaint)?;
             let number = row

@@ -5,10 +5,12 @@
 //! - `time`: office time (Europe/Bucharest, C06);
 //! - `token`: reservation numbers and link tokens, stored only hashed (R02);
 //! - `fields`: a submitted form's fields and their readers;
+//! - `idempotency`: retries answered once, by key and content;
 //! - `limits`: the shape of an abuse limit.
 
 pub mod error;
 pub mod fields;
+pub mod idempotency;
 pub mod limits;
 pub mod text;
 pub mod time;

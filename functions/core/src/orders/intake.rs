@@ -4,13 +4,13 @@
 
 use super::catalog::{CURRENCY, Detail, DocumentType, fee_text};
 use super::{Order, OrderNumber, log_event, office_time, queue_email};
-use crate::booking::idempotency_key_hash;
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, PersonName, Phone, Plate, Vin};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::fields::optional as value;
 use crate::kernel::fields::required;
+use crate::kernel::idempotency;
 use crate::kernel::text::Lang;
 use crate::messaging::links::Links;
 use crate::messaging::order_messages;
@@ -114,6 +114,18 @@ impl<'o> NewOrder<'o> {
             lang: Lang::from_code(value(fields, "lang")),
         })
     }
+
+    /// What a retry must repeat for its key to answer this order again.
+    fn request_hash(&self) -> String {
+        idempotency::content_hash(&serde_json::json!([
+            self.document.code,
+            self.name.as_str(),
+            self.email.as_str(),
+            self.phone.as_ref().map(Phone::as_str),
+            self.details,
+            self.lang.code(),
+        ]))
+    }
 }
 
 /// What placing produced.
@@ -129,12 +141,13 @@ const UNPAID_FOR_EMAIL: &str =
     "SELECT COUNT(*) AS unpaid FROM orders WHERE email = ? AND state = 'received'";
 const INSERT: &str = "INSERT INTO orders
     (number_hash, document, fee_bani, currency, name, email, phone, details, lang, state,
-     created_at, pay_by, idempotency_key_hash, reply_number, reply_until)
+     created_at, pay_by, idempotency_key_hash, reply_number, reply_until, request_hash)
     VALUES (:number_hash, :document, :fee_bani, :currency, :name, :email, :phone, :details, :lang,
-            'received', :now, :pay_by, :idempotency_key_hash, :reply_number, :reply_until)
+            'received', :now, :pay_by, :idempotency_key_hash, :reply_number, :reply_until,
+            :request_hash)
     ON CONFLICT DO NOTHING RETURNING id";
-const BY_KEY: &str =
-    "SELECT id, reply_number, reply_until FROM orders WHERE idempotency_key_hash = ?";
+const BY_KEY: &str = "SELECT id, reply_number, reply_until, request_hash FROM orders
+    WHERE idempotency_key_hash = ?";
 
 /// D01: stores the order, its `received` line and the confirmation (summary, fee,
 /// terms, how to pay, the number) in one transaction.
@@ -146,8 +159,9 @@ pub fn place(
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Placed, Error> {
-    let key_hash = idempotency_key_hash(idempotency_key)?;
-    if let Some(replay) = replayed(db, key_hash.as_deref(), now)? {
+    let key_hash = idempotency::key_hash(idempotency_key)?;
+    let request_hash = new.request_hash();
+    if let Some(replay) = replayed(db, key_hash.as_deref(), &request_hash, now)? {
         return Ok(replay);
     }
     let number = OrderNumber::generate();
@@ -185,6 +199,7 @@ pub fn place(
                 ("idempotency_key_hash", key_hash.clone().into()),
                 ("reply_number", number.to_string().into()),
                 ("reply_until", db_time(now + RETRY_WINDOW).into()),
+                ("request_hash", request_hash.as_str().into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {
@@ -210,29 +225,39 @@ pub fn place(
             replayed: false,
         }),
         // Another request with the same key won the race.
-        None => replayed(db, key_hash.as_deref(), now)?.ok_or(Error::Busy),
+        None => replayed(db, key_hash.as_deref(), &request_hash, now)?.ok_or(Error::Busy),
     }
 }
 
-/// The order an earlier submission with the same key made, if any.
+/// The order an earlier submission with the same key and content made, if any; the
+/// same key with other content is refused and told nothing of that order.
 fn replayed(
     db: &dyn Database,
     key_hash: Option<&str>,
+    request_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Placed>, Error> {
     let Some(key_hash) = key_hash else {
         return Ok(None);
     };
-    let Some((id, reply, until)) = db.execute(BY_KEY, &[key_hash.into()])?.read_first(|r| {
-        Ok((
-            r.int("id")?,
-            r.opt_text("reply_number")?,
-            r.opt_time("reply_until")?,
-        ))
-    })?
+    let Some((id, reply, until, first)) =
+        db.execute(BY_KEY, &[key_hash.into()])?.read_first(|r| {
+            Ok((
+                r.int("id")?,
+                r.opt_text("reply_number")?,
+                r.opt_time("reply_until")?,
+                r.opt_text("request_hash")?,
+            ))
+        })?
     else {
         return Ok(None);
     };
+    if first.as_deref() != Some(request_hash) {
+        return Err(idempotency::key_reused(
+            "This Idempotency-Key was used for a different order.",
+            "Această cheie Idempotency-Key a fost folosită pentru altă comandă.",
+        ));
+    }
     let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
     let number = until
         .filter(|u| *u > now)

@@ -144,7 +144,7 @@ const REHASH_BAN: &str = "UPDATE bans SET contact = ?2 WHERE id = ?1 AND contact
 const ERASE_COMPLAINTS: &str = "UPDATE complaints
     SET description = '', solution_idea = NULL, email = NULL, phone = NULL,
         serial_number = NULL, reply_number = NULL, reply_until = NULL,
-        escalation_token_hash = NULL, erased_at = ?1
+        escalation_token_hash = NULL, request_hash = NULL, erased_at = ?1
     WHERE id IN (SELECT c.id FROM complaints c
                  JOIN complaint_events e
                    ON e.id = (SELECT MAX(id) FROM complaint_events WHERE complaint_id = c.id)
@@ -156,7 +156,8 @@ const ERASE_COMPLAINT_TEXTS: &str = "UPDATE complaint_events SET text = NULL
 
 const ERASE_ORDERS: &str = "UPDATE orders
     SET name = '', email = '', phone = NULL, details = '{}', reply_number = NULL,
-        reply_until = NULL, info_token_hash = NULL, download_token_hash = NULL, erased_at = ?1
+        reply_until = NULL, info_token_hash = NULL, download_token_hash = NULL,
+        request_hash = NULL, erased_at = ?1
     WHERE id IN (SELECT o.id FROM orders o
                  WHERE o.erased_at IS NULL
                    AND o.state IN ('delivered', 'rejected', 'expired', 'cancelled')

@@ -19,6 +19,7 @@ mod v08_orders;
 mod v09_retention;
 mod v10_one_dedupe_key_format;
 mod v11_duplicates_by_the_same_booker;
+mod v12_retries_by_content;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -34,4 +35,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v09_retention::STATEMENTS,
     v10_one_dedupe_key_format::STATEMENTS,
     v11_duplicates_by_the_same_booker::STATEMENTS,
+    v12_retries_by_content::STATEMENTS,
 ];
