@@ -148,7 +148,7 @@ CREATE TABLE complaints (
         reply_number TEXT,
         reply_until TEXT,
         escalation_token_hash TEXT UNIQUE
-    , challenge TEXT, order_id INTEGER REFERENCES orders (id), erased_at TEXT);
+    , challenge TEXT, order_id INTEGER REFERENCES orders (id), erased_at TEXT, request_hash TEXT);
 
 -- table exemptions on exemptions
 CREATE TABLE exemptions (
@@ -219,7 +219,7 @@ CREATE TABLE orders (
         idempotency_key_hash TEXT UNIQUE,
         reply_number TEXT,
         reply_until TEXT
-    , erased_at TEXT);
+    , erased_at TEXT, request_hash TEXT);
 
 -- table outbox on outbox
 CREATE TABLE outbox (
@@ -357,4 +357,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;
