@@ -126,3 +126,88 @@ async fn availability_a_proxy_may_cache_is_kept_apart_per_format() {
     );
     assert_eq!(page.headers["cache-control"], "no-store");
 }
+
+fn sending(office: &str) -> TestApp {
+    TestApp::spawn_configured(&[
+        ("email_api_url", "https://mail.test/v1/send"),
+        ("email_api_origin", "https://mail.test"),
+        ("sms_api_url", "https://sms.test/v1/sms"),
+        ("sms_api_origin", "https://sms.test"),
+        ("office", office),
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sms_pumping_no_sms_to_foreign_numbers_unless_the_office_allows_them() {
+    let foreign = json!({"phone": "+44 7700 900123"});
+    let app = sending("{}");
+    assert_eq!(
+        app.book(&with(registration(), foreign.clone()))
+            .await
+            .status,
+        201
+    );
+    app.deliver().await;
+    let sent = app.outbound();
+    assert!(
+        sent.iter().all(|r| !r.url.starts_with("https://sms.test")),
+        "no SMS abroad"
+    );
+    assert!(
+        sent.iter().any(|r| r.url.starts_with("https://mail.test")),
+        "the email goes"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND state = 'skipped' AND last_error LIKE '%foreign_sms%' AND secret IS NULL"),
+        1
+    );
+    let open = sending(r#"{"messages": {"foreign_sms": true}}"#);
+    open.book(&with(registration(), foreign)).await;
+    open.deliver().await;
+    assert!(
+        open.outbound()
+            .iter()
+            .any(|r| r.url.starts_with("https://sms.test"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn message_flooding_one_recipient_gets_at_most_the_day_s_cap() {
+    let app = sending(r#"{"messages": {"per_recipient_per_day": 2}}"#);
+    // Three bookers type the same victim's address into the form.
+    for n in 0..3 {
+        let (name, phone) = booker(n);
+        let vin = format!("WVWZZZ1JZXW00000{}", n + 2);
+        let body = with(
+            registration(),
+            json!({"name": name, "phone": phone, "vin": vin, "slot": format!("2026-11-2{}T09:10", 5 + n), "email": "victim@example.ro"}),
+        );
+        assert_eq!(app.book(&body).await.status, 201);
+    }
+    app.deliver().await;
+    let to_victim = app
+        .outbound()
+        .iter()
+        .filter(|r| r.url.starts_with("https://mail.test") && r.json()["to"] == "victim@example.ro")
+        .count();
+    assert_eq!(to_victim, 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE recipient = 'victim@example.ro' AND state = 'skipped' AND last_error LIKE '%per_recipient_per_day%'"),
+        1
+    );
+    // A day later the address may be written to again.
+    app.set_time(monday_morning() + Duration::days(1) + Duration::minutes(1));
+    let (name, phone) = booker(9);
+    let body = with(
+        registration(),
+        json!({"name": name, "phone": phone, "vin": "WVWZZZ1JZXW000009", "slot": "2026-11-27T09:10", "email": "victim@example.ro"}),
+    );
+    assert_eq!(app.book(&body).await.status, 201);
+    app.deliver().await;
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM outbox WHERE recipient = 'victim@example.ro' AND state = 'sent'"
+        ),
+        3
+    );
+}

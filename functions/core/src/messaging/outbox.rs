@@ -4,6 +4,7 @@
 
 use crate::booking::Booking;
 use crate::kernel::error::Error;
+use crate::messaging::limits::MessageLimits;
 use crate::messaging::{messages, queue};
 use crate::office::Office;
 use crate::seams::{Sent, Transport};
@@ -47,6 +48,10 @@ const CLAIM: &str =
 const MARK_SENT: &str = "UPDATE outbox SET state = 'sent', sent_at = ?, secret = NULL, payload = NULL, claimed_until = NULL, last_error = NULL
     WHERE id = ? AND state = 'sending'";
 const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', secret = NULL, payload = NULL, claimed_until = NULL WHERE id = ? AND state = 'sending'";
+const MARK_HELD_BACK: &str = "UPDATE outbox SET state = 'skipped', last_error = ?, secret = NULL, payload = NULL, claimed_until = NULL
+    WHERE id = ? AND state = 'sending'";
+const SENT_TO_RECIPIENT: &str = "SELECT COUNT(*) AS sent FROM outbox
+    WHERE recipient = ? AND channel = ? AND state = 'sent' AND sent_at > ?";
 const MARK_RETRY: &str =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
@@ -173,6 +178,11 @@ pub fn deliver(
         ],
     )?;
     for message in claimed.read(|r| Claimed::from_row(&r))? {
+        if let Some(reason) = held_back(db, &message, &office.messages, now)? {
+            db.execute(MARK_HELD_BACK, &[reason.into(), message.id.into()])?;
+            report.skipped += 1;
+            continue;
+        }
         if message.payload.is_some() {
             let outcome = match rendered(&message, providers) {
                 Some((provider, body)) => send(transport, provider, &message, &body),
@@ -212,6 +222,35 @@ pub fn deliver(
         record(db, &message, outcome, providers, now, &mut report)?;
     }
     Ok(report)
+}
+
+/// Why a message is not sent at all (a foreign SMS, a recipient past the day's cap);
+/// None when it may go.
+fn held_back(
+    db: &dyn Database,
+    message: &Claimed,
+    limits: &MessageLimits,
+    now: DateTime<Utc>,
+) -> Result<Option<&'static str>, Error> {
+    if message.channel == "sms" {
+        if let Some(reason) = limits.refuses_sms_to(&message.recipient) {
+            return Ok(Some(reason));
+        }
+    }
+    let sent = db
+        .execute(
+            SENT_TO_RECIPIENT,
+            &[
+                message.recipient.as_str().into(),
+                message.channel.as_str().into(),
+                db_time(now - Duration::days(1)).into(),
+            ],
+        )?
+        .read_first(|r| r.int("sent"))?
+        .unwrap_or(0);
+    Ok((sent >= i64::from(limits.per_recipient_per_day)).then_some(
+        "not sent: the recipient had the day's messages (office.messages.per_recipient_per_day)",
+    ))
 }
 
 /// One provider call: None when accepted, else why not.

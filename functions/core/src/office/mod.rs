@@ -8,6 +8,7 @@ pub mod relocation;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::limits::Limit;
 use crate::kernel::time::{OFFICE_TZ, to_utc};
+use crate::messaging::limits::MessageLimits;
 use crate::orders::catalog::{OrderSettings, OrdersOverride};
 use crate::retention::RetentionSettings;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
@@ -74,6 +75,8 @@ pub struct Office {
     pub orders: OrderSettings,
     /// How long personal data is kept (GDPR).
     pub retention: RetentionSettings,
+    /// What the delivery refuses to send: foreign SMS, more than a daily number.
+    pub messages: MessageLimits,
 }
 
 /// How hard the proof-of-work challenge is: the solver tries on average about
@@ -154,6 +157,7 @@ struct OfficeOverride {
     sla_warning_hours: Option<u32>,
     orders: Option<OrdersOverride>,
     retention: Option<RetentionSettings>,
+    messages: Option<MessageLimits>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,6 +267,7 @@ impl Default for Office {
             auto_no_show: false,
             rate_limits: RateLimits::default(),
             proof_of_work: ProofOfWorkSettings::default(),
+            messages: MessageLimits::default(),
             sla_warning_hours: 48,
             orders: OrderSettings::default(),
             retention: RetentionSettings::default(),
@@ -357,6 +362,9 @@ impl Office {
         }
         if let Some(limits) = o.rate_limits {
             office.rate_limits = limits;
+        }
+        if let Some(messages) = o.messages {
+            office.messages = messages;
         }
         if let Some(pow) = o.proof_of_work {
             office.proof_of_work = pow;

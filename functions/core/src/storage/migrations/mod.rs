@@ -20,6 +20,7 @@ mod v09_retention;
 mod v10_one_dedupe_key_format;
 mod v11_duplicates_by_the_same_booker;
 mod v12_retries_by_content;
+mod v13_messages_per_recipient;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -36,4 +37,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v10_one_dedupe_key_format::STATEMENTS,
     v11_duplicates_by_the_same_booker::STATEMENTS,
     v12_retries_by_content::STATEMENTS,
+    v13_messages_per_recipient::STATEMENTS,
 ];
