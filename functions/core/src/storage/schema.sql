@@ -39,6 +39,9 @@ CREATE INDEX orders_by_state ON orders (state, due_at);
 -- index outbox_due on outbox
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
 
+-- index outbox_sent_to on outbox
+CREATE INDEX outbox_sent_to ON outbox (recipient, channel, sent_at) WHERE state = 'sent';
+
 -- index relocations_unanswered on relocations
 CREATE INDEX relocations_unanswered ON relocations (answer, new_start);
 
@@ -357,4 +360,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;
