@@ -200,7 +200,7 @@ async fn message_flooding_one_recipient_gets_at_most_the_day_s_cap() {
     let (name, phone) = booker(9);
     let body = with(
         registration(),
-        json!({"name": name, "phone": phone, "vin": "WVWZZZ1JZXW000009", "slot": "2026-11-27T09:10", "email": "victim@example.ro"}),
+        json!({"name": name, "phone": phone, "vin": "WVWZZZ1JZXW000009", "slot": "2026-11-27T09:30", "email": "victim@example.ro"}),
     );
     assert_eq!(app.book(&body).await.status, 201);
     app.deliver().await;
