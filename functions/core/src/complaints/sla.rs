@@ -1,7 +1,7 @@
 //! The SLA check (C02–C04, T02): near and missed deadlines flagged once, staff told,
 //! the complainant told of a missed resolution.
 
-use super::desk::recent;
+use super::desk::open_after;
 use super::status::local;
 use super::workflow::notify_missed_resolution;
 use crate::kernel::error::Error;
@@ -34,56 +34,65 @@ pub fn sla_check(
     now: DateTime<Utc>,
 ) -> Result<SlaReport, Error> {
     let mut report = SlaReport::default();
-    for (complaint, progress) in recent(db, office)? {
-        if progress.resolved.is_some() {
-            continue;
-        }
-        for (which, by) in progress.pending() {
-            let status = if by <= now {
-                "overdue"
-            } else if by - now <= warning {
-                "due_soon"
-            } else {
+    // Every open complaint, a page at a time by id: junk arriving later can't push a
+    // real complaint out of sight.
+    let mut after = 0;
+    loop {
+        let page = open_after(db, office, after)?;
+        let Some((last, _)) = page.last() else {
+            return Ok(report);
+        };
+        after = last.id;
+        for (complaint, progress) in page {
+            if progress.resolved.is_some() {
                 continue;
-            };
-            let flag = format!("{status}:{which}:{}:{}", progress.level, db_time(by));
-            let fresh = in_transaction(db, || {
-                let inserted = db.execute(
-                    FLAG,
-                    &[
-                        complaint.id.into(),
-                        flag.as_str().into(),
-                        db_time(now).into(),
-                    ],
-                )?;
-                if inserted.first().is_none() {
-                    return Ok(false);
-                }
-                if let Some(to) = staff_email {
-                    let email = messages::complaint_sla_staff(
-                        complaint.id,
-                        &complaint.kind,
-                        &format!("{status} {which}"),
-                        &local(by),
-                        &links.to(&format!("api/staff/complaints/{}", complaint.id)),
-                    );
-                    let message = queue::Rendered {
-                        about: queue::About::Complaint(complaint.id),
-                        kind: "sla_staff",
-                        channel: "email",
-                        recipient: to,
-                        occasion: Some(&flag),
-                        payload: &email.payload(),
-                    };
-                    queue::rendered(db, &message, now)?;
-                }
-                Ok(true)
-            })?;
-            report.flagged += usize::from(fresh);
-        }
-        if now >= progress.resolve_by {
-            notify_missed_resolution(db, &complaint, &progress, now)?;
+            }
+            for (which, by) in progress.pending() {
+                let status = if by <= now {
+                    "overdue"
+                } else if by - now <= warning {
+                    "due_soon"
+                } else {
+                    continue;
+                };
+                let flag = format!("{status}:{which}:{}:{}", progress.level, db_time(by));
+                let fresh = in_transaction(db, || {
+                    let inserted = db.execute(
+                        FLAG,
+                        &[
+                            complaint.id.into(),
+                            flag.as_str().into(),
+                            db_time(now).into(),
+                        ],
+                    )?;
+                    if inserted.first().is_none() {
+                        return Ok(false);
+                    }
+                    if let Some(to) = staff_email {
+                        let email = messages::complaint_sla_staff(
+                            complaint.id,
+                            &complaint.kind,
+                            &format!("{status} {which}"),
+                            &local(by),
+                            &links.to(&format!("api/staff/complaints/{}", complaint.id)),
+                        );
+                        let message = queue::Rendered {
+                            about: queue::About::Complaint(complaint.id),
+                            kind: "sla_staff",
+                            channel: "email",
+                            recipient: to,
+                            occasion: Some(&flag),
+                            payload: &email.payload(),
+                        };
+                        queue::rendered(db, &message, now)?;
+                    }
+                    Ok(true)
+                })?;
+                report.flagged += usize::from(fresh);
+            }
+            if now >= progress.resolve_by {
+                notify_missed_resolution(db, &complaint, &progress, now)?;
+            }
         }
     }
-    Ok(report)
 }

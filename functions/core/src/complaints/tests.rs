@@ -132,3 +132,50 @@ fn t02_technical_tickets_are_due_in_clock_hours_by_severity() {
         vec!["overdue"]
     );
 }
+
+#[test]
+fn c04_the_sla_check_sees_an_old_open_complaint_behind_a_thousand_newer_ones() {
+    use crate::messaging::links::Links;
+    use crate::office::Office;
+    use crate::storage::testing::NativeDb;
+    use crate::storage::{Database, db_time};
+    let db = NativeDb::fresh();
+    let now = monday() + Duration::days(60);
+    let received = |id: i64, at: DateTime<Utc>| {
+        db.execute(
+            "INSERT INTO complaints (id, number_hash, kind, description, phone, received_at)
+             VALUES (?, ?, 'service', 'x', '+40722123456', ?)",
+            &[id.into(), format!("h{id}").into(), db_time(at).into()],
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO complaint_events (complaint_id, kind, at) VALUES (?, 'received', ?)",
+            &[id.into(), db_time(at).into()],
+        )
+        .unwrap();
+    };
+    // The real complaint, sixty days old; then 1,200 junk ones from the last hour.
+    received(1, monday());
+    for id in 2..=1_201 {
+        received(id, now - Duration::hours(1));
+    }
+    let report = super::sla_check(
+        &db,
+        &Office::default(),
+        Duration::hours(48),
+        None,
+        &Links::new(None),
+        now,
+    )
+    .unwrap();
+    assert!(report.flagged >= 1, "{report:?}");
+    let flags = db
+        .execute(
+            "SELECT COUNT(*) AS n FROM complaint_sla_flags WHERE complaint_id = 1 AND flag LIKE 'overdue:%'",
+            &[],
+        )
+        .unwrap()
+        .read_first(|r| r.int("n"))
+        .unwrap();
+    assert!(flags >= Some(1), "{flags:?}");
+}
