@@ -748,3 +748,49 @@ async fn c01_a_key_replayed_with_other_content_gets_nothing_of_the_first_complai
         (200, Some(complaint.as_str()))
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c05_an_escalation_link_dies_thirty_days_after_the_decision() {
+    let app = app_sending();
+    let number = reservation(&app).await;
+    let (complaint, id) = filed(&app, &service_complaint(&number)).await;
+    let resolve = step(&app, id, "resolve", Some(json!({"decision": "Rezolvat."}))).await;
+    assert_eq!(resolve.status, 200, "{}", resolve.text());
+    app.deliver().await;
+    let link = app
+        .host()
+        .outbound()
+        .into_iter()
+        .filter(|r| r.url.starts_with(MAIL))
+        .filter_map(|r| {
+            let text = r.json()["text"].as_str()?.to_owned();
+            let start = text.find("https://programari.test/escalate/")?;
+            Some(
+                text[start..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect::<String>(),
+            )
+        })
+        .next()
+        .expect("the decision carries an escalation link");
+    let path = link
+        .trim_start_matches("https://programari.test")
+        .to_owned();
+    assert_eq!(
+        app.get_html(&path).await.status,
+        200,
+        "alive the day of the decision"
+    );
+    app.set_time(monday_morning() + Duration::days(31));
+    assert_eq!(app.get_html(&path).await.status, 404);
+    let late = app
+        .request(http::Request::post(&path).body(vec![]).unwrap())
+        .await;
+    assert_eq!(late.status, 404, "{}", late.text());
+    assert_eq!(
+        status(&app, &complaint).await["state"],
+        "resolved",
+        "nothing reopened"
+    );
+}

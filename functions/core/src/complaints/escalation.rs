@@ -8,16 +8,22 @@ use crate::kernel::token::LinkToken;
 use crate::messaging::messages;
 use crate::office::Office;
 use crate::storage::{Database, in_transaction};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 const BY_ESCALATION: &str = "SELECT id FROM complaints WHERE escalation_token_hash = ?";
 const SPEND_ESCALATION: &str = "UPDATE complaints SET escalation_token_hash = NULL WHERE id = ? AND escalation_token_hash = ? RETURNING id";
 
-/// The complaint an escalation link may still reopen: resolved, below the top level.
+/// How long after the decision its escalation link works (C05): long enough to read
+/// the decision and think it over, not a key to the complaint for ever.
+pub const ESCALATION_DAYS: i64 = 30;
+
+/// The complaint an escalation link may still reopen: resolved less than
+/// `ESCALATION_DAYS` ago, below the top level.
 pub fn escalation(
     db: &dyn Database,
     office: &Office,
     token: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<(Complaint, Progress)>, Error> {
     let Some(token) = LinkToken::parse(token) else {
         return Ok(None);
@@ -32,10 +38,11 @@ pub fn escalation(
         return Ok(None);
     };
     let progress = Progress::load(db, office, &complaint)?;
-    Ok(
-        (progress.resolved.is_some() && progress.level < MAX_LEVEL)
-            .then_some((complaint, progress)),
-    )
+    Ok((progress
+        .resolved
+        .is_some_and(|at| now < at + Duration::days(ESCALATION_DAYS))
+        && progress.level < MAX_LEVEL)
+        .then_some((complaint, progress)))
 }
 
 /// C05: the complainant escalates; the complaint reopens one level up with new
@@ -46,7 +53,7 @@ pub fn escalate(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, Error> {
-    let Some((complaint, _)) = escalation(db, office, token)? else {
+    let Some((complaint, _)) = escalation(db, office, token, now)? else {
         return Ok(false);
     };
     let hash = LinkToken::parse(token)

@@ -119,15 +119,15 @@ fn escalate_link(req: &Request, token: &str, ctx: &Context) -> Result<Response, 
     let lang = lang_of(req, None);
     let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
     match *req.method() {
-        Method::GET | Method::HEAD => {
-            Ok(match complaints::escalation(ctx.db, ctx.office, token)? {
+        Method::GET | Method::HEAD => Ok(
+            match complaints::escalation(ctx.db, ctx.office, token, ctx.now)? {
                 Some((c, p)) => html_response(
                     StatusCode::OK,
                     html::escalate_confirm_page(lang, &ComplaintStatusView::new(&c, &p)),
                 ),
                 None => invalid(),
-            })
-        }
+            },
+        ),
         Method::POST => Ok(
             match complaints::escalate(ctx.db, ctx.office, token, ctx.now)? {
                 true => html_response(StatusCode::OK, html::escalated_page(lang)),
