@@ -119,47 +119,63 @@ fn method(m: Method) -> http::Method {
     }
 }
 
-/// The request head, and its body read up to the limit: a larger body is refused
-/// without being read to the end.
-async fn read_request(incoming: IncomingRequest) -> (Request, Result<(), Error>) {
+/// The request's head; its body is read by `read_body`, once the route may take it.
+fn head_of(incoming: &IncomingRequest) -> Request {
     let mut builder = http::Request::builder()
         .method(method(incoming.method()))
         .uri(incoming.path_with_query().unwrap_or_else(|| "/".to_owned()));
     for (name, value) in incoming.headers().entries() {
         builder = builder.header(name, value);
     }
-    let mut request = builder.body(Vec::new()).unwrap_or_else(|_| {
+    builder.body(Vec::new()).unwrap_or_else(|_| {
         http::Request::builder()
             .uri("/")
             .body(Vec::new())
             .expect("plain request")
-    });
-    let limit = toolkit::body_limit(request.uri().path());
+    })
+}
+
+/// The body, read up to the limit: a larger body is refused without being read to
+/// the end.
+async fn read_body(
+    incoming: IncomingRequest,
+    request: &mut Request,
+    limit: usize,
+) -> Result<(), Error> {
     let mut stream = incoming.into_body_stream();
     while let Some(chunk) = stream.next().await {
-        let Ok(chunk) = chunk else {
-            return (request, Err(Error::MalformedBody));
-        };
+        let chunk = chunk.map_err(|_| Error::MalformedBody)?;
         if request.body().len() + chunk.len() > limit {
-            return (request, Err(Error::PayloadTooLarge));
+            return Err(Error::PayloadTooLarge);
         }
         request.body_mut().extend(chunk);
     }
-    (request, Ok(()))
+    Ok(())
 }
 
 /// What a component does with a request once it is read.
 pub type Route = fn(&Request, &Context) -> Result<Response, Error>;
 
+/// What a component checks on a request's head before it reads a body larger than a
+/// form (an upload): who is asking, so a stranger's 10 MiB is never read.
+pub type Admit = fn(&Request, &Context) -> Result<(), Error>;
+
 /// Reads the request, runs the route and renders any error. The database is opened,
 /// and a variable read, only if the route uses it.
 pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
+    serve_admitting(incoming, |_, _| Ok(()), route).await
+}
+
+/// `serve`, with `admit` run on the head of every request whose route takes a body
+/// larger than a form, before that body is read.
+pub async fn serve_admitting(incoming: IncomingRequest, admit: Admit, route: Route) -> Response {
     let started = std::time::Instant::now();
-    let (request, read) = read_request(incoming).await;
-    let outcome = read.and_then(|()| {
-        let db = LazyConnection::new(SpinDb::open);
+    let mut request = head_of(&incoming);
+    let limit = toolkit::body_limit(request.uri().path());
+    let db = LazyConnection::new(SpinDb::open);
+    let counters = SpinCounters::default();
+    let outcome = async {
         let office = office()?;
-        let counters = SpinCounters::default();
         let ctx = Context {
             db: &db,
             office: &office,
@@ -168,8 +184,13 @@ pub async fn serve(incoming: IncomingRequest, route: Route) -> Response {
             settings: &SpinVariables,
             http: &SpinTransport,
         };
+        if limit > toolkit::MAX_BODY_BYTES {
+            admit(&request, &ctx)?;
+        }
+        read_body(incoming, &mut request, limit).await?;
         route(&request, &ctx)
-    });
+    }
+    .await;
     let (response, refusal) = match outcome {
         Ok(response) => (response, None),
         Err(e) => (toolkit::error_response(&request, &e), Some(e)),

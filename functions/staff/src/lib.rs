@@ -18,7 +18,16 @@ fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
     }
 }
 
+/// Before an upload's body is read: a valid token or a live session.
+fn admit(req: &Request, ctx: &Context) -> Result<(), Error> {
+    if req.uri().path().starts_with("/api/staff") {
+        staff_api::authenticated(req, ghiseu_spin::variable("staff_tokens").as_deref()).map(|_| ())
+    } else {
+        backoffice::signed_in(req, ctx)
+    }
+}
+
 #[http_component]
 async fn handle(req: IncomingRequest) -> Response {
-    ghiseu_spin::serve(req, route).await
+    ghiseu_spin::serve_admitting(req, admit, route).await
 }

@@ -211,3 +211,28 @@ async fn message_flooding_one_recipient_gets_at_most_the_day_s_cap() {
         3
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_upload_from_a_stranger_is_refused_before_its_body_is_read() {
+    let tokens = staff_tokens();
+    let app = TestApp::spawn_configured(&[("staff_tokens", tokens.as_str())]);
+    // Over the upload limit: if it were read first, the answer would be 413.
+    let huge = vec![b'%'; 11 * 1024 * 1024];
+    let upload = |path: &str, token: Option<&str>| {
+        let mut req =
+            http::Request::post(path).header("content-type", "multipart/form-data; boundary=x");
+        if let Some(token) = token {
+            req = req.header("authorization", format!("Bearer {token}"));
+        }
+        req.body(huge.clone()).unwrap()
+    };
+    let api = app.request(upload("/api/staff/orders/1/issue", None)).await;
+    assert_eq!(api.status, 401, "{}", api.text());
+    let page = app.request(upload("/staff/orders/1/issue", None)).await;
+    assert_eq!(page.status, 401, "{}", page.text());
+    // With a token the head passes, and then the body is too large.
+    let staff = app
+        .request(upload("/api/staff/orders/1/issue", Some(STAFF_TOKEN)))
+        .await;
+    assert_eq!(staff.status, 413, "{}", staff.text());
+}

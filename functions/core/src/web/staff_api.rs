@@ -13,7 +13,7 @@ use crate::kernel::token::ReservationNumber;
 use crate::messaging::outbox;
 use crate::office::relocation;
 use crate::orders;
-use crate::staff::{Staff, Task, actions};
+use crate::staff::{Role, Staff, Task, actions};
 use crate::web::toolkit::{
     Request, Response, body_fields, json_response, optional_body_fields, query_pairs, require_get,
 };
@@ -21,13 +21,20 @@ use chrono::Duration;
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
-pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result<Response, Error> {
+/// Who the request's bearer token names, and their role; from the head alone, so an
+/// upload is refused before its body is read.
+pub fn authenticated(req: &Request, staff_tokens: Option<&str>) -> Result<(Staff, Role), Error> {
     let tokens = crate::staff::parse_tokens(staff_tokens)?;
     let authorization = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let (who, role) = crate::staff::authenticate(authorization, &tokens)?;
+    crate::staff::authenticate(authorization, &tokens)
+}
+
+/// Routes the staff API: every call authenticated, then role-checked.
+pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result<Response, Error> {
+    let (who, role) = authenticated(req, staff_tokens)?;
     let path = req.uri().path().trim_end_matches('/');
     let segments: Vec<&str> = path.trim_start_matches("/api/staff/").split('/').collect();
     role.require(task_of(&segments))?;

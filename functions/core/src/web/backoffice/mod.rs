@@ -30,6 +30,18 @@ use crate::web::toolkit::with_error_headers;
 use askama::Template;
 use http::Method;
 
+/// The live session the request's cookie names, if any.
+fn session_of(req: &Request, ctx: &Context) -> Result<Option<Session>, Error> {
+    let cookie = cookie_value(req, &ctx.staff_cookies().name(session::COOKIE));
+    session::find(ctx.db, cookie, ctx.now)
+}
+
+/// Whether the request comes from a live session; from the head alone, so an upload
+/// without one is refused before its body is read.
+pub fn signed_in(req: &Request, ctx: &Context) -> Result<(), Error> {
+    session_of(req, ctx)?.map(|_| ()).ok_or(Error::Unauthorized)
+}
+
 /// Routes every /staff path.
 pub fn backoffice(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let path = req.uri().path().trim_end_matches('/');
@@ -38,8 +50,7 @@ pub fn backoffice(req: &Request, ctx: &Context) -> Result<Response, Error> {
     if segments == ["login"] {
         return login::login(req, ctx);
     }
-    let cookie = cookie_value(req, &ctx.staff_cookies().name(session::COOKIE));
-    let Some(session) = session::find(ctx.db, cookie, ctx.now)? else {
+    let Some(session) = session_of(req, ctx)? else {
         return Ok(see_other("/staff/login"));
     };
     let answer = route(req, ctx, &session, &segments);
