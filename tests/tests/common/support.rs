@@ -414,6 +414,13 @@ impl TestApp {
         .await
     }
 
+    /// A JSON POST with an `Idempotency-Key`.
+    pub async fn post_json_keyed(&self, path: &str, body: &Value, key: &str) -> Reply {
+        let bytes = body.to_string().into_bytes();
+        self.post_raw(path, "application/json", bytes, Some(key))
+            .await
+    }
+
     pub async fn post_raw(
         &self,
         path: &str,

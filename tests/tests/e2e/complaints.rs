@@ -712,13 +712,8 @@ async fn c01_a_key_replayed_with_other_content_gets_nothing_of_the_first_complai
     let post = |body: Value| {
         let app = &app;
         async move {
-            app.post_raw(
-                "/api/complaints",
-                "application/json",
-                body.to_string().into_bytes(),
-                Some("shared-key-1"),
-            )
-            .await
+            app.post_json_keyed("/api/complaints", &body, "shared-key-1")
+                .await
         }
     };
     let first = post(service_complaint(&number)).await;

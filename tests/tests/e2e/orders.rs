@@ -892,13 +892,8 @@ async fn d01_a_key_replayed_with_other_content_gets_nothing_of_the_first_order()
     let post = |body: Value| {
         let app = &app;
         async move {
-            app.post_raw(
-                "/api/orders",
-                "application/json",
-                body.to_string().into_bytes(),
-                Some("shared-key-1"),
-            )
-            .await
+            app.post_json_keyed("/api/orders", &body, "shared-key-1")
+                .await
         }
     };
     let first = post(order()).await;
