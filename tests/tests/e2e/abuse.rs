@@ -236,3 +236,45 @@ async fn an_upload_from_a_stranger_is_refused_before_its_body_is_read() {
         .await;
     assert_eq!(staff.status, 413, "{}", staff.text());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ban_oracle_a_full_slot_answers_the_same_for_a_banned_and_a_free_phone() {
+    let app = TestApp::spawn();
+    // Registration slots have one online seat: this one is taken.
+    assert_eq!(app.book(&registration()).await.status, 201);
+    app.db()
+        .execute_batch(
+            "INSERT INTO bans (contact, reason, starts_at, ends_at) VALUES
+               ('phone:+40744123456', 'fictitious', '2026-11-01T08:00:00Z', '2027-04-30T08:00:00Z');",
+        )
+        .unwrap();
+    app.tick("retention").await;
+    let probe = |phone: &'static str| {
+        let app = &app;
+        async move {
+            let body = with(
+                registration(),
+                json!({"phone": phone, "email": null, "vin": "WVWZZZ1JZXW000007"}),
+            );
+            let reply = app.book(&body).await;
+            (
+                reply.status,
+                reply.error_code(),
+                reply.json()["error"]["message"].clone(),
+            )
+        }
+    };
+    assert_eq!(probe("0744123456").await, probe("0766123456").await);
+    assert_eq!(probe("0744123456").await.1, "slot_full");
+    // Where a seat is free, the banned booker is told, with the ban's end.
+    let free = app
+        .book(&with(
+            registration(),
+            json!({"phone": "0744123456", "email": null, "vin": "WVWZZZ1JZXW000007", "slot": "2026-11-25T09:30"}),
+        ))
+        .await;
+    assert_eq!(
+        (free.status, free.error_code()),
+        (403, "contact_banned".to_owned())
+    );
+}

@@ -173,11 +173,6 @@ pub fn book(
         if let Some(id) = checks.opt_int("content_id")? {
             return Ok(Some(id));
         }
-        if let Some(until) = checks.opt_time("banned_until")? {
-            return Err(Error::ContactBanned {
-                until: until.with_timezone(&OFFICE_TZ).date_naive(),
-            });
-        }
         if checks.flag("closed")? {
             return Err(Error::conflict(
                 "slot_closed",
@@ -199,6 +194,13 @@ pub fn book(
         }
         if checks.int("taken")? >= i64::from(new.service.online_seats()) {
             return Err(Error::SlotFull);
+        }
+        // R12/R13: the ban is told only to a booking that could otherwise be made, so a
+        // stranger aiming at a full or closed slot can't ask whether a phone is banned.
+        if let Some(until) = checks.opt_time("banned_until")? {
+            return Err(Error::ContactBanned {
+                until: until.with_timezone(&OFFICE_TZ).date_naive(),
+            });
         }
         Ok(None)
     };
