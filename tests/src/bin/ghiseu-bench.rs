@@ -144,7 +144,10 @@ async fn slot_starts(
         .as_str()
         .context("last bookable date")?
         .to_owned();
-    let today = chrono::Utc::now().date_naive();
+    // The office's today, not UTC's: from 22:00 UTC Bucharest is already tomorrow.
+    let today = chrono::Utc::now()
+        .with_timezone(&ghiseu_core::kernel::time::OFFICE_TZ)
+        .date_naive();
     let path = format!("/api/availability?service={service}&from={today}&to={last}");
     let days = get_json(client, addr, &path).await?;
     Ok(days["days"]
