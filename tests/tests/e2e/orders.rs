@@ -922,3 +922,61 @@ async fn d01_a_key_replayed_with_other_content_gets_nothing_of_the_first_order()
         (200, Some(number.as_str()))
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bot_defence_an_order_needs_a_solved_challenge_which_admits_it_once() {
+    use ghiseu_core::defence::challenge;
+    let app = TestApp::spawn_configured(&[
+        ("challenge_secret", "a-test-secret-of-the-office"),
+        ("office", r#"{"proof_of_work":{"difficulty":2000}}"#),
+    ]);
+    let form = app
+        .get_html("/orders?document=vehicle_history&lang=en")
+        .await;
+    assert!(
+        form.text().contains(r#"data-altcha="order""#),
+        "{}",
+        form.text()
+    );
+    let refused = app.post_json("/api/orders", &order()).await;
+    assert_eq!(
+        (refused.status, refused.error_code(), refused.error_field()),
+        (
+            422,
+            "challenge_required".to_owned(),
+            Some("altcha".to_owned())
+        )
+    );
+    let solve = |purpose: &'static str| {
+        let app = &app;
+        async move {
+            let reply = app.get(&format!("/api/challenge?for={purpose}")).await;
+            let issued = serde_json::from_value(reply.json()["challenge"].clone()).unwrap();
+            challenge::solve(&issued).unwrap()
+        }
+    };
+    let solved = solve("order").await;
+    let placed = app
+        .post_json("/api/orders", &with(order(), json!({"altcha": solved})))
+        .await;
+    assert_eq!(placed.status, 201, "{}", placed.text());
+    let again = with(
+        order(),
+        json!({"altcha": solved, "email": "eva@example.ro"}),
+    );
+    assert_eq!(
+        app.post_json("/api/orders", &again).await.error_code(),
+        "challenge_used"
+    );
+    // One issued for a booking places no order.
+    let for_booking = solve("booking").await;
+    let wrong = with(
+        order(),
+        json!({"altcha": for_booking, "email": "dan@example.ro"}),
+    );
+    assert_eq!(
+        app.post_json("/api/orders", &wrong).await.error_code(),
+        "challenge_invalid"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 1);
+}

@@ -23,6 +23,7 @@ const MAX_PAYLOAD_CHARS: usize = 4096;
 pub enum Purpose {
     Booking,
     Complaint,
+    Order,
 }
 
 impl Purpose {
@@ -30,14 +31,16 @@ impl Purpose {
         match self {
             Purpose::Booking => "booking",
             Purpose::Complaint => "complaint",
+            Purpose::Order => "order",
         }
     }
 
-    /// `?for=booking|complaint` on the challenge endpoint.
+    /// `?for=booking|complaint|order` on the challenge endpoint.
     pub fn parse(code: &str) -> Option<Purpose> {
         match code {
             "booking" => Some(Purpose::Booking),
             "complaint" => Some(Purpose::Complaint),
+            "order" => Some(Purpose::Order),
             _ => None,
         }
     }

@@ -141,10 +141,11 @@ const UNPAID_FOR_EMAIL: &str =
     "SELECT COUNT(*) AS unpaid FROM orders WHERE email = ? AND state = 'received'";
 const INSERT: &str = "INSERT INTO orders
     (number_hash, document, fee_bani, currency, name, email, phone, details, lang, state,
-     created_at, pay_by, idempotency_key_hash, reply_number, reply_until, request_hash)
+     created_at, pay_by, idempotency_key_hash, reply_number, reply_until, request_hash,
+     challenge)
     VALUES (:number_hash, :document, :fee_bani, :currency, :name, :email, :phone, :details, :lang,
             'received', :now, :pay_by, :idempotency_key_hash, :reply_number, :reply_until,
-            :request_hash)
+            :request_hash, :challenge)
     ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str = "SELECT id, reply_number, reply_until, request_hash FROM orders
     WHERE idempotency_key_hash = ?";
@@ -156,6 +157,7 @@ pub fn place(
     office: &Office,
     new: &NewOrder,
     idempotency_key: Option<&str>,
+    challenge: Option<&str>,
     links: &Links,
     now: DateTime<Utc>,
 ) -> Result<Placed, Error> {
@@ -200,6 +202,7 @@ pub fn place(
                 ("reply_number", number.to_string().into()),
                 ("reply_until", db_time(now + RETRY_WINDOW).into()),
                 ("request_hash", request_hash.as_str().into()),
+                ("challenge", challenge.into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {
@@ -224,8 +227,9 @@ pub fn place(
             number: Some(number),
             replayed: false,
         }),
-        // Another request with the same key won the race.
-        None => replayed(db, key_hash.as_deref(), &request_hash, now)?.ok_or(Error::Busy),
+        // Another request with the same key won the race, or the challenge was used.
+        None => replayed(db, key_hash.as_deref(), &request_hash, now)?
+            .ok_or_else(crate::defence::challenge::used),
     }
 }
 

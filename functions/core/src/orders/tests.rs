@@ -127,7 +127,7 @@ fn placed(db: &NativeDb, office: &Office) -> Order {
         ("consent", "true"),
     ]);
     let new = NewOrder::parse(&f, office).unwrap();
-    place(db, office, &new, None, &Links::new(None), now())
+    place(db, office, &new, None, None, &Links::new(None), now())
         .unwrap()
         .order
 }

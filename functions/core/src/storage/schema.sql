@@ -33,6 +33,9 @@ CREATE UNIQUE INDEX exemptions_open ON exemptions (identity_key)
 -- index order_events_by_order on order_events
 CREATE INDEX order_events_by_order ON order_events (order_id, id);
 
+-- index orders_by_challenge on orders
+CREATE UNIQUE INDEX orders_by_challenge ON orders (challenge) WHERE challenge IS NOT NULL;
+
 -- index orders_by_state on orders
 CREATE INDEX orders_by_state ON orders (state, due_at);
 
@@ -222,7 +225,7 @@ CREATE TABLE orders (
         idempotency_key_hash TEXT UNIQUE,
         reply_number TEXT,
         reply_until TEXT
-    , erased_at TEXT, request_hash TEXT);
+    , erased_at TEXT, request_hash TEXT, challenge TEXT);
 
 -- table outbox on outbox
 CREATE TABLE outbox (
@@ -360,4 +363,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 13;
+PRAGMA user_version = 14;

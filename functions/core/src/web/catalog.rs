@@ -71,8 +71,8 @@ pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
             Error::field(
                 "invalid_purpose",
                 "for",
-                "Ask for a challenge for a booking or a complaint.",
-                "Cereți o verificare pentru o programare sau o sesizare.",
+                "Ask for a challenge for a booking, a complaint or an order.",
+                "Cereți o verificare pentru o programare, o sesizare sau o comandă.",
             )
         })?;
     let challenge = ctx

@@ -3,6 +3,7 @@
 //! links in the emails; plus the provider's webhook. Pages work without JavaScript.
 
 use crate::context::Context;
+use crate::defence::challenge::Purpose;
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::orders::catalog::CURRENCY;
@@ -13,7 +14,7 @@ use crate::orders::processing;
 use crate::orders::{self, Order, OrderNumber, OrderStatusView};
 use crate::web::html;
 use crate::web::toolkit::{
-    Format, Request, Response, body_fields, format_of, html_response, idempotency_key,
+    Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
     json_response, lang_of, optional_body_fields, query_pairs, refused_page, require_get,
     see_other, shows_form_again,
 };
@@ -104,19 +105,22 @@ fn refused_order_form(
         .ok()?;
     let lang = lang_of(req, Some(&submitted));
     let form = html::FormState::refused(submitted, error, lang, intake::INPUTS);
-    let page = html::order_form_page(lang, document, form);
+    let page = html::order_form_page(lang, document, ctx.proof_of_work().is_some(), form);
     Some(refused_page(error, page))
 }
 
 /// POST /api/orders (D01): 201 with the order number and the amount due.
 fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    let fields = body_fields(req)?;
-    let outcome = NewOrder::parse(&fields, ctx.office).and_then(|new| {
+    let mut fields = body_fields(req)?;
+    let submitted = fields.clone();
+    let outcome = admit(&mut fields, Purpose::Order, ctx).and_then(|challenge| {
+        let new = NewOrder::parse(&fields, ctx.office)?;
         let placed = intake::place(
             ctx.db,
             ctx.office,
             &new,
             idempotency_key(req)?,
+            challenge.as_deref(),
             &ctx.links(),
             ctx.now,
         )?;
@@ -124,7 +128,7 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
     });
     let (new, placed) = match outcome {
         Err(e) if shows_form_again(req, &e) => {
-            return refused_order_form(req, ctx, fields, &e).ok_or(e);
+            return refused_order_form(req, ctx, submitted, &e).ok_or(e);
         }
         other => other?,
     };
@@ -292,6 +296,7 @@ fn order_pages(req: &Request, ctx: &Context) -> Result<Response, Error> {
         Some(code) => html::order_form_page(
             lang,
             ctx.office.orders.document(code)?,
+            ctx.proof_of_work().is_some(),
             html::FormState::default(),
         ),
         None => html::order_catalog_page(lang, &ctx.office.orders),

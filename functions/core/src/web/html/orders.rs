@@ -90,10 +90,17 @@ struct FormPage<'a> {
     code: &'a str,
     fee: String,
     details: Vec<(&'static str, &'static str)>,
+    /// The bot defence is on: the form carries a challenge the page solves.
+    challenged: bool,
     form: FormState,
 }
 
-pub fn order_form_page(lang: Lang, document: &DocumentType, form: FormState) -> String {
+pub fn order_form_page(
+    lang: Lang,
+    document: &DocumentType,
+    challenged: bool,
+    form: FormState,
+) -> String {
     render(FormPage {
         lang,
         title: lang.t(&document.name_ro, &document.name_en),
@@ -107,6 +114,7 @@ pub fn order_form_page(lang: Lang, document: &DocumentType, form: FormState) -> 
                 (d.code(), lang.t(ro, en))
             })
             .collect(),
+        challenged,
         form,
     })
 }
