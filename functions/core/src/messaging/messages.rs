@@ -59,16 +59,28 @@ pub(crate) fn email(subject: String, paragraphs: &[String], attachments: Vec<Att
     }
 }
 
+/// The name a booker typed, shown as data in quotes, never as words the office says
+/// ("Bună ziua, Plătiți pe amenzi-ro.ro" would read as the office's own request).
+fn booked_by_ro(booking: &Booking) -> String {
+    format!("Programare pe numele: „{}”", booking.name)
+}
+
+fn booked_by_en(booking: &Booking) -> String {
+    format!("Booked in the name of: “{}”", booking.name)
+}
+
 pub fn confirmation_email(booking: &Booking, office: &Office, number: &str) -> Email {
     let a = appointment(booking, office);
     email(
         format!("Confirmare programare / Booking confirmation {number}"),
         &[
-            format!("Bună ziua, {},", booking.name),
+            "Bună ziua,".to_owned(),
+            booked_by_ro(booking),
             format!("Programarea dumneavoastră: {}, {}.\nNumărul rezervării: {number}", a.service_ro, a.when),
             "Prezentați la ghișeu numărul rezervării, telefonul folosit la programare, actul de identitate și seria de șasiu sau titularul. Cu o zi înainte primiți un email cu singurul link de anulare.".to_owned(),
             "—".to_owned(),
-            format!("Hello {},", booking.name),
+            "Hello,".to_owned(),
+            booked_by_en(booking),
             format!("Your booking: {}, {} (Bucharest time).\nReservation number: {number}", a.service_en, a.when),
             "At the counter, show the reservation number, the phone used to book, your identity card and the VIN or holder. The day before, you receive an email with the only cancellation link.".to_owned(),
         ],
@@ -89,14 +101,16 @@ pub fn reminder_email(booking: &Booking, office: &Office, cancel_link: &str) -> 
     email(
         format!("Reamintire programare / Appointment reminder {}", a.when),
         &[
-            format!("Bună ziua, {},", booking.name),
+            "Bună ziua,".to_owned(),
+            booked_by_ro(booking),
             format!(
                 "Vă reamintim programarea de mâine: {}, {}.",
                 a.service_ro, a.when
             ),
             format!("Dacă nu puteți veni, anulați aici (anularea este definitivă): {cancel_link}"),
             "—".to_owned(),
-            format!("Hello {},", booking.name),
+            "Hello,".to_owned(),
+            booked_by_en(booking),
             format!(
                 "A reminder of your appointment tomorrow: {}, {} (Bucharest time).",
                 a.service_en, a.when
@@ -122,14 +136,16 @@ pub fn relocation_email(booking: &Booking, office: &Office, link: &str) -> Email
     email(
         format!("Programare mutată / Appointment moved {}", a.when),
         &[
-            format!("Bună ziua, {},", booking.name),
+            "Bună ziua,".to_owned(),
+            booked_by_ro(booking),
             format!(
                 "Instituția a trebuit să închidă intervalul programării dumneavoastră. Programarea pentru {} a fost mutată la {}.",
                 a.service_ro, a.when
             ),
             format!("Confirmați noua oră sau renunțați (programarea se anulează): {link}"),
             "—".to_owned(),
-            format!("Hello {},", booking.name),
+            "Hello,".to_owned(),
+            booked_by_en(booking),
             format!(
                 "The office had to close the time of your appointment. Your {} appointment has moved to {} (Bucharest time).",
                 a.service_en, a.when
@@ -157,13 +173,15 @@ pub fn office_cancelled_email(booking: &Booking, office: &Office) -> Email {
             a.when
         ),
         &[
-            format!("Bună ziua, {},", booking.name),
+            "Bună ziua,".to_owned(),
+            booked_by_ro(booking),
             format!(
                 "Instituția a trebuit să închidă intervalul programării dumneavoastră ({}, {}) și nu a mai rămas nicio oră liberă. Programarea a fost anulată; vă rugăm să faceți o nouă programare. Ne cerem scuze.",
                 a.service_ro, a.when
             ),
             "—".to_owned(),
-            format!("Hello {},", booking.name),
+            "Hello,".to_owned(),
+            booked_by_en(booking),
             format!(
                 "The office had to close the time of your appointment ({}, {}) and no free time was left. The booking is cancelled; please book again. We apologise.",
                 a.service_en, a.when
