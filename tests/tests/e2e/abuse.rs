@@ -278,3 +278,51 @@ async fn ban_oracle_a_full_slot_answers_the_same_for_a_banned_and_a_free_phone()
         (403, "contact_banned".to_owned())
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn per_address_limit_on_orders_and_complaints_counts_the_address_the_proxy_reports() {
+    let office = r#"{"rate_limits":{"per_address":2,"client_address_header":"x-forwarded-for"}}"#;
+    let app = TestApp::spawn_with_office(office);
+    // The trusted proxy writes the address it saw (`request_from`), over whatever the
+    // client put in the header.
+    let post = |path: &'static str, body: serde_json::Value, from: usize, spoofed: String| {
+        let app = &app;
+        async move {
+            let req = http::Request::post(path)
+                .header("content-type", "application/json")
+                .header("x-forwarded-for", spoofed)
+                .body(body.to_string().into_bytes())
+                .unwrap();
+            app.request_from(req, client(from)).await
+        }
+    };
+    let order = |n: usize| {
+        json!({"document": "vehicle_history", "name": "Ion Popescu", "email": format!("ion{n}@example.ro"),
+               "vin": "WVWZZZ1JZXW000001", "consent": true})
+    };
+    for n in 1..=2 {
+        let placed = post("/api/orders", order(n), 1, format!("198.51.100.{n}")).await;
+        assert_eq!(placed.status, 201, "{}", placed.text());
+    }
+    let limited = post("/api/orders", order(3), 1, "198.51.100.3".to_owned()).await;
+    assert_eq!(
+        (limited.status, limited.error_code()),
+        (429, "rate_limited".to_owned())
+    );
+    let other = post("/api/orders", order(4), 2, "198.51.100.3".to_owned()).await;
+    assert_eq!(other.status, 201, "{}", other.text());
+    let complaint = json!({"kind": "technical", "description": "Pagina nu se încarcă.",
+                           "email": "ion@example.ro", "severity": "high", "channel": "email"});
+    for expected in [201, 201, 429] {
+        let reply = post(
+            "/api/complaints",
+            complaint.clone(),
+            3,
+            "198.51.100.9".to_owned(),
+        )
+        .await;
+        assert_eq!(reply.status, expected, "{}", reply.text());
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM complaints"), 2);
+}

@@ -15,8 +15,8 @@ use crate::orders::{self, Order, OrderNumber, OrderStatusView};
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, optional_body_fields, query_pairs, refused_page, require_get,
-    see_other, shows_form_again,
+    json_response, lang_of, limit_client, optional_body_fields, query_pairs, refused_page,
+    require_get, see_other, shows_form_again,
 };
 use http::{Method, StatusCode, header};
 use serde_json::json;
@@ -111,6 +111,7 @@ fn refused_order_form(
 
 /// POST /api/orders (D01): 201 with the order number and the amount due.
 fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    limit_client(req, ctx)?;
     let mut fields = body_fields(req)?;
     let submitted = fields.clone();
     let outcome = admit(&mut fields, Purpose::Order, ctx).and_then(|challenge| {
