@@ -232,10 +232,10 @@ fn held_back(
     limits: &MessageLimits,
     now: DateTime<Utc>,
 ) -> Result<Option<&'static str>, Error> {
-    if message.channel == "sms" {
-        if let Some(reason) = limits.refuses_sms_to(&message.recipient) {
-            return Ok(Some(reason));
-        }
+    if message.channel == "sms"
+        && let Some(reason) = limits.refuses_sms_to(&message.recipient)
+    {
+        return Ok(Some(reason));
     }
     let sent = db
         .execute(
