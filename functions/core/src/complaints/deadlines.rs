@@ -2,7 +2,7 @@
 //! on the office's business-day calendar.
 
 use super::record::{Complaint, Event, events, local_date};
-use super::vocabulary::Severity;
+use super::vocabulary::{Severity, Vocabulary};
 use crate::kernel::error::Error;
 use crate::kernel::time::start_of_day;
 use crate::office::Office;

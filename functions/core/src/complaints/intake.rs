@@ -3,7 +3,9 @@
 
 use super::deadlines::Progress;
 use super::record::{Complaint, ComplaintNumber, log_event, office_day, queue};
-use super::vocabulary::{Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity};
+use super::vocabulary::{
+    Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity, Vocabulary,
+};
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, Phone};
 use crate::kernel::error::Error;

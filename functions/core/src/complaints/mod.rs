@@ -22,5 +22,7 @@ pub use intake::{INPUTS, NewComplaint, submit};
 pub use record::{Complaint, ComplaintNumber, events};
 pub use sla::sla_check;
 pub use status::ComplaintStatusView;
-pub use vocabulary::{Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField};
+pub use vocabulary::{
+    Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField, Vocabulary,
+};
 pub use workflow::{Step, take_step};

@@ -33,6 +33,29 @@ impl Field {
     }
 }
 
+/// A closed set of terms one form field takes: the field, its terms in the form's
+/// order, and each term's code and labels. Parsing and codes follow from those.
+pub trait Vocabulary: Copy + 'static {
+    /// In the order the form offers them.
+    const ALL: &'static [Self];
+    const FIELD: Field;
+
+    fn term(self) -> Term;
+
+    fn code(self) -> &'static str {
+        self.term().code
+    }
+
+    fn parse(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.code() == code)
+    }
+
+    /// The field and its terms, as the form shows them.
+    fn offered() -> (Field, Vec<Term>) {
+        (Self::FIELD, Self::ALL.iter().map(|t| t.term()).collect())
+    }
+}
+
 /// What a complaint is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -44,21 +67,20 @@ pub enum Kind {
     Technical,
 }
 
-impl Kind {
-    /// In the order the form offers them.
-    pub const ALL: [Kind; 4] = [
+impl Vocabulary for Kind {
+    const ALL: &'static [Kind] = &[
         Kind::Service,
         Kind::Proposal,
         Kind::Product,
         Kind::Technical,
     ];
-    pub const FIELD: Field = Field {
+    const FIELD: Field = Field {
         name: "kind",
         label_ro: "Tipul",
         label_en: "Kind",
     };
 
-    pub fn term(self) -> Term {
+    fn term(self) -> Term {
         let (code, label_ro, label_en) = match self {
             Kind::Service => (
                 "service",
@@ -83,14 +105,6 @@ impl Kind {
             label_en,
         }
     }
-
-    pub fn code(self) -> &'static str {
-        self.term().code
-    }
-
-    pub fn parse(code: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == code)
-    }
 }
 
 /// T01: how bad a technical problem is.
@@ -102,20 +116,20 @@ pub enum Severity {
     Low,
 }
 
-impl Severity {
-    pub const ALL: [Severity; 4] = [
+impl Vocabulary for Severity {
+    const ALL: &'static [Severity] = &[
         Severity::Critical,
         Severity::High,
         Severity::Normal,
         Severity::Low,
     ];
-    pub const FIELD: Field = Field {
+    const FIELD: Field = Field {
         name: "severity",
         label_ro: "Gravitate",
         label_en: "Severity",
     };
 
-    pub fn term(self) -> Term {
+    fn term(self) -> Term {
         let (code, label_ro, label_en) = match self {
             Severity::Critical => ("critical", "Critică (24 h)", "Critical (24 h)"),
             Severity::High => ("high", "Ridicată (48 h)", "High (48 h)"),
@@ -128,7 +142,9 @@ impl Severity {
             label_en,
         }
     }
+}
 
+impl Severity {
     /// T02: the hours to fix it in, from receipt.
     pub fn fix_hours(self) -> i64 {
         match self {
@@ -136,14 +152,6 @@ impl Severity {
             Severity::High => 48,
             Severity::Normal | Severity::Low => 72,
         }
-    }
-
-    pub fn code(self) -> &'static str {
-        self.term().code
-    }
-
-    pub fn parse(code: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -156,20 +164,20 @@ pub enum Channel {
     Letter,
 }
 
-impl Channel {
-    pub const ALL: [Channel; 4] = [
+impl Vocabulary for Channel {
+    const ALL: &'static [Channel] = &[
         Channel::Email,
         Channel::Phone,
         Channel::Chat,
         Channel::Letter,
     ];
-    pub const FIELD: Field = Field {
+    const FIELD: Field = Field {
         name: "channel",
         label_ro: "Canal preferat",
         label_en: "Preferred channel",
     };
 
-    pub fn term(self) -> Term {
+    fn term(self) -> Term {
         let (code, label_ro, label_en) = match self {
             Channel::Email => ("email", "Email", "Email"),
             Channel::Phone => ("phone", "Telefon", "Phone"),
@@ -181,14 +189,6 @@ impl Channel {
             label_ro,
             label_en,
         }
-    }
-
-    pub fn code(self) -> &'static str {
-        self.term().code
-    }
-
-    pub fn parse(code: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.code() == code)
     }
 }
 

@@ -4,9 +4,9 @@
 use super::shell::{Frame, form, id_of};
 use crate::complaints;
 use crate::complaints::Complaint;
-use crate::complaints::Kind;
 use crate::complaints::MAX_DESCRIPTION;
 use crate::complaints::Progress;
+use crate::complaints::{Kind, Vocabulary};
 use crate::context::Context;
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;

@@ -2,7 +2,7 @@
 
 use super::page::{FactRows, FactsPage, FormState, notice_page, render};
 use crate::complaints::ComplaintStatusView;
-use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField};
+use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField, Vocabulary};
 use crate::kernel::text::Lang;
 use askama::Template;
 
@@ -33,10 +33,10 @@ fn complaint_rows<'l>(lang: Lang, view: &ComplaintStatusView) -> FactRows<'l> {
 struct ComplaintFormPage<'a> {
     lang: Lang,
     title: &'a str,
-    kind: (Field, [Term; 4]),
+    kind: (Field, Vec<Term>),
     texts: [TextField; 2],
     /// T01: a technical ticket's severity and preferred channel.
-    choices: [(Field, [Term; 4]); 2],
+    choices: [(Field, Vec<Term>); 2],
     challenged: bool,
     form: &'a FormState,
 }
@@ -49,12 +49,9 @@ pub fn complaint_form_page(lang: Lang, challenged: bool, form: &FormState) -> St
             "Sesizări, propuneri și probleme tehnice",
             "Complaints, proposals and technical problems",
         ),
-        kind: (Kind::FIELD, Kind::ALL.map(Kind::term)),
+        kind: Kind::offered(),
         texts: TEXTS,
-        choices: [
-            (Severity::FIELD, Severity::ALL.map(Severity::term)),
-            (Channel::FIELD, Channel::ALL.map(Channel::term)),
-        ],
+        choices: [Severity::offered(), Channel::offered()],
         challenged,
         form,
     })
