@@ -47,9 +47,9 @@ const CLAIM: &str =
 
 const MARK_SENT: &str = "UPDATE outbox SET state = 'sent', sent_at = ?, secret = NULL, payload = NULL, claimed_until = NULL, last_error = NULL
     WHERE id = ? AND state = 'sending'";
-const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', secret = NULL, payload = NULL, claimed_until = NULL WHERE id = ? AND state = 'sending'";
-const MARK_HELD_BACK: &str = "UPDATE outbox SET state = 'skipped', last_error = ?, secret = NULL, payload = NULL, claimed_until = NULL
-    WHERE id = ? AND state = 'sending'";
+/// A message not sent, with why when there is something to say.
+const MARK_SKIPPED: &str = "UPDATE outbox SET state = 'skipped', last_error = IFNULL(?1, last_error), secret = NULL, payload = NULL, claimed_until = NULL
+    WHERE id = ?2 AND state = 'sending'";
 const SENT_TO_RECIPIENT: &str = "SELECT COUNT(*) AS sent FROM outbox
     WHERE recipient = ? AND channel = ? AND state = 'sent' AND sent_at > ?";
 const MARK_RETRY: &str =
@@ -178,50 +178,57 @@ pub fn deliver(
         ],
     )?;
     for message in claimed.read(|r| Claimed::from_row(&r))? {
-        if let Some(reason) = held_back(db, &message, &office.messages, now)? {
-            db.execute(MARK_HELD_BACK, &[reason.into(), message.id.into()])?;
-            report.skipped += 1;
-            continue;
+        match next_step(db, &message, providers, office, now)? {
+            Next::Send(provider, body) => {
+                let outcome = send(transport, provider, &message, &body);
+                record(db, &message, outcome, providers, now, &mut report)?;
+            }
+            Next::Skip(reason) => {
+                db.execute(MARK_SKIPPED, &[reason.into(), message.id.into()])?;
+                report.skipped += 1;
+            }
         }
-        if message.payload.is_some() {
-            let outcome = match rendered(&message, providers) {
-                Some((provider, body)) => send(transport, provider, &message, &body),
-                None => {
-                    db.execute(MARK_SKIPPED, &[message.id.into()])?;
-                    report.skipped += 1;
-                    continue;
-                }
-            };
-            record(db, &message, outcome, providers, now, &mut report)?;
-            continue;
-        }
-        let booking = match message.booking_id {
-            Some(id) => Booking::by_id(db, id)?,
-            None => None,
-        };
-        // R06/R07: bookings cancelled as duplicates get no message at all; nor does
-        // an appointment that has already started. The office's own cancellation
-        // (R18) is the one message about a booking no longer active.
-        let still_relevant = |b: &Booking| {
-            b.slot_start > now
-                && (b.state == "active"
-                    || (message.kind == "office_cancelled"
-                        && b.cancel_reason.as_deref() == Some("office_closed")))
-        };
-        let Some(booking) = booking.filter(still_relevant) else {
-            db.execute(MARK_SKIPPED, &[message.id.into()])?;
-            report.skipped += 1;
-            continue;
-        };
-        let Some((provider, body)) = render(&message, &booking, providers, office) else {
-            db.execute(MARK_SKIPPED, &[message.id.into()])?;
-            report.skipped += 1;
-            continue;
-        };
-        let outcome = send(transport, provider, &message, &body);
-        record(db, &message, outcome, providers, now, &mut report)?;
     }
     Ok(report)
+}
+
+/// What becomes of a claimed message.
+enum Next<'p> {
+    Send(&'p Provider, serde_json::Value),
+    /// Not sent, with why when there is something to tell staff.
+    Skip(Option<&'static str>),
+}
+
+fn next_step<'p>(
+    db: &dyn Database,
+    message: &Claimed,
+    providers: &'p Providers,
+    office: &Office,
+    now: DateTime<Utc>,
+) -> Result<Next<'p>, Error> {
+    if let Some(reason) = held_back(db, message, &office.messages, now)? {
+        return Ok(Next::Skip(Some(reason)));
+    }
+    if message.payload.is_some() {
+        return Ok(rendered(message, providers).map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)));
+    }
+    let booking = match message.booking_id {
+        Some(id) => Booking::by_id(db, id)?,
+        None => None,
+    };
+    // R06/R07: bookings cancelled as duplicates get no message at all; nor does
+    // an appointment that has already started. The office's own cancellation
+    // (R18) is the one message about a booking no longer active.
+    let still_relevant = |b: &Booking| {
+        b.slot_start > now
+            && (b.state == "active"
+                || (message.kind == "office_cancelled"
+                    && b.cancel_reason.as_deref() == Some("office_closed")))
+    };
+    Ok(booking
+        .filter(still_relevant)
+        .and_then(|booking| render(message, &booking, providers, office))
+        .map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)))
 }
 
 /// Why a message is not sent at all (a foreign SMS, a recipient past the day's cap);
