@@ -1,5 +1,6 @@
 //! A local stand-in for the email and SMS providers, for apps running on real Spin:
-//! it records every request it gets and answers 200.
+//! it records every request it gets and answers 200 (a checkout session to a payment
+//! provider's call).
 
 use crate::host::Captured;
 use bytes::Bytes;
@@ -10,6 +11,22 @@ use hyper_util::rt::TokioIo;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
+
+/// What a provider answers (here and, unscripted, in the test host): a Stripe
+/// checkout session named after the order it is opened for (`cs_test_{order}`, as the
+/// tests' webhook events name it), else a plain acceptance.
+pub fn answer(path: &str, body: &[u8]) -> String {
+    if path.ends_with("/v1/checkout/sessions") {
+        let order = form_urlencoded::parse(body)
+            .find(|(k, _)| k == "client_reference_id")
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default();
+        return serde_json::json!({"id": format!("cs_test_{order}"), "object": "checkout.session",
+            "url": format!("https://checkout.stripe.test/c/pay/cs_test_{order}")})
+        .to_string();
+    }
+    "{\"accepted\":true}".to_owned()
+}
 
 /// The provider sink: its address and what it has received.
 #[derive(Clone)]
@@ -37,6 +54,7 @@ impl Sink {
                         async move {
                             let (parts, body) = req.into_parts();
                             let body = body.collect().await?.to_bytes();
+                            let answer = answer(parts.uri.path(), &body);
                             received.lock().unwrap().push(Captured {
                                 method: parts.method.to_string(),
                                 url: format!("{origin}{}", parts.uri),
@@ -44,7 +62,7 @@ impl Sink {
                                 body,
                             });
                             Ok::<_, hyper::Error>(http::Response::new(Full::new(Bytes::from(
-                                "{\"accepted\":true}",
+                                answer,
                             ))))
                         }
                     });

@@ -3,6 +3,7 @@
 
 use crate::defence::challenge::ProofOfWork;
 use crate::identity::contact_key::ContactKey;
+use crate::kernel::error::Error;
 use crate::messaging::links::Links;
 use crate::office::Office;
 use crate::seams::{Counters, HttpClient, Settings};
@@ -58,6 +59,29 @@ impl Context<'_> {
         Cookies {
             secure: self.links().is_https(),
         }
+    }
+
+    /// Public writes (booking, complaint, order) at an address the internet reaches
+    /// need the office's secrets: without `contact_key` bans are hashed with a public
+    /// key, without `challenge_secret` the bot check is off. Such an office answers
+    /// 503 naming the setting rather than run unsafe; a local run needs neither, and
+    /// an office that means to go without the check says so (`proof_of_work.difficulty`
+    /// 0 in `office`).
+    pub fn check_public_writes(&self) -> Result<(), Error> {
+        if self.links().is_local() {
+            return Ok(());
+        }
+        let unset = |setting: &str| Error::Config {
+            setting: setting.to_owned(),
+            problem: "unset while public_base_url is not local: public writes refused".to_owned(),
+        };
+        if self.contact_key().is_development() {
+            return Err(unset("contact_key"));
+        }
+        if self.office.proof_of_work.difficulty > 0 && self.proof_of_work().is_none() {
+            return Err(unset("challenge_secret"));
+        }
+        Ok(())
     }
 
     /// The bot defence on submissions; None when the office turned it off.

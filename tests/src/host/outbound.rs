@@ -108,7 +108,7 @@ impl WasiHttpHooks for OutboundHooks {
                     .script
                     .get_mut(&origin(&parts.uri))
                     .and_then(|s| s.pop_front())
-                    .unwrap_or((200, Bytes::from_static(b"{}")));
+                    .unwrap_or_else(|| (200, crate::sink::answer(parts.uri.path(), &body).into()));
                 outbound.captured.push(Captured {
                     method: parts.method.to_string(),
                     url: parts.uri.to_string(),

@@ -445,6 +445,11 @@ pub async fn d01_d03_order_paid_by_webhook_issued_and_downloaded(backend: Backen
     assert_eq!(placed.status, 201, "{}", placed.text());
     let number = placed.json()["order_number"].as_str().unwrap().to_owned();
     let id = app.count("SELECT MAX(id) FROM orders");
+    // D02: paid at the checkout the office opened (the fake provider's session).
+    let checkout = app
+        .post_json(&format!("/api/orders/{number}/pay"), &json!({}))
+        .await;
+    assert_eq!(checkout.status, 201, "{}", checkout.text());
     let body = checkout_completed("evt_scenario", id, 2_500);
     let req = http::Request::post("/api/payments/webhook")
         .header("content-type", "application/json")

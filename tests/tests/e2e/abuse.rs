@@ -326,3 +326,74 @@ async fn per_address_limit_on_orders_and_complaints_counts_the_address_the_proxy
     assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM complaints"), 2);
 }
+
+/// Safe by default: at an address the internet reaches, an office without its secrets
+/// refuses every public write with a 503 naming the missing setting, and stores
+/// nothing; on this machine, or once set (or the check explicitly turned off), it books.
+#[tokio::test(flavor = "multi_thread")]
+async fn public_writes_at_a_public_address_need_the_office_s_secrets() {
+    let order = json!({"document": "vehicle_history", "name": "Ion Popescu",
+                       "email": "ion@example.ro", "vin": "WVWZZZ1JZXW000001", "consent": true});
+    let complaint = json!({"kind": "technical", "description": "Pagina nu se încarcă.",
+                           "email": "ion@example.ro", "severity": "high", "channel": "email"});
+    let writes = [
+        ("/api/bookings", registration()),
+        ("/api/complaints", complaint),
+        ("/api/orders", order),
+    ];
+    let public = ("public_base_url", "https://programari.test");
+    for (secrets, missing) in [
+        (
+            [("contact_key", ""), ("challenge_secret", "")],
+            "contact_key",
+        ),
+        (
+            [("contact_key", "k"), ("challenge_secret", "")],
+            "challenge_secret",
+        ),
+        (
+            [("contact_key", ""), ("challenge_secret", "s")],
+            "contact_key",
+        ),
+    ] {
+        let app = TestApp::spawn_configured(&[public, secrets[0], secrets[1]]);
+        for (path, body) in &writes {
+            let refused = app.post_json(path, body).await;
+            assert_eq!(
+                (refused.status, refused.error_code(), refused.error_field()),
+                (503, "config_invalid".to_owned(), Some(missing.to_owned())),
+                "{path} with {secrets:?}: {}",
+                refused.text()
+            );
+        }
+        let form = app
+            .post_raw(
+                "/api/bookings",
+                "application/x-www-form-urlencoded",
+                b"service=registration&slot=2026-11-25T09%3A10&name=Ion+Popescu&phone=0722123456&vin=WVWZZZ1JZXW000001&consent=on".to_vec(),
+                None,
+            )
+            .await;
+        assert_eq!(form.status, 503, "the HTML form too");
+        assert!(form.text().contains("<html"));
+        for table in ["bookings", "complaints", "orders", "outbox"] {
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM {table}")), 0);
+        }
+    }
+    let local = TestApp::spawn_configured(&[("contact_key", ""), ("challenge_secret", "")]);
+    let booked = local.post_json("/api/bookings", &registration()).await;
+    assert_eq!(booked.status, 201, "a local run: {}", booked.text());
+    let opted_out = TestApp::spawn_configured(&[
+        public,
+        ("contact_key", "k"),
+        ("challenge_secret", ""),
+        ("office", r#"{"proof_of_work":{"difficulty":0}}"#),
+    ]);
+    let booked = opted_out.post_json("/api/bookings", &registration()).await;
+    assert_eq!(
+        booked.status,
+        201,
+        "the check turned off on purpose: {}",
+        booked.text()
+    );
+}

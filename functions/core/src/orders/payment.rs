@@ -114,13 +114,16 @@ pub enum Outcome {
     Duplicate,
     /// The order could no longer take it: recorded, and a refund is owed.
     RefundDue,
-    /// No order of ours: nothing changed.
+    /// No order of ours, or not a checkout the office opened for it: nothing changed.
     UnknownOrder,
     Ignored,
 }
 
 const PAY: &str = "UPDATE orders SET state = 'paid', paid_at = ?1, due_at = ?2, payment_ref = ?3
     WHERE id = ?4 AND state = 'received' RETURNING id";
+/// The checkout `start_checkout` opened for the order, by its log's dedupe key.
+const CHECKOUT_OPENED: &str = "SELECT 1 FROM order_events
+    WHERE order_id = ? AND kind = 'checkout' AND dedupe = ?";
 const MONEY_SEEN: &str =
     "SELECT 1 FROM order_events WHERE order_id = ? AND kind = 'payment' AND text = ?";
 const OWE_REFUND: &str = "UPDATE orders SET refund = 'due' WHERE id = ?";
@@ -148,6 +151,16 @@ pub fn apply(
     else {
         return Ok(Outcome::UnknownOrder);
     };
+    // Money paid at a checkout someone else opened on the office's account (another
+    // app, a hand-made session naming our order) is not this order's payment.
+    let opened = format!("checkout:{}", payment.session);
+    if db
+        .execute(CHECKOUT_OPENED, &[order.id.into(), opened.as_str().into()])?
+        .first()
+        .is_none()
+    {
+        return Ok(Outcome::UnknownOrder);
+    }
     if payment.amount_bani != order.fee_bani
         || !payment.currency.eq_ignore_ascii_case(&order.currency)
     {

@@ -33,6 +33,8 @@ pub struct Checkout {
 pub struct Payment {
     /// The provider's event id: the same event delivered twice is one payment.
     pub event_id: String,
+    /// The checkout the money was paid at: one the office opened for the order.
+    pub session: String,
     pub order_ref: String,
     pub amount_bani: i64,
     pub currency: String,

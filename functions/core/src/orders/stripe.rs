@@ -52,6 +52,7 @@ struct EventData {
 
 #[derive(Deserialize)]
 struct PaidSession {
+    id: String,
     client_reference_id: Option<String>,
     amount_total: Option<i64>,
     currency: Option<String>,
@@ -234,6 +235,7 @@ impl PaymentProvider for Stripe {
             (Some(order_ref), Some(amount_bani), Some(currency), Some(payment_ref)) => {
                 Ok(Notification::Paid(Payment {
                     event_id: event.id,
+                    session: session.id,
                     order_ref,
                     amount_bani,
                     currency,

@@ -65,6 +65,7 @@ fn d02_a_genuine_stripe_event_is_read() {
         read.unwrap(),
         Notification::Paid(Payment {
             event_id: "evt_1".into(),
+            session: "cs_1".into(),
             order_ref: "7".into(),
             amount_bani: 2500,
             currency: "ron".into(),
@@ -127,14 +128,36 @@ fn placed(db: &NativeDb, office: &Office) -> Order {
         ("consent", "true"),
     ]);
     let new = NewOrder::parse(&f, office).unwrap();
-    place(db, office, &new, None, None, &Links::new(None), now())
+    let order = place(db, office, &new, None, None, &Links::new(None), now())
         .unwrap()
-        .order
+        .order;
+    opened_checkout(db, &order, &format!("cs_{}", order.id));
+    order
+}
+
+/// What `start_checkout` records of the session the provider opened for the order.
+fn opened_checkout(db: &NativeDb, order: &Order, session: &str) {
+    let dedupe = format!("checkout:{session}");
+    super::log_event(
+        db,
+        order.id,
+        "checkout",
+        None,
+        Some(session),
+        Some(&dedupe),
+        now(),
+    )
+    .unwrap();
 }
 
 fn paid(id: i64, event: &str, amount: i64) -> Notification {
+    paid_at(id, &format!("cs_{id}"), event, amount)
+}
+
+fn paid_at(id: i64, session: &str, event: &str, amount: i64) -> Notification {
     Notification::Paid(Payment {
         event_id: event.into(),
+        session: session.into(),
         order_ref: id.to_string(),
         amount_bani: amount,
         currency: "RON".into(),
@@ -155,6 +178,29 @@ fn d02_one_payment_pays_once_and_a_second_is_owed_back() {
     assert_eq!(order.state, State::Paid);
     assert_eq!(order.refund.as_deref(), Some("due"));
     assert_eq!(apply(&paid(999, "evt_3", 2_500)), Outcome::UnknownOrder);
+}
+
+#[test]
+fn d02_money_at_a_checkout_the_office_did_not_open_for_the_order_pays_nothing() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    let order = placed(&db, &office);
+    let other = placed(&db, &office);
+    let apply = |n: &Notification| apply(&db, &office, &stripe(), n, now()).unwrap();
+    assert_eq!(
+        apply(&paid_at(order.id, "cs_made_by_hand", "evt_1", 2_500)),
+        Outcome::UnknownOrder
+    );
+    let others_session = format!("cs_{}", other.id);
+    assert_eq!(
+        apply(&paid_at(order.id, &others_session, "evt_2", 2_500)),
+        Outcome::UnknownOrder,
+        "another order's checkout"
+    );
+    assert_eq!(
+        Order::by_id(&db, order.id).unwrap().unwrap().state,
+        State::Received
+    );
+    assert_eq!(apply(&paid(order.id, "evt_3", 2_500)), Outcome::Paid);
 }
 
 #[test]

@@ -205,12 +205,15 @@ pub(crate) fn require_get(req: &Request) -> Result<(), Error> {
 }
 
 /// The solved challenge a submission carries in its `altcha` field, checked and
-/// taken out of the fields; None when the office turned the defence off.
+/// taken out of the fields; None when the office turned the defence off. Every
+/// public write passes here, so here it is refused when the office's secrets are
+/// missing.
 pub(crate) fn admit(
     fields: &mut Fields,
     purpose: Purpose,
     ctx: &Context,
 ) -> Result<Option<String>, Error> {
+    ctx.check_public_writes()?;
     let payload = fields.remove("altcha");
     ctx.proof_of_work()
         .map(|pow| pow.verify(payload.as_deref(), purpose, ctx.now))
