@@ -11,6 +11,9 @@ use chrono::{DateTime, Duration, Utc};
 const BOOKING_OF_TOKEN: &str =
     "SELECT booking_id FROM cancel_tokens WHERE token_hash = ? AND used_at IS NULL";
 const USE_TOKEN: &str = "UPDATE cancel_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL RETURNING booking_id";
+/// A fresh link replaces one never delivered: the old one stops working.
+const REISSUE: &str = "UPDATE cancel_tokens SET token_hash = ?2
+    WHERE booking_id = ?1 AND used_at IS NULL RETURNING booking_id";
 const CANCEL: &str =
     "UPDATE bookings SET state = 'cancelled', cancel_reason = 'cancelled_by_booker',
         cancelled_at = ?1, seat_free_at = ?2
@@ -29,6 +32,14 @@ pub fn open(db: &dyn Database, token: &str, now: DateTime<Utc>) -> Result<Option
         return Ok(None);
     };
     Ok(Booking::by_id(db, row)?.filter(|b| b.state == "active" && b.slot_start > now))
+}
+
+/// R14: a new cancellation link for a booking whose reminder failed for good (its
+/// link was never delivered, and only its hash is kept); None once the link was used.
+pub fn reissue(db: &dyn Database, booking_id: i64) -> Result<Option<LinkToken>, Error> {
+    let token = LinkToken::generate();
+    let reissued = db.execute(REISSUE, &[booking_id.into(), token.hash().into()])?;
+    Ok(reissued.first().map(|_| token))
 }
 
 /// Cancels the link's booking; false when the link can no longer cancel anything.

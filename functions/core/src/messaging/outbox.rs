@@ -1,12 +1,25 @@
 //! Message delivery from the outbox: rows are claimed atomically before sending, so
 //! overlapping or crashed runs never send a row twice, and each provider call carries
 //! the row's dedupe key as its Idempotency-Key.
+//!
+//! A booking's message is rendered when sent, from the booking and its `secret`: the
+//! reservation number (confirmation), the cancellation link's token (the reminder's
+//! email, R14) or the relocation's answer link (R18); links are otherwise kept only
+//! hashed. The secret is erased as soon as it is no longer needed: once sent or
+//! skipped, and once the message fails for good, since the citizen never got it. If
+//! staff send a failed message again (`retry_failed`), a link is issued afresh (the old
+//! one was never delivered, and a relocation's fresh link also goes to its other
+//! channel's notice still waiting); the reservation number can't be, since the booker
+//! was shown it at booking and brings it to the counter, so a failed confirmation is
+//! not sent again (the reminder still comes). Complaint and order messages are
+//! rendered when queued (`payload`): a failed one keeps its text until retention
+//! erases it (`message_days`), so that staff can still send it.
 
-use crate::booking::Booking;
+use crate::booking::{Booking, cancellation};
 use crate::kernel::error::Error;
 use crate::messaging::limits::MessageLimits;
 use crate::messaging::{messages, queue};
-use crate::office::Office;
+use crate::office::{Office, relocation};
 use crate::seams::{Sent, Transport};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
@@ -55,7 +68,9 @@ const SENT_TO_RECIPIENT: &str = "SELECT COUNT(*) AS sent FROM outbox
 const MARK_RETRY: &str =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
-const MARK_FAILED: &str = "UPDATE outbox SET state = 'failed', last_error = ?, claimed_until = NULL WHERE id = ? AND state = 'sending'";
+const MARK_FAILED: &str =
+    "UPDATE outbox SET state = 'failed', last_error = ?, secret = NULL, claimed_until = NULL
+    WHERE id = ? AND state = 'sending'";
 
 struct Claimed {
     id: i64,
@@ -399,9 +414,12 @@ pub struct ListedMessage {
 
 const LIST: &str = "SELECT id, kind, channel, state, attempts, last_error, next_attempt_at, sent_at
     FROM outbox WHERE state = ? ORDER BY id DESC LIMIT 200";
-const RETRY_FAILED: &str =
-    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL
-    WHERE id = ? AND state = 'failed' RETURNING id";
+const FAILED: &str = "SELECT booking_id, kind, channel, dedupe_key, secret FROM outbox WHERE id = ? AND state = 'failed'";
+const RETRY_FAILED: &str = "UPDATE outbox
+    SET state = 'pending', attempts = 0, next_attempt_at = ?1, last_error = NULL, secret = ?3
+    WHERE id = ?2 AND state = 'failed' RETURNING id";
+/// The relocation notice on the other channel, not sent yet, gets the fresh link too.
+const SIBLING_SECRET: &str = "UPDATE outbox SET secret = ?2 WHERE dedupe_key = ?1 AND state = 'pending' AND secret IS NOT NULL";
 
 /// The outbox by state, for staff.
 pub fn list(db: &dyn Database, state: &str) -> Result<Vec<ListedMessage>, Error> {
@@ -419,12 +437,73 @@ pub fn list(db: &dyn Database, state: &str) -> Result<Vec<ListedMessage>, Error>
     })?)
 }
 
-/// Puts a failed message back in the queue; false when it is not a failed message.
+/// Puts a failed message back in the queue, with a fresh link where it had one (see
+/// the module's doc); false when it is not a failed message.
 pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bool, Error> {
-    Ok(db
-        .execute(RETRY_FAILED, &[Value::from(db_time(now)), id.into()])?
-        .first()
-        .is_some())
+    in_transaction(db, || {
+        let Some((booking, kind, channel, dedupe_key, secret)) =
+            db.execute(FAILED, &[id.into()])?.read_first(|r| {
+                Ok((
+                    r.opt_int("booking_id")?,
+                    r.text("kind")?,
+                    r.text("channel")?,
+                    r.text("dedupe_key")?,
+                    r.opt_text("secret")?,
+                ))
+            })?
+        else {
+            return Ok(false);
+        };
+        let secret = match (booking, kind.as_str(), channel.as_str()) {
+            (Some(booking), "reminder", "email") => {
+                cancellation::reissue(db, booking)?.map(|t| t.as_str().to_owned())
+            }
+            (Some(_), "reminder" | "office_cancelled", _) => Some(String::new()),
+            (Some(_), "relocation", _) => match subject(&dedupe_key) {
+                Some(relocation) => fresh_relocation_link(db, relocation, &channel)?,
+                None => None,
+            },
+            // The number can't be issued again; one still held (a confirmation that
+            // failed before secrets were erased on failure) goes out as it is.
+            (Some(_), "confirmation", _) if secret.is_none() => {
+                return Err(Error::conflict(
+                    "confirmation_not_resendable",
+                    "id",
+                    "A failed confirmation can't be sent again: the reservation number is not kept in clear. The booker saw it when booking, and the reminder still comes.",
+                    "O confirmare eșuată nu poate fi retrimisă: numărul rezervării nu se păstrează în clar. Solicitantul l-a văzut la programare, iar mementoul tot sosește.",
+                ));
+            }
+            _ => secret,
+        };
+        Ok(db
+            .execute(
+                RETRY_FAILED,
+                &[Value::from(db_time(now)), id.into(), secret.into()],
+            )?
+            .first()
+            .is_some())
+    })
+}
+
+/// R18: a relocation's fresh answer link, also for its notice on the other channel if
+/// that one is still waiting; None once the relocation was answered.
+fn fresh_relocation_link(
+    db: &dyn Database,
+    relocation: i64,
+    channel: &str,
+) -> Result<Option<String>, Error> {
+    let Some(token) = relocation::reissue(db, relocation)? else {
+        return Ok(None);
+    };
+    let other = if channel == "sms" { "email" } else { "sms" };
+    let sibling = queue::dedupe_key("relocation", other, relocation, None);
+    db.execute(SIBLING_SECRET, &[sibling.into(), token.as_str().into()])?;
+    Ok(Some(token.as_str().to_owned()))
+}
+
+/// The subject id a dedupe key ends with (`{kind}:{channel}:{subject}`).
+fn subject(dedupe_key: &str) -> Option<i64> {
+    dedupe_key.rsplit(':').next()?.parse().ok()
 }
 
 #[cfg(test)]

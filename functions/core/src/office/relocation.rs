@@ -178,9 +178,11 @@ pub fn close_window(
         )?;
         if let Some(row) = opened.first() {
             let id = row.int("id")?;
+            // Not the reason: staff's words may name people, and the audit trail is
+            // never erased, while the window's reason is (retention).
             let entry = Entry::new("close_window", format!("window:{id}"))
                 .change("open", "closed")
-                .detail(format!("{} {start}–{end}: {}", service.code, window.reason));
+                .detail(format!("{} {start}–{end}", service.code));
             audit(db, who, &entry, now)?;
             return Ok((id, true));
         }
@@ -387,8 +389,19 @@ const BY_TOKEN: &str = "SELECT id, booking_id, old_start FROM relocations
     WHERE token_hash = ? AND answer IS NULL";
 const ANSWER: &str = "UPDATE relocations SET answer = ?2, answered_at = ?3
     WHERE id = ?1 AND answer IS NULL RETURNING id";
+const REISSUE: &str = "UPDATE relocations SET token_hash = ?2
+    WHERE id = ?1 AND answer IS NULL AND token_hash IS NOT NULL RETURNING id";
 const CANCEL_DECLINED: &str = "UPDATE bookings SET state = 'cancelled', cancel_reason = 'relocation_declined', cancelled_at = ?2
     WHERE id = ?1 AND state = 'active' AND slot_start > ?2 RETURNING id";
+
+/// R18: a new answer link for a relocation whose notice failed for good (only its
+/// hash is kept); the link the other channel's notice carried stops working. None
+/// once answered.
+pub fn reissue(db: &dyn Database, relocation_id: i64) -> Result<Option<LinkToken>, Error> {
+    let token = LinkToken::generate();
+    let reissued = db.execute(REISSUE, &[relocation_id.into(), token.hash().into()])?;
+    Ok(reissued.first().map(|_| token))
+}
 
 /// The relocation a link may still answer: unknown, answered and expired links are
 /// all `None`, and the page must not tell which.

@@ -5,12 +5,24 @@
 //! | what | erased | setting (`office.retention`) |
 //! |---|---|---|
 //! | a booking's name, phone, email, VIN/holder | `booking_days` after the appointment (R03's window at least) | `booking_days` |
-//! | a used or revoked exemption's VIN/holder | `booking_days` after it was used or revoked | `booking_days` |
+//! | a used or revoked exemption's VIN/holder and the reason staff wrote | `booking_days` after it was used or revoked | `booking_days` |
+//! | an exemption never used nor revoked | lapses (revoked, erased as above) `stale_days` after it was granted | `stale_days` |
+//! | a closed window's reason (staff's words, may name people) | `booking_days` after the window ended | `booking_days` |
 //! | a ban's contact | a keyed hash from the start; emptied when the ban ends | — |
 //! | a complaint's texts and contacts, its log's texts | `complaint_days` after it was resolved | `complaint_days` |
 //! | an order's name, contacts, details, log texts and document | `order_days` after it closed | `order_days` |
+//! | a complaint or an order in any state, as above | `stale_days` after its last event (else its receipt) | `stale_days` |
+//! | a message's link or number (`secret`) | when it fails for good (see `messaging::outbox`) | — |
 //! | a message's recipient, text and last error | `message_days` after it was sent or given up | `message_days` |
 //! | a message never delivered | given up `booking_days` after it was queued | `booking_days` |
+//!
+//! Why `stale_days`: the other windows start when the office closes a case, and a case
+//! the office never closes would keep its data for ever. A complaint nobody touched for a
+//! year is long past C04's 30 business days, and an order paid, processing or issued but
+//! neither delivered nor refused for a year is abandoned: nobody is still waiting on it
+//! with the office's help, and its row and state (a `paid` order left undelivered, say)
+//! stay for statistics and for whoever audits the office. It is never shorter than the
+//! other windows, so a case closed on time always keeps its data for its own window.
 //!
 //! The audit trail holds staff names and subjects (`booking:17`), never contacts, and
 //! is never erased. The cron works in batches of `batch_size`, each its own
@@ -45,6 +57,9 @@ pub struct RetentionSettings {
     pub order_days: u32,
     /// After a message was sent, skipped or given up.
     pub message_days: u32,
+    /// After the last event of a complaint or order in any state, and after an unused
+    /// exemption was granted: the bound for cases the office never closes.
+    pub stale_days: u32,
     /// Rows erased per transaction: small, so a rush never waits long behind the cron.
     pub batch_size: u32,
 }
@@ -56,6 +71,7 @@ impl Default for RetentionSettings {
             complaint_days: 365,
             order_days: 90,
             message_days: 7,
+            stale_days: 365,
             batch_size: 100,
         }
     }
@@ -79,6 +95,19 @@ impl RetentionSettings {
                 return Err((path, "at least 1 day".to_owned()));
             }
         }
+        let longest = self
+            .booking_days
+            .max(self.complaint_days)
+            .max(self.order_days)
+            .max(self.message_days);
+        if self.stale_days < longest {
+            return Err((
+                "stale_days",
+                format!(
+                    "at least {longest}, the longest other window: a case closed on time keeps its data for its own window"
+                ),
+            ));
+        }
         if !(1..=1000).contains(&self.batch_size) {
             return Err(("batch_size", "from 1 to 1000".to_owned()));
         }
@@ -95,6 +124,10 @@ impl RetentionSettings {
 pub struct Report {
     pub bookings: usize,
     pub exemptions: usize,
+    /// Exemptions never used nor revoked within `stale_days`.
+    pub exemptions_lapsed: usize,
+    /// Closed windows whose reason was erased.
+    pub closure_reasons: usize,
     pub bans_ended: usize,
     pub bans_rehashed: usize,
     pub complaints: usize,
@@ -109,6 +142,8 @@ impl Report {
     pub fn total(&self) -> usize {
         self.bookings
             + self.exemptions
+            + self.exemptions_lapsed
+            + self.closure_reasons
             + self.bans_ended
             + self.bans_rehashed
             + self.complaints
@@ -126,9 +161,23 @@ const ERASE_BOOKINGS: &str = "UPDATE bookings
                  ORDER BY id LIMIT ?3)
     RETURNING id";
 
-const ERASE_EXEMPTIONS: &str = "UPDATE exemptions SET identity_key = ''
-    WHERE id IN (SELECT id FROM exemptions WHERE identity_key != ''
+/// `reason != ''` also finds the rows an earlier version erased without the reason.
+const ERASE_EXEMPTIONS: &str = "UPDATE exemptions SET identity_key = '', reason = ''
+    WHERE id IN (SELECT id FROM exemptions WHERE (identity_key != '' OR reason != '')
                  AND IFNULL(used_at, revoked_at) <= ?1 ORDER BY id LIMIT ?2)
+    RETURNING id";
+/// An exemption is for the next booking (R16); one still waiting after `stale_days`
+/// lapses. Revoked, it leaves the open-exemption index and can't match a booking.
+const LAPSE_EXEMPTIONS: &str = "UPDATE exemptions
+    SET identity_key = '', reason = '', revoked_at = ?1
+    WHERE id IN (SELECT id FROM exemptions WHERE used_at IS NULL AND revoked_at IS NULL
+                 AND granted_at <= ?2 ORDER BY id LIMIT ?3)
+    RETURNING id";
+
+/// R18: the window itself (service, times, who closed it) stays; it blocks bookings.
+const ERASE_CLOSURE_REASONS: &str = "UPDATE closed_windows SET reason = ''
+    WHERE id IN (SELECT id FROM closed_windows WHERE reason != '' AND ends_at <= ?1
+                 ORDER BY id LIMIT ?2)
     RETURNING id";
 
 const END_BANS: &str = "UPDATE bans SET contact = ''
@@ -140,29 +189,35 @@ const PLAIN_BANS: &str = "SELECT id, contact FROM bans
     WHERE contact LIKE 'phone:%' OR contact LIKE 'email:%' ORDER BY id LIMIT ?1";
 const REHASH_BAN: &str = "UPDATE bans SET contact = ?2 WHERE id = ?1 AND contact = ?3";
 
-/// A complaint is closed while its newest event is its resolution.
+/// A complaint is closed while its newest event is its resolution; one in any state
+/// is stale when its newest event (else its receipt) is older than `stale_days` (?4).
 const ERASE_COMPLAINTS: &str = "UPDATE complaints
     SET description = '', solution_idea = NULL, email = NULL, phone = NULL,
         serial_number = NULL, reply_number = NULL, reply_until = NULL,
         escalation_token_hash = NULL, request_hash = NULL, erased_at = ?1
     WHERE id IN (SELECT c.id FROM complaints c
-                 JOIN complaint_events e
+                 LEFT JOIN complaint_events e
                    ON e.id = (SELECT MAX(id) FROM complaint_events WHERE complaint_id = c.id)
-                 WHERE c.erased_at IS NULL AND e.kind = 'resolved' AND e.at <= ?2
+                 WHERE c.erased_at IS NULL
+                   AND IFNULL(e.at, c.received_at)
+                       <= CASE WHEN e.kind = 'resolved' THEN ?2 ELSE ?4 END
                  ORDER BY c.id LIMIT ?3)
     RETURNING id";
 const ERASE_COMPLAINT_TEXTS: &str = "UPDATE complaint_events SET text = NULL
     WHERE complaint_id IN (SELECT value FROM json_each(?1)) AND text IS NOT NULL";
 
+/// An order is closed once delivered, rejected, expired or cancelled; one in any state
+/// is stale when its newest event (else its creation) is older than `stale_days` (?4).
 const ERASE_ORDERS: &str = "UPDATE orders
     SET name = '', email = '', phone = NULL, details = '{}', reply_number = NULL,
         reply_until = NULL, info_token_hash = NULL, download_token_hash = NULL,
         request_hash = NULL, erased_at = ?1
     WHERE id IN (SELECT o.id FROM orders o
                  WHERE o.erased_at IS NULL
-                   AND o.state IN ('delivered', 'rejected', 'expired', 'cancelled')
                    AND IFNULL((SELECT MAX(at) FROM order_events WHERE order_id = o.id),
-                              o.created_at) <= ?2
+                              o.created_at)
+                       <= CASE WHEN o.state IN ('delivered', 'rejected', 'expired', 'cancelled')
+                               THEN ?2 ELSE ?4 END
                  ORDER BY o.id LIMIT ?3)
     RETURNING id";
 const ERASE_ORDER_TEXTS: &str = "UPDATE order_events SET text = NULL
@@ -195,6 +250,7 @@ pub fn erase_due(
     let at: Value = db_time(now).into();
     let batch = i64::from(settings.batch_size);
     let bookings_before = settings.before(settings.booking_days, now);
+    let stale_before = settings.before(settings.stale_days, now);
     let batches = |sql: &str, params: &[Value]| {
         in_batches(db, settings, || Ok(db.execute(sql, params)?.rows.len()))
     };
@@ -204,6 +260,14 @@ pub fn erase_due(
             &[at.clone(), bookings_before.clone(), batch.into()],
         )?,
         exemptions: batches(ERASE_EXEMPTIONS, &[bookings_before.clone(), batch.into()])?,
+        exemptions_lapsed: batches(
+            LAPSE_EXEMPTIONS,
+            &[at.clone(), stale_before.clone(), batch.into()],
+        )?,
+        closure_reasons: batches(
+            ERASE_CLOSURE_REASONS,
+            &[bookings_before.clone(), batch.into()],
+        )?,
         bans_ended: batches(END_BANS, &[at.clone(), batch.into()])?,
         bans_rehashed: in_batches(db, settings, || rehash_plain_bans(db, key, batch))?,
         complaints: in_batches(db, settings, || {
@@ -214,6 +278,7 @@ pub fn erase_due(
                     at.clone(),
                     settings.before(settings.complaint_days, now),
                     batch.into(),
+                    stale_before.clone(),
                 ],
                 &[ERASE_COMPLAINT_TEXTS],
             )
@@ -226,6 +291,7 @@ pub fn erase_due(
                     at.clone(),
                     settings.before(settings.order_days, now),
                     batch.into(),
+                    stale_before.clone(),
                 ],
                 &[ERASE_ORDER_TEXTS, ERASE_ORDER_DOCUMENTS],
             )

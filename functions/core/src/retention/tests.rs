@@ -161,7 +161,11 @@ fn retention_a_resolved_complaint_loses_its_texts_and_contacts_an_open_one_keeps
             .unwrap();
         }
     }
-    let settings = RetentionSettings::default();
+    // The resolution's own window; a complaint left open is `stale_days`' (below).
+    let settings = RetentionSettings {
+        stale_days: 1000,
+        ..RetentionSettings::default()
+    };
     assert_eq!(
         erase(
             &db,
@@ -257,6 +261,206 @@ fn retention_a_closed_order_loses_its_personal_data_and_its_document() {
 }
 
 #[test]
+fn retention_a_complaint_or_order_the_office_never_closes_is_erased_stale_days_after_its_last_event()
+ {
+    let db = NativeDb::fresh();
+    for (id, state) in [(1, "paid"), (2, "processing"), (3, "issued"), (4, "paid")] {
+        db.execute(
+            "INSERT INTO orders (id, number_hash, document, fee_bani, currency, name, email, phone,
+                 details, lang, state, created_at, pay_by, paid_at)
+             VALUES (?1, 'o' || ?1, 'record', 1000, 'RON', 'Ana Pop', 'ana@example.ro', '+40722123456',
+                 '{\"vin\":\"WVWZZZ1JZXW000001\"}', 'ro', ?2, '2025-06-01T09:00:00Z',
+                 '2025-06-02T09:00:00Z', '2025-06-01T10:00:00Z')",
+            &[id.into(), state.into()],
+        )
+        .unwrap();
+    }
+    // Order 4 is still being worked on: staff wrote to it in the spring.
+    db.execute(
+        "INSERT INTO order_events (order_id, kind, at, staff, text)
+         VALUES (2, 'note', '2025-07-01T09:00:00Z', 'maria', 'Ana Pop called'),
+                (4, 'note', '2026-04-01T09:00:00Z', 'maria', 'waiting for the archive')",
+        &[],
+    )
+    .unwrap();
+    for (id, received, step) in [
+        (1, "2025-06-01T09:00:00Z", "acknowledged"),
+        (2, "2026-06-01T09:00:00Z", "acknowledged"),
+    ] {
+        db.execute(
+            "INSERT INTO complaints (id, number_hash, kind, description, email, phone, received_at)
+             VALUES (?1, 'c' || ?1, 'complaint', 'Ana Pop was refused', 'ana@example.ro',
+                     '+40722123456', ?2)",
+            &[id.into(), received.into()],
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO complaint_events (complaint_id, kind, at, staff, text)
+             VALUES (?1, ?2, ?3, 'maria', 'Ana Pop, see the file')",
+            &[id.into(), step.into(), received.into()],
+        )
+        .unwrap();
+    }
+    let settings = RetentionSettings::default();
+    let day_before = Utc.with_ymd_and_hms(2026, 5, 31, 9, 0, 0).unwrap();
+    let report = erase(&db, &settings, day_before);
+    assert_eq!(
+        (report.orders, report.complaints),
+        (0, 0),
+        "a year less a day"
+    );
+
+    let report = erase(&db, &settings, day(1));
+    assert_eq!((report.orders, report.complaints), (3, 1));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) AS n FROM orders WHERE erased_at IS NULL AND email != ''"
+        ),
+        1,
+        "only the order worked on within the year keeps its data"
+    );
+    assert_eq!(
+        text(
+            &db,
+            "SELECT group_concat(state || ':' || name || email || details, ' ') AS v
+             FROM orders WHERE id <= 3"
+        )
+        .as_deref(),
+        Some("paid:{} processing:{} issued:{}"),
+        "states stay for statistics"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) AS n FROM order_events WHERE text IS NOT NULL"
+        ),
+        1
+    );
+    assert_eq!(
+        text(
+            &db,
+            "SELECT group_concat(id || ':' || description, ' ') AS v FROM complaints"
+        )
+        .as_deref(),
+        Some("1: 2:Ana Pop was refused")
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) AS n FROM complaint_events WHERE text IS NOT NULL"
+        ),
+        1
+    );
+    assert_eq!(erase(&db, &settings, day(2)).total(), 0, "nothing twice");
+}
+
+#[test]
+fn retention_an_exemption_s_reason_goes_with_its_identity_and_one_never_used_lapses() {
+    let db = NativeDb::fresh();
+    booking(&db, 1, day(2), "+40722123456");
+    booking(&db, 2, day(3), "+40722123457");
+    db.execute(
+        "INSERT INTO exemptions (id, identity_key, booking_id, reason, granted_by, granted_at, used_at)
+         VALUES (1, 'vin:A', 1, 'Ana Pop was in hospital', 'sef', '2025-10-01T09:00:00Z', '2026-11-02T09:00:00Z'),
+                (2, 'vin:B', 2, 'Ion Pop lost his phone', 'sef', '2025-11-15T09:00:00Z', NULL),
+                (3, '', 2, 'erased by an earlier version, but not this', 'sef', '2025-01-01T09:00:00Z', '2025-01-02T09:00:00Z')",
+        &[],
+    )
+    .unwrap();
+    let settings = RetentionSettings::default();
+    let report = erase(&db, &settings, day(11));
+    assert_eq!((report.exemptions, report.exemptions_lapsed), (1, 0));
+    assert_eq!(
+        text(&db, "SELECT reason AS v FROM exemptions WHERE id = 3").as_deref(),
+        Some("")
+    );
+
+    let report = erase(&db, &settings, day(12) + Duration::hours(1));
+    assert_eq!((report.exemptions, report.exemptions_lapsed), (1, 0));
+    assert_eq!(
+        text(
+            &db,
+            "SELECT identity_key || reason AS v FROM exemptions WHERE id = 1"
+        )
+        .as_deref(),
+        Some(""),
+        "used ten days ago: its VIN and the staff's words are gone"
+    );
+    assert_eq!(
+        text(&db, "SELECT reason AS v FROM exemptions WHERE id = 2").as_deref(),
+        Some("Ion Pop lost his phone"),
+        "still waiting for its booking"
+    );
+
+    let report = erase(&db, &settings, day(15) - Duration::seconds(1));
+    assert_eq!(report.exemptions_lapsed, 0);
+    let report = erase(&db, &settings, day(15));
+    assert_eq!(report.exemptions_lapsed, 1, "a year after it was granted");
+    let lapsed = db
+        .execute("SELECT * FROM exemptions WHERE id = 2", &[])
+        .unwrap();
+    let row = lapsed.first().unwrap();
+    assert_eq!(row.text("identity_key").unwrap(), "");
+    assert_eq!(row.text("reason").unwrap(), "");
+    assert_eq!(
+        row.opt_text("revoked_at").unwrap().as_deref(),
+        Some("2026-11-15T09:00:00Z")
+    );
+    assert_eq!(erase(&db, &settings, day(20)).total(), 0, "nothing twice");
+}
+
+#[test]
+fn retention_a_closed_window_s_reason_is_erased_after_the_window_and_never_audited() {
+    let db = NativeDb::fresh();
+    let office = Office::default();
+    let fields: Fields = [
+        ("service", "registration"),
+        ("date", "2026-11-10"),
+        ("from", "09:00"),
+        ("to", "11:00"),
+        ("reason", "Ana Pop, counter 2, on sick leave"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let window = crate::office::relocation::Window::parse(&fields, &office).unwrap();
+    crate::office::relocation::close_window(
+        &db,
+        &office,
+        &window,
+        &Staff("sef".to_owned()),
+        day(2),
+    )
+    .unwrap();
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit WHERE action = 'close_window' AND detail NOT LIKE '%Ana%'"
+        ),
+        1,
+        "the audit trail is never erased: it never holds the reason"
+    );
+    let settings = RetentionSettings::default();
+    assert_eq!(erase(&db, &settings, day(19)).closure_reasons, 0);
+    assert_eq!(
+        text(&db, "SELECT reason AS v FROM closed_windows").as_deref(),
+        Some("Ana Pop, counter 2, on sick leave")
+    );
+    assert_eq!(erase(&db, &settings, day(20)).closure_reasons, 1);
+    assert_eq!(
+        text(
+            &db,
+            "SELECT service || starts_at || reason AS v FROM closed_windows"
+        )
+        .as_deref(),
+        Some("registration2026-11-10T07:00:00Z"),
+        "the window stays, without the words"
+    );
+    assert_eq!(erase(&db, &settings, day(21)).total(), 0, "nothing twice");
+}
+
+#[test]
 fn retention_sent_messages_lose_their_recipient_and_stale_pending_ones_are_given_up() {
     let db = NativeDb::fresh();
     db.execute(
@@ -289,6 +493,14 @@ fn retention_settings_below_the_status_window_are_refused_naming_the_setting() {
         Office::from_override_json(Some(r#"{"retention": {"booking_days": 5}}"#)).unwrap_err();
     match refused {
         Error::Config { setting, .. } => assert_eq!(setting, "office.retention.booking_days"),
+        other => panic!("{other:?}"),
+    }
+    let refused = Office::from_override_json(Some(
+        r#"{"retention": {"complaint_days": 730, "stale_days": 400}}"#,
+    ))
+    .unwrap_err();
+    match refused {
+        Error::Config { setting, .. } => assert_eq!(setting, "office.retention.stale_days"),
         other => panic!("{other:?}"),
     }
     let office = Office::from_override_json(Some(r#"{"retention": {"order_days": 30}}"#)).unwrap();

@@ -151,11 +151,121 @@ fn provider_down_for_good_ends_failed_after_max_attempts() {
         Some("provider answered 503")
     );
     assert_eq!(fake.calls.borrow().len(), 6);
-    assert!(retry_failed(&db, failed[0].id, t).unwrap());
+    // The reservation number is kept only hashed once the confirmation failed, and it
+    // can't be issued again: the booker has it from the booking's answer.
+    assert_eq!(secrets(&db, "confirmation"), vec![None, None]);
+    let refused = retry_failed(&db, failed[0].id, t).unwrap_err();
+    assert_eq!(refused.explain().code, "confirmation_not_resendable");
+    assert_eq!(list(&db, "failed").unwrap().len(), 2, "nothing changed");
+}
+
+/// The `secret` of each message of `kind`, by id.
+fn secrets(db: &NativeDb, kind: &str) -> Vec<Option<String>> {
+    db.execute(
+        "SELECT secret FROM outbox WHERE kind = ? ORDER BY id",
+        &[kind.into()],
+    )
+    .unwrap()
+    .read(|r| r.opt_text("secret"))
+    .unwrap()
+}
+
+#[test]
+fn r14_a_reminder_that_failed_for_good_loses_its_link_and_is_sent_again_with_a_fresh_one() {
+    let (db, office) = (NativeDb::fresh(), Office::default());
+    booked(&db, "Ion Popescu", "WVWZZZ1JZXW000001");
+    deliver(&db, &FakeProvider::default(), &providers(), &office, now()).unwrap();
+    // The day before the appointment (25 November 09:10), after the reminder time.
+    let mut t = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    let ten = chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+    assert_eq!(
+        crate::messaging::reminder::queue_due(&db, ten, t).unwrap(),
+        1
+    );
+    let queued = secrets(&db, "reminder");
+    let old = queued[1].clone().expect("the email carries the link");
+    assert!(cancellation::open(&db, &old, t).unwrap().is_some());
+
+    let down = FakeProvider {
+        script: RefCell::new(vec![503; 6]),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        deliver(&db, &down, &providers(), &office, t).unwrap();
+        t += Duration::minutes(10);
+    }
+    assert_eq!(list(&db, "failed").unwrap().len(), 2);
+    assert_eq!(
+        secrets(&db, "reminder"),
+        vec![None, None],
+        "a link never delivered is not kept in clear"
+    );
+
+    let failed = list(&db, "failed").unwrap();
+    let (email, sms) = (failed[0].id, failed[1].id);
+    assert!(retry_failed(&db, email, t).unwrap());
+    assert!(retry_failed(&db, sms, t).unwrap());
     assert!(
-        !retry_failed(&db, failed[0].id, t).unwrap(),
+        !retry_failed(&db, email, t).unwrap(),
         "only a failed message can be retried"
     );
+    let fresh = secrets(&db, "reminder")[1].clone().unwrap();
+    assert_ne!(fresh, old);
+    assert!(cancellation::open(&db, &old, t).unwrap().is_none());
+    assert!(cancellation::open(&db, &fresh, t).unwrap().is_some());
+
+    let up = FakeProvider::default();
+    assert_eq!(deliver(&db, &up, &providers(), &office, t).unwrap().sent, 2);
+    let calls = up.calls.borrow();
+    let link = format!("https://ghiseu.test/cancel/{fresh}");
+    assert!(
+        calls
+            .iter()
+            .any(|(_, _, body)| body["text"].as_str().unwrap_or("").contains(&link)),
+        "the email carries the fresh link"
+    );
+    assert!(
+        cancellation::confirm(&db, &fresh, Duration::minutes(30), t).unwrap(),
+        "and it cancels"
+    );
+}
+
+#[test]
+fn r18_a_failed_relocation_notice_sent_again_carries_a_fresh_link_and_so_does_its_sibling() {
+    let db = NativeDb::fresh();
+    booked(&db, "Ion Popescu", "WVWZZZ1JZXW000001");
+    let old = crate::kernel::token::LinkToken::generate();
+    db.execute(
+        "INSERT INTO closed_windows (id, service, starts_at, ends_at, reason, staff, created_at)
+         VALUES (1, 'registration', '2026-11-25T07:00:00Z', '2026-11-25T08:00:00Z', 'x', 'sef', '2026-11-23T08:00:00Z')",
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        "INSERT INTO relocations (id, booking_id, window_id, old_start, new_start, token_hash, created_at)
+         VALUES (7, 1, 1, '2026-11-25T07:10:00Z', '2026-11-25T09:10:00Z', ?, '2026-11-23T08:00:00Z')",
+        &[old.hash().into()],
+    )
+    .unwrap();
+    queue::relocation_notice(&db, "relocation", 7, 1, old.as_str(), now()).unwrap();
+    // The email failed for good (its link erased); the SMS still waits with the old one.
+    db.execute(
+        "UPDATE outbox SET state = 'failed', secret = NULL WHERE dedupe_key = 'relocation:email:7'",
+        &[],
+    )
+    .unwrap();
+    let email = list(&db, "failed").unwrap()[0].id;
+    assert!(retry_failed(&db, email, now()).unwrap());
+    let held = secrets(&db, "relocation");
+    let fresh = held[0].clone().unwrap();
+    assert_ne!(fresh, old.as_str());
+    assert_eq!(held, vec![Some(fresh.clone()), Some(fresh.clone())]);
+    assert!(
+        relocation::open(&db, old.as_str(), now())
+            .unwrap()
+            .is_none()
+    );
+    assert!(relocation::open(&db, &fresh, now()).unwrap().is_some());
 }
 
 #[test]
