@@ -283,6 +283,16 @@ impl Page {
         false
     }
 
+    /// Waits until the page's URL is exactly `path_and_query` (a form posted there).
+    pub async fn arrived(&self, path_and_query: &str) {
+        if !self
+            .waited(async || self.path().await == path_and_query)
+            .await
+        {
+            panic!("never reached {path_and_query}: at {}", self.path().await);
+        }
+    }
+
     /// Waits until the page's URL path starts with `prefix` (a submitted form landed).
     pub async fn landed(&self, prefix: &str) {
         if !self

@@ -171,15 +171,28 @@ async fn c01_the_complaints_page_looks_a_complaint_up_by_its_number() {
     let page = app.get_html("/complaints?lang=en").await;
     assert!(
         page.text()
-            .contains(r#"<form method="get" action="/complaints">"#),
-        "{}",
+            .contains(r#"<form method="post" action="/complaints">"#),
+        "the number goes in the body, never the address: {}",
         page.text()
     );
     let (number, _) = filed(&app, &service_complaint(&reservation(&app).await)).await;
-    let found = app
+    let lookup = |number: &str| {
+        app.post_raw(
+            "/complaints",
+            "application/x-www-form-urlencoded",
+            format!("lang=en&number={number}").into_bytes(),
+            None,
+        )
+    };
+    let found = lookup(&number).await;
+    assert_eq!(found.status, 200, "{}", found.text());
+    let bookmarked = app
         .get_html(&format!("/complaints?number={number}&lang=en"))
         .await;
-    assert_eq!(found.status, 200, "{}", found.text());
+    assert_eq!(
+        bookmarked.status, 200,
+        "an earlier page's address still answers"
+    );
     assert!(
         found.text().contains("Complaint status") && found.text().contains("Received"),
         "{}",
@@ -192,6 +205,7 @@ async fn c01_the_complaints_page_looks_a_complaint_up_by_its_number() {
             .get_html(&format!("/complaints?number={unknown}&lang=en"))
             .await;
         assert_eq!(reply.status, 404, "{unknown}: {}", reply.text());
+        assert_eq!(lookup(unknown).await.status, 404, "{unknown}");
     }
     // The page shown at intake links to the status.
     let received = app
@@ -203,7 +217,14 @@ async fn c01_the_complaints_page_looks_a_complaint_up_by_its_number() {
         )
         .await;
     assert_eq!(received.status, 201, "{}", received.text());
-    assert!(received.text().contains("/complaints?number="));
+    assert!(
+        received
+            .text()
+            .contains(r#"<form method="post" action="/complaints">"#)
+            && !received.text().contains("/complaints?number="),
+        "the status button posts the number: {}",
+        received.text()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

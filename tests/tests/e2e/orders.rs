@@ -867,6 +867,34 @@ async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staf
         )
     );
     pay(&app, id, "evt_page").await;
+    // The catalog's status lookup posts the number, so no address carries it.
+    let catalog = app.get_html("/orders?lang=en").await;
+    assert!(
+        catalog
+            .text()
+            .contains(r#"<form method="post" action="/orders">"#),
+        "{}",
+        catalog.text()
+    );
+    let looked_up = app
+        .post_raw(
+            "/orders",
+            "application/x-www-form-urlencoded",
+            format!("lang=en&number={number}").into_bytes(),
+            None,
+        )
+        .await;
+    assert_eq!(looked_up.status, 200, "{}", looked_up.text());
+    assert!(looked_up.text().contains("<html lang=\"en\"") && looked_up.text().contains("Paid"));
+    let unknown = app
+        .post_raw(
+            "/orders",
+            "application/x-www-form-urlencoded",
+            b"lang=en&number=ABCDE-FGHJK-MNPQR-STVWX".to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, 404);
 
     let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let queue = boss.get("/staff/orders").await;

@@ -20,7 +20,12 @@ async fn booking_page_and_status_page_are_served_in_romanian_and_english() {
     assert!(en.text().contains("<html lang=\"en\">") && en.text().contains("Book a visit"));
     assert!(!en.text().contains("{{"), "every marker is replaced");
     let status = app.get_html("/status?lang=en").await;
-    assert!(status.text().contains("action=\"/api/bookings\""));
+    assert!(
+        status
+            .text()
+            .contains(r#"method="post" action="/api/bookings/lookup""#),
+        "the number goes in the body, never the address"
+    );
     let css = app.get("/style.css").await;
     assert_eq!(css.headers["content-type"], "text/css; charset=utf-8");
     let icon = app.get("/favicon.svg").await;

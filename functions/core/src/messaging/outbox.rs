@@ -6,12 +6,13 @@
 //! reservation number (confirmation), the cancellation link's token (the reminder's
 //! email, R14) or the relocation's answer link (R18); links are otherwise kept only
 //! hashed. The secret is erased as soon as it is no longer needed: once sent or
-//! skipped, and once the message fails for good, since the citizen never got it. If
-//! staff send a failed message again (`retry_failed`), a link is issued afresh (the old
-//! one was never delivered, and a relocation's fresh link also goes to its other
-//! channel's notice still waiting); the reservation number can't be, since the booker
-//! was shown it at booking and brings it to the counter, so a failed confirmation is
-//! not sent again (the reminder still comes). Complaint and order messages are
+//! skipped, and a link once the message fails for good, since the citizen never got
+//! it. If staff send a failed message again (`retry_failed`), a link is issued afresh
+//! (the old one was never delivered, and a relocation's fresh link also goes to its
+//! other channel's notice still waiting). A reservation number can't be issued afresh
+//! (the booker was shown it and brings it to the counter) and acts on nothing (it only
+//! reads the status), so a failed confirmation keeps it, for staff to send it again,
+//! until retention erases the message (`message_days`). Complaint and order messages are
 //! rendered when queued (`payload`): a failed one keeps its text until retention
 //! erases it (`message_days`), so that staff can still send it.
 
@@ -68,8 +69,10 @@ const SENT_TO_RECIPIENT: &str = "SELECT COUNT(*) AS sent FROM outbox
 const MARK_RETRY: &str =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
-const MARK_FAILED: &str =
-    "UPDATE outbox SET state = 'failed', last_error = ?, secret = NULL, claimed_until = NULL
+/// A link dies with the message; a confirmation's reservation number stays, for staff
+/// to send it again (see the module's doc).
+const MARK_FAILED: &str = "UPDATE outbox SET state = 'failed', last_error = ?,
+        secret = CASE kind WHEN 'confirmation' THEN secret END, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
 
 struct Claimed {
@@ -463,14 +466,14 @@ pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bo
                 Some(relocation) => fresh_relocation_link(db, relocation, &channel)?,
                 None => None,
             },
-            // The number can't be issued again; one still held (a confirmation that
-            // failed before secrets were erased on failure) goes out as it is.
+            // The number can't be issued again: once retention erased it, the
+            // confirmation can't go (the booker saw the number; the reminder comes).
             (Some(_), "confirmation", _) if secret.is_none() => {
                 return Err(Error::conflict(
                     "confirmation_not_resendable",
                     "id",
-                    "A failed confirmation can't be sent again: the reservation number is not kept in clear. The booker saw it when booking, and the reminder still comes.",
-                    "O confirmare eșuată nu poate fi retrimisă: numărul rezervării nu se păstrează în clar. Solicitantul l-a văzut la programare, iar mementoul tot sosește.",
+                    "This confirmation can no longer be sent: its reservation number was erased with the message's data. The booker saw it when booking, and the reminder still comes.",
+                    "Această confirmare nu mai poate fi trimisă: numărul rezervării a fost șters odată cu datele mesajului. Solicitantul l-a văzut la programare, iar mementoul tot sosește.",
                 ));
             }
             _ => secret,

@@ -1,5 +1,6 @@
 //! The bookings component's routes: `POST /api/bookings` (R01–R17), the status check
-//! `GET /api/bookings/{number}` (R03) and its `calendar.ics`, the cancellation link
+//! `GET /api/bookings/{number}` (R03), its `calendar.ics` and the form's
+//! `POST /api/bookings/lookup`, the cancellation link
 //! `/cancel/{token}` (R14) and the relocation link `/relocation/{token}` (R18).
 
 use crate::booking::availability;
@@ -9,6 +10,7 @@ use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
 use crate::kernel::token::ReservationNumber;
 use crate::office::relocation;
 use crate::web::html;
@@ -131,18 +133,32 @@ fn refused_booking_form(
     Some(refused_page(error, page))
 }
 
-/// GET /api/bookings/{number}, or /api/bookings?number=… for the HTML form (R03).
-/// Unknown and malformed numbers answer the same 404.
+/// GET /api/bookings/{number} (R03), and `?number=…` as earlier pages asked it.
 pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
+    status_answer(req, number, lang_of(req, None), ctx)
+}
+
+/// POST /api/bookings/lookup: the status page's form without JavaScript sends the
+/// number in the body, so it stays out of the address bar, the history and the logs.
+fn booking_lookup(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let fields = body_fields(req)?;
+    let number = fields.get("number").map_or("", String::as_str);
+    status_answer(req, number, lang_of(req, Some(&fields)), ctx)
+}
+
+/// The status of a booking: unknown and malformed numbers answer the same 404.
+fn status_answer(
+    req: &Request,
+    number: &str,
+    lang: Lang,
+    ctx: &Context,
+) -> Result<Response, Error> {
     let number = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
     let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
     let view = booking.status_view();
     Ok(match format_of(req) {
-        Format::Html => html_response(
-            StatusCode::OK,
-            html::status_page(lang_of(req, None), ctx.office, &view),
-        ),
+        Format::Html => html_response(StatusCode::OK, html::status_page(lang, ctx.office, &view)),
         Format::Json => json_response(StatusCode::OK, &json!({"booking": view})),
     })
 }
@@ -231,6 +247,7 @@ pub fn bookings(req: &Request, ctx: &Context) -> Result<Response, Error> {
             let number = rest[1..].trim_end_matches("/calendar.ics");
             calendar_file(req, number, ctx)
         }
+        Some("/lookup") if req.method() == Method::POST => booking_lookup(req, ctx),
         Some(rest) if rest.starts_with('/') && !rest[1..].contains('/') => {
             booking_status(req, &rest[1..], ctx)
         }

@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
@@ -24,6 +25,14 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
         return escalate_link(req, token, ctx);
     }
     if path == "/complaints" {
+        // The status form sends the number in the body, so it stays out of the
+        // address bar, the history and the logs.
+        if req.method() == Method::POST {
+            limit_client(req, ctx)?;
+            let fields = body_fields(req)?;
+            let number = fields.get("number").map_or("", String::as_str);
+            return status_answer(req, number, lang_of(req, Some(&fields)), ctx);
+        }
         require_get(req)?;
         if let Some(number) = query_pairs(req).get("number") {
             limit_client(req, ctx)?;
@@ -97,19 +106,26 @@ fn refused_form(req: &Request, ctx: &Context, typed: Fields, error: &Error) -> R
     refused_page(error, page)
 }
 
-/// GET /api/complaints/{number} (or /complaints?number=…): kind, state and due dates,
-/// nothing personal. Unknown and malformed numbers answer the same 404.
+/// GET /api/complaints/{number} (or `/complaints?number=…`, as earlier pages asked it).
 fn status(req: &Request, number: &str, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
+    status_answer(req, number, lang_of(req, None), ctx)
+}
+
+/// A complaint's kind, state and due dates, nothing personal. Unknown and malformed
+/// numbers answer the same 404.
+fn status_answer(
+    req: &Request,
+    number: &str,
+    lang: Lang,
+    ctx: &Context,
+) -> Result<Response, Error> {
     let number = ComplaintNumber::parse(number).map_err(|_| Error::NotFound)?;
     let complaint = Complaint::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
     let progress = Progress::load(ctx.db, ctx.office, &complaint)?;
     let view = ComplaintStatusView::new(&complaint, &progress);
     Ok(match format_of(req) {
-        Format::Html => html_response(
-            StatusCode::OK,
-            html::complaint_status_page(lang_of(req, None), &view),
-        ),
+        Format::Html => html_response(StatusCode::OK, html::complaint_status_page(lang, &view)),
         Format::Json => json_response(StatusCode::OK, &json!({"complaint": view})),
     })
 }

@@ -6,6 +6,7 @@ use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
 use crate::orders::catalog::CURRENCY;
 use crate::orders::document::{self, Download};
 use crate::orders::intake::{self, NewOrder};
@@ -31,7 +32,7 @@ pub fn orders(req: &Request, ctx: &Context) -> Result<Response, Error> {
         (["api", "payments", "webhook"], false) => webhook(req, ctx),
         (["api", "orders"], false) => place(req, ctx),
         (["api", "orders", number], true) | (["orders", number], true) if *number != "return" => {
-            status(req, ctx, number)
+            status(req, ctx, number, lang_of(req, None))
         }
         (["api", "orders", number, "document"], true) => {
             let number = OrderNumber::parse(number).map_err(|_| Error::NotFound)?;
@@ -39,6 +40,7 @@ pub fn orders(req: &Request, ctx: &Context) -> Result<Response, Error> {
         }
         (["api", "orders", number, action], false) => order_action(req, ctx, number, action),
         (["orders"], true) => order_pages(req, ctx),
+        (["orders"], false) => order_lookup(req, ctx),
         (["orders", "return"], true) => Ok(html_response(
             StatusCode::OK,
             html::order_return_page(
@@ -167,22 +169,17 @@ fn place(req: &Request, ctx: &Context) -> Result<Response, Error> {
 
 /// GET /api/orders/{number} and /orders/{number} (D04): the status and history; no
 /// personal data beyond a masked name. Unknown and malformed numbers are one 404.
-fn status(req: &Request, ctx: &Context, typed: &str) -> Result<Response, Error> {
+fn status(req: &Request, ctx: &Context, typed: &str, lang: Lang) -> Result<Response, Error> {
     let (number, order) = Order::by_typed_number(ctx.db, typed)?;
     let events = orders::events(ctx.db, order.id)?;
     let view = OrderStatusView::new(&order, &events, ctx.office, ctx.now);
-    let page = req.uri().path().starts_with("/orders/");
+    let page = req.uri().path().starts_with("/orders");
     Ok(match (format_of(req), page) {
         (Format::Html, _) | (_, true) => {
             let done = query_pairs(req).remove("done");
             html_response(
                 StatusCode::OK,
-                html::order_status_page(
-                    lang_of(req, None),
-                    &number.to_string(),
-                    &view,
-                    done.as_deref(),
-                ),
+                html::order_status_page(lang, &number.to_string(), &view, done.as_deref()),
             )
         }
         (Format::Json, false) => json_response(StatusCode::OK, &json!({"order": view})),
@@ -285,13 +282,14 @@ fn pdf_response(download: Download) -> Response {
     response
 }
 
-/// GET /orders: the catalog with a link per document, and the status lookup;
-/// `?document=…` the order form; `?number=…` the status.
+/// GET /orders: the catalog with a link per document, and the status lookup (its
+/// form posts to `/orders`); `?document=…` the order form; `?number=…` the status,
+/// as earlier pages asked it.
 fn order_pages(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let query = query_pairs(req);
     let lang = lang_of(req, None);
     if let Some(number) = query.get("number") {
-        return status(req, ctx, number);
+        return status(req, ctx, number, lang);
     }
     let page = match query.get("document") {
         Some(code) => html::order_form_page(
@@ -303,6 +301,14 @@ fn order_pages(req: &Request, ctx: &Context) -> Result<Response, Error> {
         None => html::order_catalog_page(lang, &ctx.office.orders),
     };
     Ok(html_response(StatusCode::OK, page))
+}
+
+/// POST /orders: the catalog's status form sends the number in the body, so it
+/// stays out of the address bar, the history and the logs.
+fn order_lookup(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    let fields = body_fields(req)?;
+    let number = fields.get("number").map_or("", String::as_str);
+    status(req, ctx, number, lang_of(req, Some(&fields)))
 }
 
 /// GET shows the staff's question and the answer form; POST answers (once).

@@ -151,12 +151,19 @@ fn provider_down_for_good_ends_failed_after_max_attempts() {
         Some("provider answered 503")
     );
     assert_eq!(fake.calls.borrow().len(), 6);
-    // The reservation number is kept only hashed once the confirmation failed, and it
-    // can't be issued again: the booker has it from the booking's answer.
-    assert_eq!(secrets(&db, "confirmation"), vec![None, None]);
+    // A failed confirmation keeps its reservation number (it acts on nothing and can't
+    // be issued afresh), so staff can send it again; once retention erased it, not.
+    assert!(secrets(&db, "confirmation").iter().all(Option::is_some));
+    assert!(retry_failed(&db, failed[1].id, t).unwrap());
+    assert_eq!(list(&db, "failed").unwrap().len(), 1);
+    db.execute(
+        "UPDATE outbox SET secret = NULL WHERE id = ?",
+        &[failed[0].id.into()],
+    )
+    .unwrap();
     let refused = retry_failed(&db, failed[0].id, t).unwrap_err();
     assert_eq!(refused.explain().code, "confirmation_not_resendable");
-    assert_eq!(list(&db, "failed").unwrap().len(), 2, "nothing changed");
+    assert_eq!(list(&db, "failed").unwrap().len(), 1, "nothing changed");
 }
 
 /// The `secret` of each message of `kind`, by id.
