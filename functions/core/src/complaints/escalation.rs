@@ -13,6 +13,11 @@ use chrono::{DateTime, Duration, Utc};
 const BY_ESCALATION: &str = "SELECT id FROM complaints WHERE escalation_token_hash = ?";
 const SPEND_ESCALATION: &str = "UPDATE complaints SET escalation_token_hash = NULL WHERE id = ? AND escalation_token_hash = ? RETURNING id";
 
+const REISSUE: &str = "UPDATE complaints SET escalation_token_hash = ?3
+    WHERE id = ?1 AND escalation_token_hash IS NOT NULL
+      AND ?2 = (SELECT MAX(id) FROM complaint_events WHERE complaint_id = ?1 AND kind = 'resolved')
+    RETURNING id";
+
 /// How long after the decision its escalation link works (C05): long enough to read
 /// the decision and think it over, not a key to the complaint for ever.
 pub const ESCALATION_DAYS: i64 = 30;
@@ -43,6 +48,23 @@ pub fn escalation(
         .is_some_and(|at| now < at + Duration::days(ESCALATION_DAYS))
         && progress.level < MAX_LEVEL)
         .then_some((complaint, progress)))
+}
+
+/// C05, issue 25: a new escalation link for the decision logged as event `decided`,
+/// whose message failed for good (its link never arrived, and only its hash is kept):
+/// the old link stops working. None once escalated, or when a later decision was made.
+/// The link still works only `ESCALATION_DAYS` after the decision.
+pub fn reissue_escalation_link(
+    db: &dyn Database,
+    complaint_id: i64,
+    decided: i64,
+) -> Result<Option<LinkToken>, Error> {
+    let token = LinkToken::generate();
+    let reissued = db.execute(
+        REISSUE,
+        &[complaint_id.into(), decided.into(), token.hash().into()],
+    )?;
+    Ok(reissued.first().map(|_| token))
 }
 
 /// C05: the complainant escalates; the complaint reopens one level up with new
@@ -83,6 +105,7 @@ pub fn escalate(
             "complaint_ack",
             &progress.level.to_string(),
             &notice,
+            None,
             now,
         )?;
         Ok(true)

@@ -294,13 +294,22 @@ pub fn submit(
         log_event(db, id, "received", None, None, None, now)?;
         let complaint = Complaint::by_id(db, id)?.expect("just inserted");
         let progress = Progress::load(db, office, &complaint)?;
+        let shown = number.to_string();
         let notice = messages::complaint_ack(
-            &number.to_string(),
+            &shown,
             &complaint.received_local(),
             &office_day(progress.resolve_by),
-            &links.to(&format!("api/complaints/{number}")),
+            &links.to(&format!("api/complaints/{shown}")),
         );
-        queue(db, &complaint, "complaint_ack", "1", &notice, now)?;
+        queue(
+            db,
+            &complaint,
+            "complaint_ack",
+            "1",
+            &notice,
+            Some(&shown),
+            now,
+        )?;
         Ok(Some((complaint, progress)))
     })?;
     match inserted {

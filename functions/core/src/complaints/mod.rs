@@ -17,7 +17,7 @@ mod tests;
 
 pub use deadlines::Progress;
 pub use desk::{ListedComplaint, list};
-pub use escalation::{escalate, escalation};
+pub use escalation::{escalate, escalation, reissue_escalation_link};
 pub use intake::{INPUTS, NewComplaint, submit};
 pub use record::{Complaint, ComplaintNumber, events};
 pub use sla::sla_check;

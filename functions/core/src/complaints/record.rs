@@ -148,13 +148,16 @@ pub(super) fn log_event(
     Ok(inserted.read_first(|r| r.int("id"))?.unwrap_or_default())
 }
 
-/// Queues a notice to the complainant on each contact they gave, once per `key`.
+/// Queues a notice to the complainant on each contact they gave, once per `key`;
+/// `secret` is the number or link token its texts carry, kept out of the stored texts
+/// until sent (issue 25).
 pub(super) fn queue(
     db: &dyn Database,
     complaint: &Complaint,
     kind: &str,
     key: &str,
     notice: &Notice,
+    secret: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let channels = [
@@ -170,6 +173,7 @@ pub(super) fn queue(
             recipient,
             occasion: Some(key),
             payload: &payload,
+            secret,
         };
         queue::rendered(db, &message, now)?;
     }

@@ -83,6 +83,7 @@ pub fn sla_check(
                             recipient: to,
                             occasion: Some(&flag),
                             payload: &email.payload(),
+                            secret: None,
                         };
                         queue::rendered(db, &message, now)?;
                     }

@@ -161,6 +161,7 @@ pub fn take_step(
                     "complaint_progress",
                     &key,
                     &messages::complaint_progress(&received, text),
+                    None,
                     now,
                 )?;
             }
@@ -178,6 +179,7 @@ pub fn take_step(
                     "complaint_decision",
                     &key,
                     &messages::complaint_decision(&received, decision, &link),
+                    Some(token.as_str()),
                     now,
                 )?;
             }
@@ -255,6 +257,7 @@ pub(super) fn notify_missed_resolution(
                 "complaint_new_timeline",
                 &event_id.to_string(),
                 &notice,
+                None,
                 now,
             )
         }
@@ -264,6 +267,7 @@ pub(super) fn notify_missed_resolution(
             "complaint_holding",
             &progress.level.to_string(),
             &messages::complaint_holding(&received),
+            None,
             now,
         ),
     }

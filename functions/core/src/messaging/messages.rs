@@ -207,14 +207,13 @@ pub struct Notice {
 
 impl Email {
     /// What the outbox keeps for a message rendered when queued.
-    pub fn payload(&self) -> String {
+    pub fn payload(&self) -> serde_json::Value {
         serde_json::json!({"subject": self.subject, "text": self.text, "html": self.html})
-            .to_string()
     }
 }
 
-pub fn sms_payload(text: &str) -> String {
-    serde_json::json!({ "text": text }).to_string()
+pub fn sms_payload(text: &str) -> serde_json::Value {
+    serde_json::json!({ "text": text })
 }
 
 /// C02: the automatic acknowledgement, the only message carrying the complaint number.

@@ -9,18 +9,28 @@
 //! skipped, and a link once the message fails for good, since the citizen never got
 //! it. If staff send a failed message again (`retry_failed`), a link is issued afresh
 //! (the old one was never delivered, and a relocation's fresh link also goes to its
-//! other channel's notice still waiting). A reservation number can't be issued afresh
-//! (the booker was shown it and brings it to the counter) and acts on nothing (it only
-//! reads the status), so a failed confirmation keeps it, for staff to send it again,
-//! until retention erases the message (`message_days`). Complaint and order messages are
-//! rendered when queued (`payload`): a failed one keeps its text until retention
-//! erases it (`message_days`), so that staff can still send it.
+//! other channel's notice still waiting). A reservation or complaint number can't be
+//! issued afresh (the citizen was shown it) and acts on nothing (it only reads the
+//! status), so a failed confirmation or complaint acknowledgement keeps it, for staff
+//! to send it again, until retention erases the message (`message_days`). An order's
+//! number opens its document, so a failed order confirmation loses it and is not sent
+//! again (the citizen was shown it on ordering).
+//!
+//! Complaint and order messages are rendered when queued (`payload`), but the link or
+//! number their texts carry is kept apart in `secret` and put back when sent
+//! (`queue::with_secret`), so it goes the same way: a failed one keeps its text (until
+//! retention erases it, `message_days`) but no working link. Sent again, a decision's
+//! escalation link (C05) and an order's info-request or download link (D03) are issued
+//! afresh. Rows queued before the secret was kept apart carry their link in the
+//! payload and are sent as they are.
 
 use crate::booking::{Booking, cancellation};
+use crate::complaints;
 use crate::kernel::error::Error;
 use crate::messaging::limits::MessageLimits;
 use crate::messaging::{messages, queue};
 use crate::office::{Office, relocation};
+use crate::orders::processing;
 use crate::seams::{Sent, Transport};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
@@ -69,10 +79,11 @@ const SENT_TO_RECIPIENT: &str = "SELECT COUNT(*) AS sent FROM outbox
 const MARK_RETRY: &str =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
-/// A link dies with the message; a confirmation's reservation number stays, for staff
+/// A link dies with the message; a reservation or complaint number stays, for staff
 /// to send it again (see the module's doc).
 const MARK_FAILED: &str = "UPDATE outbox SET state = 'failed', last_error = ?,
-        secret = CASE kind WHEN 'confirmation' THEN secret END, claimed_until = NULL
+        secret = CASE WHEN kind IN ('confirmation', 'complaint_ack') THEN secret END,
+        claimed_until = NULL
     WHERE id = ? AND state = 'sending'";
 
 struct Claimed {
@@ -227,8 +238,15 @@ fn next_step<'p>(
     if let Some(reason) = held_back(db, message, &office.messages, now)? {
         return Ok(Next::Skip(Some(reason)));
     }
-    if message.payload.is_some() {
-        return Ok(rendered(message, providers).map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)));
+    if let Some(payload) = &message.payload {
+        let Ok(payload) = serde_json::from_str(payload) else {
+            return Ok(Next::Skip(None));
+        };
+        let Some(payload) = queue::with_secret(payload, message.secret.as_deref()) else {
+            return Ok(Next::Skip(Some(LINK_GONE)));
+        };
+        return Ok(rendered(message, &payload, providers)
+            .map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)));
     }
     let booking = match message.booking_id {
         Some(id) => Booking::by_id(db, id)?,
@@ -322,12 +340,18 @@ fn record(
     Ok(())
 }
 
-/// A message rendered when it was queued, addressed for its provider.
+/// Why a rendered message sent again went nowhere: staff asked for it once its link
+/// could no longer be issued afresh (see `retry_failed`).
+const LINK_GONE: &str =
+    "not sent: its link was used or replaced, or the case moved on, since it failed";
+
+/// A message rendered when it was queued, its secret put back, addressed for its
+/// provider.
 fn rendered<'p>(
     message: &Claimed,
+    payload: &serde_json::Value,
     providers: &'p Providers,
 ) -> Option<(&'p Provider, serde_json::Value)> {
-    let payload: serde_json::Value = serde_json::from_str(message.payload.as_deref()?).ok()?;
     match message.channel.as_str() {
         "sms" => Some((
             providers.sms.as_ref()?,
@@ -417,12 +441,56 @@ pub struct ListedMessage {
 
 const LIST: &str = "SELECT id, kind, channel, state, attempts, last_error, next_attempt_at, sent_at
     FROM outbox WHERE state = ? ORDER BY id DESC LIMIT 200";
-const FAILED: &str = "SELECT booking_id, kind, channel, dedupe_key, secret FROM outbox WHERE id = ? AND state = 'failed'";
+const FAILED: &str =
+    "SELECT booking_id, complaint_id, order_id, kind, channel, dedupe_key, secret, payload
+    FROM outbox WHERE id = ? AND state = 'failed'";
 const RETRY_FAILED: &str = "UPDATE outbox
     SET state = 'pending', attempts = 0, next_attempt_at = ?1, last_error = NULL, secret = ?3
     WHERE id = ?2 AND state = 'failed' RETURNING id";
-/// The relocation notice on the other channel, not sent yet, gets the fresh link too.
+/// The notice on the other channel, not sent yet, carries the same link: it gets the
+/// fresh one too.
 const SIBLING_SECRET: &str = "UPDATE outbox SET secret = ?2 WHERE dedupe_key = ?1 AND state = 'pending' AND secret IS NOT NULL";
+
+/// A failed message, as `retry_failed` reads it.
+struct Failed {
+    booking: Option<i64>,
+    complaint: Option<i64>,
+    order: Option<i64>,
+    kind: String,
+    channel: String,
+    dedupe_key: String,
+    secret: Option<String>,
+    payload: Option<String>,
+}
+
+impl Failed {
+    fn from_row(r: &Row) -> Result<Self, StorageError> {
+        Ok(Failed {
+            booking: r.opt_int("booking_id")?,
+            complaint: r.opt_int("complaint_id")?,
+            order: r.opt_int("order_id")?,
+            kind: r.text("kind")?,
+            channel: r.text("channel")?,
+            dedupe_key: r.text("dedupe_key")?,
+            secret: r.opt_text("secret")?,
+            payload: r.opt_text("payload")?,
+        })
+    }
+
+    /// Whether it was rendered with its secret kept apart (see `queue::PLACEHOLDER`).
+    fn has_placeholder(&self) -> bool {
+        self.payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .is_some_and(|p| queue::has_placeholder(&p))
+    }
+
+    /// The event id a complaint's or order's message key ends with
+    /// (`{kind}:{channel}:{subject}:{occasion}`).
+    fn occasion(&self) -> Option<i64> {
+        self.dedupe_key.splitn(4, ':').nth(3)?.parse().ok()
+    }
+}
 
 /// The outbox by state, for staff.
 pub fn list(db: &dyn Database, state: &str) -> Result<Vec<ListedMessage>, Error> {
@@ -444,31 +512,28 @@ pub fn list(db: &dyn Database, state: &str) -> Result<Vec<ListedMessage>, Error>
 /// the module's doc); false when it is not a failed message.
 pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bool, Error> {
     in_transaction(db, || {
-        let Some((booking, kind, channel, dedupe_key, secret)) =
-            db.execute(FAILED, &[id.into()])?.read_first(|r| {
-                Ok((
-                    r.opt_int("booking_id")?,
-                    r.text("kind")?,
-                    r.text("channel")?,
-                    r.text("dedupe_key")?,
-                    r.opt_text("secret")?,
-                ))
-            })?
+        let Some(failed) = db
+            .execute(FAILED, &[id.into()])?
+            .read_first(|r| Failed::from_row(&r))?
         else {
             return Ok(false);
         };
-        let secret = match (booking, kind.as_str(), channel.as_str()) {
+        let secret = match (
+            failed.booking,
+            failed.kind.as_str(),
+            failed.channel.as_str(),
+        ) {
             (Some(booking), "reminder", "email") => {
                 cancellation::reissue(db, booking)?.map(|t| t.as_str().to_owned())
             }
             (Some(_), "reminder" | "office_cancelled", _) => Some(String::new()),
-            (Some(_), "relocation", _) => match subject(&dedupe_key) {
-                Some(relocation) => fresh_relocation_link(db, relocation, &channel)?,
+            (Some(_), "relocation", _) => match subject(&failed.dedupe_key) {
+                Some(relocation) => fresh_relocation_link(db, relocation, &failed.channel)?,
                 None => None,
             },
             // The number can't be issued again: once retention erased it, the
             // confirmation can't go (the booker saw the number; the reminder comes).
-            (Some(_), "confirmation", _) if secret.is_none() => {
+            (Some(_), "confirmation", _) if failed.secret.is_none() => {
                 return Err(Error::conflict(
                     "confirmation_not_resendable",
                     "id",
@@ -476,7 +541,8 @@ pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bo
                     "Această confirmare nu mai poate fi trimisă: numărul rezervării a fost șters odată cu datele mesajului. Solicitantul l-a văzut la programare, iar mementoul tot sosește.",
                 ));
             }
-            _ => secret,
+            (None, ..) if failed.has_placeholder() => fresh_rendered_secret(db, &failed)?,
+            _ => failed.secret,
         };
         Ok(db
             .execute(
@@ -498,10 +564,73 @@ fn fresh_relocation_link(
     let Some(token) = relocation::reissue(db, relocation)? else {
         return Ok(None);
     };
-    let other = if channel == "sms" { "email" } else { "sms" };
-    let sibling = queue::dedupe_key("relocation", other, relocation, None);
-    db.execute(SIBLING_SECRET, &[sibling.into(), token.as_str().into()])?;
+    give_sibling(db, "relocation", channel, relocation, None, token.as_str())?;
     Ok(Some(token.as_str().to_owned()))
+}
+
+/// Issue 25: a complaint's or order's message rendered with its secret kept apart gets
+/// its link issued afresh: a decision's escalation link (C05, also for its notice on
+/// the other channel if that one is still waiting), an order's info-request or
+/// download link (D03). None once that link can no longer be (used, replaced by a
+/// newer one, the case moved on): the message is then skipped. A number can't be
+/// issued again: a complaint acknowledgement goes with the number it kept, an order
+/// confirmation (whose number was erased on failure) is not sent again.
+fn fresh_rendered_secret(db: &dyn Database, failed: &Failed) -> Result<Option<String>, Error> {
+    let token = match (
+        failed.kind.as_str(),
+        failed.complaint,
+        failed.order,
+        failed.occasion(),
+    ) {
+        ("complaint_decision", Some(complaint), _, Some(decided)) => {
+            let token = complaints::reissue_escalation_link(db, complaint, decided)?;
+            if let Some(token) = &token {
+                let occasion = decided.to_string();
+                let (kind, channel) = (failed.kind.as_str(), failed.channel.as_str());
+                give_sibling(
+                    db,
+                    kind,
+                    channel,
+                    complaint,
+                    Some(&occasion),
+                    token.as_str(),
+                )?;
+            }
+            token
+        }
+        ("order_info", _, Some(order), Some(asked)) => {
+            processing::reissue_info_link(db, order, asked)?
+        }
+        ("order_delivery" | "order_link", _, Some(order), Some(sent)) => {
+            processing::reissue_download_link(db, order, sent)?
+        }
+        ("complaint_ack" | "order_confirmation", ..) if failed.secret.is_none() => {
+            return Err(Error::conflict(
+                "confirmation_not_resendable",
+                "id",
+                "This acknowledgement or order confirmation can't be sent again: its number is no longer kept. The citizen was shown it on submitting, and the messages that follow still come.",
+                "Această confirmare a unei sesizări sau comenzi nu mai poate fi trimisă: numărul nu se mai păstrează. Cetățeanul l-a văzut la trimitere, iar mesajele următoare tot sosesc.",
+            ));
+        }
+        _ => return Ok(failed.secret.clone()),
+    };
+    Ok(token.map(|t| t.as_str().to_owned()))
+}
+
+/// Gives a fresh link to the message of the same kind and subject on the other
+/// channel, if it still waits with the old one.
+fn give_sibling(
+    db: &dyn Database,
+    kind: &str,
+    channel: &str,
+    subject: i64,
+    occasion: Option<&str>,
+    token: &str,
+) -> Result<(), Error> {
+    let other = if channel == "sms" { "email" } else { "sms" };
+    let sibling = queue::dedupe_key(kind, other, subject, occasion);
+    db.execute(SIBLING_SECRET, &[sibling.into(), token.into()])?;
+    Ok(())
 }
 
 /// The subject id a dedupe key ends with (`{kind}:{channel}:{subject}`).

@@ -123,12 +123,68 @@ pub struct Rendered<'a> {
     pub recipient: &'a str,
     /// Tells apart messages of this kind about the same subject; None for the only one.
     pub occasion: Option<&'a str>,
-    pub payload: &'a str,
+    /// `{"subject", "text", "html"}` (`messages::Email::payload`) or `{"text"}`.
+    pub payload: &'a serde_json::Value,
+    /// The link token or number the texts carry, if any: kept out of the payload (see
+    /// `PLACEHOLDER`).
+    pub secret: Option<&'a str>,
+}
+
+/// What stands in a payload's texts for the message's link token or number. The
+/// payload names it (`"placeholder"`), and only such a payload is filled when sent:
+/// the secret travels in the `secret` column, which is erased once the message is
+/// sent, skipped or fails for good, so a message that never arrived keeps no working
+/// link in clear (issue 25). Payloads queued before carry their link inside and no
+/// placeholder; they are sent as they are and erased after `message_days`. (A staff
+/// text that happens to hold the placeholder shows the same link there too, to the
+/// same recipient.)
+const PLACEHOLDER: &str = "{{secret}}";
+
+/// The payload with `secret` taken out of its texts and the placeholder named.
+fn without_secret(payload: &serde_json::Value, secret: &str) -> serde_json::Value {
+    let mut payload = payload.clone();
+    if let Some(fields) = payload.as_object_mut() {
+        for value in fields.values_mut() {
+            if let Some(text) = value.as_str() {
+                *value = text.replace(secret, PLACEHOLDER).into();
+            }
+        }
+        fields.insert("placeholder".to_owned(), PLACEHOLDER.into());
+    }
+    payload
+}
+
+/// Whether a stored payload left a placeholder for its secret.
+pub fn has_placeholder(payload: &serde_json::Value) -> bool {
+    payload.get("placeholder").is_some()
+}
+
+/// The payload as its recipient reads it, the secret put back in its texts; None when
+/// it has a placeholder and no secret is left to fill it.
+pub fn with_secret(
+    mut payload: serde_json::Value,
+    secret: Option<&str>,
+) -> Option<serde_json::Value> {
+    let Some(fields) = payload.as_object_mut() else {
+        return Some(payload);
+    };
+    let Some(placeholder) = fields.remove("placeholder") else {
+        return Some(payload);
+    };
+    let (placeholder, secret) = (placeholder.as_str()?.to_owned(), secret?);
+    for value in fields.values_mut() {
+        if let Some(text) = value.as_str() {
+            *value = text.replace(&placeholder, secret).into();
+        }
+    }
+    Some(payload)
 }
 
 const RENDERED: &str = "INSERT INTO outbox
-    (dedupe_key, complaint_id, order_id, kind, channel, recipient, payload, next_attempt_at, created_at)
-    VALUES (:dedupe_key, :complaint, :order, :kind, :channel, :recipient, :payload, :now, :now)
+    (dedupe_key, complaint_id, order_id, kind, channel, recipient, payload, secret,
+     next_attempt_at, created_at)
+    VALUES (:dedupe_key, :complaint, :order, :kind, :channel, :recipient, :payload, :secret,
+            :now, :now)
     ON CONFLICT (dedupe_key) DO NOTHING";
 
 /// Queues a rendered message, once per dedupe key.
@@ -138,6 +194,11 @@ pub fn rendered(db: &dyn Database, message: &Rendered, now: DateTime<Utc>) -> Re
         About::Order(id) => (id, None, Some(id)),
     };
     let key = dedupe_key(message.kind, message.channel, subject, message.occasion);
+    let secret = message.secret.filter(|s| !s.is_empty());
+    let payload = match secret {
+        Some(secret) => without_secret(message.payload, secret),
+        None => message.payload.clone(),
+    };
     db.execute_named(
         RENDERED,
         &[
@@ -147,7 +208,8 @@ pub fn rendered(db: &dyn Database, message: &Rendered, now: DateTime<Utc>) -> Re
             ("kind", message.kind.into()),
             ("channel", message.channel.into()),
             ("recipient", message.recipient.into()),
-            ("payload", message.payload.into()),
+            ("payload", payload.to_string().into()),
+            ("secret", secret.into()),
             ("now", db_time(now).into()),
         ],
     )?;

@@ -306,15 +306,44 @@ pub(crate) fn queue_email(
     email: &Email,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let message = queue::Rendered {
+    let payload = email.payload();
+    let message = order_email(order_id, to, kind, key, &payload, None);
+    queue::rendered(db, &message, now)
+}
+
+/// Queues an email to the requester whose text carries `secret` (the order's number
+/// or a link's token), kept out of its stored text until it is sent (issue 25).
+pub(crate) fn queue_email_with_secret(
+    db: &dyn Database,
+    order: &Order,
+    kind: &str,
+    key: &str,
+    email: &Email,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let payload = email.payload();
+    let message = order_email(order.id, &order.email, kind, key, &payload, Some(secret));
+    queue::rendered(db, &message, now)
+}
+
+fn order_email<'a>(
+    order_id: i64,
+    to: &'a str,
+    kind: &'a str,
+    key: &'a str,
+    payload: &'a serde_json::Value,
+    secret: Option<&'a str>,
+) -> queue::Rendered<'a> {
+    queue::Rendered {
         about: queue::About::Order(order_id),
         kind,
         channel: "email",
         recipient: to,
         occasion: Some(key),
-        payload: &email.payload(),
-    };
-    queue::rendered(db, &message, now)
+        payload,
+        secret,
+    }
 }
 
 /// A history line as the requester sees it.

@@ -5,7 +5,9 @@
 
 use super::document::Pdf;
 use super::payment;
-use super::{Order, State, log_event, move_state, office_time, queue_email};
+use super::{
+    Order, State, log_event, move_state, office_time, queue_email, queue_email_with_secret,
+};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::fields::required;
@@ -160,13 +162,13 @@ pub fn take_step(
                 let key = event("info_requested", Some(question))?;
                 let link = links.to(&format!("orders/info/{}", token.as_str()));
                 let email = order_messages::info_request(&about, question, &link);
-                queue_email(
+                queue_email_with_secret(
                     db,
-                    id,
-                    &order.email,
+                    &order,
                     "order_info",
                     &key.to_string(),
                     &email,
+                    token.as_str(),
                     now,
                 )?;
             }
@@ -270,15 +272,66 @@ fn send_download_link(
         &links.to(&format!("orders/download/{}", token.as_str())),
         &office_time(until),
     );
-    queue_email(
+    queue_email_with_secret(
         db,
-        order.id,
-        &order.email,
+        order,
         kind,
         &key.to_string(),
         &email,
+        token.as_str(),
         now,
     )
+}
+
+/// A fresh info-request link for the question asked at event `asked`, while it is the
+/// order's latest question and still unanswered; None otherwise.
+const REISSUE_INFO: &str = "UPDATE orders SET info_token_hash = ?3
+    WHERE id = ?1 AND state = 'info_requested' AND info_token_hash IS NOT NULL
+      AND ?2 = (SELECT MAX(id) FROM order_events WHERE order_id = ?1 AND kind = 'info_requested')
+    RETURNING id";
+/// A fresh download link for the one sent at event `sent` (issued or renewed), while it
+/// is the order's latest link and the order is still issued or delivered; None
+/// otherwise. It keeps `download_until`, the day the email names.
+const REISSUE_DOWNLOAD: &str = "UPDATE orders SET download_token_hash = ?3
+    WHERE id = ?1 AND state IN ('issued', 'delivered') AND download_token_hash IS NOT NULL
+      AND ?2 = (SELECT MAX(id) FROM order_events
+                WHERE order_id = ?1 AND kind IN ('issued', 'link_renewed'))
+    RETURNING id";
+
+/// Issue 25: a new info-request link for a question whose email failed for good (its
+/// link never arrived, and only its hash is kept): the old one stops working. None
+/// once answered, or when a later question was asked.
+pub fn reissue_info_link(
+    db: &dyn Database,
+    order_id: i64,
+    asked: i64,
+) -> Result<Option<LinkToken>, Error> {
+    reissue(db, REISSUE_INFO, order_id, asked)
+}
+
+/// Issue 25: a new download link for a delivery or renewed-link email that failed for
+/// good; it works until the same day the email names. None once a newer link was sent
+/// or the order was reopened.
+pub fn reissue_download_link(
+    db: &dyn Database,
+    order_id: i64,
+    sent: i64,
+) -> Result<Option<LinkToken>, Error> {
+    reissue(db, REISSUE_DOWNLOAD, order_id, sent)
+}
+
+fn reissue(
+    db: &dyn Database,
+    statement: &str,
+    order_id: i64,
+    event: i64,
+) -> Result<Option<LinkToken>, Error> {
+    let token = LinkToken::generate();
+    let reissued = db.execute(
+        statement,
+        &[order_id.into(), event.into(), token.hash().into()],
+    )?;
+    Ok(reissued.first().map(|_| token))
 }
 
 /// D03: a new download link for an issued order whose link expired or got lost.

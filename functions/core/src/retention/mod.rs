@@ -12,7 +12,7 @@
 //! | a complaint's texts and contacts, its log's texts | `complaint_days` after it was resolved | `complaint_days` |
 //! | an order's name, contacts, details, log texts and document | `order_days` after it closed | `order_days` |
 //! | a complaint or an order in any state, as above | `stale_days` after its last event (else its receipt) | `stale_days` |
-//! | a message's link or number (`secret`) | when it fails for good (see `messaging::outbox`) | — |
+//! | a message's link or number (`secret`, never in its text; a complaint or order message an earlier version queued holds it in its text until `message_days`) | when it fails for good (see `messaging::outbox`) | — |
 //! | a message's recipient, text and last error | `message_days` after it was sent or given up | `message_days` |
 //! | a message never delivered | given up `booking_days` after it was queued | `booking_days` |
 //!

@@ -1,3 +1,5 @@
+mod failed_links;
+
 use super::*;
 use crate::booking::{Admission, NewBooking, book};
 use crate::kernel::fields::Fields;
