@@ -490,3 +490,71 @@ pub async fn d01_d03_order_paid_by_webhook_issued_and_downloaded(backend: Backen
     let status = app.get(&format!("/api/orders/{number}")).await;
     assert_eq!(status.json()["order"]["state"], "delivered");
 }
+
+/// R19, abuse: 60 wrong guesses at one account at once from one address (as tried on
+/// real `spin up` before the fix, which let 11 through and then refused the owner) get
+/// three password checks; the right password waits at the guessing address, not at
+/// the owner's; and the throttle keeps only keyed hashes.
+pub async fn r19_parallel_guesses_get_three_checks_and_lock_the_guessing_address_not_the_owner(
+    backend: Backend,
+) {
+    use crate::staff_session::StaffSession;
+    const PASSWORD: &str = "correct horse battery staple";
+    let first = format!(
+        "maria.boss:{}",
+        ghiseu_core::staff::accounts::hash_password(PASSWORD).unwrap()
+    );
+    let office = r#"{"rate_limits":{"client_address_header":"x-forwarded-for"}}"#;
+    let app = Arc::new(
+        TestApp::start(
+            backend,
+            &[("first_supervisor", first.as_str()), ("office", office)],
+        )
+        .await,
+    );
+    let attacker = client(66);
+    let guesses: Vec<_> = (0..60)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let mut guesser = StaffSession::new(&app);
+                guesser.from = Some(attacker);
+                guesser
+                    .login("maria.boss", "not the password!")
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for guess in guesses {
+        statuses.push(guess.await.unwrap());
+    }
+    statuses.sort();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert_eq!(
+        checked, 3,
+        "each attempt counted before its check: {statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 401 | 429)),
+        "{statuses:?}"
+    );
+    // The right password from the guessing address waits too...
+    let mut same = StaffSession::new(&app);
+    same.from = Some(attacker);
+    assert_eq!(same.login("maria.boss", PASSWORD).await.status, 429);
+    // ...but the owner at the office's own address is not locked out.
+    let mut owner = StaffSession::new(&app);
+    owner.from = Some(client(7));
+    assert_eq!(owner.login("maria.boss", PASSWORD).await.status, 303);
+    // What was typed as a name, and the addresses, are kept only as keyed hashes.
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM login_throttle
+             WHERE subject LIKE '%maria%' OR subject LIKE '%10.0.0%' OR subject LIKE '%127.0.0.1%'"
+        ),
+        0
+    );
+    assert!(app.count("SELECT COUNT(*) FROM login_throttle") > 0);
+}
