@@ -810,3 +810,58 @@ async fn c05_an_escalation_link_dies_thirty_days_after_the_decision() {
         "nothing reopened"
     );
 }
+
+/// Issue 25: a decision email that fails for good keeps no escalation link in its row;
+/// staff send it again with a fresh link, and the one that never arrived opens nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn c05_a_failed_decision_keeps_no_link_and_is_sent_again_with_a_fresh_one() {
+    let tokens = staff_tokens();
+    let app = TestApp::spawn_configured(&[
+        ("staff_tokens", tokens.as_str()),
+        ("public_base_url", "https://programari.test"),
+        ("email_api_url", "https://mail.test/send"),
+        ("email_api_origin", MAIL),
+        ("delivery_max_attempts", "1"),
+    ]);
+    let (_, id) = filed(&app, &service_complaint(&reservation(&app).await)).await;
+    app.deliver().await;
+    let resolve = step(
+        &app,
+        id,
+        "resolve",
+        Some(json!({"decision": "Am suplimentat personalul dimineața."})),
+    )
+    .await;
+    assert_eq!(resolve.status, 200, "{}", resolve.text());
+    app.host().script_outbound(MAIL, &[500]);
+    app.deliver().await;
+    let failed = "SELECT COUNT(*) FROM outbox WHERE kind = 'complaint_decision' AND channel = 'email' AND state = 'failed'";
+    assert_eq!(app.count(failed), 1);
+    let never_arrived = app.link_paths("/escalate/").pop().expect("the failed try");
+    let token = never_arrived.trim_start_matches("/escalate/");
+    assert_eq!(
+        app.count_with(
+            "SELECT COUNT(*) FROM outbox WHERE state = 'failed'
+             AND (instr(IFNULL(secret, ''), ?1) > 0 OR instr(IFNULL(payload, ''), ?1) > 0)",
+            [token]
+        ),
+        0,
+        "the failed message's row holds no link"
+    );
+    let message = app.count(&failed.replace("COUNT(*)", "id"));
+    let retry = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/outbox/{message}/retry"),
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(retry.status, 200, "{}", retry.text());
+    app.deliver().await;
+    let fresh = app.link_paths("/escalate/").pop().unwrap();
+    assert_ne!(fresh, never_arrived);
+    assert_eq!(app.get_html(&never_arrived).await.status, 404);
+    let opened = app.get_html(&fresh).await;
+    assert_eq!(opened.status, 200, "{}", opened.text());
+}
