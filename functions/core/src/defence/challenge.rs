@@ -85,6 +85,9 @@ impl ProofOfWork {
         let data = BTreeMap::from([
             ("for".to_owned(), json!(purpose.code())),
             ("exp".to_owned(), json!(expires)),
+            // For the page's progress bar: no counter is above it. No secret: the range
+            // is this function and the office's settings.
+            ("max".to_owned(), json!(self.settings.difficulty)),
         ]);
         altcha::create_challenge(CreateChallengeOptions {
             algorithm: ALGORITHM.to_owned(),
