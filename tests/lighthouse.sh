@@ -23,8 +23,8 @@ port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", 
 base="http://127.0.0.1:$port"
 [ "${GHISEU_COMPONENTS_BUILT:-}" = 1 ] || cargo components
 cargo build --locked -p ghiseu-testhost --bin ghiseu-serve
-# The default difficulty (the office's own), signed with a throwaway secret.
-# The binary itself, not `cargo run`, so that killing it at the end stops the server.
+# The office's default difficulty, signed with a throwaway secret; the binary itself,
+# not `cargo run`, so that killing it at the end stops the server.
 SPIN_VARIABLE_CHALLENGE_SECRET="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" GHISEU_LISTEN="127.0.0.1:$port" \
   "${CARGO_TARGET_DIR:-target}/debug/ghiseu-serve" >target/lighthouse-serve.log 2>&1 &
 server=$!

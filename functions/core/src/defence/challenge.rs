@@ -202,6 +202,7 @@ mod tests {
         let pow = pow(200);
         let now = Utc::now();
         let challenge = pow.issue(Purpose::Booking, now).unwrap();
+        assert_eq!(challenge.parameters.data.as_ref().unwrap()["max"], 200);
         let payload = solve(&challenge).unwrap();
         let id = pow.verify(Some(&payload), Purpose::Booking, now).unwrap();
         assert_eq!(id, challenge.parameters.nonce);
