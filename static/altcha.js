@@ -1,53 +1,66 @@
-// Bot defence (ALTCHA v2 proof of work, SHA-256): fetches a challenge for a form,
-// finds the counter whose key starts with the challenge's prefix, and sends the
-// solution back in the form's `altcha` field: the server-rendered and static forms
-// mark theirs with `input[data-altcha]`.
+// Bot defence (ALTCHA v2 proof of work, SHA-256): fetches a challenge for a form, has
+// altcha-worker.js find the counter whose key starts with the challenge's prefix, shows
+// how far it got, and sends the solution back in the form's `altcha` field: the
+// server-rendered forms mark theirs with `input[data-altcha]`.
+// No main-thread fallback: every browser with WebCrypto has Web Workers, and solving on
+// the main thread froze the form for seconds on a slow phone; without a worker the
+// check fails and says so, as any other failure does.
 "use strict";
 (function () {
-  const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
-  const bytes = (h) => new Uint8Array(h.match(/../g).map((x) => parseInt(x, 16)));
-
-  async function solve(challenge) {
-    const p = challenge.parameters;
-    const salt = bytes(p.salt);
-    const nonce = bytes(p.nonce);
-    const input = new Uint8Array(salt.length + nonce.length + 4);
-    input.set(salt, 0);
-    input.set(nonce, salt.length);
-    const view = new DataView(input.buffer);
-    const started = performance.now();
-    for (let counter = 0; counter <= 0xffffffff; counter++) {
-      view.setUint32(salt.length + nonce.length, counter, false);
-      const key = hex(await crypto.subtle.digest("SHA-256", input)).slice(0, p.keyLength * 2);
-      if (key.startsWith(p.keyPrefix)) {
-        const solution = { counter, derivedKey: key, time: performance.now() - started };
-        return btoa(JSON.stringify({ challenge, solution }));
-      }
-    }
-    throw new Error("no solution");
+  // Resolves with the solved payload; `onTried(n)` hears how many counters were tried.
+  function solve(challenge, onTried) {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker("/altcha-worker.js");
+      worker.onmessage = ({ data }) => {
+        if (data.tried !== undefined) return onTried(data.tried);
+        worker.terminate();
+        if (data.solution) resolve(btoa(JSON.stringify({ challenge, solution: data.solution })));
+        else reject(new Error(data.error));
+      };
+      worker.onerror = (e) => {
+        worker.terminate();
+        reject(new Error(e.message));
+      };
+      worker.postMessage(challenge);
+    });
   }
 
   // The solved payload for one submission, or "" when the office turned the check off.
-  async function proofOfWork(purpose) {
+  // The challenge's signed `data.max` bounds the counter, so the bar can show a share.
+  async function proofOfWork(purpose, progress) {
     const res = await fetch("/api/challenge?for=" + encodeURIComponent(purpose), { headers: { Accept: "application/json" } });
     if (!res.ok) throw new Error("challenge " + res.status);
     const body = await res.json();
-    return body.challenge ? solve(body.challenge) : "";
+    if (!body.challenge) return "";
+    const max = body.challenge.parameters.data && body.challenge.parameters.data.max;
+    if (max > 0) {
+      progress.max = max;
+      progress.value = 0;
+    }
+    return solve(body.challenge, (tried) => {
+      if (max > 0) progress.value = Math.min(tried, max);
+    });
   }
 
-  for (const field of document.querySelectorAll("input[data-altcha]")) {
+  document.querySelectorAll("input[data-altcha]").forEach((field, i) => {
     const form = field.form;
     const button = form && form.querySelector("button[type=submit]");
+    const en = document.documentElement.lang === "en";
+    // Only the status's text is announced; the bar is named by it, not read out on
+    // every step.
     const status = document.createElement("p");
     status.className = "notice";
+    status.id = "altcha-status-" + i;
     status.setAttribute("aria-live", "polite");
-    const en = document.documentElement.lang === "en";
     status.textContent = en ? "Running the anti-bot check…" : "Se face verificarea anti-robot…";
+    const progress = document.createElement("progress");
+    progress.className = "altcha";
+    progress.setAttribute("aria-labelledby", status.id);
     if (button) {
       button.disabled = true;
-      button.before(status);
+      button.before(status, progress);
     }
-    proofOfWork(field.dataset.altcha)
+    proofOfWork(field.dataset.altcha, progress)
       .then((payload) => {
         field.value = payload;
         status.textContent = en ? "Anti-bot check done." : "Verificarea anti-robot s-a încheiat.";
@@ -56,7 +69,8 @@
         status.textContent = en ? "The anti-bot check failed; reload the page." : "Verificarea anti-robot a eșuat; reîncărcați pagina.";
       })
       .finally(() => {
+        progress.remove();
         if (button) button.disabled = false;
       });
-  }
+  });
 })();

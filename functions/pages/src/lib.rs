@@ -49,6 +49,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/altcha.js"),
     },
+    Asset {
+        path: "/altcha-worker.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../../static/altcha-worker.js"),
+    },
 ];
 
 /// Replaces each `{{ro|en}}` with one side; the texts are ours, but escaped all the same.

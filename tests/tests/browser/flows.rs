@@ -474,11 +474,12 @@ async fn every_citizen_page_works_at_320_px_wide() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn abuse_the_proof_of_work_step_is_solved_by_the_page_and_refused_without_javascript() {
+async fn abuse_the_proof_of_work_is_solved_showing_progress_and_refused_without_javascript() {
+    // Hard enough (200,000 to 400,000 hashes) that the solver is seen at work.
     let challenged = || {
         TestApp::spawn_configured(&[
             ("challenge_secret", "browser-test-secret"),
-            ("office", r#"{"proof_of_work": {"difficulty": 2000}}"#),
+            ("office", r#"{"proof_of_work": {"difficulty": 400000}}"#),
         ])
     };
     for setup in [JS, NO_JS] {
@@ -486,23 +487,48 @@ async fn abuse_the_proof_of_work_step_is_solved_by_the_page_and_refused_without_
         run(&name, challenged(), setup, move |page| async move {
             page.open("/api/availability?service=passport&date=2026-11-25&lang=ro")
                 .await;
-            page.fill("#f-name", "Ana Pop").await;
-            page.fill("#f-phone", "0722 123 456").await;
-            page.click("input[name=consent]").await;
             if setup.javascript {
-                // The check runs as the page opens; the button waits for it.
-                for _ in 0..200 {
-                    if page
-                        .find("main form button[type=submit]")
-                        .await
-                        .is_enabled()
-                        .await
-                        .unwrap()
-                    {
+                // The check runs as the page opens, in a worker; the button waits for it
+                // and the bar, named by the announced status, shows how far it got.
+                let mut shown_part_done = false;
+                for _ in 0..600 {
+                    let state = page
+                        .script(
+                            r#"const bar = document.querySelector("progress.altcha");
+                            const name = bar && document.getElementById(bar.getAttribute("aria-labelledby"));
+                            return {
+                              part: !!bar && bar.value > 0 && bar.value < bar.max,
+                              named: !!name && name.getAttribute("aria-live") === "polite" && name.textContent,
+                              waiting: document.querySelector("main form button[type=submit]").disabled,
+                            };"#,
+                        )
+                        .await;
+                    if state["part"] == true {
+                        assert_eq!(state["named"], "Se face verificarea anti-robot…");
+                        if !shown_part_done {
+                            page.accessible("the form while the anti-bot check runs").await;
+                        }
+                        shown_part_done = true;
+                    }
+                    if state["waiting"] == false {
                         break;
                     }
                     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
                 }
+                assert!(shown_part_done, "the bar showed part of the work done");
+                assert!(
+                    !page.exists_now("progress.altcha").await,
+                    "the bar goes when the check is done"
+                );
+                assert_eq!(
+                    page.text("p[aria-live]").await,
+                    "Verificarea anti-robot s-a încheiat."
+                );
+            }
+            page.fill("#f-name", "Ana Pop").await;
+            page.fill("#f-phone", "0722 123 456").await;
+            page.click("input[name=consent]").await;
+            if setup.javascript {
                 page.accessible("the form with the anti-bot check").await;
                 page.click("main form button[type=submit]").await;
                 page.find("p.number strong").await;

@@ -85,6 +85,9 @@ impl ProofOfWork {
         let data = BTreeMap::from([
             ("for".to_owned(), json!(purpose.code())),
             ("exp".to_owned(), json!(expires)),
+            // For the page's progress bar: no counter is above it. No secret: the range
+            // is this function and the office's settings.
+            ("max".to_owned(), json!(self.settings.difficulty)),
         ]);
         altcha::create_challenge(CreateChallengeOptions {
             algorithm: ALGORITHM.to_owned(),
@@ -199,6 +202,7 @@ mod tests {
         let pow = pow(200);
         let now = Utc::now();
         let challenge = pow.issue(Purpose::Booking, now).unwrap();
+        assert_eq!(challenge.parameters.data.as_ref().unwrap()["max"], 200);
         let payload = solve(&challenge).unwrap();
         let id = pow.verify(Some(&payload), Purpose::Booking, now).unwrap();
         assert_eq!(id, challenge.parameters.nonce);
