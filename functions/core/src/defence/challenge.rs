@@ -76,11 +76,12 @@ impl ProofOfWork {
         })
     }
 
-    /// A fresh challenge: the secret counter is drawn between half the difficulty and
-    /// the difficulty, so the work can't be skipped by guessing a fixed value.
+    /// A fresh challenge: the secret counter is drawn anew each time, so the work
+    /// can't be skipped by guessing a fixed value.
     pub fn issue(&self, purpose: Purpose, now: DateTime<Utc>) -> Result<Challenge, Error> {
-        let half = self.settings.difficulty / 2;
-        let counter = half + random_u32() % (self.settings.difficulty - half + 1);
+        // Uniform from 0, as ALTCHA draws it: a floor would be public (this code), and a
+        // solver starting at it would skip the work an honest page does below it.
+        let counter = random_u32() % (self.settings.difficulty + 1);
         let expires = now.timestamp() + i64::from(self.settings.ttl_seconds);
         let data = BTreeMap::from([
             ("for".to_owned(), json!(purpose.code())),

@@ -80,7 +80,7 @@ pub struct Office {
 }
 
 /// How hard the proof-of-work challenge is: the solver tries on average about
-/// three quarters of `difficulty` hashes (0 turns the challenge off), and a
+/// half of `difficulty` hashes (0 turns the challenge off), and a
 /// challenge must be used within `ttl_seconds` of being issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
