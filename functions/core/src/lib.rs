@@ -32,6 +32,7 @@ pub mod orders;
 pub mod retention;
 pub mod seams;
 pub mod staff;
+pub mod stats;
 pub mod storage;
 pub mod web;
 

@@ -1,0 +1,308 @@
+//! The booking figures: how full each day was against R01's capacity, what became
+//! of the bookings, and how fast each newly opened day filled.
+//!
+//! A slot's office day is the date of its stored UTC start: the office's hours lie
+//! between 03:00 and 24:00 Bucharest time, so the two dates agree.
+
+use super::{Cell, Kind, Period, Table, column};
+use crate::kernel::error::Error;
+use crate::kernel::time::{OFFICE_TZ, to_utc};
+use crate::office::{Office, Service};
+use crate::storage::{Database, Value, db_time};
+use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
+
+pub const PER_DAY: &str = "bookings";
+pub const OUTCOMES: &str = "outcomes";
+pub const FILL_SPEED: &str = "fill_speed";
+
+/// Bookings not cancelled, per service and day (the index on service and slot).
+const BOOKED: &str = "SELECT service, substr(slot_start, 1, 10) AS day, COUNT(*) AS n
+    FROM bookings
+    WHERE service IN (SELECT value FROM json_each(?1)) AND slot_start >= ?2 AND slot_start < ?3
+      AND state != 'cancelled'
+    GROUP BY service, day";
+const WALK_INS: &str = "SELECT service, substr(slot_start, 1, 10) AS day, COUNT(*) AS n
+    FROM walk_in_tickets
+    WHERE service IN (SELECT value FROM json_each(?1)) AND slot_start >= ?2 AND slot_start < ?3
+    GROUP BY service, day";
+
+/// (service, day) → a count.
+type PerDay = BTreeMap<(String, String), i64>;
+
+fn services_json(office: &Office) -> Value {
+    let codes: Vec<&str> = office.services.iter().map(|s| s.code).collect();
+    serde_json::to_string(&codes)
+        .expect("codes serialise")
+        .into()
+}
+
+fn per_service_and_day(
+    db: &dyn Database,
+    sql: &str,
+    office: &Office,
+    period: &Period,
+) -> Result<PerDay, Error> {
+    let (from, to) = period.instants();
+    let rows = db.execute(
+        sql,
+        &[
+            services_json(office),
+            db_time(from).into(),
+            db_time(to).into(),
+        ],
+    )?;
+    Ok(rows
+        .read(|r| Ok(((r.text("service")?, r.text("day")?), r.int("n")?)))?
+        .into_iter()
+        .collect())
+}
+
+/// The slots a service offers on a day (0 on a closed day).
+fn slots(office: &Office, service: &Service, day: NaiveDate) -> i64 {
+    office.slots(service, day).map_or(0, |s| s.len() as i64)
+}
+
+/// R01 per day and service: online bookings against the online seats, walk-in
+/// tickets against the walk-in seats. Days the office is closed and nobody booked
+/// are left out.
+pub fn per_day(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+    let booked = per_service_and_day(db, BOOKED, office, period)?;
+    let walk_ins = per_service_and_day(db, WALK_INS, office, period)?;
+    let mut rows = Vec::new();
+    for day in period.days() {
+        for service in &office.services {
+            let key = (service.code.to_owned(), day.to_string());
+            let slots = slots(office, service, day);
+            let (online, walk_in) = (
+                booked.get(&key).copied().unwrap_or(0),
+                walk_ins.get(&key).copied().unwrap_or(0),
+            );
+            if slots == 0 && online == 0 && walk_in == 0 {
+                continue;
+            }
+            let online_seats = slots * i64::from(service.online_seats());
+            let walk_in_seats = slots * i64::from(service.walk_in_seats());
+            rows.push(vec![
+                Cell::Label(day.to_string()),
+                Cell::Label(service.code.to_owned()),
+                Cell::count(online),
+                Cell::count(online_seats),
+                Cell::percent(online, online_seats),
+                Cell::count(walk_in),
+                Cell::count(walk_in_seats),
+                Cell::percent(walk_in, walk_in_seats),
+            ]);
+        }
+    }
+    Ok(Table {
+        id: PER_DAY,
+        title_ro: "Programări pe zi și serviciu",
+        title_en: "Bookings per day and service",
+        about_ro: "Programările online neanulate față de locurile online (jumătate din capacitate, R01) și bonurile de la ghișeu față de locurile fără programare.",
+        about_en: "Online bookings not cancelled against the online seats (half the capacity, R01), and walk-in tickets against the walk-in seats.",
+        columns: vec![
+            column("Ziua", "Day", Kind::Label),
+            column("Serviciul", "Service", Kind::Label),
+            column("Programări online", "Online bookings", Kind::Count),
+            column("Locuri online", "Online seats", Kind::Count),
+            column("Ocupare online %", "Online utilisation %", Kind::Percent),
+            column("Bonuri la ghișeu", "Walk-in tickets", Kind::Count),
+            column("Locuri la ghișeu", "Walk-in seats", Kind::Count),
+            column(
+                "Ocupare la ghișeu %",
+                "Walk-in utilisation %",
+                Kind::Percent,
+            ),
+        ],
+        rows,
+        charted: vec![4, 7],
+    })
+}
+
+const BY_STATE: &str = "SELECT service, state, IFNULL(cancel_reason, '') AS reason, COUNT(*) AS n
+    FROM bookings
+    WHERE service IN (SELECT value FROM json_each(?1)) AND slot_start >= ?2 AND slot_start < ?3
+    GROUP BY service, state, reason";
+/// Bans issued in the period, by the service of the booking that earned them.
+const BANS: &str = "SELECT b.service, COUNT(*) AS n FROM bans
+    JOIN bookings b ON b.id = bans.booking_id
+    WHERE bans.starts_at >= ?1 AND bans.starts_at < ?2
+    GROUP BY b.service";
+
+/// Where each cancellation reason is counted.
+fn cancelled_column(reason: &str) -> usize {
+    match reason {
+        "cancelled_by_booker" => 4,
+        "duplicate_vin" | "duplicate_holder" | "superseded" => 5,
+        "office_closed" | "relocation_declined" => 6,
+        _ => 7,
+    }
+}
+
+/// What became of the bookings whose slot fell in the period, per service, and the
+/// bans (R12, R13) issued in it.
+pub fn outcomes(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+    let (from, to) = period.instants();
+    let (from, to): (Value, Value) = (db_time(from).into(), db_time(to).into());
+    let counts = db.execute(BY_STATE, &[services_json(office), from.clone(), to.clone()])?;
+    let bans: BTreeMap<String, i64> = db
+        .execute(BANS, &[from, to])?
+        .read(|r| Ok((r.text("service")?, r.int("n")?)))?
+        .into_iter()
+        .collect();
+    let mut per_service: BTreeMap<String, [i64; 9]> = BTreeMap::new();
+    for row in counts.iter() {
+        let (service, state, reason, n) = (
+            row.text("service")?,
+            row.text("state")?,
+            row.text("reason")?,
+            row.int("n")?,
+        );
+        let figures = per_service.entry(service).or_default();
+        figures[1] += n;
+        match state.as_str() {
+            "attended" => figures[2] += n,
+            "no_show" => figures[3] += n,
+            "cancelled" => figures[cancelled_column(&reason)] += n,
+            _ => {}
+        }
+    }
+    let rows = office
+        .services
+        .iter()
+        .map(|service| {
+            let f = per_service.get(service.code).copied().unwrap_or_default();
+            let mut row = vec![Cell::Label(service.code.to_owned())];
+            row.extend(f[1..8].iter().map(|n| Cell::count(*n)));
+            // No-shows among the bookings whose visit was decided (came or not).
+            row.push(Cell::percent(f[3], f[2] + f[3]));
+            row.push(Cell::count(bans.get(service.code).copied().unwrap_or(0)));
+            row
+        })
+        .collect();
+    Ok(Table {
+        id: OUTCOMES,
+        title_ro: "Ce s-a întâmplat cu programările",
+        title_en: "What became of the bookings",
+        about_ro: "Programările cu ora în perioadă, după stare: prezentate, neprezentate (R12), anulate de solicitant (R14), ca duplicate (R06, R07), de birou (închidere, mutare refuzată, R18) sau pentru date fictive; interdicțiile emise în perioadă.",
+        about_en: "Bookings whose time fell in the period, by outcome: attended, no-show (R12), cancelled by the booker (R14), as duplicates (R06, R07), by the office (closure, a declined move, R18) or for fictitious data; the bans issued in the period.",
+        columns: vec![
+            column("Serviciul", "Service", Kind::Label),
+            column("Programări", "Bookings", Kind::Count),
+            column("Prezentate", "Attended", Kind::Count),
+            column("Neprezentate", "No-shows", Kind::Count),
+            column(
+                "Anulate de solicitant",
+                "Cancelled by the booker",
+                Kind::Count,
+            ),
+            column(
+                "Anulate ca duplicate",
+                "Cancelled as duplicates",
+                Kind::Count,
+            ),
+            column("Anulate de birou", "Cancelled by the office", Kind::Count),
+            column(
+                "Anulate: date fictive",
+                "Cancelled: fictitious data",
+                Kind::Count,
+            ),
+            column("Neprezentare %", "No-show share %", Kind::Percent),
+            column("Interdicții emise", "Bans issued", Kind::Count),
+        ],
+        rows,
+        charted: vec![2, 3],
+    })
+}
+
+/// The moment the k-th booking of each (service, day) was made, k given per pair in
+/// ?4 as `{"<service> <day>": k}` (the day's online seats).
+const KTH_BOOKING: &str = "SELECT service, day, created_at FROM (
+        SELECT service, substr(slot_start, 1, 10) AS day, created_at,
+               ROW_NUMBER() OVER (PARTITION BY service, substr(slot_start, 1, 10)
+                                  ORDER BY created_at, id) AS nth
+        FROM bookings
+        WHERE service IN (SELECT value FROM json_each(?1))
+          AND slot_start >= ?2 AND slot_start < ?3)
+    WHERE nth = json_extract(?4, '$.\"' || service || ' ' || day || '\"')";
+
+/// When online booking opened for a day: `booking_opens_at`, as many days before it
+/// as the horizon reaches (`Office::booking_window`).
+fn opened(office: &Office, day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
+    let ahead = u64::from(office.booking_horizon_days.saturating_sub(1));
+    to_utc(
+        day.checked_sub_days(Days::new(ahead))?
+            .and_time(office.booking_opens_at),
+    )
+}
+
+/// How fast each day filled: minutes from the moment it opened for online booking to
+/// the booking that took its last online seat (counting bookings cancelled later, so
+/// it is when the day was first full). Empty for a day that never filled.
+pub fn fill_speed(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+    let mut seats = serde_json::Map::new();
+    for day in period.days() {
+        for service in &office.services {
+            let online = slots(office, service, day) * i64::from(service.online_seats());
+            if online > 0 {
+                seats.insert(format!("{} {day}", service.code), online.into());
+            }
+        }
+    }
+    let (from, to) = period.instants();
+    let full: BTreeMap<(String, String), String> = db
+        .execute(
+            KTH_BOOKING,
+            &[
+                services_json(office),
+                db_time(from).into(),
+                db_time(to).into(),
+                serde_json::Value::Object(seats.clone()).to_string().into(),
+            ],
+        )?
+        .read(|r| Ok(((r.text("service")?, r.text("day")?), r.text("created_at")?)))?
+        .into_iter()
+        .collect();
+    let mut rows = Vec::new();
+    for day in period.days() {
+        for service in &office.services {
+            if !seats.contains_key(&format!("{} {day}", service.code)) {
+                continue;
+            }
+            let Some(opened) = opened(office, day) else {
+                continue;
+            };
+            let minutes = full
+                .get(&(service.code.to_owned(), day.to_string()))
+                .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+                .map(|at| (at.to_utc() - opened).num_minutes().max(0) as f64);
+            rows.push(vec![
+                Cell::Label(day.to_string()),
+                Cell::Label(service.code.to_owned()),
+                Cell::Label(
+                    opened
+                        .with_timezone(&OFFICE_TZ)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                ),
+                Cell::Number(minutes),
+            ]);
+        }
+    }
+    Ok(Table {
+        id: FILL_SPEED,
+        title_ro: "Cât de repede s-au ocupat zilele",
+        title_en: "How fast the days filled",
+        about_ro: "Minutele de la deschiderea zilei pentru programări online până la programarea care a luat ultimul loc online (și cele anulate ulterior se numără); gol: ziua nu s-a ocupat.",
+        about_en: "Minutes from the moment a day opened for online booking to the booking that took its last online seat (bookings cancelled later count too); empty: the day never filled.",
+        columns: vec![
+            column("Ziua", "Day", Kind::Label),
+            column("Serviciul", "Service", Kind::Label),
+            column("Deschisă la", "Opened at", Kind::Label),
+            column("Minute până la ocupare", "Minutes to full", Kind::Minutes),
+        ],
+        rows,
+        charted: vec![3],
+    })
+}
