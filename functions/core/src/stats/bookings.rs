@@ -4,7 +4,8 @@
 //! A slot's office day is the date of its stored UTC start: the office's hours lie
 //! between 03:00 and 24:00 Bucharest time, so the two dates agree.
 
-use super::{Cell, Kind, Period, Table, column};
+use super::period::Period;
+use super::table::{Cell, Kind, Table, column};
 use crate::kernel::error::Error;
 use crate::kernel::time::{OFFICE_TZ, to_utc};
 use crate::office::{Office, Service};

@@ -3,7 +3,7 @@
 //! would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) led by an
 //! apostrophe, so an export opened in Excel runs nothing.
 
-use super::{Kind, Table};
+use super::table::{Kind, Table};
 use crate::kernel::text::Lang;
 
 pub fn write(table: &Table, lang: Lang) -> String {

@@ -7,98 +7,14 @@
 pub mod bookings;
 pub mod csv;
 pub mod period;
+pub mod table;
 
 pub use period::Period;
+pub use table::{Cell, Column, Kind, Table, column};
 
 use crate::kernel::error::Error;
 use crate::office::Office;
 use crate::storage::Database;
-
-/// What a column holds, which decides how it is shown and exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Names the row (a day, a service, a channel).
-    Label,
-    Count,
-    /// A share, 0–100; empty when there is nothing to divide by.
-    Percent,
-    /// A duration in minutes; empty when it never happened (a day that never filled).
-    Minutes,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Column {
-    pub ro: &'static str,
-    pub en: &'static str,
-    pub kind: Kind,
-}
-
-pub const fn column(ro: &'static str, en: &'static str, kind: Kind) -> Column {
-    Column { ro, en, kind }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Label(String),
-    Number(Option<f64>),
-}
-
-impl Cell {
-    pub fn count(n: i64) -> Cell {
-        Cell::Number(Some(n as f64))
-    }
-
-    /// `part` of `whole` in percent, one decimal; empty when `whole` is 0.
-    pub fn percent(part: i64, whole: i64) -> Cell {
-        Cell::Number((whole > 0).then(|| (1000.0 * part as f64 / whole as f64).round() / 10.0))
-    }
-
-    pub fn number(&self) -> Option<f64> {
-        match self {
-            Cell::Number(n) => *n,
-            Cell::Label(_) => None,
-        }
-    }
-
-    /// As the table and the CSV show it: labels as they are, numbers without a
-    /// needless `.0`, nothing for an empty figure.
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Label(s) => s.clone(),
-            Cell::Number(None) => String::new(),
-            Cell::Number(Some(n)) if n.fract() == 0.0 => format!("{n:.0}"),
-            Cell::Number(Some(n)) => format!("{n:.1}"),
-        }
-    }
-}
-
-/// One figure over the period.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    /// Stable, for the page's anchors and the export's address (`/staff/stats/{id}.csv`).
-    pub id: &'static str,
-    pub title_ro: &'static str,
-    pub title_en: &'static str,
-    /// What the figure means, in a sentence (how it is counted).
-    pub about_ro: &'static str,
-    pub about_en: &'static str,
-    pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
-    /// The columns the chart draws, one bar each per row.
-    pub charted: Vec<usize>,
-}
-
-impl Table {
-    /// The row's label: its label cells joined (e.g. "2026-11-23 · passport").
-    pub fn label(&self, row: &[Cell]) -> String {
-        row.iter()
-            .zip(&self.columns)
-            .filter(|(_, c)| c.kind == Kind::Label)
-            .map(|(cell, _)| cell.text())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-}
 
 /// What builds one figure.
 type Figure = fn(&dyn Database, &Office, &Period) -> Result<Table, Error>;
