@@ -17,9 +17,10 @@
   if (summary) summary.focus();
 
   for (const form of document.querySelectorAll("form[method=post]")) {
-    form.addEventListener("submit", () => {
-      // After the browser has taken the submission, so the button's own value is sent.
-      setTimeout(() => form.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = true)), 0);
+    form.addEventListener("submit", (ev) => {
+      // After the browser has taken the submission, so the button's own value is sent;
+      // a form this script answers on the page (the status check) stays usable.
+      setTimeout(() => ev.defaultPrevented || form.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = true)), 0);
     });
   }
 
