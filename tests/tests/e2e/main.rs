@@ -24,5 +24,6 @@ mod shared;
 mod staff;
 #[path = "../common/staff_session.rs"]
 mod staff_session;
+mod stats;
 #[path = "../common/support.rs"]
 mod support;

@@ -125,8 +125,9 @@ const BY_STATE: &str = "SELECT service, state, IFNULL(cancel_reason, '') AS reas
     FROM bookings
     WHERE service IN (SELECT value FROM json_each(?1)) AND slot_start >= ?2 AND slot_start < ?3
     GROUP BY service, state, reason";
-/// Bans issued in the period, by the service of the booking that earned them.
-const BANS: &str = "SELECT b.service, COUNT(*) AS n FROM bans
+/// People banned in the period (a ban covers a phone and an email: one booking earned
+/// it), by the service of that booking.
+const BANS: &str = "SELECT b.service, COUNT(DISTINCT bans.booking_id) AS n FROM bans
     JOIN bookings b ON b.id = bans.booking_id
     WHERE bans.starts_at >= ?1 AND bans.starts_at < ?2
     GROUP BY b.service";
@@ -186,8 +187,8 @@ pub fn outcomes(db: &dyn Database, office: &Office, period: &Period) -> Result<T
         id: OUTCOMES,
         title_ro: "Ce s-a întâmplat cu programările",
         title_en: "What became of the bookings",
-        about_ro: "Programările cu ora în perioadă, după stare: prezentate, neprezentate (R12), anulate de solicitant (R14), ca duplicate (R06, R07), de birou (închidere, mutare refuzată, R18) sau pentru date fictive; interdicțiile emise în perioadă.",
-        about_en: "Bookings whose time fell in the period, by outcome: attended, no-show (R12), cancelled by the booker (R14), as duplicates (R06, R07), by the office (closure, a declined move, R18) or for fictitious data; the bans issued in the period.",
+        about_ro: "Programările cu ora în perioadă, după stare: prezentate, neprezentate (R12), anulate de solicitant (R14), ca duplicate (R06, R07), de birou (închidere, mutare refuzată, R18) sau pentru date fictive; persoanele interzise în perioadă (R12, R13).",
+        about_en: "Bookings whose time fell in the period, by outcome: attended, no-show (R12), cancelled by the booker (R14), as duplicates (R06, R07), by the office (closure, a declined move, R18) or for fictitious data; the people banned in the period (R12, R13).",
         columns: vec![
             column("Serviciul", "Service", Kind::Label),
             column("Programări", "Bookings", Kind::Count),
@@ -210,7 +211,7 @@ pub fn outcomes(db: &dyn Database, office: &Office, period: &Period) -> Result<T
                 Kind::Count,
             ),
             column("Neprezentare %", "No-show share %", Kind::Percent),
-            column("Interdicții emise", "Bans issued", Kind::Count),
+            column("Persoane interzise", "People banned", Kind::Count),
         ],
         rows,
         charted: vec![2, 3],

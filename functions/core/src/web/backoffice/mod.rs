@@ -4,11 +4,13 @@
 //! GET), so a reload never repeats an action. The actions themselves are
 //! `staff::actions`, shared with the JSON API.
 
+mod chart;
 mod counter;
 mod desk;
 mod login;
 mod orders;
 mod shell;
+mod stats;
 mod supervisor;
 
 use self::shell::{Frame, NAV, cookie_value, form, id_of, set_cookie};
@@ -144,6 +146,8 @@ fn route(
             Ok(see_other("/staff/messages?done=retried"))
         }
         (["audit"], true) => supervisor::audit_trail(req, ctx, session),
+        (["stats"], true) => stats::dashboard(req, ctx, session),
+        (["stats", file], true) => stats::export(req, ctx, session, file),
         (["access"], _) => supervisor::access_request(req, ctx, session, get),
         (["accounts", ..], _) => supervisor::accounts_page(req, ctx, session, &segments[1..], get),
         (["logout" | "language"], true) => Err(Error::MethodNotAllowed { allow: "POST" }),
@@ -159,7 +163,7 @@ fn task_of(segments: &[&str]) -> Option<Task> {
         ["complaints", ..] => Some(Task::Complaints),
         ["orders", ..] => Some(Task::Orders),
         [
-            "closures" | "exemptions" | "messages" | "audit" | "accounts" | "access",
+            "closures" | "exemptions" | "messages" | "audit" | "accounts" | "access" | "stats",
             ..,
         ] => Some(Task::Supervise),
         _ => None,

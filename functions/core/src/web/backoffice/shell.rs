@@ -21,7 +21,7 @@ pub struct NavItem {
     pub current: bool,
 }
 
-pub(super) const NAV: [(&str, &str, &str, Task); 9] = [
+pub(super) const NAV: [(&str, &str, &str, Task); 10] = [
     (
         "/staff/counter",
         "La ghișeu azi",
@@ -62,6 +62,12 @@ pub(super) const NAV: [(&str, &str, &str, Task); 9] = [
         "/staff/audit",
         "Jurnal de audit",
         "Audit trail",
+        Task::Supervise,
+    ),
+    (
+        "/staff/stats",
+        "Cifrele biroului",
+        "The office's numbers",
         Task::Supervise,
     ),
     ("/staff/accounts", "Conturi", "Accounts", Task::Supervise),
