@@ -19,7 +19,7 @@ pub use deadlines::Progress;
 pub use desk::{ListedComplaint, list};
 pub use escalation::{escalate, escalation, reissue_escalation_link};
 pub use intake::{INPUTS, NewComplaint, submit};
-pub use record::{Complaint, ComplaintNumber, events};
+pub use record::{Complaint, ComplaintNumber, Event, events};
 pub use sla::sla_check;
 pub use status::ComplaintStatusView;
 pub use vocabulary::{

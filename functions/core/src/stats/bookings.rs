@@ -10,7 +10,7 @@ use crate::kernel::error::Error;
 use crate::kernel::time::{OFFICE_TZ, to_utc};
 use crate::office::{Office, Service};
 use crate::storage::{Database, Value, db_time};
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 pub const PER_DAY: &str = "bookings";
@@ -67,7 +67,12 @@ fn slots(office: &Office, service: &Service, day: NaiveDate) -> i64 {
 /// R01 per day and service: online bookings against the online seats, walk-in
 /// tickets against the walk-in seats. Days the office is closed and nobody booked
 /// are left out.
-pub fn per_day(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+pub fn per_day(
+    db: &dyn Database,
+    office: &Office,
+    period: &Period,
+    _now: DateTime<Utc>,
+) -> Result<Table, Error> {
     let booked = per_service_and_day(db, BOOKED, office, period)?;
     let walk_ins = per_service_and_day(db, WALK_INS, office, period)?;
     let mut rows = Vec::new();
@@ -144,7 +149,12 @@ fn cancelled_column(reason: &str) -> usize {
 
 /// What became of the bookings whose slot fell in the period, per service, and the
 /// bans (R12, R13) issued in it.
-pub fn outcomes(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+pub fn outcomes(
+    db: &dyn Database,
+    office: &Office,
+    period: &Period,
+    _now: DateTime<Utc>,
+) -> Result<Table, Error> {
     let (from, to) = period.instants();
     let (from, to): (Value, Value) = (db_time(from).into(), db_time(to).into());
     let counts = db.execute(BY_STATE, &[services_json(office), from.clone(), to.clone()])?;
@@ -242,7 +252,12 @@ fn opened(office: &Office, day: NaiveDate) -> Option<chrono::DateTime<chrono::Ut
 /// How fast each day filled: minutes from the moment it opened for online booking to
 /// the booking that took its last online seat (counting bookings cancelled later, so
 /// it is when the day was first full). Empty for a day that never filled.
-pub fn fill_speed(db: &dyn Database, office: &Office, period: &Period) -> Result<Table, Error> {
+pub fn fill_speed(
+    db: &dyn Database,
+    office: &Office,
+    period: &Period,
+    _now: DateTime<Utc>,
+) -> Result<Table, Error> {
     let mut seats = serde_json::Map::new();
     for day in period.days() {
         for service in &office.services {

@@ -5,6 +5,7 @@
 //! Every query is bounded by the period and reads through an index on its time column.
 
 pub mod bookings;
+pub mod complaints;
 pub mod csv;
 pub mod period;
 pub mod table;
@@ -15,20 +16,31 @@ pub use table::{Cell, Column, Kind, Table, column};
 use crate::kernel::error::Error;
 use crate::office::Office;
 use crate::storage::Database;
+use chrono::{DateTime, Utc};
 
-/// What builds one figure.
-type Figure = fn(&dyn Database, &Office, &Period) -> Result<Table, Error>;
+/// What builds one figure; `now` is when the page is viewed (what is overdue now).
+type Figure = fn(&dyn Database, &Office, &Period, DateTime<Utc>) -> Result<Table, Error>;
 
 /// Every figure, in the order the dashboard shows them.
 const FIGURES: &[(&str, Figure)] = &[
     (bookings::PER_DAY, bookings::per_day),
     (bookings::OUTCOMES, bookings::outcomes),
     (bookings::FILL_SPEED, bookings::fill_speed),
+    (complaints::DEADLINES, complaints::deadlines),
+    (complaints::TICKETS, complaints::tickets),
 ];
 
 /// Every figure over the period.
-pub fn all(db: &dyn Database, office: &Office, period: &Period) -> Result<Vec<Table>, Error> {
-    FIGURES.iter().map(|(_, f)| f(db, office, period)).collect()
+pub fn all(
+    db: &dyn Database,
+    office: &Office,
+    period: &Period,
+    now: DateTime<Utc>,
+) -> Result<Vec<Table>, Error> {
+    FIGURES
+        .iter()
+        .map(|(_, f)| f(db, office, period, now))
+        .collect()
 }
 
 /// One figure by its id; None for an id no figure has.
@@ -37,11 +49,12 @@ pub fn by_id(
     office: &Office,
     period: &Period,
     id: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<Table>, Error> {
     FIGURES
         .iter()
         .find(|(figure, _)| *figure == id)
-        .map(|(_, f)| f(db, office, period))
+        .map(|(_, f)| f(db, office, period, now))
         .transpose()
 }
 

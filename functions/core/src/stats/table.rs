@@ -10,6 +10,8 @@ pub enum Kind {
     Percent,
     /// A duration in minutes; empty when it never happened (a day that never filled).
     Minutes,
+    /// A duration in hours, one decimal; empty when there is none (no ticket resolved).
+    Hours,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,9 @@ CREATE INDEX complaint_events_by_complaint ON complaint_events (complaint_id, id
 CREATE UNIQUE INDEX complaints_by_challenge ON complaints (challenge)
      WHERE challenge IS NOT NULL;
 
+-- index complaints_by_received on complaints
+CREATE INDEX complaints_by_received ON complaints (received_at);
+
 -- index exemptions_open on exemptions
 CREATE UNIQUE INDEX exemptions_open ON exemptions (identity_key)
      WHERE used_at IS NULL AND revoked_at IS NULL;
@@ -363,4 +366,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 14;
+PRAGMA user_version = 15;
