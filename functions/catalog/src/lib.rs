@@ -1,5 +1,5 @@
-//! GET /api/services, GET /api/availability, GET /api/challenge and GET /api/health:
-//! `web::catalog`.
+//! GET /api/services, GET /api/availability, GET /api/challenge, GET /api/health and
+//! the transparency page GET /transparenta: `web::catalog`.
 
 use ghiseu_core::Error;
 use ghiseu_core::context::Context;
@@ -14,6 +14,7 @@ fn route(req: &Request, ctx: &Context) -> Result<Response, Error> {
         "/api/availability" => catalog::availability(req, ctx),
         "/api/challenge" => catalog::challenge(req, ctx),
         "/api/health" => catalog::health(req, ctx),
+        "/transparenta" => catalog::transparency(req, ctx),
         _ => Err(Error::NotFound),
     }
 }

@@ -236,3 +236,67 @@ async fn stats_only_supervisors_see_the_numbers() {
         "not in a clerk's menu"
     );
 }
+
+/// The public transparency page: per service, the open days and their free seats,
+/// when the next day opens, how fast recent days filled; the same for everyone.
+#[tokio::test(flavor = "multi_thread")]
+async fn stats_the_transparency_page_tells_whether_trying_tomorrow_is_worth_it() {
+    let app = TestApp::spawn_configured(&[("office", OFFICE)]);
+    // Tuesday 22 December, the newest open day, filled at once (two seats).
+    for (n, slot) in ["2026-12-22T08:30", "2026-12-22T08:50"].iter().enumerate() {
+        let (name, phone) = booker(n);
+        let body = with(
+            registration(),
+            json!({"slot": slot, "name": name, "phone": phone,
+            "email": null, "vin": format!("WVWZZZ1JZXW00002{n}")}),
+        );
+        let reply = app.book(&body).await;
+        assert_eq!(reply.status, 201, "{}", reply.text());
+    }
+    let page = app.get_html("/transparenta?lang=en").await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert_eq!(page.headers["cache-control"], "public, max-age=60");
+    let text = page.text();
+    let registration = text
+        .split("id=\"s-registration\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("a section per service");
+    // Open now: every weekday from today (its slots are over at 10:00) to 22
+    // December but the holidays; two online seats each, two of them taken.
+    let office = Office::from_override_json(Some(OFFICE)).unwrap();
+    let service = office.service("registration").unwrap();
+    let open: Vec<NaiveDate> = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .iter_days()
+        .take_while(|d| *d <= NaiveDate::from_ymd_opt(2026, 12, 22).unwrap())
+        .filter(|d| office.slots(service, *d).is_ok_and(|s| !s.is_empty()))
+        .collect();
+    let fact = |dt: &str, dd: &str| format!("<dt>{dt}</dt><dd>{dd}</dd>");
+    for expected in [
+        fact("Days open for booking now", &open.len().to_string()),
+        fact("Days with free seats", &(open.len() - 2).to_string()),
+        fact("Free online seats", &(2 * (open.len() - 1) - 2).to_string()),
+        fact(
+            "The next day to open",
+            "23.12.2026, opening at 24.11.2026 08:00",
+        ),
+        fact("Days opened in the last two weeks", "10, fully booked: 1"),
+        // Opened on Monday at 08:00, full at 10:00.
+        fact("How long they took to fill (median)", "2.0 h"),
+        fact("No-shows in the last 30 days", "—"),
+    ] {
+        assert!(
+            registration.contains(&expected),
+            "{expected} in {registration}"
+        );
+    }
+    assert!(
+        !text.contains("0744") && !text.contains("WVWZZZ"),
+        "nothing personal"
+    );
+    let ro = app.get_html("/transparenta").await;
+    assert!(ro.text().contains("Locuri online libere"));
+    let post = app.post_json("/transparenta", &json!({})).await;
+    assert_eq!(post.status, 405);
+}

@@ -17,6 +17,12 @@ pub const PER_DAY: &str = "bookings";
 pub const OUTCOMES: &str = "outcomes";
 pub const FILL_SPEED: &str = "fill_speed";
 
+/// Where the transparency page reads its figures: the service of a fill-speed row,
+/// its minutes, and an outcome row's no-show share.
+pub const SERVICE_COLUMN: usize = 1;
+pub const FILL_MINUTES_COLUMN: usize = 3;
+pub const NO_SHOW_SHARE_COLUMN: usize = 8;
+
 /// Bookings not cancelled, per service and day (the index on service and slot).
 const BOOKED: &str = "SELECT service, substr(slot_start, 1, 10) AS day, COUNT(*) AS n
     FROM bookings

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod csv;
 pub mod period;
 pub mod table;
+pub mod transparency;
 
 pub use period::Period;
 pub use table::{Cell, Column, Kind, Table, column};

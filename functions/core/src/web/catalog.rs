@@ -1,5 +1,6 @@
 //! The catalog component's routes: `GET /api/services`, `GET /api/availability` (JSON,
-//! a day's page, or the month's day picker), `GET /api/challenge`, `GET /api/health`.
+//! a day's page, or the month's day picker), `GET /api/challenge`, `GET /api/health`,
+//! and the public transparency page `GET /transparenta`.
 
 use crate::booking::availability;
 use crate::context::Context;
@@ -40,6 +41,21 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
         json_response(
             StatusCode::OK,
             &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+        ),
+        60,
+    ))
+}
+
+/// GET /transparenta: per service, the open days and their free seats, when the next
+/// day opens, how fast recent days filled and the last month's no-shows (issue 23).
+/// The same for everyone, so a proxy may keep it a minute.
+pub fn transparency(req: &Request, ctx: &Context) -> Result<Response, Error> {
+    require_get(req)?;
+    let outlooks = crate::stats::transparency::outlook(ctx.db, ctx.office, ctx.now)?;
+    Ok(shared_for(
+        html_response(
+            StatusCode::OK,
+            html::transparency_page(lang_of(req, None), &outlooks),
         ),
         60,
     ))

@@ -5,6 +5,7 @@ mod booking;
 mod complaints;
 mod orders;
 mod page;
+mod transparency;
 
 pub use booking::{
     PickerDay, availability_page, cancel_confirm_page, cancelled_page, confirmation_page,
@@ -23,3 +24,4 @@ pub use page::{
     FormState, ShownError, error_page, link_invalid_page, long_date, service_name,
     switch_to_same_page,
 };
+pub use transparency::transparency_page;

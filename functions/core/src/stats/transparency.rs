@@ -1,0 +1,117 @@
+//! The public transparency page (`/transparenta`): per service, what a citizen needs to
+//! judge whether trying again tomorrow at opening time is worth it. Counts only, from
+//! the same figures the supervisors see; nothing that could point at a person.
+
+use super::bookings;
+use super::period::Period;
+use crate::booking::availability;
+use crate::kernel::error::Error;
+use crate::kernel::time::{OFFICE_TZ, to_utc};
+use crate::office::{Office, Service};
+use crate::storage::Database;
+use chrono::{DateTime, Days, Utc};
+
+/// How far back "recently" reaches: the days that opened in the last two weeks, and
+/// the visits of the last 30 days.
+const RECENT_OPENINGS: u64 = 14;
+const RECENT_VISITS: u64 = 30;
+
+pub struct Outlook<'o> {
+    pub service: &'o Service,
+    /// Days open for online booking now, and how many still have a free online seat.
+    pub open_days: usize,
+    pub days_with_seats: usize,
+    pub free_seats: u32,
+    /// When the next day opens for online booking, office time.
+    pub next_opening: DateTime<Utc>,
+    pub next_day: chrono::NaiveDate,
+    /// Of the days that opened in the last two weeks: how many filled, and the median
+    /// minutes they took.
+    pub recent_days: usize,
+    pub recent_filled: usize,
+    pub median_fill_minutes: Option<f64>,
+    /// No-shows among the visits of the last 30 days, in percent.
+    pub no_show_percent: Option<f64>,
+}
+
+pub fn outlook<'o>(
+    db: &dyn Database,
+    office: &'o Office,
+    now: DateTime<Utc>,
+) -> Result<Vec<Outlook<'o>>, Error> {
+    let (first, last) = office.booking_window(now);
+    let today = now.with_timezone(&OFFICE_TZ).date_naive();
+    let next_day = last + Days::new(1);
+    let ahead = u64::from(office.booking_horizon_days.saturating_sub(1));
+    let next_opening =
+        to_utc((next_day - Days::new(ahead)).and_time(office.booking_opens_at)).unwrap_or(now);
+    // The days that opened in the last two weeks: their opening lies in that span.
+    let opened = Period {
+        from: last - Days::new(RECENT_OPENINGS - 1),
+        to: last,
+    };
+    let visits = Period {
+        from: today - Days::new(RECENT_VISITS),
+        to: today - Days::new(1),
+    };
+    let fill = bookings::fill_speed(db, office, &opened, now)?;
+    let outcomes = bookings::outcomes(db, office, &visits, now)?;
+    office
+        .services
+        .iter()
+        .map(|service| {
+            let mut open_days = 0;
+            let mut days_with_seats = 0;
+            let mut free_seats = 0;
+            for date in first.iter_days().take_while(|d| *d <= last) {
+                let day = availability::day(db, office, service, date, now)?;
+                if !day.open {
+                    continue;
+                }
+                open_days += 1;
+                let free: u32 = day
+                    .slots
+                    .iter()
+                    .filter(|s| s.bookable)
+                    .map(|s| s.online_left)
+                    .sum();
+                free_seats += free;
+                days_with_seats += usize::from(free > 0);
+            }
+            let days: Vec<Option<f64>> = fill
+                .rows
+                .iter()
+                .filter(|row| row[bookings::SERVICE_COLUMN].text() == service.code)
+                .map(|row| row[bookings::FILL_MINUTES_COLUMN].number())
+                .collect();
+            let mut minutes: Vec<f64> = days.iter().flatten().copied().collect();
+            minutes.sort_by(f64::total_cmp);
+            let no_show_percent = outcomes
+                .rows
+                .iter()
+                .find(|row| row[0].text() == service.code)
+                .and_then(|row| row[bookings::NO_SHOW_SHARE_COLUMN].number());
+            Ok(Outlook {
+                service,
+                open_days,
+                days_with_seats,
+                free_seats,
+                next_opening,
+                next_day,
+                recent_days: days.len(),
+                recent_filled: minutes.len(),
+                median_fill_minutes: median(&minutes),
+                no_show_percent,
+            })
+        })
+        .collect()
+}
+
+fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
