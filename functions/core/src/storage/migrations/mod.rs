@@ -22,6 +22,7 @@ mod v11_duplicates_by_the_same_booker;
 mod v12_retries_by_content;
 mod v13_messages_per_recipient;
 mod v14_orders_take_a_challenge;
+mod v16_stats_orders_indexes;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -40,4 +41,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v12_retries_by_content::STATEMENTS,
     v13_messages_per_recipient::STATEMENTS,
     v14_orders_take_a_challenge::STATEMENTS,
+    v16_stats_orders_indexes::STATEMENTS,
 ];
