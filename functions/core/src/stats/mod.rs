@@ -6,6 +6,8 @@
 
 pub mod bookings;
 pub mod csv;
+pub mod messages;
+pub mod orders;
 pub mod period;
 pub mod table;
 
@@ -24,6 +26,8 @@ const FIGURES: &[(&str, Figure)] = &[
     (bookings::PER_DAY, bookings::per_day),
     (bookings::OUTCOMES, bookings::outcomes),
     (bookings::FILL_SPEED, bookings::fill_speed),
+    (orders::ORDERS, orders::by_document),
+    (messages::MESSAGES, messages::by_channel),
 ];
 
 /// Every figure over the period.
