@@ -7,6 +7,8 @@
 pub mod bookings;
 pub mod complaints;
 pub mod csv;
+pub mod messages;
+pub mod orders;
 pub mod period;
 pub mod table;
 pub mod transparency;
@@ -29,6 +31,8 @@ const FIGURES: &[(&str, Figure)] = &[
     (bookings::FILL_SPEED, bookings::fill_speed),
     (complaints::DEADLINES, complaints::deadlines),
     (complaints::TICKETS, complaints::tickets),
+    (orders::ORDERS, orders::by_document),
+    (messages::MESSAGES, messages::by_channel),
 ];
 
 /// Every figure over the period.

@@ -10,8 +10,10 @@ pub enum Kind {
     Percent,
     /// A duration in minutes; empty when it never happened (a day that never filled).
     Minutes,
-    /// A duration in hours, one decimal; empty when there is none (no ticket resolved).
+    /// A duration in hours, one decimal; empty when it never happened.
     Hours,
+    /// An amount in lei, two decimals (kept in bani, so never rounded on the way).
+    Money,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub const fn column(ro: &'static str, en: &'static str, kind: Kind) -> Column {
 pub enum Cell {
     Label(String),
     Number(Option<f64>),
+    /// An amount in bani, shown in lei with two decimals.
+    Money(i64),
 }
 
 impl Cell {
@@ -41,21 +45,38 @@ impl Cell {
         Cell::Number((whole > 0).then(|| (1000.0 * part as f64 / whole as f64).round() / 10.0))
     }
 
+    /// An amount in bani (1 leu = 100 bani).
+    pub fn money(bani: i64) -> Cell {
+        Cell::Money(bani)
+    }
+
+    /// A duration in seconds as hours, one decimal; empty when it never happened.
+    pub fn hours(seconds: Option<f64>) -> Cell {
+        Cell::Number(seconds.map(|s| (s / 360.0).round() / 10.0))
+    }
+
     pub fn number(&self) -> Option<f64> {
         match self {
             Cell::Number(n) => *n,
+            Cell::Money(bani) => Some(*bani as f64 / 100.0),
             Cell::Label(_) => None,
         }
     }
 
     /// As the table and the CSV show it: labels as they are, numbers without a
-    /// needless `.0`, nothing for an empty figure.
+    /// needless `.0`, money in lei with two decimals (`25.00`), nothing for an empty
+    /// figure.
     pub fn text(&self) -> String {
         match self {
             Cell::Label(s) => s.clone(),
             Cell::Number(None) => String::new(),
             Cell::Number(Some(n)) if n.fract() == 0.0 => format!("{n:.0}"),
             Cell::Number(Some(n)) => format!("{n:.1}"),
+            Cell::Money(bani) => {
+                let sign = if *bani < 0 { "-" } else { "" };
+                let bani = bani.unsigned_abs();
+                format!("{sign}{}.{:02}", bani / 100, bani % 100)
+            }
         }
     }
 }

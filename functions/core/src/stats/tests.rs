@@ -231,3 +231,20 @@ fn stats_every_figure_is_found_by_its_id() {
             .is_none()
     );
 }
+
+#[test]
+fn stats_romanian_texts_write_s_and_t_with_the_comma_below() {
+    let (db, office) = known_day();
+    for table in all(&db, &office, &wednesday_only(), thursday()).unwrap() {
+        let texts = [table.title_ro, table.about_ro]
+            .into_iter()
+            .chain(table.columns.iter().map(|c| c.ro));
+        for text in texts {
+            assert!(
+                !text.contains(['ş', 'ţ', 'Ş', 'Ţ']),
+                "{}: {text} has a cedilla",
+                table.id
+            );
+        }
+    }
+}

@@ -39,8 +39,14 @@ CREATE INDEX order_events_by_order ON order_events (order_id, id);
 -- index orders_by_challenge on orders
 CREATE UNIQUE INDEX orders_by_challenge ON orders (challenge) WHERE challenge IS NOT NULL;
 
+-- index orders_by_creation on orders
+CREATE INDEX orders_by_creation ON orders (created_at);
+
 -- index orders_by_state on orders
 CREATE INDEX orders_by_state ON orders (state, due_at);
+
+-- index outbox_by_creation on outbox
+CREATE INDEX outbox_by_creation ON outbox (created_at);
 
 -- index outbox_due on outbox
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
@@ -366,4 +372,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 15;
+PRAGMA user_version = 16;

@@ -23,6 +23,7 @@ mod v12_retries_by_content;
 mod v13_messages_per_recipient;
 mod v14_orders_take_a_challenge;
 mod v15_stats_indexes;
+mod v16_stats_orders_indexes;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -42,4 +43,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v13_messages_per_recipient::STATEMENTS,
     v14_orders_take_a_challenge::STATEMENTS,
     v15_stats_indexes::STATEMENTS,
+    v16_stats_orders_indexes::STATEMENTS,
 ];
