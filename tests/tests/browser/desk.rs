@@ -3,7 +3,7 @@
 //! decision and its escalation link). Test names carry the rule ids.
 
 use crate::flows::app_with;
-use crate::harness::{ENTER, JS, Page, SPACE, run};
+use crate::harness::{ENTER, JS, PHONE_320, Page, SPACE, run};
 use crate::support::*;
 use chrono::Duration;
 use serde_json::json;
@@ -71,6 +71,10 @@ async fn r19_the_back_office_pages_work_in_a_browser() {
                 ("/staff/audit", "the audit trail"),
                 ("/staff/accounts", "accounts"),
                 ("/staff/access", "access requests"),
+                (
+                    "/staff/stats?from=2026-11-23&to=2026-11-27",
+                    "the office's numbers",
+                ),
             ] {
                 page.open(path).await;
                 page.find("main h1").await;
@@ -369,4 +373,26 @@ async fn c02_to_c05_a_complaint_is_resolved_at_the_desk_and_escalated_from_its_l
         )
         .await;
     }
+}
+
+/// Issue 23: the office's numbers on a phone: every chart and table readable at 320 px
+/// (wide tables scroll inside their own box), axe-core clean.
+#[tokio::test(flavor = "multi_thread")]
+async fn stats_the_office_s_numbers_read_at_320_px() {
+    let app = desk_app();
+    app.book(&registration()).await;
+    run("stats_320", app, PHONE_320, move |page| async move {
+        log_in(&page).await;
+        page.open("/staff/stats?from=2026-11-23&to=2026-11-27")
+            .await;
+        page.find("figure.chart svg").await;
+        page.fits("the office's numbers").await;
+        page.accessible("the office's numbers").await;
+        // A period longer than a year is refused on a page that says why.
+        page.open("/staff/stats?from=2025-01-01&to=2026-11-27")
+            .await;
+        page.find("p.error[role=alert]").await;
+        page.accessible("a refused period").await;
+    })
+    .await;
 }

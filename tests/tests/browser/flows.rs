@@ -457,6 +457,7 @@ async fn every_citizen_page_works_at_320_px_wide() {
             ("/status?lang=en".to_owned(), "status form"),
             ("/complaints?lang=ro".to_owned(), "complaints"),
             ("/orders?lang=ro".to_owned(), "digital documents"),
+            ("/transparenta?lang=ro".to_owned(), "transparency"),
             ("/staff/login".to_owned(), "staff login"),
             ("/nu-exista?lang=ro".to_owned(), "page not found"),
         ] {
