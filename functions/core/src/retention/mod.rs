@@ -10,7 +10,7 @@
 //! | a closed window's reason (staff's words, may name people) | `booking_days` after the window ended | `booking_days` |
 //! | a ban's contact | a keyed hash from the start; emptied when the ban ends | — |
 //! | a complaint's texts and contacts, its log's texts | `complaint_days` after it was resolved | `complaint_days` |
-//! | an order's name, contacts, details, log texts and document | `order_days` after it closed | `order_days` |
+//! | an order's name, contacts, details, log texts (not the provider's references) and document | `order_days` after it closed | `order_days` |
 //! | a complaint or an order in any state, as above | `stale_days` after its last event (else its receipt) | `stale_days` |
 //! | a message's link or number (`secret`, never in its text; a complaint or order message an earlier version queued holds it in its text until `message_days`) | when it fails for good (see `messaging::outbox`) | — |
 //! | a message's recipient, text and last error | `message_days` after it was sent or given up | `message_days` |
@@ -220,8 +220,11 @@ const ERASE_ORDERS: &str = "UPDATE orders
                                THEN ?2 ELSE ?4 END
                  ORDER BY o.id LIMIT ?3)
     RETURNING id";
+/// The provider's references (a checkout, a payment, a refund owed or made) are no
+/// one's personal data and are what a refund still owed is made with: they stay.
 const ERASE_ORDER_TEXTS: &str = "UPDATE order_events SET text = NULL
-    WHERE order_id IN (SELECT value FROM json_each(?1)) AND text IS NOT NULL";
+    WHERE order_id IN (SELECT value FROM json_each(?1)) AND text IS NOT NULL
+      AND kind NOT IN ('checkout', 'payment', 'refund_due', 'refunded')";
 const ERASE_ORDER_DOCUMENTS: &str =
     "DELETE FROM order_documents WHERE order_id IN (SELECT value FROM json_each(?1))";
 

@@ -209,6 +209,40 @@ fn retention_a_resolved_complaint_loses_its_texts_and_contacts_an_open_one_keeps
 }
 
 #[test]
+fn retention_a_closed_order_keeps_the_references_a_refund_still_owed_is_made_with() {
+    let db = NativeDb::fresh();
+    db.execute(
+        "INSERT INTO orders (id, number_hash, document, fee_bani, currency, name, email, details,
+             lang, state, created_at, pay_by, refund)
+         VALUES (1, 'o1', 'record', 1000, 'RON', 'Ana Pop', 'ana@example.ro', '{}', 'ro',
+             'rejected', '2026-07-01T09:00:00Z', '2026-07-02T09:00:00Z', 'due')",
+        &[],
+    )
+    .unwrap();
+    for (kind, text) in [
+        ("payment", "stripe pi_1"),
+        ("refund_due", "pi_1"),
+        ("rejected", "Ana Pop: the scan is unreadable"),
+    ] {
+        db.execute(
+            "INSERT INTO order_events (order_id, kind, at, text) VALUES (1, ?1, '2026-07-05T09:00:00Z', ?2)",
+            &[kind.into(), text.into()],
+        )
+        .unwrap();
+    }
+    assert_eq!(erase(&db, &RetentionSettings::default(), day(1)).orders, 1);
+    assert_eq!(
+        text(
+            &db,
+            "SELECT group_concat(kind || ':' || IFNULL(text, '-'), ' ') AS v FROM order_events"
+        )
+        .as_deref(),
+        Some("payment:stripe pi_1 refund_due:pi_1 rejected:-"),
+        "the staff's words go, the provider's references stay"
+    );
+}
+
+#[test]
 fn retention_a_closed_order_loses_its_personal_data_and_its_document() {
     let db = NativeDb::fresh();
     for (id, state) in [(1, "delivered"), (2, "processing")] {

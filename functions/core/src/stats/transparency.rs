@@ -22,6 +22,8 @@ pub struct Outlook<'o> {
     pub open_days: usize,
     pub days_with_seats: usize,
     pub free_seats: u32,
+    /// Each open day with its free online seats, in order.
+    pub days: Vec<(chrono::NaiveDate, u32)>,
     /// When the next day opens for online booking, office time.
     pub next_opening: DateTime<Utc>,
     pub next_day: chrono::NaiveDate,
@@ -63,6 +65,7 @@ pub fn outlook<'o>(
             let mut open_days = 0;
             let mut days_with_seats = 0;
             let mut free_seats = 0;
+            let mut days = Vec::new();
             for date in first.iter_days().take_while(|d| *d <= last) {
                 let day = availability::day(db, office, service, date, now)?;
                 if !day.open {
@@ -77,14 +80,15 @@ pub fn outlook<'o>(
                     .sum();
                 free_seats += free;
                 days_with_seats += usize::from(free > 0);
+                days.push((date, free));
             }
-            let days: Vec<Option<f64>> = fill
+            let filled: Vec<Option<f64>> = fill
                 .rows
                 .iter()
                 .filter(|row| row[bookings::SERVICE_COLUMN].text() == service.code)
                 .map(|row| row[bookings::FILL_MINUTES_COLUMN].number())
                 .collect();
-            let mut minutes: Vec<f64> = days.iter().flatten().copied().collect();
+            let mut minutes: Vec<f64> = filled.iter().flatten().copied().collect();
             minutes.sort_by(f64::total_cmp);
             let no_show_percent = outcomes
                 .rows
@@ -96,9 +100,10 @@ pub fn outlook<'o>(
                 open_days,
                 days_with_seats,
                 free_seats,
+                days,
                 next_opening,
                 next_day,
-                recent_days: days.len(),
+                recent_days: filled.len(),
                 recent_filled: minutes.len(),
                 median_fill_minutes: median(&minutes),
                 no_show_percent,
