@@ -96,11 +96,19 @@ fn response(status: StatusCode, content_type: &str, body: String) -> Response {
 #[http_component]
 fn handle(req: IncomingRequest) -> Response {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        return response(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "text/plain; charset=utf-8",
-            "405 Method Not Allowed\n".into(),
-        );
+        // Pages are read only: OPTIONS says so, any other method is refused saying so.
+        let (status, body) = match req.method() {
+            Method::Options => (StatusCode::NO_CONTENT, String::new()),
+            _ => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "405 Method Not Allowed\n".to_owned(),
+            ),
+        };
+        let mut answer = response(status, "text/plain; charset=utf-8", body);
+        answer
+            .headers_mut()
+            .insert(header::ALLOW, http::HeaderValue::from_static("GET, HEAD"));
+        return answer;
     }
     let path_with_query = req.path_with_query().unwrap_or_default();
     let (path, query) = path_with_query

@@ -175,6 +175,9 @@ pub async fn serve_admitting(incoming: IncomingRequest, admit: Admit, route: Rou
     let db = LazyConnection::new(SpinDb::open);
     let counters = SpinCounters::default();
     let outcome = async {
+        if let Some(answer) = toolkit::check_method(&request)? {
+            return Ok(answer);
+        }
         let office = office()?;
         let ctx = Context {
             db: &db,

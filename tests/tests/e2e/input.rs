@@ -144,7 +144,8 @@ async fn wrong_methods_and_paths_are_refused() {
         (get_create.status, get_create.error_code()),
         (405, "method_not_allowed".to_owned())
     );
-    assert_eq!(get_create.headers["allow"], "POST");
+    // The document declares GET (`?number=`, as earlier pages asked it) and POST.
+    assert_eq!(get_create.headers["allow"], "GET, HEAD, POST");
     let post_services = app.post_json("/api/services", &json!({})).await;
     assert_eq!(post_services.status, 405);
     let nested = app.get("/api/bookings/ABCDE/extra").await;

@@ -216,3 +216,91 @@ async fn responses_of_a_citizens_day_match_the_documents_schemas() {
         conforms(&doc, "post", "/api/staff/access-requests", &access);
     }
 }
+
+/// Issue 26: every documented route answers OPTIONS with the methods the document
+/// declares, and any other method (TRACE, PUT, …) with 405 and the same `Allow`,
+/// before a handler could take it for another: nothing is stored.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_api_route_refuses_an_undeclared_method_with_the_declared_allow() {
+    let app = TestApp::spawn();
+    let doc = document(&app).await;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let concrete = path
+            .replace("{number}", "ABCDE-FGHJK-MNPQR-STVWX")
+            .replace("{id}", "999999");
+        let operations = item.as_object().unwrap();
+        let declared: Vec<String> = ["get", "head", "post", "put", "patch", "delete"]
+            .into_iter()
+            .filter(|m| {
+                operations.contains_key(*m) || (*m == "head" && operations.contains_key("get"))
+            })
+            .map(str::to_uppercase)
+            .collect();
+        let allow = declared.join(", ");
+        let send = |method: &str| {
+            let req = http::Request::builder()
+                .method(Method::from_bytes(method.as_bytes()).unwrap())
+                .uri(&concrete)
+                .header("accept", "application/json")
+                .header("content-type", "application/json")
+                .body(b"{}".to_vec())
+                .unwrap();
+            app.request(req)
+        };
+        let options = send("OPTIONS").await;
+        assert_eq!(options.status, 204, "OPTIONS {path}: {}", options.text());
+        assert_eq!(options.headers["allow"], allow.as_str(), "OPTIONS {path}");
+        for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "TRACE"] {
+            if declared.iter().any(|m| m == method) {
+                continue;
+            }
+            let refused = send(method).await;
+            assert_eq!(
+                (
+                    refused.status,
+                    refused.headers.get("allow").map(|v| v.to_str().unwrap())
+                ),
+                (405, Some(allow.as_str())),
+                "{method} {path}: {}",
+                refused.text()
+            );
+        }
+    }
+    for table in ["bookings", "complaints", "orders", "audit"] {
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM {table}")), 0);
+    }
+    // A real order: no other method cancels it (OPTIONS once did, as a POST).
+    let order = json!({"document": "vehicle_history", "name": "Ion Popescu",
+                       "email": "ion@example.ro", "vin": "WVWZZZ1JZXW000001", "consent": true});
+    let placed = app.post_json("/api/orders", &order).await;
+    assert_eq!(placed.status, 201, "{}", placed.text());
+    let number = placed.json()["order_number"].as_str().unwrap().to_owned();
+    for method in ["OPTIONS", "TRACE", "DELETE", "PUT", "HEAD"] {
+        let req = http::Request::builder()
+            .method(Method::from_bytes(method.as_bytes()).unwrap())
+            .uri(format!("/api/orders/{number}/cancel"))
+            .body(Vec::new())
+            .unwrap();
+        let reply = app.request(req).await;
+        assert!(
+            matches!(reply.status, 204 | 405),
+            "{method}: {}",
+            reply.status
+        );
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM orders WHERE state = 'received'"),
+        1,
+        "still received"
+    );
+    let lookup = http::Request::builder()
+        .method("TRACE")
+        .uri("/orders")
+        .body(Vec::new())
+        .unwrap();
+    let refused = app.request(lookup).await;
+    assert_eq!(
+        (refused.status, refused.headers["allow"].to_str().unwrap()),
+        (405, "GET, HEAD, POST")
+    );
+}

@@ -27,6 +27,16 @@ pub fn orders(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let path = req.uri().path().trim_end_matches('/');
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let get = matches!(*req.method(), Method::GET | Method::HEAD);
+    // The `/api/…` routes' methods are checked against the document before routing
+    // (`toolkit::check_method`); the pages' here, so no other method counts as a POST.
+    if !get && *req.method() != Method::POST {
+        return Err(Error::MethodNotAllowed {
+            allow: match segments.as_slice() {
+                ["orders"] | ["orders", "info", _] => "GET, HEAD, POST",
+                _ => "GET, HEAD",
+            },
+        });
+    }
     match (segments.as_slice(), get) {
         (["api", "documents"], _) => catalog(req, ctx),
         (["api", "payments", "webhook"], false) => webhook(req, ctx),

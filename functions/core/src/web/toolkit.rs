@@ -197,6 +197,52 @@ pub(crate) fn with_error_headers(mut response: Response, e: &Error) -> Response 
     response
 }
 
+include!(concat!(env!("OUT_DIR"), "/api_methods.rs"));
+
+/// The methods the OpenAPI document declares for this `/api/…` path (`{x}` matches one
+/// segment), as an `Allow` value; None for a path it doesn't describe.
+fn declared_methods(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let matches = |route: &str| {
+        let parts: Vec<&str> = route.split('/').collect();
+        parts.len() == segments.len()
+            && parts
+                .iter()
+                .zip(&segments)
+                .all(|(p, s)| p == s || (p.starts_with('{') && p.ends_with('}') && !s.is_empty()))
+    };
+    // A literal route wins over a template of the same shape (`/api/bookings/lookup`
+    // over `/api/bookings/{number}`).
+    let literal = API_METHODS
+        .iter()
+        .find(|(route, _)| !route.contains('{') && matches(route));
+    literal
+        .or_else(|| API_METHODS.iter().find(|(route, _)| matches(route)))
+        .map(|(_, allow)| *allow)
+}
+
+/// Every component's first step: on an `/api/…` route, OPTIONS answers the declared
+/// methods, and a method the document doesn't declare is 405 with them, before any
+/// handler could take it for another (a TRACE is never a POST).
+pub fn check_method(req: &Request) -> Result<Option<Response>, Error> {
+    let Some(allow) = declared_methods(req.uri().path()) else {
+        return Ok(None);
+    };
+    let method = req.method().as_str();
+    if req.method() == Method::OPTIONS {
+        let mut response = respond(StatusCode::NO_CONTENT, "text/plain", Vec::new());
+        response
+            .headers_mut()
+            .insert(header::ALLOW, http::HeaderValue::from_static(allow));
+        return Ok(Some(response));
+    }
+    if allow.split(", ").any(|m| m == method) {
+        Ok(None)
+    } else {
+        Err(Error::MethodNotAllowed { allow })
+    }
+}
+
 pub(crate) fn require_get(req: &Request) -> Result<(), Error> {
     match *req.method() {
         Method::GET | Method::HEAD => Ok(()),
