@@ -267,16 +267,7 @@ pub(crate) fn admit(
 }
 
 pub(crate) fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
-    let value = fields.get(field).map(String::as_str).unwrap_or("");
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
-            "invalid_date",
-            field,
-            "Give the date as YYYY-MM-DD.",
-            "Introduceți data în forma AAAA-LL-ZZ.",
-        )
-        .into()
-    })
+    crate::kernel::fields::date(fields.get(field).map_or("", String::as_str), field)
 }
 
 /// An optional `YYYY-MM-DD` in the query string; blank counts as absent.
