@@ -279,6 +279,14 @@ pub(crate) fn query_date(req: &Request, field: &str) -> Result<Option<NaiveDate>
     }
 }
 
+/// A status form's number and language: the form posts them, so the number stays out
+/// of the address bar, the history and the logs.
+pub(crate) fn posted_number(req: &Request) -> Result<(String, Lang), Error> {
+    let fields = body_fields(req)?;
+    let number = fields.get("number").cloned().unwrap_or_default();
+    Ok((number, lang_of(req, Some(&fields))))
+}
+
 /// The body's fields; a step that may carry none takes an empty body as no fields.
 pub(crate) fn optional_body_fields(req: &Request) -> Result<Fields, Error> {
     if req.body().is_empty() {
