@@ -70,6 +70,16 @@ impl Lang {
         }
     }
 
+    /// This language's of three texts: for names that are data (a service's, a
+    /// document's), not messages.
+    pub fn pick<'a>(self, ro: &'a str, en: &'a str, hu: &'a str) -> &'a str {
+        match self {
+            Lang::Ro => ro,
+            Lang::En => en,
+            Lang::Hu => hu,
+        }
+    }
+
     /// The message `id` in this language (`locales/{code}/{area}.ftl`).
     pub fn tr(self, id: &str) -> String {
         i18n::message(self, id, None)

@@ -62,10 +62,7 @@ pub(crate) struct FactsPage<'a> {
 }
 
 pub fn service_name(service: &Service, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ro | Lang::Hu => service.name_ro,
-        Lang::En => service.name_en,
-    }
+    service.name(lang)
 }
 
 pub(crate) const MONTHS: [(&str, &str); 12] = [
