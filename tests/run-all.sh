@@ -23,14 +23,16 @@ fi
 spin_bin="$(command -v spin || true)"
 [ -z "$spin_bin" ] && [ -x "$HOME/.local/bin/spin" ] && spin_bin="$HOME/.local/bin/spin"
 if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] \
-  && command -v redis-server >/dev/null; then
+  && command -v redis-server >/dev/null && { [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; } \
+  && command -v openssl >/dev/null; then
   PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin
 else
   cat >&2 <<'MSG'
 
 ########################################################################################
 #  THE REAL-SPIN SUITE DID NOT RUN: it needs `spin` 4.x on the PATH (or in
-#  ~/.local/bin) and Debian's `faketime` and `redis-server` packages. Everything above
+#  ~/.local/bin) and Debian's `faketime`, `redis-server`, `nginx` and `openssl`
+#  packages (nginx runs deploy/nginx.conf in front of Spin). Everything above
 #  ran on our test host only. Install them and run
 #  `cargo test -p ghiseu-testhost --test spin`; CI does.
 ########################################################################################
