@@ -25,7 +25,22 @@ spin_bin="$(command -v spin || true)"
 if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] \
   && command -v redis-server >/dev/null && { [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; } \
   && command -v openssl >/dev/null; then
-  PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin
+  sqld_bin="$(command -v sqld || true)"
+  [ -z "$sqld_bin" ] && [ -x "$HOME/.local/bin/sqld" ] && sqld_bin="$HOME/.local/bin/sqld"
+  if [ -n "$sqld_bin" ]; then
+    PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin
+  else
+    PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin -- --skip libsql
+    cat >&2 <<'MSG'
+
+########################################################################################
+#  THE LIBSQL PASS OF THE REAL-SPIN SUITE DID NOT RUN: it needs `sqld` (the libSQL
+#  server) on the PATH or in ~/.local/bin. The scenarios ran on Spin's embedded SQLite
+#  only. Install sqld 0.24 and run `cargo test -p ghiseu-testhost --test spin -- libsql`;
+#  CI does.
+########################################################################################
+MSG
+  fi
 else
   cat >&2 <<'MSG'
 

@@ -7,5 +7,6 @@ pub mod manifest;
 pub mod serve;
 pub mod sink;
 pub mod spin;
+pub mod sqld;
 
 pub use host::{Clock, Host, Response};

@@ -13,14 +13,20 @@ const FAKETIME_LIB: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.
 
 /// The `spin` binary: on the PATH, or where `../shared/tools/spin/install.sh` puts it.
 pub fn spin_binary() -> Option<PathBuf> {
+    installed("spin")
+}
+
+/// A tool on the PATH, or in `~/.local/bin` where the `../shared/tools` installers put
+/// theirs.
+pub(crate) fn installed(name: &str) -> Option<PathBuf> {
     let on_path = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
-            .map(|dir| dir.join("spin"))
+            .map(|dir| dir.join(name))
             .find(|p| p.is_file())
     });
     on_path.or_else(|| {
         let home = std::env::var_os("HOME")?;
-        Some(PathBuf::from(home).join(".local/bin/spin")).filter(|p| p.is_file())
+        Some(PathBuf::from(home).join(".local/bin").join(name)).filter(|p| p.is_file())
     })
 }
 

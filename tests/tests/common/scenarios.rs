@@ -87,7 +87,13 @@ pub async fn r01_rush_books_exactly_the_online_seats(backend: Backend) {
     let (mut created, mut full) = (0, 0);
     for task in tasks {
         let reply = task.await.unwrap();
-        assert!(reply.status < 500, "5xx: {} {}", reply.status, reply.text());
+        assert!(
+            reply.status < 500,
+            "5xx: {} {}\n{}",
+            reply.status,
+            reply.text(),
+            app.faults()
+        );
         match reply.status {
             201 => created += 1,
             409 => {

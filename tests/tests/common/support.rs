@@ -12,6 +12,7 @@ use ghiseu_testhost::Host;
 use ghiseu_testhost::host::Captured;
 use ghiseu_testhost::sink::Sink;
 use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
+use ghiseu_testhost::sqld::Sqld;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -25,6 +26,9 @@ use std::time::Duration;
 pub enum Backend {
     TestHost,
     Spin,
+    /// Real Spin with its database on a libSQL server (`sqld`), as a scaled-out office
+    /// runs it.
+    SpinLibsql,
 }
 
 enum Running {
@@ -34,6 +38,7 @@ enum Running {
 
 struct OnSpin {
     process: SpinProcess,
+    sqld: Option<Sqld>,
     sink: Sink,
     client: Client<HttpConnector, Full<Bytes>>,
 }
@@ -156,13 +161,27 @@ impl TestApp {
                     .collect();
                 TestApp::spawn_configured(&refs)
             }
-            Backend::Spin => TestApp::start_spin(variables).await,
+            Backend::Spin => TestApp::start_spin(variables, false).await,
+            Backend::SpinLibsql => TestApp::start_spin(variables, true).await,
         }
     }
 
-    async fn start_spin(variables: &[(&str, &str)]) -> TestApp {
+    async fn start_spin(variables: &[(&str, &str)], libsql: bool) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let sink = Sink::start().await.expect("the provider sink starts");
+        let sqld = if libsql {
+            let sqld = Sqld::start(&dir.path().join("sqld"))
+                .await
+                .unwrap_or_else(|e| panic!("{e:#}"));
+            std::fs::write(
+                dir.path().join("runtime-config.toml"),
+                sqld.runtime_config(),
+            )
+            .unwrap();
+            Some(sqld)
+        } else {
+            None
+        };
         let options = SpinOptions {
             manifest: root().join("spin.toml"),
             dir: dir.path().to_owned(),
@@ -173,7 +192,9 @@ impl TestApp {
             cron_schedule: Some("* * * * * *".to_owned()),
             // The same Monday the test host pins, so scenarios share their dates.
             clock_starts_at: Some(monday_morning().format("%Y-%m-%d %H:%M:%S").to_string()),
-            runtime_config: None,
+            runtime_config: sqld
+                .as_ref()
+                .map(|_| dir.path().join("runtime-config.toml")),
         };
         let process = SpinProcess::start(&options)
             .await
@@ -184,6 +205,7 @@ impl TestApp {
         TestApp {
             running: Running::Spin(Box::new(OnSpin {
                 process,
+                sqld,
                 sink,
                 client,
             })),
@@ -192,8 +214,9 @@ impl TestApp {
     }
 
     pub fn backend(&self) -> Backend {
-        match self.running {
+        match &self.running {
             Running::Host(_) => Backend::TestHost,
+            Running::Spin(spin) if spin.sqld.is_some() => Backend::SpinLibsql,
             Running::Spin(_) => Backend::Spin,
         }
     }
@@ -217,6 +240,27 @@ impl TestApp {
 
     /// What a component wrote to its stderr on real Spin (Spin keeps it in the state
     /// directory's `logs/`).
+    /// The storage or configuration faults real Spin's components logged (their
+    /// `fault` field), for a failing test's message; nothing on the test host.
+    pub fn faults(&self) -> String {
+        let Running::Spin(spin) = &self.running else {
+            return String::new();
+        };
+        let logs = std::fs::read_dir(spin.process.state_dir.join("logs"))
+            .into_iter()
+            .flatten()
+            .flatten();
+        logs.flat_map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            text.lines()
+                .filter(|l| !l.contains(r#""fault":null"#) && l.contains(r#""fault""#))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+
     pub fn component_log(&self, component: &str) -> String {
         match &self.running {
             Running::Spin(spin) => std::fs::read_to_string(
@@ -514,13 +558,22 @@ impl TestApp {
     pub fn sqlite_path(&self) -> PathBuf {
         match &self.running {
             Running::Host(host) => host.sqlite_path(),
-            Running::Spin(spin) => spin.process.sqlite_path(),
+            Running::Spin(spin) => match &spin.sqld {
+                Some(sqld) => sqld.data_file(),
+                None => spin.process.sqlite_path(),
+            },
         }
     }
 
     /// A look at the app's SQLite database.
     pub fn db(&self) -> rusqlite::Connection {
-        let db = rusqlite::Connection::open(self.sqlite_path()).unwrap();
+        // On sqld the file is only read: every write goes through the server.
+        let flags = if self.backend() == Backend::SpinLibsql {
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            rusqlite::OpenFlags::default()
+        };
+        let db = rusqlite::Connection::open_with_flags(self.sqlite_path(), flags).unwrap();
         db.busy_timeout(Duration::from_secs(10)).unwrap();
         db
     }

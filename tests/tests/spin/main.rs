@@ -30,6 +30,13 @@ include!("../common/on_backend.rs");
 
 scenarios_on!(Backend::Spin);
 
+/// The same scenarios with the database on a libSQL server (sqld), as a scaled-out
+/// office runs it (`tests/run-all.sh` skips them, saying so, where sqld isn't installed).
+mod libsql {
+    use crate::support::Backend;
+    scenarios_on!(Backend::SpinLibsql);
+}
+
 /// The passport slots of Wednesday 25 November: 08:30 … 16:15, every 15 minutes.
 fn passport_slot(k: usize) -> String {
     let minutes = 8 * 60 + 30 + 15 * (k % 32);

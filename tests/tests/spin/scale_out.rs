@@ -1,12 +1,14 @@
 //! Scale-out: two `spin up` processes sharing one database (Spin's runtime config) and
 //! one Redis for key-value, as two replicas behind a load balancer. A rush across both
 //! books exactly the seats, and every confirmation goes out once although both
-//! instances' crons fire every second.
+//! instances' crons fire every second. Once on a shared SQLite file, once on a libSQL
+//! server (sqld).
 
 use crate::support::*;
 use bytes::Bytes;
 use ghiseu_testhost::sink::Sink;
 use ghiseu_testhost::spin::{SpinOptions, SpinProcess, free_port};
+use ghiseu_testhost::sqld::Sqld;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use serde_json::json;
@@ -68,16 +70,40 @@ impl Drop for Redis {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_on_one_database_and_redis_never_overbook_and_send_each_message_once() {
+    two_instances(false).await
+}
+
+/// The same on a libSQL server (sqld): the database an office's replicas share.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn libsql_two_instances_on_one_sqld_and_redis_never_overbook_and_send_each_message_once() {
+    two_instances(true).await
+}
+
+async fn two_instances(libsql: bool) {
     let dir = tempfile::tempdir().unwrap();
     let redis = Redis::start().await;
     let sink = Sink::start().await.unwrap();
+    let sqld = if libsql {
+        Some(
+            Sqld::start(&dir.path().join("sqld"))
+                .await
+                .unwrap_or_else(|e| panic!("{e:#}")),
+        )
+    } else {
+        None
+    };
+    let database = match &sqld {
+        Some(sqld) => sqld.runtime_config(),
+        None => format!(
+            "[sqlite_database.default]\ntype = \"spin\"\npath = \"{}\"\n",
+            dir.path().join("ghiseu.db").display()
+        ),
+    };
     let config = dir.path().join("runtime-config.toml");
     std::fs::write(
         &config,
         format!(
-            "[sqlite_database.default]\ntype = \"spin\"\npath = \"{}\"\n\n\
-             [key_value_store.default]\ntype = \"redis\"\nurl = \"redis://127.0.0.1:{}\"\n",
-            dir.path().join("ghiseu.db").display(),
+            "{database}\n[key_value_store.default]\ntype = \"redis\"\nurl = \"redis://127.0.0.1:{}\"\n",
             redis.port
         ),
     )
@@ -134,7 +160,14 @@ async fn two_instances_on_one_database_and_redis_never_overbook_and_send_each_me
     }
     assert_eq!(statuses.get(&201), Some(&10), "{statuses:?}");
     assert_eq!(statuses.get(&409), Some(&290), "{statuses:?}");
-    let db = rusqlite::Connection::open(dir.path().join("ghiseu.db")).unwrap();
+    let db = match &sqld {
+        Some(sqld) => rusqlite::Connection::open_with_flags(
+            sqld.data_file(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        ),
+        None => rusqlite::Connection::open(dir.path().join("ghiseu.db")),
+    }
+    .unwrap();
     db.busy_timeout(Duration::from_secs(10)).unwrap();
     let seated: i64 = db
         .query_row(

@@ -182,10 +182,14 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Sorts a backend's error text: lock contention is a retryable condition, not a fault.
+    /// Sorts a backend's error text: lock contention, and a libSQL server shedding load
+    /// ("Too many concurrent requests"), are retryable conditions, not faults.
     pub fn from_message(message: String) -> Self {
         let lower = message.to_lowercase();
-        if lower.contains("database is locked") || lower.contains("busy") {
+        if lower.contains("database is locked")
+            || lower.contains("busy")
+            || lower.contains("too many concurrent requests")
+        {
             StorageError::Busy(message)
         } else {
             StorageError::Other(message)
@@ -212,7 +216,7 @@ pub trait Database {
     /// pairs (`storage::named`): the way to write a statement with many parameters.
     fn execute_named(&self, sql: &str, params: &[(&str, Value)]) -> Result<Rows, StorageError> {
         let ordered = super::named::ordered(sql, params).map_err(StorageError::Other)?;
-        self.execute(sql, &ordered)
+        self.execute(&super::named::numbered(sql).0, &ordered)
     }
 }
 
@@ -246,4 +250,23 @@ pub fn in_transaction<T>(
         let _ = db.execute("ROLLBACK", &[]);
     }
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contention_and_a_libsql_server_shedding_load_are_busy_not_faults() {
+        for message in [
+            "database is locked",
+            "SQLITE_BUSY",
+            r#"Hrana: `api error: `{"error":"Too many concurrent requests"}``"#,
+        ] {
+            let e: Error = StorageError::from_message(message.to_owned()).into();
+            assert!(matches!(e, Error::Busy), "{message}");
+        }
+        let e: Error = StorageError::from_message("no such table: x".to_owned()).into();
+        assert!(matches!(e, Error::Storage(_)));
+    }
 }

@@ -2,13 +2,23 @@
 //! caller gives `(name, value)` pairs, so a column added in the middle of a long
 //! list can't shift the others. SQLite numbers named parameters in the order they
 //! first appear (the same name is one parameter), which is what `ordered` builds
-//! for the positional host call Spin offers.
+//! for the positional host call Spin offers. A libSQL server refuses positional
+//! values for `:name`s, so the statement sent says `?1`, `?2`… instead (`numbered`):
+//! the same numbering, which SQLite and libSQL both bind positionally.
 
 /// The distinct `:name` parameters of a statement, in the order SQLite numbers them.
 /// Quoted text ('…' and "…") is skipped, so `'confirmation:sms:'` names nothing.
 fn parameter_names(sql: &str) -> Vec<&str> {
+    numbered(sql).1
+}
+
+/// The statement with each `:name` written as its number (`?1`…), and the names in
+/// that order.
+pub fn numbered(sql: &str) -> (String, Vec<&str>) {
     let bytes = sql.as_bytes();
     let mut names: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(sql.len());
+    let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -26,8 +36,18 @@ fn parameter_names(sql: &str) -> Vec<&str> {
                 {
                     end += 1;
                 }
-                if end > start && !names.contains(&&sql[start..end]) {
-                    names.push(&sql[start..end]);
+                if end > start {
+                    let name = &sql[start..end];
+                    let at = match names.iter().position(|n| *n == name) {
+                        Some(at) => at,
+                        None => {
+                            names.push(name);
+                            names.len() - 1
+                        }
+                    };
+                    out.push_str(&sql[copied..i]);
+                    out.push_str(&format!("?{}", at + 1));
+                    copied = end;
                 }
                 i = end.max(i + 1) - 1;
             }
@@ -35,7 +55,8 @@ fn parameter_names(sql: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    names
+    out.push_str(&sql[copied..]);
+    (out, names)
 }
 
 /// The values of `params` in the order the statement's `:name`s are numbered. Every
@@ -69,6 +90,11 @@ mod tests {
         let sql = "INSERT INTO outbox (dedupe_key, booking_id) SELECT 'reminder:sms:' || :id, :id
             FROM bookings WHERE id = :id AND slot_start > :after AND note = \":not_me\"";
         assert_eq!(parameter_names(sql), ["id", "after"]);
+        assert_eq!(
+            numbered(sql).0,
+            "INSERT INTO outbox (dedupe_key, booking_id) SELECT 'reminder:sms:' || ?1, ?1
+            FROM bookings WHERE id = ?1 AND slot_start > ?2 AND note = \":not_me\""
+        );
         let given: [(&str, Value); 2] = [("after", "t".into()), ("id", 7.into())];
         let values = ordered(sql, &given).unwrap();
         assert_eq!(values, [Value::Integer(7), Value::Text("t".into())]);
