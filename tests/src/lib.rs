@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod host;
 pub mod manifest;
+pub mod proxy;
 pub mod serve;
 pub mod sink;
 pub mod spin;

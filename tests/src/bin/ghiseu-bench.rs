@@ -2,13 +2,17 @@
 //! scenario, next to a do-nothing component measured in the same run. Prints figures;
 //! asserts nothing about speed.
 //!
-//! `cargo components && cargo ceiling && cargo run -p ghiseu-testhost --bin ghiseu-bench [seconds] [connections] [only]`
-//! (`only`: run just the scenarios whose label contains it, besides the do-nothing one).
-//! Needs `spin` (4.x) and `wrk` on the PATH.
+//! `cargo components && cargo ceiling && cargo run -p ghiseu-testhost --bin ghiseu-bench [seconds] [connections] [only] [--libsql]`
+//! (`only`: run just the scenarios whose label contains it, besides the do-nothing one;
+//! `--libsql`: the app's database on a libSQL server, `sqld`, as a scaled-out office
+//! runs it). Where nginx is installed, a day's availability is also read through
+//! deploy/nginx.conf's cache. Needs `spin` (4.x) and `wrk` on the PATH.
 
 use anyhow::{Context, Result, bail};
 use bytes::Bytes;
+use ghiseu_testhost::proxy::Nginx;
 use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
+use ghiseu_testhost::sqld::Sqld;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -84,14 +88,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// One wrk run over these request lines.
-fn wrk(
-    work: &Path,
-    addr: std::net::SocketAddr,
-    lines: &[String],
-    seconds: u32,
-    connections: u32,
-) -> Result<Value> {
+/// One wrk run over these request lines, against `site` (`http://…` or `https://…`).
+fn wrk(work: &Path, site: &str, lines: &[String], seconds: u32, connections: u32) -> Result<Value> {
     let requests = work.join("requests.tsv");
     std::fs::write(&requests, lines.join("\n") + "\n")?;
     let script = work.join("bench.lua");
@@ -106,7 +104,7 @@ fn wrk(
             "-s",
         ])
         .arg(&script)
-        .arg(format!("http://{addr}"))
+        .arg(site)
         .env("BENCH_REQUESTS", &requests)
         .env("BENCH_THREADS", THREADS.to_string())
         .output()
@@ -226,8 +224,10 @@ fn booking_line(service: &str, slot: &str, n: usize, proof: &str) -> String {
     format!("POST\t/api/bookings\t{body}")
 }
 
+/// A count from the app's database file (only read: on sqld every write goes
+/// through the server).
 fn count(db: &Path, sql: &str) -> Result<i64> {
-    let db = rusqlite::Connection::open(db)?;
+    let db = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     db.busy_timeout(std::time::Duration::from_secs(10))?;
     Ok(db.query_row(sql, [], |r| r.get(0))?)
 }
@@ -238,7 +238,8 @@ const OVERBOOKED: &str = "SELECT COUNT(*) FROM (SELECT service, slot_start, COUN
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().collect();
+    let libsql = std::env::args().any(|a| a == "--libsql");
+    let args: Vec<String> = std::env::args().filter(|a| !a.starts_with("--")).collect();
     let seconds: u32 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let connections: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(50);
     let only = args.get(3).cloned().unwrap_or_default();
@@ -264,7 +265,13 @@ async fn main() -> Result<()> {
     let lines = vec!["GET\t/\t".to_owned()];
     runs.push(Run {
         label: "do-nothing component".into(),
-        figures: wrk(work.path(), ceiling.addr, &lines, seconds, connections)?,
+        figures: wrk(
+            work.path(),
+            &format!("http://{}", ceiling.addr),
+            &lines,
+            seconds,
+            connections,
+        )?,
         created: None,
         overbooked: None,
     });
@@ -277,6 +284,16 @@ async fn main() -> Result<()> {
                      "registration": {"counters": 20}},
         "proof_of_work": {"difficulty": 1000}
     });
+    let sqld = if libsql {
+        let sqld = Sqld::start(&work.path().join("sqld")).await?;
+        std::fs::write(
+            work.path().join("runtime-config.toml"),
+            sqld.runtime_config(),
+        )?;
+        Some(sqld)
+    } else {
+        None
+    };
     let app = SpinProcess::start(&SpinOptions {
         manifest: root().join("spin.toml"),
         dir: work.path().join("ghiseu"),
@@ -289,10 +306,16 @@ async fn main() -> Result<()> {
         ],
         cron_schedule: None,
         clock_starts_at: None,
-        runtime_config: None,
+        runtime_config: sqld
+            .as_ref()
+            .map(|_| work.path().join("runtime-config.toml")),
     })
     .await?;
-    let db = app.sqlite_path();
+    let db = match &sqld {
+        Some(sqld) => sqld.data_file(),
+        None => app.sqlite_path(),
+    };
+    let site = format!("http://{}", app.addr);
     let mut slots: Vec<(String, String)> = Vec::new();
     for service in ["passport", "permit"] {
         for s in slot_starts(&client, app.addr, service).await? {
@@ -350,10 +373,27 @@ async fn main() -> Result<()> {
         }
         runs.push(Run {
             label: label.into(),
-            figures: wrk(work.path(), app.addr, &[line], seconds, connections)?,
+            figures: wrk(work.path(), &site, &[line], seconds, connections)?,
             created: None,
             overbooked: None,
         });
+    }
+    // The same day through the office's proxy: its micro-cache answers (TLS included).
+    let through_proxy = "GET /api/availability one day, through nginx's cache";
+    if wanted(through_proxy) {
+        match Nginx::start(&work.path().join("nginx"), app.addr).await {
+            Ok(proxy) => {
+                let line = format!("GET\t/api/availability?service=passport&date={date}\t");
+                let https = format!("https://127.0.0.1:{}", proxy.https);
+                runs.push(Run {
+                    label: through_proxy.into(),
+                    figures: wrk(work.path(), &https, &[line], seconds, connections)?,
+                    created: None,
+                    overbooked: None,
+                });
+            }
+            Err(e) => eprintln!("NOT MEASURED THROUGH THE PROXY: {e:#}"),
+        }
     }
     // Requests wrk cut off at the end may still finish: let them, then count.
     let booked = |db: &Path| {
@@ -391,7 +431,7 @@ async fn main() -> Result<()> {
             continue;
         }
         let before = booked(&db);
-        let figures = wrk(work.path(), app.addr, &lines, seconds, connections)?;
+        let figures = wrk(work.path(), &site, &lines, seconds, connections)?;
         runs.push(Run {
             label: label.into(),
             figures,
@@ -403,8 +443,13 @@ async fn main() -> Result<()> {
 
     let ceiling_rate = runs[0].rate();
     println!(
-        "\nreal Spin ({}), wrk -t{THREADS} -c{connections} -d{seconds}s, bot defence on\n",
-        String::from_utf8_lossy(&Command::new("spin").arg("--version").output()?.stdout).trim()
+        "\nreal Spin ({}), wrk -t{THREADS} -c{connections} -d{seconds}s, bot defence on, database: {}\n",
+        String::from_utf8_lossy(&Command::new("spin").arg("--version").output()?.stdout).trim(),
+        if libsql {
+            "libSQL server (sqld)"
+        } else {
+            "embedded SQLite"
+        }
     );
     println!(
         "| scenario | req/s | × do-nothing | p50 ms | p99 ms | 2xx | 409 | other 4xx | 5xx | errors | created | overbooked |"

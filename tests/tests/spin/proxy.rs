@@ -8,124 +8,10 @@
 //! saying so.
 
 use crate::support::*;
-use ghiseu_testhost::spin::{SpinOptions, SpinProcess, free_port};
+use ghiseu_testhost::proxy::Nginx;
+use ghiseu_testhost::spin::{SpinOptions, SpinProcess};
 use serde_json::json;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
-/// nginx running deploy/nginx.conf, moved to free ports and a temporary directory.
-struct Nginx {
-    child: Child,
-    https: u16,
-    http: u16,
-}
-
-impl Nginx {
-    async fn start(dir: &Path, upstream: std::net::SocketAddr) -> Nginx {
-        std::fs::create_dir_all(dir).unwrap();
-        let (certificate, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-        let made = Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            ])
-            .args(["-subj", "/CN=localhost", "-keyout"])
-            .arg(&key)
-            .arg("-out")
-            .arg(&certificate)
-            .stderr(Stdio::null())
-            .status()
-            .expect("OPENSSL IS NOT INSTALLED: install Debian's openssl (CI does)");
-        assert!(made.success(), "openssl made no certificate");
-        let cache = dir.join("cache");
-        std::fs::create_dir_all(&cache).unwrap();
-        // nginx's workers run as an unprivileged user: they must reach the cache.
-        for p in [dir, cache.as_path()] {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o777)).unwrap();
-        }
-        let (http, https) = (free_port(), free_port());
-        let moves: [(&str, &str, String); 8] = [
-            ("pid", "/run/ghiseu-nginx.pid", path(&dir.join("nginx.pid"))),
-            (
-                "error_log",
-                "/var/log/nginx/ghiseu-error.log",
-                path(&dir.join("error.log")),
-            ),
-            ("upstream", "127.0.0.1:3000", upstream.to_string()),
-            ("cache", "/var/cache/nginx/ghiseu", path(&cache)),
-            ("http", "listen 80", format!("listen 127.0.0.1:{http}")),
-            ("https", "listen 443", format!("listen 127.0.0.1:{https}")),
-            (
-                "certificate",
-                "/etc/ghiseu/tls/fullchain.pem",
-                path(&certificate),
-            ),
-            ("key", "/etc/ghiseu/tls/privkey.pem", path(&key)),
-        ];
-        let text = std::fs::read_to_string(root().join("deploy/nginx.conf")).unwrap();
-        let mut moved = 0;
-        let config: String = text
-            .lines()
-            .map(|line| {
-                let mut line = line.to_owned();
-                for (marker, from, to) in &moves {
-                    if line.ends_with(&format!("# test: {marker}")) {
-                        assert!(line.contains(from), "deploy/nginx.conf: `{from}` moved");
-                        line = line.replace(from, to);
-                        moved += 1;
-                    }
-                }
-                line + "\n"
-            })
-            .collect();
-        assert_eq!(
-            moved,
-            moves.len(),
-            "every `# test:` line of deploy/nginx.conf found"
-        );
-        let file = dir.join("nginx.conf");
-        std::fs::write(&file, config).unwrap();
-        let child = Command::new(nginx_binary())
-            .arg("-c")
-            .arg(&file)
-            .args(["-e", &path(&dir.join("error.log")), "-g", "daemon off;"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("NGINX IS NOT INSTALLED: install Debian's nginx (CI does)");
-        for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", https))
-                .await
-                .is_ok()
-            {
-                return Nginx { child, https, http };
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let log = std::fs::read_to_string(dir.join("error.log")).unwrap_or_default();
-        panic!("nginx did not start: {log}");
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn nginx_binary() -> PathBuf {
-    ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| PathBuf::from("nginx"))
-}
-
-fn path(p: &Path) -> String {
-    p.display().to_string()
-}
+use std::process::Command;
 
 /// An answer through the proxy, read with curl (the certificate is self-signed).
 struct Answer {
@@ -192,7 +78,9 @@ async fn the_proxy_caches_public_reads_passes_personal_ones_and_gives_the_real_c
     })
     .await
     .expect("spin up starts");
-    let proxy = Nginx::start(&dir.path().join("nginx"), spin.addr).await;
+    let proxy = Nginx::start(&dir.path().join("nginx"), spin.addr)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"));
     let site = format!("https://127.0.0.1:{}", proxy.https);
 
     // Plain HTTP is sent to HTTPS.
