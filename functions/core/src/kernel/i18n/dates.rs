@@ -2,7 +2,7 @@
 //! "november 25., szerda" (Hungarian writes the year, then the month, then the day).
 //! Word order lives in `date.ftl`; numeric forms are here, one pattern a language.
 
-use super::Lang;
+use super::lang::Lang;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 const MONTHS: [&str; 12] = [

@@ -10,16 +10,51 @@
 //! hot path reads none.
 
 pub mod dates;
+mod lang;
 mod numbers;
 mod plurals;
 
-use super::text::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+pub use lang::Lang;
 use std::sync::OnceLock;
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
+
+/// Reading a message: here rather than in `lang`, which the number and plural rules
+/// read and which so reads nothing back.
+impl Lang {
+    /// The message `id` in this language (`locales/{code}/{area}.ftl`).
+    pub fn tr(self, id: &str) -> String {
+        message(self, id, None)
+    }
+
+    /// The message `id` with one argument, e.g. `$count` for a plural.
+    pub fn tr1<'a>(self, id: &str, name: &'a str, value: impl Into<Arg<'a>>) -> String {
+        let mut args = Args::new();
+        args.set(name, value.into());
+        message(self, id, Some(&args))
+    }
+
+    /// The message `id` with two arguments.
+    pub fn tr2<'a>(
+        self,
+        id: &str,
+        (n1, v1): (&'a str, impl Into<Arg<'a>>),
+        (n2, v2): (&'a str, impl Into<Arg<'a>>),
+    ) -> String {
+        let mut args = Args::new();
+        args.set(n1, v1.into());
+        args.set(n2, v2.into());
+        message(self, id, Some(&args))
+    }
+
+    /// The message `id` with any number of arguments.
+    pub fn tr_args(self, id: &str, args: &Args) -> String {
+        message(self, id, Some(args))
+    }
 }
 
 /// A message's argument: text or a number (plurals select on numbers).

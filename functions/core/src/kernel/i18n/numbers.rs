@@ -2,7 +2,7 @@
 //! 12 345,50 (CLDR: Hungarian groups from five digits). Fluent hands every number it
 //! prints to the language's formatter; the plural it selects is unaffected.
 
-use super::Lang;
+use super::lang::Lang;
 use fluent_bundle::FluentValue;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 

@@ -4,7 +4,7 @@
 //! ("101 locuri"), and ICU4X carries the corrected rules. So our messages select on
 //! `PLURAL($count)`, never on `$count` itself (the message files' test holds them to it).
 
-use super::Lang;
+use super::lang::Lang;
 use fluent_bundle::{FluentArgs, FluentValue};
 use icu_plurals::{PluralCategory, PluralRules};
 
