@@ -63,6 +63,172 @@ fn conforms(doc: &Value, method: &str, path: &str, reply: &Reply) {
     );
 }
 
+/// The errors the document's request schema for `method template` (JSON) finds in `body`.
+fn request_errors(doc: &Value, method: &str, template: &str, body: &Value) -> Vec<String> {
+    let schema =
+        &doc["paths"][template][method]["requestBody"]["content"]["application/json"]["schema"];
+    assert!(
+        schema.is_object(),
+        "{method} {template} declares no JSON body"
+    );
+    let mut root = schema.clone();
+    root["components"] = doc["components"].clone();
+    let validator = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&root)
+        .expect("the schema compiles");
+    validator.iter_errors(body).map(|e| e.to_string()).collect()
+}
+
+/// Issue 26: the request schemas say what is valid. The bodies the tests send and the
+/// API accepts validate; bodies the API refuses for their shape don't.
+#[tokio::test(flavor = "multi_thread")]
+async fn request_schemas_accept_what_the_api_accepts_and_refuse_what_it_refuses() {
+    let app = TestApp::spawn();
+    let doc = document(&app).await;
+    let complaint = json!({"kind": "service", "reservation_number": "H3ZEF-FMWST-DZ2TH-VYDK4",
+                           "description": "Coadă lungă.", "email": "ion@example.ro"});
+    let technical = json!({"kind": "technical", "description": "Pagina nu se încarcă.",
+                           "phone": "+40 722 123 456", "severity": "high", "channel": "email"});
+    let order = json!({"document": "provisional_extension", "name": "Ion Popescu",
+                       "email": "ion@example.ro", "vin": "WVWZZZ1JZXW000001",
+                       "plate": "MS 12 ABC", "consent": true});
+    for (template, body) in [
+        ("/api/bookings", registration()),
+        ("/api/bookings", passport()),
+        (
+            "/api/bookings",
+            with(
+                passport(),
+                json!({"holder": "Ana-Maria O'Neill", "email": "a@b.ro"}),
+            ),
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"slot": "2026-11-25T07:10:00Z"})),
+        ),
+        ("/api/complaints", complaint.clone()),
+        ("/api/complaints", technical.clone()),
+        ("/api/orders", order.clone()),
+    ] {
+        let errors = request_errors(&doc, "post", template, &body);
+        assert!(errors.is_empty(), "{template} {body}: {errors:?}");
+    }
+    for (template, body, why) in [
+        (
+            "/api/bookings",
+            with(registration(), json!({"holder": "Ion Popescu"})),
+            "holder on a VIN service",
+        ),
+        (
+            "/api/bookings",
+            with(passport(), json!({"vin": "WVWZZZ1JZXW000001"})),
+            "vin on a holder service",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"vin": null})),
+            "no vin",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"consent": false})),
+            "no consent",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"cnp": "1800101221144"})),
+            "unknown field",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"service": "fishing"})),
+            "unknown service",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"slot": "mâine"})),
+            "not a time",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"vin": "WVWZZZ1JZXW00000"})),
+            "16 characters",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"phone": "0700000000"})),
+            "not a real range",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"name": "I"})),
+            "one letter",
+        ),
+        (
+            "/api/bookings",
+            with(registration(), json!({"email": "ion@"})),
+            "not an email",
+        ),
+        (
+            "/api/complaints",
+            with(complaint.clone(), json!({"email": null})),
+            "no contact",
+        ),
+        (
+            "/api/complaints",
+            with(complaint.clone(), json!({"reservation_number": null})),
+            "a service complaint cites nothing",
+        ),
+        (
+            "/api/complaints",
+            with(technical.clone(), json!({"channel": null})),
+            "technical without a channel",
+        ),
+        (
+            "/api/complaints",
+            with(complaint, json!({"severity": "high"})),
+            "severity off a technical problem",
+        ),
+        (
+            "/api/complaints",
+            with(technical, json!({"description": ""})),
+            "empty description",
+        ),
+        (
+            "/api/orders",
+            with(order.clone(), json!({"plate": null})),
+            "provisional_extension without a plate",
+        ),
+        (
+            "/api/orders",
+            with(order, json!({"document": "vehicle_history"})),
+            "a plate vehicle_history doesn't take",
+        ),
+    ] {
+        let errors = request_errors(&doc, "post", template, &body);
+        assert!(!errors.is_empty(), "{template} accepts {why}: {body}");
+        // And the API refuses it too (no proof of work on this app).
+        let reply = app.post_json(template, &body).await;
+        assert_eq!(reply.status, 422, "{template} {why}: {}", reply.text());
+    }
+    // A staff step's body: declared fields and required ones.
+    let errors = request_errors(
+        &doc,
+        "post",
+        "/api/staff/complaints/{id}/resolve",
+        &json!({}),
+    );
+    assert!(!errors.is_empty(), "resolve without a decision");
+    let errors = request_errors(
+        &doc,
+        "post",
+        "/api/orders/{number}/problem",
+        &json!({"text": "Lipsește ștampila."}),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn openapi_names_every_api_route_of_the_manifest_and_only_routes_the_app_answers() {
     let app = TestApp::spawn();

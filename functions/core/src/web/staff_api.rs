@@ -68,11 +68,13 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             ))
         }
         (["bookings", number, "no-show"], true) => {
+            no_fields(req)?;
             let booking = booking_by_number(ctx, number)?;
             counter::no_show(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
             ok(json!({"state": "no_show"}))
         }
         (["bookings", number, "fictitious"], true) => {
+            no_fields(req)?;
             let booking = booking_by_number(ctx, number)?;
             let cancelled =
                 counter::fictitious(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
@@ -175,6 +177,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["orders", id, "refund"], true) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            no_fields(req)?;
             let refunds = actions::refund_order(ctx, &who, id)?;
             ok(json!({"refunds_made": refunds}))
         }
@@ -218,6 +221,13 @@ fn task_of(segments: &[&str]) -> Task {
         ["orders", ..] => Task::Orders,
         _ => Task::Supervise,
     }
+}
+
+/// A step that takes no fields reads its body as its siblings do (take, acknowledge):
+/// empty or a JSON object (or a form); anything else is refused (400, 413, 415), never
+/// ignored while the step acts.
+fn no_fields(req: &Request) -> Result<(), Error> {
+    optional_body_fields(req).map(drop)
 }
 
 fn ok(body: serde_json::Value) -> Result<Response, Error> {
