@@ -318,12 +318,14 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
             let serde_json::Value::Object(map) = value else {
                 return Err(Error::MalformedBody);
             };
+            // Every field the API reads is text, except `consent`, which JSON may give as
+            // a boolean: a number or a boolean elsewhere is refused, not read as its text
+            // (`{"text": false}` is not the text "false").
             map.into_iter()
                 .filter(|(_, v)| !v.is_null())
                 .map(|(k, v)| match v {
                     serde_json::Value::String(s) => Ok((k, s)),
-                    serde_json::Value::Bool(b) => Ok((k, b.to_string())),
-                    serde_json::Value::Number(n) => Ok((k, n.to_string())),
+                    serde_json::Value::Bool(b) if k == "consent" => Ok((k, b.to_string())),
                     _ => Err(FieldError::new(
                         "invalid_type",
                         k,
