@@ -4,7 +4,7 @@
 
 use crate::staff_session::{StaffSession, location};
 use crate::support::*;
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use ghiseu_core::office::Office;
 use ghiseu_core::staff::accounts::hash_password;
 use http::Method;
@@ -24,10 +24,7 @@ const WEEK: &str = "from=2026-11-23&to=2026-11-27";
 fn minutes_to_monday(day: u32) -> i64 {
     let office = Office::from_override_json(Some(OFFICE)).unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-    let opened = day - Days::new(u64::from(office.booking_horizon_days - 1));
-    let opened =
-        ghiseu_core::kernel::time::to_utc(opened.and_time(office.booking_opens_at)).unwrap();
-    (monday_morning() - opened).num_minutes()
+    (monday_morning() - office.opens_for_booking(day).unwrap()).num_minutes()
 }
 
 /// The table row whose cells are these, on a page.

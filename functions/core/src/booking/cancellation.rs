@@ -5,7 +5,7 @@
 use crate::booking::Booking;
 use crate::kernel::error::Error;
 use crate::kernel::token::LinkToken;
-use crate::storage::{Database, db_time, in_transaction};
+use crate::storage::{Database, db_time, in_transaction, reissue_link};
 use chrono::{DateTime, Duration, Utc};
 
 const BOOKING_OF_TOKEN: &str =
@@ -37,9 +37,7 @@ pub fn open(db: &dyn Database, token: &str, now: DateTime<Utc>) -> Result<Option
 /// R14: a new cancellation link for a booking whose reminder failed for good (its
 /// link was never delivered, and only its hash is kept); None once the link was used.
 pub fn reissue(db: &dyn Database, booking_id: i64) -> Result<Option<LinkToken>, Error> {
-    let token = LinkToken::generate();
-    let reissued = db.execute(REISSUE, &[booking_id.into(), token.hash().into()])?;
-    Ok(reissued.first().map(|_| token))
+    reissue_link(db, REISSUE, &[booking_id.into()])
 }
 
 /// Cancels the link's booking; false when the link can no longer cancel anything.

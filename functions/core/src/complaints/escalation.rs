@@ -7,7 +7,7 @@ use crate::kernel::error::Error;
 use crate::kernel::token::LinkToken;
 use crate::messaging::messages;
 use crate::office::Office;
-use crate::storage::{Database, in_transaction};
+use crate::storage::{Database, in_transaction, reissue_link};
 use chrono::{DateTime, Duration, Utc};
 
 const BY_ESCALATION: &str = "SELECT id FROM complaints WHERE escalation_token_hash = ?";
@@ -59,12 +59,7 @@ pub fn reissue_escalation_link(
     complaint_id: i64,
     decided: i64,
 ) -> Result<Option<LinkToken>, Error> {
-    let token = LinkToken::generate();
-    let reissued = db.execute(
-        REISSUE,
-        &[complaint_id.into(), decided.into(), token.hash().into()],
-    )?;
-    Ok(reissued.first().map(|_| token))
+    reissue_link(db, REISSUE, &[complaint_id.into(), decided.into()])
 }
 
 /// C05: the complainant escalates; the complaint reopens one level up with new

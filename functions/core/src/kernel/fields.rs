@@ -1,7 +1,8 @@
 //! A submitted form's fields: plain strings, from JSON or an HTML form, and the two
 //! readers every form's parser uses.
 
-use crate::kernel::error::Error;
+use crate::kernel::error::{Error, FieldError};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// A form's fields as plain strings, from JSON or an HTML form.
@@ -29,4 +30,17 @@ pub fn optional<'a>(fields: &'a Fields, field: &str) -> Option<&'a str> {
         .get(field)
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
+}
+
+/// A `YYYY-MM-DD` date given in `field` (422 `invalid_date` naming it otherwise).
+pub fn date(value: &str, field: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            "invalid_date",
+            field,
+            "Give the date as YYYY-MM-DD.",
+            "Introduceți data în forma AAAA-LL-ZZ.",
+        )
+        .into()
+    })
 }

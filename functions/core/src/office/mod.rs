@@ -451,6 +451,16 @@ impl Office {
         Ok(slots)
     }
 
+    /// When a day opens for online booking: `booking_opens_at`, as many days before
+    /// it as the horizon reaches (the moment `booking_window` first includes it).
+    pub fn opens_for_booking(&self, day: NaiveDate) -> Option<DateTime<Utc>> {
+        let ahead = u64::from(self.booking_horizon_days.saturating_sub(1));
+        to_utc(
+            day.checked_sub_days(chrono::Days::new(ahead))?
+                .and_time(self.booking_opens_at),
+        )
+    }
+
     /// The first and last day online booking is open on, as seen at `now`.
     pub fn booking_window(&self, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
         let local = now.with_timezone(&OFFICE_TZ);

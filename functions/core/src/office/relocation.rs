@@ -13,7 +13,7 @@ use crate::kernel::token::LinkToken;
 use crate::messaging::queue;
 use crate::office::{Office, Service};
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::{Database, db_time, in_transaction};
+use crate::storage::{Database, db_time, in_transaction, reissue_link};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -398,9 +398,7 @@ const CANCEL_DECLINED: &str = "UPDATE bookings SET state = 'cancelled', cancel_r
 /// hash is kept); the link the other channel's notice carried stops working. None
 /// once answered.
 pub fn reissue(db: &dyn Database, relocation_id: i64) -> Result<Option<LinkToken>, Error> {
-    let token = LinkToken::generate();
-    let reissued = db.execute(REISSUE, &[relocation_id.into(), token.hash().into()])?;
-    Ok(reissued.first().map(|_| token))
+    reissue_link(db, REISSUE, &[relocation_id.into()])
 }
 
 /// The relocation a link may still answer: unknown, answered and expired links are

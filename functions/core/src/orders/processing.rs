@@ -16,7 +16,7 @@ use crate::messaging::links::Links;
 use crate::messaging::order_messages;
 use crate::office::Office;
 use crate::staff::{Entry, Staff, audit};
-use crate::storage::{Database, db_time, in_transaction};
+use crate::storage::{Database, db_time, in_transaction, reissue_link};
 use chrono::{DateTime, Duration, Utc};
 
 const MAX_TEXT: usize = 4000;
@@ -306,7 +306,7 @@ pub fn reissue_info_link(
     order_id: i64,
     asked: i64,
 ) -> Result<Option<LinkToken>, Error> {
-    reissue(db, REISSUE_INFO, order_id, asked)
+    reissue_link(db, REISSUE_INFO, &[order_id.into(), asked.into()])
 }
 
 /// Issue 25: a new download link for a delivery or renewed-link email that failed for
@@ -317,21 +317,7 @@ pub fn reissue_download_link(
     order_id: i64,
     sent: i64,
 ) -> Result<Option<LinkToken>, Error> {
-    reissue(db, REISSUE_DOWNLOAD, order_id, sent)
-}
-
-fn reissue(
-    db: &dyn Database,
-    statement: &str,
-    order_id: i64,
-    event: i64,
-) -> Result<Option<LinkToken>, Error> {
-    let token = LinkToken::generate();
-    let reissued = db.execute(
-        statement,
-        &[order_id.into(), event.into(), token.hash().into()],
-    )?;
-    Ok(reissued.first().map(|_| token))
+    reissue_link(db, REISSUE_DOWNLOAD, &[order_id.into(), sent.into()])
 }
 
 /// D03: a new download link for an issued order whose link expired or got lost.

@@ -7,7 +7,7 @@
 use super::period::Period;
 use super::table::{Cell, Kind, Table, column};
 use crate::kernel::error::Error;
-use crate::kernel::time::{OFFICE_TZ, start_of_day, to_utc};
+use crate::kernel::time::{OFFICE_TZ, start_of_day};
 use crate::office::{Office, Service};
 use crate::storage::{Database, Value, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -242,16 +242,6 @@ const KTH_BOOKING: &str = "SELECT created_at FROM bookings
     WHERE service = ?1 AND slot_start >= ?2 AND slot_start < ?3
     ORDER BY created_at, id LIMIT 1 OFFSET ?4";
 
-/// When online booking opened for a day: `booking_opens_at`, as many days before it
-/// as the horizon reaches (`Office::booking_window`).
-fn opened(office: &Office, day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
-    let ahead = u64::from(office.booking_horizon_days.saturating_sub(1));
-    to_utc(
-        day.checked_sub_days(Days::new(ahead))?
-            .and_time(office.booking_opens_at),
-    )
-}
-
 /// How fast each day filled: minutes from the moment it opened for online booking to
 /// the booking that took its last online seat (counting bookings cancelled later, so
 /// it is when the day was first full). Empty for a day that never filled.
@@ -265,7 +255,7 @@ pub fn fill_speed(
     for day in period.days() {
         for service in &office.services {
             let seats = slots(office, service, day) * i64::from(service.online_seats());
-            let Some(opened) = opened(office, day).filter(|_| seats > 0) else {
+            let Some(opened) = office.opens_for_booking(day).filter(|_| seats > 0) else {
                 continue;
             };
             let full = db

@@ -8,7 +8,7 @@
 //! (open, overdue) is read from the whole log.
 
 use super::period::Period;
-use super::table::{Cell, Kind, Table, column};
+use super::table::{Cell, Kind, Table, column, median};
 use crate::complaints::{Complaint, Event, Kind as ComplaintKind, Progress, Severity, Vocabulary};
 use crate::kernel::error::Error;
 use crate::office::Office;
@@ -283,15 +283,4 @@ pub fn tickets(
         rows,
         charted: vec![1, 3],
     })
-}
-
-/// The middle value, or the mean of the two middle ones; None for none.
-fn median(values: &mut [f64]) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2]),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
-    }
 }

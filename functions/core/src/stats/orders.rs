@@ -5,7 +5,7 @@
 //! times stay on the order, and the kind and time of each event stay in its log.
 
 use super::period::Period;
-use super::table::{Cell, Kind, Table, column};
+use super::table::{Cell, Kind, Table, column, median};
 use crate::kernel::error::Error;
 use crate::office::Office;
 use crate::storage::{Database, Value, db_time};
@@ -67,17 +67,6 @@ struct Figures {
     on_time: i64,
 }
 
-/// The middle value (the mean of the two middle ones for an even count); None for none.
-fn median(values: &mut [i64]) -> Option<f64> {
-    values.sort_unstable();
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2] as f64),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) as f64 / 2.0),
-    }
-}
-
 /// Per document type, for the orders placed in the period: how many were paid,
 /// issued, delivered, rejected, left to expire unpaid or cancelled; the refunds owed
 /// and made; the fees paid; the median time from payment to issue; and how many were
@@ -129,12 +118,18 @@ pub fn by_document(
     let rows = codes
         .into_iter()
         .map(|code| {
-            let mut figures = per_document.remove(&code).unwrap_or_default();
+            let figures = per_document.remove(&code).unwrap_or_default();
             let issued = figures.counts[2];
             let mut row = vec![Cell::Label(code)];
             row.extend(figures.counts.iter().map(|n| Cell::count(*n)));
             row.push(Cell::money(figures.fees_bani));
-            row.push(Cell::hours(median(&mut figures.to_issue)));
+            row.push(Cell::hours(median(
+                &mut figures
+                    .to_issue
+                    .iter()
+                    .map(|s| *s as f64)
+                    .collect::<Vec<_>>(),
+            )));
             row.push(Cell::count(figures.on_time));
             row.push(Cell::percent(figures.on_time, issued));
             row
@@ -456,8 +451,8 @@ mod tests {
     #[test]
     fn stats_orders_median_is_the_middle_or_the_mean_of_the_two_middles() {
         assert_eq!(median(&mut []), None);
-        assert_eq!(median(&mut [9, 1, 5]), Some(5.0));
-        assert_eq!(median(&mut [9, 1, 5, 2]), Some(3.5));
+        assert_eq!(median(&mut [9.0, 1.0, 5.0]), Some(5.0));
+        assert_eq!(median(&mut [9.0, 1.0, 5.0, 2.0]), Some(3.5));
     }
 
     /// What SQLite plans for `sql`, one step a line.

@@ -18,21 +18,12 @@ pub struct Period {
 impl Period {
     /// From the `from` and `to` fields (`YYYY-MM-DD`, either may be blank).
     pub fn parse(from: Option<&str>, to: Option<&str>, today: NaiveDate) -> Result<Period, Error> {
-        let date = |value: Option<&str>, field: &'static str| -> Result<Option<NaiveDate>, Error> {
-            match value.map(str::trim).filter(|v| !v.is_empty()) {
-                None => Ok(None),
-                Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .map(Some)
-                    .map_err(|_| {
-                        FieldError::new(
-                            "invalid_date",
-                            field,
-                            "Give the date as YYYY-MM-DD.",
-                            "Introduceți data în forma AAAA-LL-ZZ.",
-                        )
-                        .into()
-                    }),
-            }
+        let date = |value: Option<&str>, field: &str| {
+            value
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| crate::kernel::fields::date(v, field))
+                .transpose()
         };
         let to = date(to, "to")?.unwrap_or(today);
         let from = date(from, "from")?.unwrap_or(to - Days::new(DEFAULT_DAYS - 1));

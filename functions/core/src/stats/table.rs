@@ -108,3 +108,14 @@ impl Table {
             .join(" · ")
     }
 }
+
+/// The middle value, or the mean of the two middle ones; None for none.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}

@@ -48,8 +48,7 @@ fn booking(db: &NativeDb, id: i64, created: DateTime<Utc>, state: &str, reason: 
 
 /// The day opened 29 days before, at the office's opening time for new days.
 fn opened(office: &Office) -> DateTime<Utc> {
-    let day = wednesday() - Days::new(u64::from(office.booking_horizon_days - 1));
-    to_utc(day.and_time(office.booking_opens_at)).unwrap()
+    office.opens_for_booking(wednesday()).unwrap()
 }
 
 /// A known Wednesday: six registrations (two still active, one attended, one no-show,

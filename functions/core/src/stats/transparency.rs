@@ -4,9 +4,10 @@
 
 use super::bookings;
 use super::period::Period;
+use super::table::median;
 use crate::booking::availability;
 use crate::kernel::error::Error;
-use crate::kernel::time::{OFFICE_TZ, to_utc};
+use crate::kernel::time::OFFICE_TZ;
 use crate::office::{Office, Service};
 use crate::storage::Database;
 use chrono::{DateTime, Days, Utc};
@@ -44,9 +45,7 @@ pub fn outlook<'o>(
     let (first, last) = office.booking_window(now);
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
     let next_day = last + Days::new(1);
-    let ahead = u64::from(office.booking_horizon_days.saturating_sub(1));
-    let next_opening =
-        to_utc((next_day - Days::new(ahead)).and_time(office.booking_opens_at)).unwrap_or(now);
+    let next_opening = office.opens_for_booking(next_day).unwrap_or(now);
     // The days that opened in the last two weeks: their opening lies in that span.
     let opened = Period {
         from: last - Days::new(RECENT_OPENINGS - 1),
@@ -89,7 +88,6 @@ pub fn outlook<'o>(
                 .map(|row| row[bookings::FILL_MINUTES_COLUMN].number())
                 .collect();
             let mut minutes: Vec<f64> = filled.iter().flatten().copied().collect();
-            minutes.sort_by(f64::total_cmp);
             let no_show_percent = outcomes
                 .rows
                 .iter()
@@ -105,18 +103,9 @@ pub fn outlook<'o>(
                 next_day,
                 recent_days: filled.len(),
                 recent_filled: minutes.len(),
-                median_fill_minutes: median(&minutes),
+                median_fill_minutes: median(&mut minutes),
                 no_show_percent,
             })
         })
         .collect()
-}
-
-fn median(sorted: &[f64]) -> Option<f64> {
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
-    }
 }

@@ -2,6 +2,7 @@
 //! transaction every multi-statement write runs in.
 
 use crate::kernel::error::Error;
+use crate::kernel::token::LinkToken;
 use chrono::{DateTime, Utc};
 
 /// A SQL parameter or column value (SQLite's five storage classes).
@@ -213,6 +214,19 @@ pub trait Database {
         let ordered = super::named::ordered(sql, params).map_err(StorageError::Other)?;
         self.execute(sql, &ordered)
     }
+}
+
+/// A fresh link whose hash `statement` stores as its last parameter, after `params`;
+/// None when the statement returned no row (the link can no longer be issued).
+pub fn reissue_link(
+    db: &dyn Database,
+    statement: &str,
+    params: &[Value],
+) -> Result<Option<LinkToken>, Error> {
+    let token = LinkToken::generate();
+    let mut params = params.to_vec();
+    params.push(token.hash().into());
+    Ok(db.execute(statement, &params)?.first().map(|_| token))
 }
 
 /// Runs `work` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken up front,

@@ -12,7 +12,9 @@ mod named;
 pub mod schema;
 
 pub use connection::LazyConnection;
-pub use database::{Database, Row, Rows, StorageError, Value, db_time, in_transaction};
+pub use database::{
+    Database, Row, Rows, StorageError, Value, db_time, in_transaction, reissue_link,
+};
 
 #[cfg(test)]
 pub mod testing {

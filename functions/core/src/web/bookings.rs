@@ -16,8 +16,8 @@ use crate::office::relocation;
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, respond,
-    shows_form_again,
+    json_response, lang_of, limit_client, posted_number, query_pairs, refused_page, require_get,
+    respond, shows_form_again,
 };
 use chrono::NaiveDate;
 use http::{Method, StatusCode, header};
@@ -139,12 +139,10 @@ pub fn booking_status(req: &Request, number: &str, ctx: &Context) -> Result<Resp
     status_answer(req, number, lang_of(req, None), ctx)
 }
 
-/// POST /api/bookings/lookup: the status page's form without JavaScript sends the
-/// number in the body, so it stays out of the address bar, the history and the logs.
+/// POST /api/bookings/lookup: the status page's form without JavaScript.
 fn booking_lookup(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    let fields = body_fields(req)?;
-    let number = fields.get("number").map_or("", String::as_str);
-    status_answer(req, number, lang_of(req, Some(&fields)), ctx)
+    let (number, lang) = posted_number(req)?;
+    status_answer(req, &number, lang, ctx)
 }
 
 /// The status of a booking: unknown and malformed numbers answer the same 404.

@@ -13,7 +13,8 @@ use crate::kernel::text::Lang;
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, limit_client, query_pairs, refused_page, require_get, shows_form_again,
+    json_response, lang_of, limit_client, posted_number, query_pairs, refused_page, require_get,
+    shows_form_again,
 };
 use http::{Method, StatusCode};
 use serde_json::json;
@@ -25,13 +26,11 @@ pub fn complaints(req: &Request, ctx: &Context) -> Result<Response, Error> {
         return escalate_link(req, token, ctx);
     }
     if path == "/complaints" {
-        // The status form sends the number in the body, so it stays out of the
-        // address bar, the history and the logs.
+        // The status form posts the number.
         if req.method() == Method::POST {
             limit_client(req, ctx)?;
-            let fields = body_fields(req)?;
-            let number = fields.get("number").map_or("", String::as_str);
-            return status_answer(req, number, lang_of(req, Some(&fields)), ctx);
+            let (number, lang) = posted_number(req)?;
+            return status_answer(req, &number, lang, ctx);
         }
         require_get(req)?;
         if let Some(number) = query_pairs(req).get("number") {

@@ -16,8 +16,8 @@ use crate::orders::{self, Order, OrderNumber, OrderStatusView};
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
-    json_response, lang_of, limit_client, optional_body_fields, query_pairs, refused_page,
-    require_get, see_other, shows_form_again,
+    json_response, lang_of, limit_client, optional_body_fields, posted_number, query_pairs,
+    refused_page, require_get, see_other, shows_form_again,
 };
 use http::{Method, StatusCode, header};
 use serde_json::json;
@@ -313,12 +313,10 @@ fn order_pages(req: &Request, ctx: &Context) -> Result<Response, Error> {
     Ok(html_response(StatusCode::OK, page))
 }
 
-/// POST /orders: the catalog's status form sends the number in the body, so it
-/// stays out of the address bar, the history and the logs.
+/// POST /orders: the catalog's status form.
 fn order_lookup(req: &Request, ctx: &Context) -> Result<Response, Error> {
-    let fields = body_fields(req)?;
-    let number = fields.get("number").map_or("", String::as_str);
-    status(req, ctx, number, lang_of(req, Some(&fields)))
+    let (number, lang) = posted_number(req)?;
+    status(req, ctx, &number, lang)
 }
 
 /// GET shows the staff's question and the answer form; POST answers (once).

@@ -267,16 +267,7 @@ pub(crate) fn admit(
 }
 
 pub(crate) fn parse_date(fields: &Fields, field: &str) -> Result<NaiveDate, Error> {
-    let value = fields.get(field).map(String::as_str).unwrap_or("");
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
-            "invalid_date",
-            field,
-            "Give the date as YYYY-MM-DD.",
-            "Introduceți data în forma AAAA-LL-ZZ.",
-        )
-        .into()
-    })
+    crate::kernel::fields::date(fields.get(field).map_or("", String::as_str), field)
 }
 
 /// An optional `YYYY-MM-DD` in the query string; blank counts as absent.
@@ -286,6 +277,14 @@ pub(crate) fn query_date(req: &Request, field: &str) -> Result<Option<NaiveDate>
         None => Ok(None),
         Some(_) => parse_date(&query, field).map(Some),
     }
+}
+
+/// A status form's number and language: the form posts them, so the number stays out
+/// of the address bar, the history and the logs.
+pub(crate) fn posted_number(req: &Request) -> Result<(String, Lang), Error> {
+    let fields = body_fields(req)?;
+    let number = fields.get("number").cloned().unwrap_or_default();
+    Ok((number, lang_of(req, Some(&fields))))
 }
 
 /// The body's fields; a step that may carry none takes an empty body as no fields.
