@@ -24,7 +24,8 @@ fi
 spin_bin="$(command -v spin || true)"
 [ -z "$spin_bin" ] && [ -x "$HOME/.local/bin/spin" ] && spin_bin="$HOME/.local/bin/spin"
 if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] \
-  && command -v redis-server >/dev/null; then
+  && command -v redis-server >/dev/null && { [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; } \
+  && command -v openssl >/dev/null; then
   PATH="$(dirname "$spin_bin"):$PATH" cargo test --locked -p ghiseu-testhost --test spin
   if python3 -c 'import ensurepip, venv' 2>/dev/null; then
     GHISEU_COMPONENTS_BUILT=1 bash tests/schemathesis.sh
@@ -43,10 +44,10 @@ else
 
 ########################################################################################
 #  THE REAL-SPIN SUITE AND SCHEMATHESIS DID NOT RUN: they need `spin` 4.x on the PATH
-#  (or in ~/.local/bin) and Debian's `faketime` and `redis-server` packages (and
-#  python3-venv for Schemathesis). Everything above ran on our test host only. Install
-#  them and run `cargo test -p ghiseu-testhost --test spin` and
-#  `bash tests/schemathesis.sh`; CI does.
+#  (or in ~/.local/bin) and Debian's `faketime`, `redis-server`, `nginx` and `openssl`
+#  packages (nginx runs deploy/nginx.conf in front of Spin), and python3-venv for
+#  Schemathesis. Everything above ran on our test host only. Install them and run
+#  `cargo test -p ghiseu-testhost --test spin` and `bash tests/schemathesis.sh`; CI does.
 ########################################################################################
 MSG
 fi

@@ -92,6 +92,16 @@ fn response(status: StatusCode, content_type: &str, body: String) -> Response {
         .expect("valid response")
 }
 
+/// Every page and file here is the same for everyone and changes only with a deploy:
+/// browsers and a front proxy (deploy/nginx.conf) may keep it five minutes.
+fn public(mut answer: Response) -> Response {
+    answer.headers_mut().insert(
+        header::CACHE_CONTROL,
+        http::HeaderValue::from_static("public, max-age=300"),
+    );
+    answer
+}
+
 /// The body is never read: pages take no input but the query string.
 #[http_component]
 fn handle(req: IncomingRequest) -> Response {
@@ -133,12 +143,12 @@ fn handle(req: IncomingRequest) -> Response {
         return moved;
     }
     match ASSETS.iter().find(|a| a.path == path) {
-        Some(a) if a.content_type.starts_with("text/html") => response(
+        Some(a) if a.content_type.starts_with("text/html") => public(response(
             StatusCode::OK,
             a.content_type,
             localise(a.body, lang_of(query)),
-        ),
-        Some(a) => response(StatusCode::OK, a.content_type, a.body.to_owned()),
+        )),
+        Some(a) => public(response(StatusCode::OK, a.content_type, a.body.to_owned())),
         None => response(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",

@@ -10,6 +10,7 @@
 //! they are not; CI always runs it.
 
 mod backup;
+mod proxy;
 mod scale_out;
 #[path = "../common/scenarios.rs"]
 mod scenarios;

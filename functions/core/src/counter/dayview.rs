@@ -45,6 +45,7 @@ pub struct ServiceDay {
     pub service: &'static str,
     pub name_ro: &'static str,
     pub name_en: &'static str,
+    pub name_hu: &'static str,
     pub slots: Vec<SlotView>,
 }
 
@@ -141,6 +142,7 @@ pub fn day(
                 service: service.code,
                 name_ro: service.name_ro,
                 name_en: service.name_en,
+                name_hu: service.name_hu,
                 slots,
             }
         })

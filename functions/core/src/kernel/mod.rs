@@ -2,6 +2,7 @@
 //! the crate (the architecture test holds it to that).
 //! - `error`: the one error type at the crate's boundary;
 //! - `text`: the citizen's language and HTML escaping;
+//! - `i18n`: the texts of every language, from the message files, and their dates and numbers;
 //! - `time`: office time (Europe/Bucharest, C06);
 //! - `token`: reservation numbers and link tokens, stored only hashed (R02);
 //! - `fields`: a submitted form's fields and their readers;
@@ -10,6 +11,7 @@
 
 pub mod error;
 pub mod fields;
+pub mod i18n;
 pub mod idempotency;
 pub mod limits;
 pub mod text;

@@ -7,6 +7,7 @@ pub mod relocation;
 
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::limits::Limit;
+use crate::kernel::text::Lang;
 use crate::kernel::time::{OFFICE_TZ, to_utc};
 use crate::messaging::limits::MessageLimits;
 use crate::orders::catalog::{OrderSettings, OrdersOverride};
@@ -29,12 +30,18 @@ pub struct Service {
     pub code: &'static str,
     pub name_ro: &'static str,
     pub name_en: &'static str,
+    pub name_hu: &'static str,
     pub proof: Proof,
     pub counters: u32,
     pub slot_minutes: u32,
 }
 
 impl Service {
+    /// The service's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name_ro, self.name_en, self.name_hu)
+    }
+
     /// R01: the online half of a slot; an odd seat goes to walk-in.
     pub fn online_seats(&self) -> u32 {
         self.counters / 2
@@ -211,10 +218,15 @@ fn t(h: u32, m: u32) -> NaiveTime {
 
 impl Default for Office {
     fn default() -> Self {
-        let service = |code, name_ro, name_en, proof, counters, slot_minutes| Service {
+        let service = |code,
+                       [name_ro, name_en, name_hu]: [&'static str; 3],
+                       proof,
+                       counters,
+                       slot_minutes| Service {
             code,
             name_ro,
             name_en,
+            name_hu,
             proof,
             counters,
             slot_minutes,
@@ -234,27 +246,42 @@ impl Default for Office {
             .collect();
         Office {
             services: vec![
-                service("passport", "Pașapoarte", "Passports", Proof::Holder, 4, 15),
+                service(
+                    "passport",
+                    ["Pașapoarte", "Passports", "Útlevelek"],
+                    Proof::Holder,
+                    4,
+                    15,
+                ),
                 service(
                     "permit",
-                    "Permise de conducere",
-                    "Driving licences",
+                    [
+                        "Permise de conducere",
+                        "Driving licences",
+                        "Vezetői engedélyek",
+                    ],
                     Proof::Holder,
                     4,
                     15,
                 ),
                 service(
                     "registration",
-                    "Înmatriculări vehicule",
-                    "Vehicle registrations",
+                    [
+                        "Înmatriculări vehicule",
+                        "Vehicle registrations",
+                        "Járműnyilvántartásba vétel",
+                    ],
                     Proof::Vin,
                     3,
                     20,
                 ),
                 service(
                     "provisional",
-                    "Autorizații provizorii",
-                    "Provisional vehicle authorisations",
+                    [
+                        "Autorizații provizorii",
+                        "Provisional vehicle authorisations",
+                        "Ideiglenes forgalmi engedélyek",
+                    ],
                     Proof::Vin,
                     2,
                     20,

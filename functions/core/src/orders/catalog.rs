@@ -2,6 +2,7 @@
 //! table, in bani: never floats) and what an order for each must say.
 
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A detail an order of some document type must give.
@@ -44,6 +45,9 @@ pub struct DocumentType {
     pub code: String,
     pub name_ro: String,
     pub name_en: String,
+    /// Hungarian; an office's own catalog may leave it out, and the Romanian is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_hu: Option<String>,
     /// The fee in bani (1 RON = 100 bani).
     pub fee_bani: u32,
     /// What an order must give besides the requester's name and contact.
@@ -51,6 +55,14 @@ pub struct DocumentType {
     pub details: Vec<Detail>,
     /// How many business days the office has to issue it once paid (D04).
     pub deadline_business_days: u32,
+}
+
+impl DocumentType {
+    /// The document's name in `lang` (Romanian where the catalog has no Hungarian).
+    pub fn name(&self, lang: Lang) -> &str {
+        let hu = self.name_hu.as_deref().unwrap_or(&self.name_ro);
+        lang.pick(&self.name_ro, &self.name_en, hu)
+    }
 }
 
 /// The catalog and the rules of the order process.
@@ -75,14 +87,16 @@ const MAX_DOWNLOAD_DAYS: u32 = 365;
 
 impl Default for OrderSettings {
     fn default() -> Self {
-        let document = |code: &str, ro: &str, en: &str, fee_bani, details, days| DocumentType {
-            code: code.to_owned(),
-            name_ro: ro.to_owned(),
-            name_en: en.to_owned(),
-            fee_bani,
-            details,
-            deadline_business_days: days,
-        };
+        let document =
+            |code: &str, [ro, en, hu]: [&str; 3], fee_bani, details, days| DocumentType {
+                code: code.to_owned(),
+                name_ro: ro.to_owned(),
+                name_en: en.to_owned(),
+                name_hu: Some(hu.to_owned()),
+                fee_bani,
+                details,
+                deadline_business_days: days,
+            };
         OrderSettings {
             tariff_source:
                 "Exemplu, nu tarifele instituției / An example, not the office's tariffs".to_owned(),
@@ -90,24 +104,33 @@ impl Default for OrderSettings {
             documents: vec![
                 document(
                     "vehicle_history",
-                    "Extras din istoricul de înmatriculare",
-                    "Vehicle registration history extract",
+                    [
+                        "Extras din istoricul de înmatriculare",
+                        "Vehicle registration history extract",
+                        "Kivonat a jármű nyilvántartási előzményeiből",
+                    ],
                     2_500,
                     vec![Detail::Vin],
                     3,
                 ),
                 document(
                     "provisional_extension",
-                    "Prelungirea autorizației provizorii de circulație",
-                    "Extension of a provisional circulation authorisation",
+                    [
+                        "Prelungirea autorizației provizorii de circulație",
+                        "Extension of a provisional circulation authorisation",
+                        "Az ideiglenes forgalmi engedély meghosszabbítása",
+                    ],
                     6_000,
                     vec![Detail::Vin, Detail::Plate],
                     5,
                 ),
                 document(
                     "licence_record",
-                    "Certificat privind situația permisului de conducere",
-                    "Driving licence record certificate",
+                    [
+                        "Certificat privind situația permisului de conducere",
+                        "Driving licence record certificate",
+                        "Igazolás a vezetői engedély helyzetéről",
+                    ],
                     3_000,
                     vec![Detail::Holder],
                     5,

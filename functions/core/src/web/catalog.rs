@@ -29,7 +29,7 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .map(|s| {
             json!({
                 "code": s.code,
-                "name": {"ro": s.name_ro, "en": s.name_en},
+                "name": {"ro": s.name_ro, "en": s.name_en, "hu": s.name_hu},
                 "proof": s.proof,
                 "slot_minutes": s.slot_minutes,
                 "online_seats_per_slot": s.online_seats(),

@@ -82,7 +82,7 @@ fn catalog(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .map(|d| {
             json!({
                 "code": d.code,
-                "name": {"ro": d.name_ro, "en": d.name_en},
+                "name": {"ro": d.name_ro, "en": d.name_en, "hu": d.name(Lang::Hu)},
                 "fee_bani": d.fee_bani,
                 "currency": CURRENCY,
                 "details": d.details,

@@ -90,7 +90,7 @@ pub(super) fn orders_desk(
                 .office
                 .orders
                 .document(&order.document)
-                .map(|d| lang.t(&d.name_ro, &d.name_en).to_owned())
+                .map(|d| d.name(lang).to_owned())
                 .unwrap_or_else(|_| order.document.clone());
             let mut rows = vec![
                 (lang.t("Document", "Document"), name),

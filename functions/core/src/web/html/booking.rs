@@ -87,7 +87,7 @@ pub fn picker_day(
                     service.code,
                     lang.code()
                 );
-                let note = format!("{seats} {}", lang.t("locuri libere", "free seats"));
+                let note = lang.tr1("booking-seats-free", "count", seats);
                 ("free", note, Some(href))
             }
         }

@@ -72,7 +72,7 @@ pub fn order_catalog_page(lang: Lang, settings: &OrderSettings) -> String {
             .map(|d| {
                 (
                     d.code.as_str(),
-                    lang.t(&d.name_ro, &d.name_en),
+                    d.name(lang),
                     fee(i64::from(d.fee_bani), lang),
                     d.deadline_business_days,
                 )
@@ -103,7 +103,7 @@ pub fn order_form_page(
 ) -> String {
     render(FormPage {
         lang,
-        title: lang.t(&document.name_ro, &document.name_en),
+        title: document.name(lang),
         code: &document.code,
         fee: fee(i64::from(document.fee_bani), lang),
         details: document

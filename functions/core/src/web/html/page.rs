@@ -11,27 +11,30 @@ use chrono::{Datelike, NaiveDate};
 
 /// The header's language switch (`layout.html`) leads home: the right target after a
 /// form post, which can't be repeated. A page fetched with GET can be fetched again, so
-/// its switch is pointed at the same address in the other language. `path` and `query`
+/// its switch is pointed at the same address in each other language. `path` and `query`
 /// are the request's; None when the page has no switch to point.
 pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String> {
     // A path starting `//` would make a link to another site.
     if !path.starts_with('/') || path.starts_with("//") {
         return None;
     }
-    [Lang::Ro, Lang::En].into_iter().find_map(|other| {
+    let pairs: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let mut switched = None;
+    for other in Lang::ALL {
         let home = format!(r#"href="/?lang={}" hreflang="{0}""#, other.code());
-        page.contains(&home).then(|| {
+        let page = switched.as_deref().unwrap_or(page);
+        if page.contains(&home) {
             let wanted = format!("lang={}", other.code());
-            let mut pairs: Vec<&str> = query
-                .split('&')
-                .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-                .collect();
-            pairs.push(&wanted);
-            let here = escape(&format!("{path}?{}", pairs.join("&")));
+            let with_lang: Vec<&str> = pairs.iter().copied().chain([wanted.as_str()]).collect();
+            let here = escape(&format!("{path}?{}", with_lang.join("&")));
             let switch = format!(r#"href="{here}" hreflang="{}""#, other.code());
-            page.replacen(&home, &switch, 1)
-        })
-    })
+            switched = Some(page.replacen(&home, &switch, 1));
+        }
+    }
+    switched
 }
 
 /// Renders a page; our templates only fail on a broken `Display`, which ours never are.
@@ -59,10 +62,7 @@ pub(crate) struct FactsPage<'a> {
 }
 
 pub fn service_name(service: &Service, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ro => service.name_ro,
-        Lang::En => service.name_en,
-    }
+    service.name(lang)
 }
 
 pub(crate) const MONTHS: [(&str, &str); 12] = [
