@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the shared crate's rule tests (native), the end-to-end tests through the
 # test host on freshly built release components, and the same scenarios on real
-# `spin up` when Spin is installed (CI always installs it).
+# `spin up` when Spin is installed (CI always installs it), then Schemathesis against
+# real `spin up` (tests/schemathesis.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo components
@@ -41,15 +42,27 @@ if [ -n "$spin_bin" ] && [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.s
 ########################################################################################
 MSG
   fi
+  if python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    GHISEU_COMPONENTS_BUILT=1 bash tests/schemathesis.sh
+  else
+    cat >&2 <<'MSG'
+
+########################################################################################
+#  SCHEMATHESIS DID NOT RUN: it needs Python's venv (Debian: `apt-get install
+#  python3-venv`). The OpenAPI document was NOT checked against real Spin.
+#  Install it and run `bash tests/schemathesis.sh`; CI does.
+########################################################################################
+MSG
+  fi
 else
   cat >&2 <<'MSG'
 
 ########################################################################################
-#  THE REAL-SPIN SUITE DID NOT RUN: it needs `spin` 4.x on the PATH (or in
-#  ~/.local/bin) and Debian's `faketime`, `redis-server`, `nginx` and `openssl`
-#  packages (nginx runs deploy/nginx.conf in front of Spin). Everything above
-#  ran on our test host only. Install them and run
-#  `cargo test -p ghiseu-testhost --test spin`; CI does.
+#  THE REAL-SPIN SUITE AND SCHEMATHESIS DID NOT RUN: they need `spin` 4.x on the PATH
+#  (or in ~/.local/bin) and Debian's `faketime`, `redis-server`, `nginx` and `openssl`
+#  packages (nginx runs deploy/nginx.conf in front of Spin), and python3-venv for
+#  Schemathesis. Everything above ran on our test host only. Install them and run
+#  `cargo test -p ghiseu-testhost --test spin` and `bash tests/schemathesis.sh`; CI does.
 ########################################################################################
 MSG
 fi

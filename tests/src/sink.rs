@@ -14,15 +14,25 @@ use tokio::net::TcpListener;
 
 /// What a provider answers (here and, unscripted, in the test host): a Stripe
 /// checkout session named after the order it is opened for (`cs_test_{order}`, as the
-/// tests' webhook events name it), else a plain acceptance.
+/// tests' webhook events name it), a Stripe refund that succeeded, else a plain
+/// acceptance.
 pub fn answer(path: &str, body: &[u8]) -> String {
-    if path.ends_with("/v1/checkout/sessions") {
-        let order = form_urlencoded::parse(body)
-            .find(|(k, _)| k == "client_reference_id")
+    let field = |name: &str| {
+        form_urlencoded::parse(body)
+            .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
-            .unwrap_or_default();
+            .unwrap_or_default()
+    };
+    if path.ends_with("/v1/checkout/sessions") {
+        let order = field("client_reference_id");
         return serde_json::json!({"id": format!("cs_test_{order}"), "object": "checkout.session",
             "url": format!("https://checkout.stripe.test/c/pay/cs_test_{order}")})
+        .to_string();
+    }
+    if path.ends_with("/v1/refunds") {
+        let payment = field("payment_intent");
+        return serde_json::json!({"id": format!("re_{payment}"), "object": "refund",
+            "status": "succeeded"})
         .to_string();
     }
     "{\"accepted\":true}".to_owned()

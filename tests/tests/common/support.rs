@@ -374,6 +374,14 @@ impl TestApp {
         addr
     }
 
+    /// Where real Spin listens (`http://127.0.0.1:port`), for a client outside the test.
+    pub fn spin_url(&self) -> String {
+        let Running::Spin(spin) = &self.running else {
+            panic!("only real Spin listens on its own port");
+        };
+        format!("http://{}", spin.process.addr)
+    }
+
     pub fn set_time(&self, t: DateTime<Utc>) {
         self.host().clock().set(t);
     }

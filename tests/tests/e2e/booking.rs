@@ -287,6 +287,37 @@ async fn r06_retried_submission_returns_the_original_booking() {
     assert_eq!(app.bookings(), 1);
 }
 
+/// Issue 26: an `Idempotency-Key` is 1 to 200 visible ASCII characters, as the document
+/// says; another (not ASCII, not even UTF-8, a tab inside, too long) is refused by its
+/// field and books nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_idempotency_key_other_than_visible_ascii_is_refused_by_its_field() {
+    let app = TestApp::spawn();
+    let body = registration().to_string().into_bytes();
+    for key in ["cheie-ț".as_bytes(), b"\xd7\xf8", b"a\tb", &[b'k'; 201]] {
+        let req = http::Request::post("/api/bookings")
+            .header("content-type", "application/json")
+            .header(
+                "idempotency-key",
+                http::HeaderValue::from_bytes(key).unwrap(),
+            )
+            .body(body.clone())
+            .unwrap();
+        let reply = app.request(req).await;
+        assert_eq!(
+            (reply.status, reply.error_code(), reply.error_field()),
+            (
+                422,
+                "invalid_idempotency_key".to_owned(),
+                Some("Idempotency-Key".to_owned())
+            ),
+            "{key:?}: {}",
+            reply.text()
+        );
+    }
+    assert_eq!(app.bookings(), 0);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn r07_identical_content_after_the_retry_window_is_a_duplicate() {
     // Passports: two online seats, so the same content fits the slot twice.

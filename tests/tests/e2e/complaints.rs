@@ -371,6 +371,19 @@ async fn c02_to_c05_acknowledge_progress_resolve_then_escalate_reopens_one_level
         (empty.status, empty.error_field()),
         (422, Some("text".to_owned()))
     );
+    // A field the API reads as text must be a JSON string: `false` or `7` is not the
+    // text "false" or "7", and nothing is recorded.
+    for not_text in [json!(false), json!(7), json!(["x"])] {
+        for name in ["progress", "resolve"] {
+            let refused = step(&app, id, name, Some(json!({ "text": not_text }))).await;
+            assert_eq!(
+                (refused.status, refused.error_code(), refused.error_field()),
+                (422, "invalid_type".to_owned(), Some("text".to_owned())),
+                "{name} {not_text}"
+            );
+        }
+    }
+    assert_eq!(status(&app, &complaint).await["state"], "acknowledged");
     let progress = step(
         &app,
         id,

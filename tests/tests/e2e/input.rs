@@ -59,6 +59,9 @@ async fn r10_r17_fictitious_data_is_refused_with_the_field() {
         (json!({"slot": "2027-03-01T09:10"}), "slot_too_far", "slot"),
         (json!({"name": "x".repeat(201)}), "too_long", "name"),
         (json!({"vin": ["WVWZZZ1JZXW000001"]}), "invalid_type", "vin"),
+        (json!({"phone": 722123456}), "invalid_type", "phone"),
+        (json!({"name": true}), "invalid_type", "name"),
+        (json!({"consent": 1}), "invalid_type", "consent"),
     ];
     for (change, code, field) in cases {
         let reply = app.book(&with(registration(), change.clone())).await;

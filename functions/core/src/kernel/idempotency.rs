@@ -7,20 +7,26 @@ use crate::kernel::token::hex_sha256;
 
 const MAX_KEY: usize = 200;
 
-/// The stored form of an `Idempotency-Key` header: its hash, once its length is checked.
+/// The stored form of an `Idempotency-Key` header: its hash, once it is checked to be 1 to
+/// 200 visible ASCII characters (spaces inside, as the header carries them).
 pub fn key_hash(key: Option<&str>) -> Result<Option<String>, Error> {
     key.map(|k| {
-        if k.is_empty() || k.len() > MAX_KEY {
-            return Err(Error::field(
-                "invalid_idempotency_key",
-                "Idempotency-Key",
-                "The Idempotency-Key header must be 1 to 200 characters.",
-                "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
-            ));
+        if k.is_empty() || k.len() > MAX_KEY || !k.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            return Err(invalid_key());
         }
         Ok(hex_sha256(k.as_bytes()))
     })
     .transpose()
+}
+
+/// The key is not 1 to 200 visible ASCII characters (or not text at all).
+pub fn invalid_key() -> Error {
+    Error::field(
+        "invalid_idempotency_key",
+        "Idempotency-Key",
+        "The Idempotency-Key header must be 1 to 200 visible ASCII characters.",
+        "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere ASCII vizibile.",
+    )
 }
 
 /// The hash of a submission's content, from its checked values in a fixed order.
@@ -37,4 +43,23 @@ pub fn key_reused(message: &'static str, message_ro: &'static str) -> Error {
         message,
         message_ro,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_one_to_two_hundred_visible_ascii_characters() {
+        for good in ["0", "order 7 / retry", &"k".repeat(200)] {
+            assert!(key_hash(Some(good)).unwrap().is_some(), "{good:?}");
+        }
+        for bad in ["", &"k".repeat(201), "cheie-ț", "a\tb", "a\u{7f}b", "×"] {
+            let Err(Error::Field(f)) = key_hash(Some(bad)) else {
+                panic!("{bad:?} is refused as a key");
+            };
+            assert_eq!(f.code, "invalid_idempotency_key", "{bad:?}");
+        }
+        assert_eq!(key_hash(None).unwrap(), None);
+    }
 }

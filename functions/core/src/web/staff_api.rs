@@ -172,6 +172,15 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         (["orders", id, "issue"], true) => {
             let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
             let upload = crate::web::upload::read(req)?;
+            // The API's form has one part, `document` (the back office's adds its CSRF token).
+            if let Some(field) = upload.fields.keys().next() {
+                return Err(Error::field(
+                    "unknown_field",
+                    field,
+                    "The upload takes only the document.",
+                    "Încărcarea conține doar documentul.",
+                ));
+            }
             let order = actions::issue_order(ctx, &who, id, &upload.pdf)?;
             ok(json!({"order": order, "sha256": upload.pdf.sha256()}))
         }

@@ -6,6 +6,7 @@ use crate::defence::challenge::Purpose;
 use crate::defence::ratelimit;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::fields::Fields;
+use crate::kernel::idempotency;
 use crate::kernel::text::Lang;
 use crate::messaging::links::Links;
 use crate::orders::document::MAX_DOCUMENT_BYTES;
@@ -317,12 +318,14 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
             let serde_json::Value::Object(map) = value else {
                 return Err(Error::MalformedBody);
             };
+            // Every field the API reads is text, except `consent`, which JSON may give as
+            // a boolean: a number or a boolean elsewhere is refused, not read as its text
+            // (`{"text": false}` is not the text "false").
             map.into_iter()
                 .filter(|(_, v)| !v.is_null())
                 .map(|(k, v)| match v {
                     serde_json::Value::String(s) => Ok((k, s)),
-                    serde_json::Value::Bool(b) => Ok((k, b.to_string())),
-                    serde_json::Value::Number(n) => Ok((k, n.to_string())),
+                    serde_json::Value::Bool(b) if k == "consent" => Ok((k, b.to_string())),
                     _ => Err(FieldError::new(
                         "invalid_type",
                         k,
@@ -366,11 +369,12 @@ pub(crate) fn limit_client(req: &Request, ctx: &Context) -> Result<(), Error> {
     ratelimit::hit(ctx.counters, &per_address, &address, ctx.now)
 }
 
-/// The `Idempotency-Key` header, when sent.
+/// The `Idempotency-Key` header, when sent; what a key may hold is `idempotency::key_hash`'s
+/// to say, so a key that is not even text is refused as that rule refuses a key.
 pub(crate) fn idempotency_key(req: &Request) -> Result<Option<&str>, Error> {
     req.headers()
         .get("idempotency-key")
-        .map(|v| v.to_str().map_err(|_| Error::MalformedBody))
+        .map(|v| std::str::from_utf8(v.as_bytes()).map_err(|_| idempotency::invalid_key()))
         .transpose()
 }
 
