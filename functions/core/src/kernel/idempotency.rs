@@ -11,12 +11,7 @@ const MAX_KEY: usize = 200;
 pub fn key_hash(key: Option<&str>) -> Result<Option<String>, Error> {
     key.map(|k| {
         if k.is_empty() || k.len() > MAX_KEY {
-            return Err(Error::field(
-                "invalid_idempotency_key",
-                "Idempotency-Key",
-                "The Idempotency-Key header must be 1 to 200 characters.",
-                "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere.",
-            ));
+            return Err(Error::field("invalid_idempotency_key", "Idempotency-Key"));
         }
         Ok(hex_sha256(k.as_bytes()))
     })
@@ -29,12 +24,7 @@ pub fn content_hash(canonical: &serde_json::Value) -> String {
 }
 
 /// The key came with other content the first time: refused, and nothing of the first
-/// submission is told; the messages say what the key was used for.
-pub fn key_reused(message: &'static str, message_ro: &'static str) -> Error {
-    Error::field(
-        "idempotency_key_reused",
-        "Idempotency-Key",
-        message,
-        message_ro,
-    )
+/// submission is told.
+pub fn key_reused() -> Error {
+    Error::field("idempotency_key_reused", "Idempotency-Key")
 }

@@ -245,13 +245,7 @@ fn list_outbox(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .remove("state")
         .unwrap_or_else(|| "failed".to_owned());
     if !["pending", "sending", "sent", "failed", "skipped"].contains(&state.as_str()) {
-        return Err(FieldError::new(
-            "invalid_state",
-            "state",
-            "State must be pending, sending, sent, failed or skipped.",
-            "Starea trebuie să fie pending, sending, sent, failed sau skipped.",
-        )
-        .into());
+        return Err(FieldError::new("invalid_state", "state").into());
     }
     let messages = outbox::list(ctx.db, &state)?;
     ok(json!({"state": state, "messages": messages}))

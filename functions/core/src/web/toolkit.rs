@@ -163,17 +163,48 @@ pub(crate) fn shared_for(mut response: Response, seconds: u32) -> Response {
     response
 }
 
-/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
+/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page, in
+/// the request's language (`error_lang`); `message_ro` is Romanian whatever was asked.
 pub fn error_response(req: &Request, e: &Error) -> Response {
-    let x = e.explain();
-    let response = match format_of(req) {
-        Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
+    let format = format_of(req);
+    let lang = error_lang(req, format);
+    let x = e.explain(lang);
+    let response = match format {
+        Format::Html => html_response(x.status, html::error_page(lang, &x)),
         Format::Json => json_response(
             x.status,
             &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
         ),
     };
     with_error_headers(response, e)
+}
+
+/// The language an error is told in: the `lang` the body or the query names; else, for
+/// JSON, the first of the office's languages in `Accept-Language` (a page keeps to its
+/// own `lang`, as the page the citizen came from did); else Romanian.
+pub(crate) fn error_lang(req: &Request, format: Format) -> Lang {
+    let named = |code: &str| {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    };
+    let posted = body_fields(req).ok();
+    let given = posted
+        .as_ref()
+        .and_then(|f| f.get("lang"))
+        .and_then(|code| named(code))
+        .or_else(|| query_pairs(req).get("lang").and_then(|code| named(code)));
+    let accepted = || {
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    match (given, format) {
+        (Some(lang), _) => lang,
+        (None, Format::Json) => accepted().unwrap_or(Lang::Ro),
+        (None, Format::Html) => Lang::Ro,
+    }
 }
 
 /// The headers a refusal calls for: `Allow`, `WWW-Authenticate`, `Retry-After`.
@@ -323,13 +354,7 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
                     serde_json::Value::String(s) => Ok((k, s)),
                     serde_json::Value::Bool(b) => Ok((k, b.to_string())),
                     serde_json::Value::Number(n) => Ok((k, n.to_string())),
-                    _ => Err(FieldError::new(
-                        "invalid_type",
-                        k,
-                        "Give this field as text.",
-                        "Completați acest câmp ca text.",
-                    )
-                    .into()),
+                    _ => Err(FieldError::new("invalid_type", k).into()),
                 })
                 .collect()
         }
@@ -346,12 +371,12 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
 /// Whether a refusal is answered by the form shown again: an HTML submission the
 /// citizen can correct (a 4xx).
 pub(crate) fn shows_form_again(req: &Request, error: &Error) -> bool {
-    format_of(req) == Format::Html && error.explain().status.is_client_error()
+    format_of(req) == Format::Html && error.status().is_client_error()
 }
 
 /// A form page shown again after a refusal, with the refusal's status and headers.
 pub(crate) fn refused_page(error: &Error, page: String) -> Response {
-    with_error_headers(html_response(error.explain().status, page), error)
+    with_error_headers(html_response(error.status(), page), error)
 }
 
 /// Counts the request against its client address's window, when the office turned
