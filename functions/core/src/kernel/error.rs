@@ -228,3 +228,112 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_error_is_told_in_the_language_asked_and_in_romanian() {
+        let e = Error::field("invalid_vin", "vin");
+        let told = |lang| e.explain(lang);
+        assert_eq!(
+            told(Lang::Ro).message,
+            "Seria de șasiu are 17 caractere: cifre și litere, fără I, O și Q."
+        );
+        assert_eq!(
+            told(Lang::En).message,
+            "A VIN has 17 characters: digits and letters except I, O and Q."
+        );
+        assert_eq!(
+            told(Lang::Hu).message,
+            "Az alvázszám (VIN) 17 karakterből áll: számjegyek és betűk, az I, O és Q kivételével."
+        );
+        for lang in Lang::ALL {
+            let x = told(lang);
+            assert_eq!(x.message_ro, told(Lang::Ro).message, "{lang:?}");
+            assert_eq!(
+                (x.status, x.code, x.field.as_deref()),
+                (StatusCode::UNPROCESSABLE_ENTITY, "invalid_vin", Some("vin"))
+            );
+        }
+        let conflict = Error::conflict("slot_closed", "slot").explain(Lang::En);
+        assert_eq!(
+            (conflict.status, conflict.message.as_str()),
+            (
+                StatusCode::CONFLICT,
+                "The office closed this time window; choose another time."
+            )
+        );
+    }
+
+    #[test]
+    fn errors_without_a_field_error_are_told_in_every_language() {
+        let gone = Error::Gone("download_expired");
+        assert_eq!(
+            gone.explain(Lang::En).message,
+            "This link has expired. On the order's page you can ask for a new one."
+        );
+        assert_eq!(gone.explain(Lang::Hu).status, StatusCode::GONE);
+        assert_eq!(
+            Error::SlotFull.explain(Lang::Hu).message,
+            "Ebben az idősávban nincs több online hely; kérjük, válasszon másik időpontot."
+        );
+        assert_eq!(
+            Error::MalformedBody.explain(Lang::Ro).message,
+            "Conținutul cererii nu poate fi citit."
+        );
+    }
+
+    #[test]
+    fn the_seconds_to_wait_take_each_languages_plural() {
+        let wait = |secs, lang| {
+            Error::RateLimited {
+                retry_after_secs: secs,
+            }
+            .explain(lang)
+        };
+        assert_eq!(
+            wait(1, Lang::Ro).message,
+            "Prea multe cereri; reîncercați peste 1 secundă."
+        );
+        assert_eq!(
+            wait(20, Lang::Ro).message,
+            "Prea multe cereri; reîncercați peste 20 de secunde."
+        );
+        assert_eq!(
+            wait(1, Lang::En).message,
+            "Too many requests; try again in 1 second."
+        );
+        assert_eq!(
+            wait(60, Lang::Hu).message,
+            "Túl sok kérés; kérjük, próbálja újra 60 másodperc múlva."
+        );
+        assert_eq!(
+            wait(5, Lang::En).message_ro,
+            "Prea multe cereri; reîncercați peste 5 secunde."
+        );
+    }
+
+    #[test]
+    fn a_ban_s_end_is_written_the_languages_way() {
+        let until = NaiveDate::from_ymd_opt(2026, 12, 20).expect("a date");
+        let banned = Error::ContactBanned { until };
+        assert_eq!(
+            banned.explain(Lang::Ro).message,
+            "Acest contact nu poate face programări online până la 20 decembrie 2026."
+        );
+        assert_eq!(
+            banned.explain(Lang::En).message,
+            "This contact may not book online until 20 December 2026."
+        );
+        let hu = banned.explain(Lang::Hu);
+        assert!(hu.message.ends_with("2026. december 20."), "{}", hu.message);
+        assert_eq!(
+            hu.message_ro,
+            banned.explain(Lang::Ro).message,
+            "Romanian beside it"
+        );
+        assert_eq!(hu.field.as_deref(), Some("phone"));
+    }
+}

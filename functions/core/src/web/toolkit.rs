@@ -418,3 +418,84 @@ pub(crate) fn client_address(req: &Request, proxy_header: Option<&str>) -> Strin
     raw.parse::<std::net::SocketAddr>()
         .map_or_else(|_| raw.clone(), |a| a.ip().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused_booking(uri: &str, accept_language: Option<&str>, body: &str) -> serde_json::Value {
+        let mut req = http::Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+        if let Some(value) = accept_language {
+            req = req.header(header::ACCEPT_LANGUAGE, value);
+        }
+        let req = req.body(body.as_bytes().to_vec()).expect("a request");
+        let response = error_response(&req, &Error::SlotFull);
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body: serde_json::Value = serde_json::from_slice(response.body()).expect("JSON");
+        body["error"].clone()
+    }
+
+    const RO: &str = "Nu mai sunt locuri online în acest interval; alegeți altă oră.";
+    const EN: &str = "No online seat is left in this slot; choose another time.";
+    const HU: &str =
+        "Ebben az idősávban nincs több online hely; kérjük, válasszon másik időpontot.";
+
+    #[test]
+    fn a_json_error_is_told_in_the_language_of_accept_language() {
+        let e = refused_booking("/api/bookings", Some("hu-HU,hu;q=0.9,en;q=0.5"), "{}");
+        assert_eq!(
+            (e["message"].as_str(), e["message_ro"].as_str()),
+            (Some(HU), Some(RO))
+        );
+        assert_eq!(
+            (e["code"].as_str(), e["field"].as_str()),
+            (Some("slot_full"), Some("slot"))
+        );
+        let e = refused_booking("/api/bookings", Some("en-GB"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+    }
+
+    #[test]
+    fn an_unknown_or_missing_accept_language_gives_romanian() {
+        for header in [Some("de-DE,fr;q=0.8"), Some(""), Some("*"), None] {
+            let e = refused_booking("/api/bookings", header, "{}");
+            assert_eq!(e["message"].as_str(), Some(RO), "{header:?}");
+            assert_eq!(e["message_ro"].as_str(), Some(RO));
+        }
+    }
+
+    #[test]
+    fn a_lang_named_in_the_query_or_the_body_comes_before_accept_language() {
+        let e = refused_booking("/api/bookings?lang=en", Some("hu"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+        let e = refused_booking(
+            "/api/bookings",
+            Some("en"),
+            r#"{"lang": "hu", "slot": "x"}"#,
+        );
+        assert_eq!(e["message"].as_str(), Some(HU));
+        // A language the office doesn't speak is as if none were named.
+        let e = refused_booking("/api/bookings?lang=de", Some("en"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+    }
+
+    #[test]
+    fn an_error_page_keeps_to_the_page_s_language() {
+        let req = http::Request::get("/book?lang=hu")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Vec::new())
+            .expect("a request");
+        let page =
+            String::from_utf8(error_response(&req, &Error::SlotFull).into_body()).expect("UTF-8");
+        assert!(page.contains(HU), "{page}");
+        let req = http::Request::get("/book")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Vec::new())
+            .expect("a request");
+        let page =
+            String::from_utf8(error_response(&req, &Error::SlotFull).into_body()).expect("UTF-8");
+        assert!(page.contains(RO), "{page}");
+    }
+}
