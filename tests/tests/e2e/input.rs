@@ -232,3 +232,67 @@ async fn r11_one_booking_per_request_a_second_person_or_vin_is_refused() {
     );
     assert_eq!(app.bookings(), 0, "nothing booked for either");
 }
+
+/// A refused booking told in the request's language: `message` in the language the
+/// client asks for (`Accept-Language`, or a `lang` in the query or the body, which comes
+/// first), `message_ro` in Romanian for clients that read only that, the code and the
+/// field unchanged.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_booking_is_told_in_the_request_s_language() {
+    const HU: &str =
+        "Az alvázszám (VIN) 17 karakterből áll: számjegyek és betűk, az I, O és Q kivételével.";
+    const EN: &str = "A VIN has 17 characters: digits and letters except I, O and Q.";
+    const RO: &str = "Seria de șasiu are 17 caractere: cifre și litere, fără I, O și Q.";
+    let app = TestApp::spawn();
+    let refused =
+        |path: &'static str, accept_language: Option<&'static str>, body: serde_json::Value| {
+            let app = &app;
+            async move {
+                let mut req = http::Request::post(path).header("content-type", "application/json");
+                if let Some(languages) = accept_language {
+                    req = req.header("accept-language", languages);
+                }
+                let reply = app
+                    .request(req.body(body.to_string().into_bytes()).unwrap())
+                    .await;
+                assert_eq!(
+                    (reply.status, reply.error_code(), reply.error_field()),
+                    (422, "invalid_vin".to_owned(), Some("vin".to_owned())),
+                    "{}",
+                    reply.text()
+                );
+                let error = reply.json()["error"].clone();
+                (
+                    error["message"].as_str().unwrap().to_owned(),
+                    error["message_ro"].as_str().unwrap().to_owned(),
+                )
+            }
+        };
+    let bad_vin = || with(registration(), json!({"vin": "WVWZZZ1JZXW00000I"}));
+    assert_eq!(
+        refused("/api/bookings", Some("hu-HU,hu;q=0.9,en;q=0.8"), bad_vin()).await,
+        (HU.to_owned(), RO.to_owned())
+    );
+    assert_eq!(
+        refused("/api/bookings?lang=en", None, bad_vin()).await,
+        (EN.to_owned(), RO.to_owned())
+    );
+    // A named language comes before the header; a language the office doesn't speak,
+    // or none, is Romanian.
+    assert_eq!(
+        refused("/api/bookings?lang=en", Some("hu"), bad_vin())
+            .await
+            .0,
+        EN
+    );
+    let in_body = with(bad_vin(), json!({"lang": "hu"}));
+    assert_eq!(refused("/api/bookings", Some("en"), in_body).await.0, HU);
+    assert_eq!(
+        refused("/api/bookings", Some("de-DE,fr;q=0.5"), bad_vin())
+            .await
+            .0,
+        RO
+    );
+    assert_eq!(refused("/api/bookings", None, bad_vin()).await.0, RO);
+    assert_eq!(app.bookings(), 0);
+}

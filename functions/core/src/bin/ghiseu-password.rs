@@ -17,7 +17,7 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", e.explain().message);
+            eprintln!("{}", e.explain(ghiseu_core::kernel::text::Lang::En).message);
             std::process::ExitCode::FAILURE
         }
     }

@@ -163,10 +163,7 @@ pub fn book(
         };
         if let Some(id) = checks.opt_int("key_id")? {
             if checks.opt_text("key_request_hash")?.as_deref() != Some(request_hash.as_str()) {
-                return Err(idempotency::key_reused(
-                    "This Idempotency-Key was used for a different booking.",
-                    "Această cheie Idempotency-Key a fost folosită pentru altă programare.",
-                ));
+                return Err(idempotency::key_reused());
             }
             return Ok(Some(id));
         }
@@ -174,12 +171,7 @@ pub fn book(
             return Ok(Some(id));
         }
         if checks.flag("closed")? {
-            return Err(Error::conflict(
-                "slot_closed",
-                "slot",
-                "The office closed this time window; choose another time.",
-                "Instituția a închis acest interval; alegeți altă oră.",
-            ));
+            return Err(Error::conflict("slot_closed", "slot"));
         }
         let limit = admission.per_phone;
         if limit.max > 0 && checks.int("phone_bookings")? >= i64::from(limit.max) {

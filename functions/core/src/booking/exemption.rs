@@ -31,12 +31,7 @@ pub fn grant(
 ) -> Result<i64, Error> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
-        return Err(Error::field(
-            "reason_required",
-            "reason",
-            "Give the reason (the proposal it answers), at most 500 characters.",
-            "Indicați motivul (propunerea la care răspunde), cel mult 500 de caractere.",
-        ));
+        return Err(Error::field("reason_required", "reason"));
     }
     crate::identity::cnp::refuse_cnp("reason", reason)?;
     db.execute(
@@ -50,14 +45,7 @@ pub fn grant(
         ],
     )?
     .read_first(|r| r.int("id"))?
-    .ok_or_else(|| {
-        Error::conflict(
-            "exemption_exists",
-            "number",
-            "This VIN/holder already has an exemption waiting for its next booking.",
-            "Această serie de șasiu/acest titular are deja o scutire neutilizată.",
-        )
-    })
+    .ok_or_else(|| Error::conflict("exemption_exists", "number"))
 }
 
 /// Withdraws an exemption not used yet; false when there is no such open exemption.

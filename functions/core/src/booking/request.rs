@@ -45,20 +45,10 @@ impl<'o> NewBooking<'o> {
             if !INPUTS.contains(&field.as_str())
                 && !matches!(field.as_str(), "service" | "slot" | "lang")
             {
-                return Err(Error::field(
-                    "unknown_field",
-                    field,
-                    "This field is not part of a booking.",
-                    "Acest câmp nu face parte din programare.",
-                ));
+                return Err(Error::field("unknown_field", field));
             }
             if value.chars().count() > MAX_FIELD_CHARS {
-                return Err(Error::field(
-                    "too_long",
-                    field,
-                    "This field is too long.",
-                    "Câmpul este prea lung.",
-                ));
+                return Err(Error::field("too_long", field));
             }
         }
         let service = office.service(required(fields, "service")?)?;
@@ -71,12 +61,7 @@ impl<'o> NewBooking<'o> {
         let proof = match service.proof {
             Proof::Vin => {
                 if optional(fields, "holder").is_some() {
-                    return Err(Error::field(
-                        "field_not_for_service",
-                        "holder",
-                        "This service asks for a VIN, not a holder.",
-                        "Acest serviciu cere seria de șasiu, nu titularul.",
-                    ));
+                    return Err(Error::field("field_not_for_service", "holder"));
                 }
                 ProofValue::Vin(
                     Vin::parse(required(fields, "vin")?).map_err(|e| e.in_field("vin"))?,
@@ -84,12 +69,7 @@ impl<'o> NewBooking<'o> {
             }
             Proof::Holder => {
                 if optional(fields, "vin").is_some() {
-                    return Err(Error::field(
-                        "field_not_for_service",
-                        "vin",
-                        "This service asks for a holder, not a VIN.",
-                        "Acest serviciu cere titularul, nu seria de șasiu.",
-                    ));
+                    return Err(Error::field("field_not_for_service", "vin"));
                 }
                 // The booker is the holder unless they book by mandate for someone else.
                 let holder = match optional(fields, "holder") {
@@ -102,12 +82,7 @@ impl<'o> NewBooking<'o> {
         let consent =
             optional(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
         if !consent {
-            return Err(Error::field(
-                "consent_required",
-                "consent",
-                "Accept the booking rules to continue.",
-                "Acceptați regulile de programare pentru a continua.",
-            ));
+            return Err(Error::field("consent_required", "consent"));
         }
         Ok(NewBooking {
             service,
@@ -157,14 +132,7 @@ fn parse_slot(
     office: &Office,
     now: DateTime<Utc>,
 ) -> Result<Slot, Error> {
-    let invalid = || {
-        Error::field(
-            "invalid_slot",
-            "slot",
-            "Choose one of the times offered for this service.",
-            "Alegeți una dintre orele oferite pentru acest serviciu.",
-        )
-    };
+    let invalid = || Error::field("invalid_slot", "slot");
     let start = match DateTime::parse_from_rfc3339(input) {
         Ok(t) => t.with_timezone(&Utc),
         Err(_) => ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -174,31 +142,16 @@ fn parse_slot(
             .ok_or_else(invalid)?,
     };
     if start <= now {
-        return Err(Error::field(
-            "slot_in_past",
-            "slot",
-            "This time has already passed.",
-            "Această oră a trecut deja.",
-        ));
+        return Err(Error::field("slot_in_past", "slot"));
     }
     let date = start.with_timezone(&OFFICE_TZ).date_naive();
     let (_, last) = office.booking_window(now);
     if date > last {
-        return Err(Error::field(
-            "slot_too_far",
-            "slot",
-            "Online booking is not open yet for this date.",
-            "Programările online nu sunt încă deschise pentru această dată.",
-        ));
+        return Err(Error::field("slot_too_far", "slot"));
     }
-    let slots = office.slots(service, date).map_err(|_| {
-        Error::field(
-            "day_closed",
-            "slot",
-            "The office is closed on this day.",
-            "Instituția este închisă în această zi.",
-        )
-    })?;
+    let slots = office
+        .slots(service, date)
+        .map_err(|_| Error::field("day_closed", "slot"))?;
     slots
         .into_iter()
         .find(|s| s.start == start)

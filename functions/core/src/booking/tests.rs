@@ -41,7 +41,7 @@ fn try_book(db: &NativeDb, office: &Office, pairs: &[(&str, &str)]) -> Result<Bo
 }
 
 fn code(e: Error) -> &'static str {
-    e.explain().code
+    e.code()
 }
 
 #[test]
@@ -265,7 +265,7 @@ fn r17_field_errors_name_their_field() {
     for (pairs, expected_code, expected_field) in cases {
         let err = NewBooking::parse(&fields(pairs), &office, now())
             .unwrap_err()
-            .explain();
+            .explain(crate::kernel::text::Lang::Ro);
         assert_eq!(
             (err.code, err.field.as_deref()),
             (*expected_code, Some(*expected_field)),

@@ -115,12 +115,7 @@ pub fn list(
     now: DateTime<Utc>,
 ) -> Result<Vec<ListedComplaint>, Error> {
     if !["open", "due_soon", "overdue", "escalated", "all"].contains(&filter) {
-        return Err(Error::field(
-            "invalid_filter",
-            "filter",
-            "Filter must be open, due_soon, overdue, escalated or all.",
-            "Filtrul trebuie să fie open, due_soon, overdue, escalated sau all.",
-        ));
+        return Err(Error::field("invalid_filter", "filter"));
     }
     // `all` is the newest thousand; the working filters read every open complaint, a
     // page at a time, so a flood of new ones can't hide an old one from the desk.

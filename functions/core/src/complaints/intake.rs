@@ -62,25 +62,15 @@ fn one_of<T>(
 ) -> Result<Option<T>, Error> {
     match text(fields, name) {
         None => Ok(None),
-        Some(v) => parse(&v.to_ascii_lowercase()).map(Some).ok_or_else(|| {
-            Error::field(
-                "invalid_choice",
-                name,
-                "Choose one of the values offered.",
-                "Alegeți una dintre valorile oferite.",
-            )
-        }),
+        Some(v) => parse(&v.to_ascii_lowercase())
+            .map(Some)
+            .ok_or_else(|| Error::field("invalid_choice", name)),
     }
 }
 
 pub(super) fn limited(fields: &Fields, name: &str, max: usize) -> Result<Option<String>, Error> {
     match text(fields, name) {
-        Some(v) if v.chars().count() > max => Err(Error::field(
-            "too_long",
-            name,
-            "This field is too long.",
-            "Câmpul este prea lung.",
-        )),
+        Some(v) if v.chars().count() > max => Err(Error::field("too_long", name)),
         v => Ok(v.map(str::to_owned)),
     }
 }
@@ -94,42 +84,17 @@ impl NewComplaint {
         for (field, value) in fields {
             refuse_cnp(field, value)?;
             if !INPUTS.contains(&field.as_str()) && field != "lang" {
-                return Err(Error::field(
-                    "unknown_field",
-                    field,
-                    "This field is not part of a complaint.",
-                    "Acest câmp nu face parte din sesizare.",
-                ));
+                return Err(Error::field("unknown_field", field));
             }
         }
-        let kind = one_of(fields, Kind::FIELD.name, Kind::parse)?.ok_or_else(|| {
-            Error::field(
-                "required",
-                Kind::FIELD.name,
-                "This field is required.",
-                "Câmpul este obligatoriu.",
-            )
-        })?;
-        let description =
-            limited(fields, DESCRIPTION.name, DESCRIPTION.max_chars)?.ok_or_else(|| {
-                Error::field(
-                    "required",
-                    DESCRIPTION.name,
-                    "This field is required.",
-                    "Câmpul este obligatoriu.",
-                )
-            })?;
+        let kind = one_of(fields, Kind::FIELD.name, Kind::parse)?
+            .ok_or_else(|| Error::field("required", Kind::FIELD.name))?;
+        let description = limited(fields, DESCRIPTION.name, DESCRIPTION.max_chars)?
+            .ok_or_else(|| Error::field("required", DESCRIPTION.name))?;
         let order_id = match text(fields, "order_number") {
             None => None,
             Some(n) => {
-                let unknown = || {
-                    Error::field(
-                        "order_unknown",
-                        "order_number",
-                        "No order has this number.",
-                        "Nicio comandă nu are acest număr.",
-                    )
-                };
+                let unknown = || Error::field("order_unknown", "order_number");
                 let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
                 let found = db.execute(ORDER_BY_NUMBER, &[number.hash().into()])?;
                 Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
@@ -141,20 +106,11 @@ impl NewComplaint {
                 return Err(Error::field(
                     "reservation_number_required",
                     "reservation_number",
-                    "A complaint or proposal about a booking must give its reservation number (or the order number of a digital order).",
-                    "O sesizare sau propunere despre o programare trebuie să indice numărul rezervării (sau numărul comenzii digitale).",
                 ));
             }
             None => None,
             Some(n) => {
-                let unknown = || {
-                    Error::field(
-                        "reservation_unknown",
-                        "reservation_number",
-                        "No booking has this reservation number.",
-                        "Nicio programare nu are acest număr de rezervare.",
-                    )
-                };
+                let unknown = || Error::field("reservation_unknown", "reservation_number");
                 let number = ReservationNumber::parse(n).map_err(|_| unknown())?;
                 let found = db.execute(BOOKING_BY_NUMBER, &[number.hash().into()])?;
                 Some(found.read_first(|r| r.int("id"))?.ok_or_else(unknown)?)
@@ -167,12 +123,7 @@ impl NewComplaint {
             .map(|p| Phone::parse(p).map_err(|e| e.in_field("phone")))
             .transpose()?;
         if email.is_none() && phone.is_none() {
-            return Err(Error::field(
-                "contact_required",
-                "email",
-                "Give an email address or a phone number for the answer.",
-                "Indicați o adresă de email sau un număr de telefon pentru răspuns.",
-            ));
+            return Err(Error::field("contact_required", "email"));
         }
         let severity = one_of(fields, Severity::FIELD.name, Severity::parse)?;
         let channel = one_of(fields, Channel::FIELD.name, Channel::parse)?;
@@ -183,21 +134,11 @@ impl NewComplaint {
         if kind == Kind::Technical {
             for (given, field) in given {
                 if !given {
-                    return Err(Error::field(
-                        "required",
-                        field,
-                        "A technical problem needs a severity and a preferred channel.",
-                        "O problemă tehnică are nevoie de gravitate și de canalul preferat.",
-                    ));
+                    return Err(Error::field("required", field));
                 }
             }
         } else if let Some(field) = given.iter().find_map(|(g, f)| g.then_some(*f)) {
-            return Err(Error::field(
-                "field_not_for_kind",
-                field,
-                "Only technical problems take a severity and a channel.",
-                "Doar problemele tehnice au gravitate și canal.",
-            ));
+            return Err(Error::field("field_not_for_kind", field));
         }
         Ok(NewComplaint {
             kind,
@@ -333,10 +274,7 @@ pub fn submit(
                 // Not a retry: the proof-of-work challenge was used already.
                 .ok_or_else(crate::defence::challenge::used)?;
             if row.3.as_deref() != Some(request_hash.as_str()) {
-                return Err(idempotency::key_reused(
-                    "This Idempotency-Key was used for a different complaint.",
-                    "Această cheie Idempotency-Key a fost folosită pentru altă sesizare.",
-                ));
+                return Err(idempotency::key_reused());
             }
             let complaint = Complaint::by_id(db, row.0)?.ok_or(Error::NotFound)?;
             let progress = Progress::load(db, office, &complaint)?;

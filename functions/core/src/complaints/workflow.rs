@@ -40,14 +40,7 @@ impl Step {
             refuse_cnp(field, value)?;
         }
         let required = |field: &str| -> Result<String, Error> {
-            limited(fields, field, MAX_DESCRIPTION)?.ok_or_else(|| {
-                Error::field(
-                    "required",
-                    field,
-                    "This field is required.",
-                    "Câmpul este obligatoriu.",
-                )
-            })
+            limited(fields, field, MAX_DESCRIPTION)?.ok_or_else(|| Error::field("required", field))
         };
         Ok(match name {
             "acknowledge" => Step::Acknowledge,
@@ -59,16 +52,8 @@ impl Step {
             },
             "timeline" => Step::NewTimeline {
                 explanation: required("explanation")?,
-                until: NaiveDate::parse_from_str(&required("until")?, "%Y-%m-%d").map_err(
-                    |_| {
-                        Error::field(
-                            "invalid_date",
-                            "until",
-                            "Give the date as YYYY-MM-DD.",
-                            "Introduceți data în forma AAAA-LL-ZZ.",
-                        )
-                    },
-                )?,
+                until: NaiveDate::parse_from_str(&required("until")?, "%Y-%m-%d")
+                    .map_err(|_| Error::field("invalid_date", "until"))?,
             },
             _ => return Err(Error::NotFound),
         })
@@ -84,8 +69,8 @@ impl Step {
     }
 }
 
-fn refused(code: &'static str, en: &'static str, ro: &'static str) -> Error {
-    Error::conflict(code, "state", en, ro)
+fn refused(code: &'static str) -> Error {
+    Error::conflict(code, "state")
 }
 
 /// One staff step: the event, its message and the audit line commit together.
@@ -102,34 +87,17 @@ pub fn take_step(
         let complaint = Complaint::by_id(db, id)?.ok_or(Error::NotFound)?;
         let before = Progress::load(db, office, &complaint)?;
         if before.resolved.is_some() {
-            return Err(refused(
-                "already_resolved",
-                "This complaint is resolved; only the complainant can reopen it.",
-                "Sesizarea este soluționată; doar petentul o poate redeschide.",
-            ));
+            return Err(refused("already_resolved"));
         }
         match step {
             Step::Acknowledge if before.acknowledged.is_some() => {
-                return Err(refused(
-                    "already_acknowledged",
-                    "This complaint is already acknowledged.",
-                    "Sesizarea este deja confirmată.",
-                ));
+                return Err(refused("already_acknowledged"));
             }
             Step::ProgressUpdate { .. } if before.acknowledged.is_none() => {
-                return Err(refused(
-                    "not_acknowledged",
-                    "Acknowledge the complaint before a progress update.",
-                    "Confirmați sesizarea înaintea unei actualizări.",
-                ));
+                return Err(refused("not_acknowledged"));
             }
             Step::NewTimeline { until, .. } if *until <= local_date(now) => {
-                return Err(Error::field(
-                    "date_not_ahead",
-                    "until",
-                    "The new timeline must end after today.",
-                    "Noul termen trebuie să fie după ziua de azi.",
-                ));
+                return Err(Error::field("date_not_ahead", "until"));
             }
             _ => {}
         }

@@ -38,24 +38,12 @@ pub fn check_in(
     who: &Staff,
     now: DateTime<Utc>,
 ) -> Result<Booking, Error> {
-    let unknown = || {
-        Error::field(
-            "number_unknown",
-            "number",
-            "No booking has this number.",
-            "Nicio programare nu are acest număr.",
-        )
-    };
+    let unknown = || Error::field("number_unknown", "number");
     let number = ReservationNumber::parse(input.number).map_err(|_| unknown())?;
     let booking = Booking::by_number(db, &number)?.ok_or_else(unknown)?;
     let phone_matches = Phone::parse(input.phone).is_ok_and(|p| p.as_str() == booking.phone);
     if !phone_matches {
-        return Err(Error::field(
-            "phone_mismatch",
-            "phone",
-            "The phone is not the one used at booking.",
-            "Telefonul nu este cel folosit la programare.",
-        ));
+        return Err(Error::field("phone_mismatch", "phone"));
     }
     let proof_matches = match (&booking.vin, &booking.holder) {
         (Some(vin), _) => Vin::parse(input.proof).is_ok_and(|v| v.as_str() == vin),
@@ -65,30 +53,15 @@ pub fn check_in(
         (None, None) => false,
     };
     if !proof_matches {
-        return Err(Error::field(
-            "proof_mismatch",
-            "proof",
-            "The VIN or holder does not match the booking.",
-            "Seria de șasiu sau titularul nu corespunde programării.",
-        ));
+        return Err(Error::field("proof_mismatch", "proof"));
     }
     if booking.state != "active" {
-        return Err(Error::field(
-            "not_active",
-            "number",
-            "This booking is not active.",
-            "Această programare nu este activă.",
-        ));
+        return Err(Error::field("not_active", "number"));
     }
     let same_day = booking.slot_start.with_timezone(&OFFICE_TZ).date_naive()
         == now.with_timezone(&OFFICE_TZ).date_naive();
     if !same_day || now < booking.slot_start - margin || now >= booking.slot_end {
-        return Err(Error::field(
-            "outside_check_in_window",
-            "number",
-            "Check-in is open on the appointment's day, shortly before the slot until its end.",
-            "Prezentarea se face în ziua programării, cu puțin înainte de interval și până la sfârșitul lui.",
-        ));
+        return Err(Error::field("outside_check_in_window", "number"));
     }
     in_transaction(db, || {
         mark(db, &booking, "attended")?;
@@ -105,14 +78,7 @@ fn mark(db: &dyn Database, booking: &Booking, state: &str) -> Result<(), Error> 
     db.execute(MARK, &[state.into(), booking.id.into()])?
         .first()
         .map(|_| ())
-        .ok_or_else(|| {
-            Error::field(
-                "not_active",
-                "number",
-                "This booking is not active.",
-                "Această programare nu este activă.",
-            )
-        })
+        .ok_or_else(|| Error::field("not_active", "number"))
 }
 
 const BAN: &str =
@@ -160,12 +126,7 @@ pub fn no_show(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     if now < booking.slot_end {
-        return Err(Error::field(
-            "slot_not_over",
-            "number",
-            "A no-show can be marked only after the slot has ended.",
-            "Neprezentarea se poate marca doar după sfârșitul intervalului.",
-        ));
+        return Err(Error::field("slot_not_over", "number"));
     }
     in_transaction(db, || {
         mark(db, booking, "no_show")?;
@@ -273,14 +234,7 @@ pub fn issue_walk_in(
     now: DateTime<Utc>,
 ) -> Result<WalkInTicket, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
-    let invalid = || {
-        Error::field(
-            "invalid_slot",
-            "slot",
-            "Choose one of today's slots that has not ended.",
-            "Alegeți un interval de azi care nu s-a încheiat.",
-        )
-    };
+    let invalid = || Error::field("invalid_slot", "slot");
     let slots = office.slots(service, today).map_err(|_| invalid())?;
     let slot = slots
         .into_iter()

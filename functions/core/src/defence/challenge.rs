@@ -53,16 +53,12 @@ pub struct ProofOfWork {
     settings: ProofOfWorkSettings,
 }
 
-fn refused(code: &'static str, en: &'static str, ro: &'static str) -> Error {
-    Error::field(code, "altcha", en, ro)
+fn refused(code: &'static str) -> Error {
+    Error::field(code, "altcha")
 }
 
 fn invalid() -> Error {
-    refused(
-        "challenge_invalid",
-        "The anti-bot check failed; the page will solve a new one.",
-        "Verificarea anti-robot a eșuat; pagina va rezolva una nouă.",
-    )
+    refused("challenge_invalid")
 }
 
 impl ProofOfWork {
@@ -115,11 +111,7 @@ impl ProofOfWork {
         now: DateTime<Utc>,
     ) -> Result<String, Error> {
         let Some(payload) = payload.map(str::trim).filter(|p| !p.is_empty()) else {
-            return Err(refused(
-                "challenge_required",
-                "Wait for the anti-bot check to finish, then send again.",
-                "Așteptați finalizarea verificării anti-robot, apoi trimiteți din nou.",
-            ));
+            return Err(refused("challenge_required"));
         };
         if payload.len() > MAX_PAYLOAD_CHARS {
             return Err(invalid());
@@ -145,11 +137,7 @@ impl ProofOfWork {
             return Err(invalid());
         }
         if expires <= now.timestamp() {
-            return Err(refused(
-                "challenge_expired",
-                "The anti-bot check expired; the page will solve a new one.",
-                "Verificarea anti-robot a expirat; pagina va rezolva una nouă.",
-            ));
+            return Err(refused("challenge_expired"));
         }
         Ok(parameters.nonce.clone())
     }
@@ -157,11 +145,7 @@ impl ProofOfWork {
 
 /// A challenge that already admitted a booking or complaint (single use).
 pub fn used() -> Error {
-    refused(
-        "challenge_used",
-        "This anti-bot check was already used; the page will solve a new one.",
-        "Această verificare anti-robot a fost deja folosită; pagina va rezolva una nouă.",
-    )
+    refused("challenge_used")
 }
 
 fn random_u32() -> u32 {

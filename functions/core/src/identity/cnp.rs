@@ -93,12 +93,7 @@ pub fn contains_cnp(text: &str) -> bool {
 /// Refuses a field that carries a CNP, naming the field.
 pub fn refuse_cnp(field: &str, text: &str) -> Result<(), FieldError> {
     if contains_cnp(text) {
-        return Err(FieldError::new(
-            "cnp_forbidden",
-            field,
-            "Do not enter a personal numeric code (CNP) anywhere on this site.",
-            "Este interzisă folosirea CNP-ului pe acest site.",
-        ));
+        return Err(FieldError::new("cnp_forbidden", field));
     }
     Ok(())
 }

@@ -8,8 +8,8 @@ use crate::identity::cnp::refuse_cnp;
 use crate::kernel::error::FieldError;
 use serde::Serialize;
 
-fn refuse(code: &'static str, message: &'static str, message_ro: &'static str) -> FieldError {
-    FieldError::new(code, "", message, message_ro)
+fn refuse(code: &'static str) -> FieldError {
+    FieldError::new(code, "")
 }
 
 /// R10: 17 characters of 0-9 and A-Z without I, O, Q.
@@ -26,11 +26,7 @@ impl Vin {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"IOQ".contains(&b)));
         if !valid {
-            return Err(refuse(
-                "invalid_vin",
-                "A VIN has 17 characters: digits and letters except I, O and Q.",
-                "Seria de șasiu are 17 caractere: cifre și litere, fără I, O și Q.",
-            ));
+            return Err(refuse("invalid_vin"));
         }
         Ok(Self(vin))
     }
@@ -68,11 +64,7 @@ impl Plate {
             && ((2..=3).contains(&digits) && letters == 3
                 || (3..=6).contains(&digits) && letters == 0);
         if !valid {
-            return Err(refuse(
-                "invalid_plate",
-                "Enter the plate as on the registration certificate, e.g. MS 12 ABC.",
-                "Introduceți numărul ca în certificatul de înmatriculare, de ex. MS 12 ABC.",
-            ));
+            return Err(refuse("invalid_plate"));
         }
         Ok(Self(plate))
     }
@@ -91,13 +83,7 @@ pub struct Phone(String);
 impl Phone {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         refuse_cnp("", input)?;
-        let invalid = || {
-            refuse(
-                "invalid_phone",
-                "Enter a real phone number, e.g. 0722 123 456 or +40 722 123 456.",
-                "Introduceți un număr de telefon real, de ex. 0722 123 456 sau +40 722 123 456.",
-            )
-        };
+        let invalid = || refuse("invalid_phone");
         let trimmed = input.trim();
         let international = trimmed.starts_with('+') || trimmed.starts_with("00");
         let digits: String = trimmed
@@ -147,13 +133,7 @@ impl Email {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         refuse_cnp("", input)?;
         let trimmed = input.trim();
-        let invalid = || {
-            refuse(
-                "invalid_email",
-                "Enter a valid email address.",
-                "Introduceți o adresă de email validă.",
-            )
-        };
+        let invalid = || refuse("invalid_email");
         if trimmed.len() > 254 {
             return Err(invalid());
         }
@@ -191,11 +171,7 @@ impl PersonName {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '’'));
         if letters < 2 || name.chars().count() > Self::MAX_CHARS || !allowed {
-            return Err(refuse(
-                "invalid_name",
-                "Enter the name exactly as on the identity card: letters, spaces, hyphens.",
-                "Introduceți numele exact ca în actul de identitate: litere, spații, cratime.",
-            ));
+            return Err(refuse("invalid_name"));
         }
         Ok(Self(name))
     }

@@ -14,14 +14,7 @@ pub fn required<'a>(fields: &'a Fields, field: &str) -> Result<&'a str, Error> {
         .get(field)
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| {
-            Error::field(
-                "required",
-                field,
-                "This field is required.",
-                "Câmpul este obligatoriu.",
-            )
-        })
+        .ok_or_else(|| Error::field("required", field))
 }
 
 /// A field's trimmed text; None when blank or absent.
@@ -34,13 +27,6 @@ pub fn optional<'a>(fields: &'a Fields, field: &str) -> Option<&'a str> {
 
 /// A `YYYY-MM-DD` date given in `field` (422 `invalid_date` naming it otherwise).
 pub fn date(value: &str, field: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
-            "invalid_date",
-            field,
-            "Give the date as YYYY-MM-DD.",
-            "Introduceți data în forma AAAA-LL-ZZ.",
-        )
-        .into()
-    })
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| FieldError::new("invalid_date", field).into())
 }

@@ -21,12 +21,7 @@ pub fn key_hash(key: Option<&str>) -> Result<Option<String>, Error> {
 
 /// The key is not 1 to 200 visible ASCII characters (or not text at all).
 pub fn invalid_key() -> Error {
-    Error::field(
-        "invalid_idempotency_key",
-        "Idempotency-Key",
-        "The Idempotency-Key header must be 1 to 200 visible ASCII characters.",
-        "Antetul Idempotency-Key trebuie să aibă 1–200 de caractere ASCII vizibile.",
-    )
+    Error::field("invalid_idempotency_key", "Idempotency-Key")
 }
 
 /// The hash of a submission's content, from its checked values in a fixed order.
@@ -35,14 +30,9 @@ pub fn content_hash(canonical: &serde_json::Value) -> String {
 }
 
 /// The key came with other content the first time: refused, and nothing of the first
-/// submission is told; the messages say what the key was used for.
-pub fn key_reused(message: &'static str, message_ro: &'static str) -> Error {
-    Error::field(
-        "idempotency_key_reused",
-        "Idempotency-Key",
-        message,
-        message_ro,
-    )
+/// submission is told.
+pub fn key_reused() -> Error {
+    Error::field("idempotency_key_reused", "Idempotency-Key")
 }
 
 #[cfg(test)]

@@ -33,14 +33,7 @@ impl ReservationNumber {
     /// Accepts the number as people type it: any case, with or without dashes
     /// or spaces, O for 0 and I/L for 1.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let invalid = || {
-            FieldError::new(
-                "invalid_reservation_number",
-                "number",
-                "This is not a reservation number.",
-                "Acesta nu este un număr de rezervare.",
-            )
-        };
+        let invalid = || FieldError::new("invalid_reservation_number", "number");
         if input.len() > 64 {
             return Err(invalid());
         }

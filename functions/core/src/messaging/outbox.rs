@@ -534,12 +534,7 @@ pub fn retry_failed(db: &dyn Database, id: i64, now: DateTime<Utc>) -> Result<bo
             // The number can't be issued again: once retention erased it, the
             // confirmation can't go (the booker saw the number; the reminder comes).
             (Some(_), "confirmation", _) if failed.secret.is_none() => {
-                return Err(Error::conflict(
-                    "confirmation_not_resendable",
-                    "id",
-                    "This confirmation can no longer be sent: its reservation number was erased with the message's data. The booker saw it when booking, and the reminder still comes.",
-                    "Această confirmare nu mai poate fi trimisă: numărul rezervării a fost șters odată cu datele mesajului. Solicitantul l-a văzut la programare, iar mementoul tot sosește.",
-                ));
+                return Err(Error::conflict("confirmation_not_resendable", "id"));
             }
             (None, ..) if failed.has_placeholder() => fresh_rendered_secret(db, &failed)?,
             _ => failed.secret,
@@ -605,12 +600,7 @@ fn fresh_rendered_secret(db: &dyn Database, failed: &Failed) -> Result<Option<St
             processing::reissue_download_link(db, order, sent)?
         }
         ("complaint_ack" | "order_confirmation", ..) if failed.secret.is_none() => {
-            return Err(Error::conflict(
-                "confirmation_not_resendable",
-                "id",
-                "This acknowledgement or order confirmation can't be sent again: its number is no longer kept. The citizen was shown it on submitting, and the messages that follow still come.",
-                "Această confirmare a unei sesizări sau comenzi nu mai poate fi trimisă: numărul nu se mai păstrează. Cetățeanul l-a văzut la trimitere, iar mesajele următoare tot sosesc.",
-            ));
+            return Err(Error::conflict("confirmation_not_resendable", "id"));
         }
         _ => return Ok(failed.secret.clone()),
     };

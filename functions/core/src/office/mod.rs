@@ -419,14 +419,7 @@ impl Office {
         self.services
             .iter()
             .find(|s| s.code == code)
-            .ok_or_else(|| {
-                FieldError::new(
-                    "unknown_service",
-                    "service",
-                    "Choose one of the office's services.",
-                    "Alegeți unul dintre serviciile oferite.",
-                )
-            })
+            .ok_or_else(|| FieldError::new("unknown_service", "service"))
     }
 
     /// The business days complaint deadlines count (C06), with this office's closures.

@@ -39,44 +39,21 @@ impl<'o> Window<'o> {
     pub fn parse(fields: &Fields, office: &'o Office) -> Result<Self, Error> {
         let field = |name: &str| fields.get(name).map(|v| v.trim()).unwrap_or("");
         let service = office.service(field("service"))?;
-        let date = NaiveDate::parse_from_str(field("date"), "%Y-%m-%d").map_err(|_| {
-            Error::field(
-                "invalid_date",
-                "date",
-                "Give the date as YYYY-MM-DD.",
-                "Introduceți data în forma AAAA-LL-ZZ.",
-            )
-        })?;
+        let date = NaiveDate::parse_from_str(field("date"), "%Y-%m-%d")
+            .map_err(|_| Error::field("invalid_date", "date"))?;
         let time = |name: &str| {
             NaiveTime::parse_from_str(field(name), "%H:%M")
                 .ok()
                 .and_then(|t| to_utc(date.and_time(t)))
-                .ok_or_else(|| {
-                    Error::field(
-                        "invalid_time",
-                        name,
-                        "Give the time as HH:MM, office time.",
-                        "Introduceți ora în forma HH:MM, ora instituției.",
-                    )
-                })
+                .ok_or_else(|| Error::field("invalid_time", name))
         };
         let (start, end) = (time("from")?, time("to")?);
         if end <= start {
-            return Err(Error::field(
-                "invalid_range",
-                "to",
-                "The window must end after it starts.",
-                "Intervalul trebuie să se încheie după ce începe.",
-            ));
+            return Err(Error::field("invalid_range", "to"));
         }
         let reason = field("reason");
         if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
-            return Err(Error::field(
-                "reason_required",
-                "reason",
-                "Give the reason for closing, at most 500 characters.",
-                "Indicați motivul închiderii, cel mult 500 de caractere.",
-            ));
+            return Err(Error::field("reason_required", "reason"));
         }
         crate::identity::cnp::refuse_cnp("reason", reason)?;
         Ok(Window {

@@ -177,14 +177,7 @@ impl OrderSettings {
         self.documents
             .iter()
             .find(|d| d.code == code.trim())
-            .ok_or_else(|| {
-                Error::field(
-                    "unknown_document",
-                    "document",
-                    "Choose one of the documents offered.",
-                    "Alegeți unul dintre documentele oferite.",
-                )
-            })
+            .ok_or_else(|| Error::field("unknown_document", "document"))
     }
 
     /// What an office override must respect; `Err` names the setting and the problem.

@@ -30,12 +30,7 @@ impl Pdf {
         let tail = &content[content.len().saturating_sub(1024)..];
         let is_pdf = content.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF");
         if !is_pdf {
-            return Err(Error::field(
-                "not_a_pdf",
-                "document",
-                "The document must be a PDF file.",
-                "Documentul trebuie să fie un fișier PDF.",
-            ));
+            return Err(Error::field("not_a_pdf", "document"));
         }
         let stem: String = filename
             .unwrap_or("")
@@ -128,7 +123,7 @@ mod tests {
     fn d03_only_a_pdf_is_accepted() {
         assert!(Pdf::parse(Some("a.pdf"), pdf()).is_ok());
         let err = Pdf::parse(Some("a.pdf"), b"<html>not a pdf</html>".to_vec()).unwrap_err();
-        assert_eq!(err.explain().code, "not_a_pdf");
+        assert_eq!(err.code(), "not_a_pdf");
         let truncated = b"%PDF-1.7\n1 0 obj".to_vec();
         assert!(Pdf::parse(Some("a.pdf"), truncated).is_err());
         let huge = [pdf(), vec![b' '; MAX_DOCUMENT_BYTES]].concat();

@@ -49,20 +49,10 @@ impl<'o> NewOrder<'o> {
         for (field, text) in fields {
             refuse_cnp(field, text)?;
             if !INPUTS.contains(&field.as_str()) && !matches!(field.as_str(), "document" | "lang") {
-                return Err(Error::field(
-                    "unknown_field",
-                    field,
-                    "This field is not part of an order.",
-                    "Acest câmp nu face parte din comandă.",
-                ));
+                return Err(Error::field("unknown_field", field));
             }
             if text.chars().count() > MAX_FIELD_CHARS {
-                return Err(Error::field(
-                    "too_long",
-                    field,
-                    "This field is too long.",
-                    "Câmpul este prea lung.",
-                ));
+                return Err(Error::field("too_long", field));
             }
         }
         let document = office.orders.document(required(fields, "document")?)?;
@@ -78,12 +68,7 @@ impl<'o> NewOrder<'o> {
             let parsed = match (value(fields, field), wanted) {
                 (None, false) => continue,
                 (Some(_), false) => {
-                    return Err(Error::field(
-                        "field_not_for_document",
-                        field,
-                        "This document does not ask for this field.",
-                        "Acest document nu cere acest câmp.",
-                    ));
+                    return Err(Error::field("field_not_for_document", field));
                 }
                 (None, true) => return Err(required(fields, field).unwrap_err()),
                 (Some(v), true) => match detail {
@@ -98,12 +83,7 @@ impl<'o> NewOrder<'o> {
         let consent =
             value(fields, "consent").is_some_and(|c| matches!(c, "true" | "on" | "yes" | "1"));
         if !consent {
-            return Err(Error::field(
-                "consent_required",
-                "consent",
-                "Accept the terms of the order to continue.",
-                "Acceptați condițiile comenzii pentru a continua.",
-            ));
+            return Err(Error::field("consent_required", "consent"));
         }
         Ok(NewOrder {
             document,
@@ -174,12 +154,7 @@ pub fn place(
             .read_first(|r| r.int("unpaid"))?
             .unwrap_or(0);
         if unpaid >= MAX_UNPAID_PER_EMAIL {
-            return Err(Error::conflict(
-                "too_many_unpaid_orders",
-                "email",
-                "This email address has too many unpaid orders; pay or cancel one first.",
-                "Această adresă de email are prea multe comenzi neplătite; plătiți sau anulați una întâi.",
-            ));
+            return Err(Error::conflict("too_many_unpaid_orders", "email"));
         }
         let row = db.execute_named(
             INSERT,
@@ -258,10 +233,7 @@ fn replayed(
         return Ok(None);
     };
     if first.as_deref() != Some(request_hash) {
-        return Err(idempotency::key_reused(
-            "This Idempotency-Key was used for a different order.",
-            "Această cheie Idempotency-Key a fost folosită pentru altă comandă.",
-        ));
+        return Err(idempotency::key_reused());
     }
     let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
     let number = until

@@ -448,14 +448,7 @@ pub fn list(
     let rows = if filter == "open" {
         db.execute(LIST_OPEN, &[])?
     } else {
-        let state = State::parse(filter).ok_or_else(|| {
-            Error::field(
-                "invalid_state",
-                "state",
-                "Choose open or one of the order states.",
-                "Alegeți open sau una dintre stările comenzii.",
-            )
-        })?;
+        let state = State::parse(filter).ok_or_else(|| Error::field("invalid_state", "state"))?;
         db.execute(LIST_BY_STATE, &[state.code().into()])?
     };
     Ok(rows.read(|r| {

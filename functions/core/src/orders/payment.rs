@@ -69,12 +69,7 @@ pub fn start_checkout(
     now: DateTime<Utc>,
 ) -> Result<Checkout, Error> {
     if order.state != State::Received || order.pay_by <= now {
-        return Err(Error::conflict(
-            "not_payable",
-            "state",
-            "This order can no longer be paid.",
-            "Această comandă nu mai poate fi plătită.",
-        ));
+        return Err(Error::conflict("not_payable", "state"));
     }
     let document = office.orders.document(&order.document)?;
     let description = format!("{} / {}", document.name_ro, document.name_en);
@@ -164,12 +159,7 @@ pub fn apply(
     if payment.amount_bani != order.fee_bani
         || !payment.currency.eq_ignore_ascii_case(&order.currency)
     {
-        return Err(Error::field(
-            "payment_mismatch",
-            "amount",
-            "The payment's amount or currency is not the order's fee.",
-            "Suma sau moneda plății nu este tariful comenzii.",
-        ));
+        return Err(Error::field("payment_mismatch", "amount"));
     }
     in_transaction(db, || {
         let money = format!("{} {}", provider.name(), payment.payment_ref);

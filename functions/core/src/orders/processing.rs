@@ -37,12 +37,7 @@ pub enum Step {
 fn text_field(fields: &Fields, name: &str) -> Result<String, Error> {
     let text = required(fields, name)?;
     if text.chars().count() > MAX_TEXT {
-        return Err(Error::field(
-            "too_long",
-            name,
-            "This field is too long.",
-            "Câmpul este prea lung.",
-        ));
+        return Err(Error::field("too_long", name));
     }
     crate::identity::cnp::refuse_cnp(name, text)?;
     Ok(text.to_owned())
@@ -101,12 +96,7 @@ impl Step {
 }
 
 fn not_now() -> Error {
-    Error::conflict(
-        "order_step_not_allowed",
-        "state",
-        "This step does not fit the order's current state.",
-        "Acest pas nu se potrivește cu starea curentă a comenzii.",
-    )
+    Error::conflict("order_step_not_allowed", "state")
 }
 
 const ASSIGN: &str = "UPDATE orders SET assigned_to = ? WHERE id = ?";

@@ -26,12 +26,7 @@ impl AccessRequest {
     pub fn parse(fields: &Fields) -> Result<AccessRequest, Error> {
         for field in fields.keys() {
             if !["phone", "email", "csrf"].contains(&field.as_str()) {
-                return Err(Error::field(
-                    "unknown_field",
-                    field,
-                    "An access request names a phone and/or an email, nothing else.",
-                    "O cerere de acces conține doar un telefon și/sau un email.",
-                ));
+                return Err(Error::field("unknown_field", field));
             }
         }
         let phone = optional(fields, "phone")
@@ -41,12 +36,7 @@ impl AccessRequest {
             .map(|e| Email::parse(e).map_err(|e| e.in_field("email")))
             .transpose()?;
         if phone.is_none() && email.is_none() {
-            return Err(Error::field(
-                "required",
-                "phone",
-                "Give the phone number or the email address the citizen asks about.",
-                "Introduceți telefonul sau adresa de email despre care întreabă cetățeanul.",
-            ));
+            return Err(Error::field("required", "phone"));
         }
         Ok(AccessRequest { phone, email })
     }

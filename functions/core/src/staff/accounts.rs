@@ -51,12 +51,7 @@ pub fn normalise_name(name: &str) -> Result<String, Error> {
     if valid {
         Ok(name)
     } else {
-        Err(Error::field(
-            "invalid_account_name",
-            "name",
-            "An account name is 2 to 40 letters a-z, digits, dots, dashes or underscores.",
-            "Numele contului are 2–40 de litere a-z, cifre, puncte, cratime sau liniuțe jos.",
-        ))
+        Err(Error::field("invalid_account_name", "name"))
     }
 }
 
@@ -65,12 +60,7 @@ fn check_password(password: &str) -> Result<(), Error> {
     if (PASSWORD_MIN..=PASSWORD_MAX).contains(&chars) {
         Ok(())
     } else {
-        Err(Error::field(
-            "weak_password",
-            "password",
-            "A password has 12 to 128 characters; a few unrelated words make a good one.",
-            "Parola are 12–128 caractere; câteva cuvinte fără legătură fac o parolă bună.",
-        ))
+        Err(Error::field("weak_password", "password"))
     }
 }
 
@@ -361,14 +351,7 @@ pub fn create(
             ],
         )?
         .read_first(|r| r.int("id"))?
-        .ok_or_else(|| {
-            Error::conflict(
-                "account_exists",
-                "name",
-                "An account with this name already exists.",
-                "Există deja un cont cu acest nume.",
-            )
-        })?;
+        .ok_or_else(|| Error::conflict("account_exists", "name"))?;
     by_id(db, id)?.ok_or(Error::NotFound)
 }
 

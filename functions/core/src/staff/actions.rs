@@ -28,7 +28,7 @@ pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, 
         proof: field(fields, "proof"),
     };
     counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now).inspect_err(|e| {
-        let entry = Entry::new("check_in_refused", "booking:?").detail(e.explain().code);
+        let entry = Entry::new("check_in_refused", "booking:?").detail(e.code());
         // The refusal stands whether or not its audit line could be written.
         let _ = audit(ctx.db, who, &entry, ctx.now);
     })
@@ -79,14 +79,7 @@ pub fn grant_for_proposal(
     let booking_id = found
         .booking_id
         .filter(|_| found.kind == "proposal")
-        .ok_or_else(|| {
-            Error::conflict(
-                "not_a_booking_proposal",
-                "kind",
-                "Only a proposal citing a booking can grant the late-cancel exemption.",
-                "Doar o propunere care citează o programare poate acorda scutirea.",
-            )
-        })?;
+        .ok_or_else(|| Error::conflict("not_a_booking_proposal", "kind"))?;
     let booking = Booking::by_id(ctx.db, booking_id)?.ok_or(Error::NotFound)?;
     let reason = reason.filter(|r| !r.trim().is_empty()).map_or_else(
         || format!("proposal complaint:{complaint_id}"),

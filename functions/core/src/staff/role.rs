@@ -48,14 +48,7 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.code() == code.trim())
-            .ok_or_else(|| {
-                Error::field(
-                    "invalid_role",
-                    "role",
-                    "The role must be counter, complaints, orders or supervisor.",
-                    "Rolul trebuie să fie counter, complaints, orders sau supervisor.",
-                )
-            })
+            .ok_or_else(|| Error::field("invalid_role", "role"))
     }
 
     pub fn may(self, task: Task) -> bool {

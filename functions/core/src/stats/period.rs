@@ -28,22 +28,10 @@ impl Period {
         let to = date(to, "to")?.unwrap_or(today);
         let from = date(from, "from")?.unwrap_or(to - Days::new(DEFAULT_DAYS - 1));
         if from > to {
-            return Err(FieldError::new(
-                "invalid_range",
-                "from",
-                "The period must start before it ends.",
-                "Perioada trebuie să înceapă înainte să se termine.",
-            )
-            .into());
+            return Err(FieldError::new("invalid_range", "from").into());
         }
         if (to - from).num_days() >= MAX_DAYS as i64 {
-            return Err(FieldError::new(
-                "period_too_long",
-                "from",
-                "Choose a period of at most a year.",
-                "Alegeți o perioadă de cel mult un an.",
-            )
-            .into());
+            return Err(FieldError::new("period_too_long", "from").into());
         }
         Ok(Period { from, to })
     }

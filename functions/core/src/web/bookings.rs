@@ -204,13 +204,7 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
                 Some("confirm") => true,
                 Some("decline") => false,
                 _ => {
-                    return Err(FieldError::new(
-                        "invalid_action",
-                        "action",
-                        "Choose confirm or decline.",
-                        "Alegeți confirmare sau renunțare.",
-                    )
-                    .into());
+                    return Err(FieldError::new("invalid_action", "action").into());
                 }
             };
             Ok(match relocation::answer(ctx.db, token, confirm, ctx.now)? {

@@ -83,14 +83,7 @@ pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let purpose = query_pairs(req)
         .get("for")
         .and_then(|p| Purpose::parse(p))
-        .ok_or_else(|| {
-            Error::field(
-                "invalid_purpose",
-                "for",
-                "Ask for a challenge for a booking, a complaint or an order.",
-                "Cereți o verificare pentru o programare, o sesizare sau o comandă.",
-            )
-        })?;
+        .ok_or_else(|| Error::field("invalid_purpose", "for"))?;
     let challenge = ctx
         .proof_of_work()
         .map(|pow| pow.issue(purpose, ctx.now))
@@ -110,14 +103,9 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .service(query.get("service").map(String::as_str).unwrap_or(""))?;
     let (first_open, last_open) = ctx.office.booking_window(ctx.now);
     let out_of_window = |field: &str| -> Error {
-        FieldError::new(
-            "date_out_of_range",
-            field,
-            "Online booking is open only from today to the last bookable date.",
-            "Programările online sunt deschise doar de azi până la ultima dată disponibilă.",
-        )
-        .in_field(field)
-        .into()
+        FieldError::new("date_out_of_range", field)
+            .in_field(field)
+            .into()
     };
     if format_of(req) == Format::Html && !query.contains_key("date") {
         return month_picker(req, ctx, service, &query);
@@ -129,13 +117,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
         (parse_date(&query, "from")?, parse_date(&query, "to")?)
     };
     if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
-        return Err(FieldError::new(
-            "invalid_range",
-            "to",
-            "The range must run forward and span at most 31 days.",
-            "Intervalul trebuie să fie crescător și de cel mult 31 de zile.",
-        )
-        .into());
+        return Err(FieldError::new("invalid_range", "to").into());
     }
     if from < first_open {
         return Err(out_of_window(if query.contains_key("date") {
@@ -189,16 +171,8 @@ fn month_picker(
     let (first_open, last_open) = ctx.office.booking_window(ctx.now);
     let month = match query.get("month").filter(|m| !m.trim().is_empty()) {
         None => first_open.with_day(1).expect("day 1 exists"),
-        Some(m) => {
-            NaiveDate::parse_from_str(&format!("{}-01", m.trim()), "%Y-%m-%d").map_err(|_| {
-                Error::field(
-                    "invalid_month",
-                    "month",
-                    "Give the month as YYYY-MM.",
-                    "Introduceți luna în forma AAAA-LL.",
-                )
-            })?
-        }
+        Some(m) => NaiveDate::parse_from_str(&format!("{}-01", m.trim()), "%Y-%m-%d")
+            .map_err(|_| Error::field("invalid_month", "month"))?,
     };
     let next_month = month
         .checked_add_months(Months::new(1))

@@ -40,7 +40,7 @@ pub fn request_line(
         "method": req.method().as_str(),
         "status": status,
         "duration_ms": millis(took),
-        "outcome": outcome.err().map_or("ok", |e| e.explain().code),
+        "outcome": outcome.err().map_or("ok", |e| e.code()),
         "fault": outcome.err().and_then(fault),
     })
     .to_string()
@@ -52,7 +52,7 @@ pub fn cron_line(cron: &str, outcome: Result<(), &Error>, took: Duration) -> Str
         "kind": "cron",
         "cron": cron,
         "duration_ms": millis(took),
-        "outcome": outcome.err().map_or("ok", |e| e.explain().code),
+        "outcome": outcome.err().map_or("ok", |e| e.code()),
         "fault": outcome.err().and_then(fault),
     })
     .to_string()

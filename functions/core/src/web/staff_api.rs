@@ -174,12 +174,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             let upload = crate::web::upload::read(req)?;
             // The API's form has one part, `document` (the back office's adds its CSRF token).
             if let Some(field) = upload.fields.keys().next() {
-                return Err(Error::field(
-                    "unknown_field",
-                    field,
-                    "The upload takes only the document.",
-                    "Încărcarea conține doar documentul.",
-                ));
+                return Err(Error::field("unknown_field", field));
             }
             let order = actions::issue_order(ctx, &who, id, &upload.pdf)?;
             ok(json!({"order": order, "sha256": upload.pdf.sha256()}))
@@ -254,13 +249,7 @@ fn list_outbox(req: &Request, ctx: &Context) -> Result<Response, Error> {
         .remove("state")
         .unwrap_or_else(|| "failed".to_owned());
     if !["pending", "sending", "sent", "failed", "skipped"].contains(&state.as_str()) {
-        return Err(FieldError::new(
-            "invalid_state",
-            "state",
-            "State must be pending, sending, sent, failed or skipped.",
-            "Starea trebuie să fie pending, sending, sent, failed sau skipped.",
-        )
-        .into());
+        return Err(FieldError::new("invalid_state", "state").into());
     }
     let messages = outbox::list(ctx.db, &state)?;
     ok(json!({"state": state, "messages": messages}))

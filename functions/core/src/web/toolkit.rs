@@ -164,17 +164,48 @@ pub(crate) fn shared_for(mut response: Response, seconds: u32) -> Response {
     response
 }
 
-/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page.
+/// `{"error": {"code", "message", "message_ro", "field"}}` or an HTML error page, in
+/// the request's language (`error_lang`); `message_ro` is Romanian whatever was asked.
 pub fn error_response(req: &Request, e: &Error) -> Response {
-    let x = e.explain();
-    let response = match format_of(req) {
-        Format::Html => html_response(x.status, html::error_page(lang_of(req, None), &x)),
+    let format = format_of(req);
+    let lang = error_lang(req, format);
+    let x = e.explain(lang);
+    let response = match format {
+        Format::Html => html_response(x.status, html::error_page(lang, &x)),
         Format::Json => json_response(
             x.status,
             &json!({"error": {"code": x.code, "message": x.message, "message_ro": x.message_ro, "field": x.field}}),
         ),
     };
     with_error_headers(response, e)
+}
+
+/// The language an error is told in: the `lang` the body or the query names; else, for
+/// JSON, the first of the office's languages in `Accept-Language` (a page keeps to its
+/// own `lang`, as the page the citizen came from did); else Romanian.
+pub(crate) fn error_lang(req: &Request, format: Format) -> Lang {
+    let named = |code: &str| {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    };
+    let posted = body_fields(req).ok();
+    let given = posted
+        .as_ref()
+        .and_then(|f| f.get("lang"))
+        .and_then(|code| named(code))
+        .or_else(|| query_pairs(req).get("lang").and_then(|code| named(code)));
+    let accepted = || {
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    match (given, format) {
+        (Some(lang), _) => lang,
+        (None, Format::Json) => accepted().unwrap_or(Lang::Ro),
+        (None, Format::Html) => Lang::Ro,
+    }
 }
 
 /// The headers a refusal calls for: `Allow`, `WWW-Authenticate`, `Retry-After`.
@@ -326,13 +357,7 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
                 .map(|(k, v)| match v {
                     serde_json::Value::String(s) => Ok((k, s)),
                     serde_json::Value::Bool(b) if k == "consent" => Ok((k, b.to_string())),
-                    _ => Err(FieldError::new(
-                        "invalid_type",
-                        k,
-                        "Give this field as text.",
-                        "Completați acest câmp ca text.",
-                    )
-                    .into()),
+                    _ => Err(FieldError::new("invalid_type", k).into()),
                 })
                 .collect()
         }
@@ -349,12 +374,12 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
 /// Whether a refusal is answered by the form shown again: an HTML submission the
 /// citizen can correct (a 4xx).
 pub(crate) fn shows_form_again(req: &Request, error: &Error) -> bool {
-    format_of(req) == Format::Html && error.explain().status.is_client_error()
+    format_of(req) == Format::Html && error.status().is_client_error()
 }
 
 /// A form page shown again after a refusal, with the refusal's status and headers.
 pub(crate) fn refused_page(error: &Error, page: String) -> Response {
-    with_error_headers(html_response(error.explain().status, page), error)
+    with_error_headers(html_response(error.status(), page), error)
 }
 
 /// Counts the request against its client address's window, when the office turned
@@ -396,4 +421,85 @@ pub(crate) fn client_address(req: &Request, proxy_header: Option<&str>) -> Strin
     .unwrap_or_else(|| "unknown".to_owned());
     raw.parse::<std::net::SocketAddr>()
         .map_or_else(|_| raw.clone(), |a| a.ip().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused_booking(uri: &str, accept_language: Option<&str>, body: &str) -> serde_json::Value {
+        let mut req = http::Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+        if let Some(value) = accept_language {
+            req = req.header(header::ACCEPT_LANGUAGE, value);
+        }
+        let req = req.body(body.as_bytes().to_vec()).expect("a request");
+        let response = error_response(&req, &Error::SlotFull);
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let body: serde_json::Value = serde_json::from_slice(response.body()).expect("JSON");
+        body["error"].clone()
+    }
+
+    const RO: &str = "Nu mai sunt locuri online în acest interval; alegeți altă oră.";
+    const EN: &str = "No online seat is left in this slot; choose another time.";
+    const HU: &str =
+        "Ebben az idősávban nincs több online hely; kérjük, válasszon másik időpontot.";
+
+    #[test]
+    fn a_json_error_is_told_in_the_language_of_accept_language() {
+        let e = refused_booking("/api/bookings", Some("hu-HU,hu;q=0.9,en;q=0.5"), "{}");
+        assert_eq!(
+            (e["message"].as_str(), e["message_ro"].as_str()),
+            (Some(HU), Some(RO))
+        );
+        assert_eq!(
+            (e["code"].as_str(), e["field"].as_str()),
+            (Some("slot_full"), Some("slot"))
+        );
+        let e = refused_booking("/api/bookings", Some("en-GB"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+    }
+
+    #[test]
+    fn an_unknown_or_missing_accept_language_gives_romanian() {
+        for header in [Some("de-DE,fr;q=0.8"), Some(""), Some("*"), None] {
+            let e = refused_booking("/api/bookings", header, "{}");
+            assert_eq!(e["message"].as_str(), Some(RO), "{header:?}");
+            assert_eq!(e["message_ro"].as_str(), Some(RO));
+        }
+    }
+
+    #[test]
+    fn a_lang_named_in_the_query_or_the_body_comes_before_accept_language() {
+        let e = refused_booking("/api/bookings?lang=en", Some("hu"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+        let e = refused_booking(
+            "/api/bookings",
+            Some("en"),
+            r#"{"lang": "hu", "slot": "x"}"#,
+        );
+        assert_eq!(e["message"].as_str(), Some(HU));
+        // A language the office doesn't speak is as if none were named.
+        let e = refused_booking("/api/bookings?lang=de", Some("en"), "{}");
+        assert_eq!(e["message"].as_str(), Some(EN));
+    }
+
+    #[test]
+    fn an_error_page_keeps_to_the_page_s_language() {
+        let req = http::Request::get("/book?lang=hu")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Vec::new())
+            .expect("a request");
+        let page =
+            String::from_utf8(error_response(&req, &Error::SlotFull).into_body()).expect("UTF-8");
+        assert!(page.contains(HU), "{page}");
+        let req = http::Request::get("/book")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Vec::new())
+            .expect("a request");
+        let page =
+            String::from_utf8(error_response(&req, &Error::SlotFull).into_body()).expect("UTF-8");
+        assert!(page.contains(RO), "{page}");
+    }
 }

@@ -71,14 +71,7 @@ async fn multipart(body: Vec<u8>, boundary: String) -> Result<Upload, Error> {
             fields.insert(name, text);
         }
     }
-    let pdf = pdf.ok_or_else(|| {
-        Error::field(
-            "required",
-            "document",
-            "Choose the PDF file of the issued document.",
-            "Alegeți fișierul PDF al documentului emis.",
-        )
-    })?;
+    let pdf = pdf.ok_or_else(|| Error::field("required", "document"))?;
     Ok(Upload { pdf, fields })
 }
 

@@ -277,3 +277,92 @@ fn the_language_is_read_from_accept_language() {
     assert_eq!(Lang::from_code(Some("HU")), Lang::Hu);
     assert_eq!(Lang::from_code(Some("xx")), Lang::Ro);
 }
+
+/// Every error code the code can produce, with a file that produces it: the literal
+/// first argument of each call that makes an error, and the codes `Error::code` names.
+fn error_codes(texts: &[(PathBuf, String)]) -> BTreeMap<String, PathBuf> {
+    let is_code = |s: &str| {
+        !s.is_empty()
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    };
+    let mut out = BTreeMap::new();
+    let calls = [
+        "Error::field(",
+        "Error::conflict(",
+        "FieldError::new(",
+        "refuse(",
+        "refused(",
+        "Error::Gone(",
+        "Error::WebhookRefused(",
+    ];
+    for (path, text) in texts {
+        for call in calls {
+            for piece in text.split(call).skip(1) {
+                if let Some(rest) = piece.trim_start().strip_prefix('"')
+                    && let Some((code, _)) = rest.split_once('"')
+                {
+                    assert!(
+                        is_code(code),
+                        "{}: `{code}` is not an error code",
+                        path.display()
+                    );
+                    out.insert(code.to_owned(), path.clone());
+                }
+            }
+        }
+        // `Error::code`: each arm's value, e.g. `Error::NotFound => "not_found",`.
+        if path.ends_with("kernel/error.rs") {
+            let body = text
+                .split_once("pub fn code(&self)")
+                .and_then(|(_, rest)| rest.split_once("\n    }\n"))
+                .expect("error.rs has Error::code")
+                .0;
+            for arm in body.split("=>").skip(1) {
+                let arm = arm.trim_start().trim_start_matches('{').trim_start();
+                if let Some(rest) = arm.strip_prefix('"')
+                    && let Some((code, _)) = rest.split_once('"')
+                {
+                    out.insert(code.to_owned(), path.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_error_code_has_its_message_in_every_language() {
+    let codes = error_codes(&source_texts());
+    for code in [
+        "invalid_vin",
+        "idempotency_key_reused",
+        "challenge_used",
+        "already_resolved",
+        "download_expired",
+        "signature_invalid",
+        "not_found",
+        "rate_limited",
+        "contact_banned",
+        "office_config_invalid",
+        "internal",
+    ] {
+        assert!(codes.contains_key(code), "the scan missed {code}");
+    }
+    // The arguments the messages with a value take (more are ignored).
+    let mut args = Args::new();
+    args.set("count", 30);
+    args.set("until", "20 decembrie 2026");
+    let mut missing = Vec::new();
+    for lang in Lang::ALL {
+        for (code, path) in &codes {
+            if let Err(e) = renders_cleanly(lang, &format!("error-{code}"), Some(&args)) {
+                missing.push(format!("{e} (for {})", path.display()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "error codes without their message: {missing:#?}"
+    );
+}

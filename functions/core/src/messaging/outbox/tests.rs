@@ -164,7 +164,7 @@ fn provider_down_for_good_ends_failed_after_max_attempts() {
     )
     .unwrap();
     let refused = retry_failed(&db, failed[0].id, t).unwrap_err();
-    assert_eq!(refused.explain().code, "confirmation_not_resendable");
+    assert_eq!(refused.code(), "confirmation_not_resendable");
     assert_eq!(list(&db, "failed").unwrap().len(), 1, "nothing changed");
 }
 

@@ -90,13 +90,13 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             Ok(response)
         }
         Err(e @ (Error::LoginFailed | Error::RateLimited { .. })) => {
-            let x = e.explain();
+            let x = e.explain(lang);
             let html = render(LoginPage {
                 lang,
                 title: lang.t("Intrare personal", "Staff login"),
                 csrf: presented,
                 name: attempt.name,
-                problem: Some(lang.t(&x.message_ro, &x.message)),
+                problem: Some(&x.message),
             });
             Ok(with_error_headers(html_response(x.status, html), &e))
         }

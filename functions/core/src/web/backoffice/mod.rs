@@ -73,7 +73,7 @@ fn error_page(req: &Request, session: &Session, e: &Error) -> Response {
         back: &'a str,
     }
     let lang = session.lang;
-    let x = e.explain();
+    let x = e.explain(lang);
     // Back to the area the action was in, when the role may open it.
     let back = NAV
         .iter()
@@ -83,7 +83,7 @@ fn error_page(req: &Request, session: &Session, e: &Error) -> Response {
         lang,
         title: lang.t("Acțiunea nu a fost făcută", "The action was not done"),
         frame: Frame::new(req, session),
-        message: lang.t(&x.message_ro, &x.message),
+        message: &x.message,
         back,
     });
     with_error_headers(html_response(x.status, html), e)

@@ -256,12 +256,7 @@ pub(super) fn accounts_page(
             form(req, session)?;
             let id = id_of(id)?;
             if id == session.account_id {
-                return Err(Error::conflict(
-                    "own_account",
-                    "id",
-                    "You can't disable your own account.",
-                    "Nu vă puteți dezactiva propriul cont.",
-                ));
+                return Err(Error::conflict("own_account", "id"));
             }
             let account = accounts::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
             let disable = *change == "disable";

@@ -122,13 +122,13 @@ impl FormState {
         lang: Lang,
         inputs: &'static [&'static str],
     ) -> Self {
-        let x = error.explain();
+        let x = error.explain(lang);
         values.remove("altcha");
         FormState {
             values,
             error: Some(ShownError {
                 field: x.field.clone().unwrap_or_default(),
-                message: lang.t(&x.message_ro, &x.message).to_owned(),
+                message: x.message,
             }),
             inputs,
         }
@@ -194,7 +194,7 @@ pub fn error_page(lang: Lang, e: &Explanation) -> String {
             "Cererea nu a putut fi înregistrată",
             "The request could not be completed",
         ),
-        message: lang.t(&e.message_ro, &e.message),
+        message: &e.message,
     })
 }
 

@@ -369,7 +369,7 @@ fn d03_an_info_request_that_failed_for_good_keeps_no_link_and_is_sent_again_with
     assert_eq!(secret, None);
     assert!(!payload.contains(&number), "nor the number");
     let refused = retry_failed(&db, confirmation, t).unwrap_err();
-    assert_eq!(refused.explain().code, "confirmation_not_resendable");
+    assert_eq!(refused.code(), "confirmation_not_resendable");
 
     assert!(retry_failed(&db, info, t).unwrap());
     let fresh = row(&db, "order_info", "email").2.unwrap();
