@@ -496,17 +496,25 @@ fn ics_text(s: &str) -> String {
 }
 
 /// RFC 5545 §3.1: a content line of more than 75 octets is folded, each further
-/// piece on a line of its own that starts with a space; never inside a character.
+/// piece on a line of its own that starts with a space; never inside a character, nor
+/// (for readers that unescape before they unfold) inside an escape such as `\,`.
 fn ics_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut octets = 0;
-    for c in line.chars() {
-        if octets + c.len_utf8() > 75 {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let mut unit = c.to_string();
+        if c == '\\'
+            && let Some(escaped) = chars.next()
+        {
+            unit.push(escaped);
+        }
+        if octets + unit.len() > 75 {
             out.push_str("\r\n ");
             octets = 1;
         }
-        out.push(c);
-        octets += c.len_utf8();
+        out.push_str(&unit);
+        octets += unit.len();
     }
     out.push_str("\r\n");
     out

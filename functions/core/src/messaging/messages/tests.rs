@@ -320,6 +320,11 @@ fn calendar_text_is_escaped_and_folded_by_rfc_5545() {
     assert!(lines.iter().all(|l| l.len() <= 75), "{lines:?}");
     assert!(lines[1..].iter().all(|l| l.starts_with(' ')));
     assert_eq!(icalendar::parser::unfold(&folded), format!("{long}\r\n"));
+    // An escape stays whole on its line.
+    let escapes = ics_line(&format!("SUMMARY:{}", "\\,".repeat(40)));
+    for line in escapes.split("\r\n").skip(1) {
+        assert!(line.is_empty() || line.starts_with(" \\"), "{line:?}");
+    }
 }
 
 fn complaint_received() -> DateTime<Utc> {
