@@ -354,7 +354,7 @@ async fn c02_to_c05_acknowledge_progress_resolve_then_escalate_reopens_one_level
                 && r.json()["subject"]
                     .as_str()
                     .unwrap()
-                    .contains("Complaint received")
+                    .starts_with("Confirmare sesizare")
         })
         .unwrap();
     assert!(

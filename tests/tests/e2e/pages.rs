@@ -154,6 +154,27 @@ async fn r01_the_day_picker_shows_a_month_and_the_confirmation_offers_the_appoin
         "{}",
         ics.text()
     );
+    assert!(
+        !ics.text().contains("DTSTAMP:20261125T071000Z"),
+        "stamped when made, not at the start: {}",
+        ics.text()
+    );
+    let uid = ics
+        .text()
+        .lines()
+        .find(|l| l.starts_with("UID:"))
+        .unwrap()
+        .to_owned();
+    assert!(
+        !uid.contains(&number) && !uid.contains(&number[..5]),
+        "{uid}"
+    );
+    assert!(
+        ics.text()
+            .contains("SUMMARY;LANGUAGE=ro:Programare: Înmatriculări vehicule"),
+        "{}",
+        ics.text()
+    );
     let unknown = app
         .get("/api/bookings/AAAAA-BBBBB-CCCCC-DDDDD/calendar.ics")
         .await;

@@ -260,3 +260,71 @@ async fn r14_dst_boundary_appointment_is_reminded_at_ten_local() {
         2
     );
 }
+
+/// Issue 26: a booking made in Hungarian gets its confirmation and its reminder in
+/// Hungarian, the Romanian the office stands behind below; the calendar file too.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_booking_made_in_hungarian_is_confirmed_and_reminded_in_hungarian_with_the_romanian_below()
+ {
+    let app = app();
+    let number = number_of(&app.book(&with(registration(), json!({"lang": "hu"}))).await);
+    app.deliver().await;
+    let sent = |channel: &str, starts: &str| -> Vec<serde_json::Value> {
+        app.host()
+            .outbound()
+            .into_iter()
+            .filter(|r| r.url.starts_with(channel))
+            .map(|r| r.json())
+            .filter(|m| {
+                m["subject"]
+                    .as_str()
+                    .or(m["text"].as_str())
+                    .is_some_and(|s| s.starts_with(starts))
+            })
+            .collect()
+    };
+    let confirmation = sent(
+        MAIL,
+        "Időpontfoglalás visszaigazolása / Confirmare programare",
+    );
+    assert_eq!(confirmation.len(), 1);
+    let text = confirmation[0]["text"].as_str().unwrap();
+    let (hungarian, romanian) = text
+        .split_once("\n\n—\n\n")
+        .expect("Hungarian, then Romanian");
+    assert!(hungarian.starts_with("Tisztelt Ügyfelünk!"), "{text}");
+    assert!(hungarian.contains("2026. 11. 25. 09:10") && hungarian.contains(&number));
+    assert!(romanian.starts_with("Bună ziua,") && romanian.contains("25.11.2026 09:10"));
+    let ics = confirmation[0]["attachments"][0]["content"]
+        .as_str()
+        .unwrap();
+    assert!(ics.contains("SUMMARY;LANGUAGE=hu:Időpont: "), "{ics}");
+    let sms = sent("https://sms.test", "Időpontfoglalás:");
+    assert_eq!(sms.len(), 1);
+    assert!(
+        sms[0]["text"].as_str().unwrap().contains(" / Programare "),
+        "{}",
+        sms[0]["text"]
+    );
+
+    let path = app.cancel_path_after_reminder().await;
+    let reminder = sent(MAIL, "Emlékeztető az időpontjáról / Reamintire programare");
+    assert_eq!(reminder.len(), 1);
+    let text = reminder[0]["text"].as_str().unwrap();
+    let (hungarian, romanian) = text
+        .split_once("\n\n—\n\n")
+        .expect("Hungarian, then Romanian");
+    assert!(
+        hungarian.contains("Emlékeztetjük holnapi időpontjára"),
+        "{text}"
+    );
+    assert!(
+        romanian.contains("Vă reamintim programarea de mâine"),
+        "{text}"
+    );
+    assert!(hungarian.contains(&path) && romanian.contains(&path));
+    let sms = sent("https://sms.test", "Emlékeztető:");
+    assert_eq!(sms.len(), 1);
+    assert!(sms[0]["text"].as_str().unwrap().contains(" / Reamintire: "));
+    assert_eq!(app.reminders_sent(), 0, "nothing starts with the Romanian");
+}

@@ -80,10 +80,10 @@ const ADMISSION: &str = "SELECT
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
     (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,
-     challenge, state, cancel_reason, cancelled_at)
+     challenge, lang, state, cancel_reason, cancelled_at)
     SELECT :number_hash, :service, :slot_start, :slot_end, :name, :phone, :email, :holder, :vin,
            :identity_key, :request_hash, :idempotency_key_hash, :reply_number, :reply_until, :now,
-           :challenge,
+           :challenge, :lang,
            CASE WHEN d.duplicate THEN 'cancelled' ELSE 'active' END,
            CASE WHEN d.duplicate THEN
                CASE WHEN :identity_key LIKE 'vin:%' THEN 'duplicate_vin' ELSE 'duplicate_holder' END END,
@@ -103,7 +103,7 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
                       WHERE service = :service AND starts_at < :slot_end AND ends_at > :slot_start)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = :challenge)
     RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
-              cancel_reason, identity_key, reply_number, reply_until";
+              cancel_reason, identity_key, reply_number, reply_until, lang";
 
 /// The keys bans are recorded under (R12, R13): keyed hashes, never the contacts.
 pub fn ban_contacts(
@@ -222,6 +222,7 @@ pub fn book(
             ("online_seats", i64::from(new.service.online_seats()).into()),
             ("retry_since", retry_since.as_str().into()),
             ("challenge", admission.challenge.into()),
+            ("lang", new.lang.code().into()),
         ],
     )?;
     if let Some(booking) = inserted.read_first(|r| Booking::from_row(&r))? {

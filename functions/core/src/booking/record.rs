@@ -2,6 +2,7 @@
 
 use crate::identity::mask_name;
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::token::ReservationNumber;
 use crate::storage::{Database, Row, StorageError, Value};
@@ -30,9 +31,12 @@ pub struct Booking {
     pub(super) reply_number: Option<String>,
     #[serde(skip)]
     pub(super) reply_until: Option<DateTime<Utc>>,
+    /// The language the booker wrote in: their messages are in it.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
-const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, reply_number, reply_until";
+const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, reply_number, reply_until, lang";
 
 impl Booking {
     pub(super) fn from_row(r: &Row) -> Result<Self, StorageError> {
@@ -51,6 +55,7 @@ impl Booking {
             identity_key: r.text("identity_key")?,
             reply_number: r.opt_text("reply_number")?,
             reply_until: r.opt_time("reply_until")?,
+            lang: Lang::from_code(Some(&r.text("lang")?)),
         })
     }
 

@@ -6,6 +6,7 @@ use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::kernel::error::Error;
 use crate::kernel::fields::{Fields, optional, required};
 use crate::kernel::idempotency;
+use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
 use crate::office::{Office, Proof, Service, Slot};
@@ -34,6 +35,9 @@ pub struct NewBooking<'o> {
     pub phone: Phone,
     pub email: Option<Email>,
     pub proof: ProofValue,
+    /// The language the booker wrote in (`lang`; Romanian when not given): their
+    /// messages are in it.
+    pub lang: Lang,
 }
 
 impl<'o> NewBooking<'o> {
@@ -91,6 +95,7 @@ impl<'o> NewBooking<'o> {
             phone,
             email,
             proof,
+            lang: Lang::from_code(optional(fields, "lang")),
         })
     }
 

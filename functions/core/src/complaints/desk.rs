@@ -21,7 +21,7 @@ pub struct ListedComplaint {
     pub flags: Vec<&'static str>,
 }
 
-const RECENT: &str = "SELECT id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at
+const RECENT: &str = "SELECT id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at, lang
     FROM complaints ORDER BY id DESC LIMIT 1000";
 const RECENT_EVENTS: &str =
     "SELECT id, complaint_id, kind, at, staff, text, until FROM complaint_events
@@ -51,7 +51,7 @@ pub(super) fn recent(
 /// A complaint is open while its newest event is not its resolution (retention's
 /// "closed" the other way round); pages run by id, so every open complaint is reached
 /// however many arrive after it.
-const OPEN_PAGE: &str = "SELECT id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at
+const OPEN_PAGE: &str = "SELECT id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at, lang
     FROM complaints c
     WHERE c.id > ?1
       AND IFNULL((SELECT kind FROM complaint_events WHERE complaint_id = c.id

@@ -1,7 +1,7 @@
 //! C05: the escalation link a decision carries, and the escalation it makes.
 
 use super::deadlines::Progress;
-use super::record::{Complaint, log_event, office_day, queue};
+use super::record::{Complaint, log_event, queue};
 use super::vocabulary::MAX_LEVEL;
 use crate::kernel::error::Error;
 use crate::kernel::token::LinkToken;
@@ -90,9 +90,10 @@ pub fn escalate(
         log_event(db, complaint.id, "escalated", None, None, None, now)?;
         let progress = Progress::load(db, office, &complaint)?;
         let notice = messages::complaint_escalated(
-            &complaint.received_local(),
+            complaint.lang,
+            complaint.received_at,
             progress.level,
-            &office_day(progress.resolve_by),
+            progress.resolve_by,
         );
         queue(
             db,

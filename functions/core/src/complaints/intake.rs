@@ -2,7 +2,7 @@
 //! its first event and its acknowledgement stored together.
 
 use super::deadlines::Progress;
-use super::record::{Complaint, ComplaintNumber, log_event, office_day, queue};
+use super::record::{Complaint, ComplaintNumber, log_event, queue};
 use super::vocabulary::{
     Channel, DESCRIPTION, Kind, MAX_SHORT, SOLUTION_IDEA, Severity, Vocabulary,
 };
@@ -11,6 +11,7 @@ use crate::identity::{Email, Phone};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::idempotency;
+use crate::kernel::text::Lang;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::links::Links;
 use crate::messaging::messages;
@@ -48,6 +49,9 @@ pub struct NewComplaint {
     pub phone: Option<Phone>,
     pub severity: Option<Severity>,
     pub channel: Option<Channel>,
+    /// The language the complainant wrote in (`lang`; Romanian when not given): their
+    /// messages are in it.
+    pub lang: Lang,
 }
 
 fn text<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
@@ -151,6 +155,7 @@ impl NewComplaint {
             phone,
             severity,
             channel,
+            lang: Lang::from_code(text(fields, "lang")),
         })
     }
 
@@ -184,10 +189,10 @@ pub struct Submitted {
 const INSERT: &str = "INSERT INTO complaints
     (number_hash, kind, booking_id, serial_number, description, solution_idea, email, phone,
      severity, channel, received_at, idempotency_key_hash, reply_number, reply_until, challenge,
-     order_id, request_hash)
+     order_id, request_hash, lang)
     VALUES (:number_hash, :kind, :booking, :serial_number, :description, :solution_idea, :email,
             :phone, :severity, :channel, :now, :idempotency_key_hash, :reply_number, :reply_until,
-            :challenge, :order, :request_hash)
+            :challenge, :order, :request_hash, :lang)
     ON CONFLICT DO NOTHING RETURNING id";
 const BY_KEY: &str = "SELECT id, reply_number, reply_until, request_hash FROM complaints
     WHERE idempotency_key_hash = ?";
@@ -227,6 +232,7 @@ pub fn submit(
                 ("challenge", challenge.into()),
                 ("order", new.order_id.into()),
                 ("request_hash", request_hash.as_str().into()),
+                ("lang", new.lang.code().into()),
             ],
         )?;
         let Some(id) = row.read_first(|r| r.int("id"))? else {
@@ -237,9 +243,10 @@ pub fn submit(
         let progress = Progress::load(db, office, &complaint)?;
         let shown = number.to_string();
         let notice = messages::complaint_ack(
+            complaint.lang,
             &shown,
-            &complaint.received_local(),
-            &office_day(progress.resolve_by),
+            complaint.received_at,
+            progress.resolve_by,
             &links.to(&format!("api/complaints/{shown}")),
         );
         queue(

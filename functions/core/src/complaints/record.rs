@@ -2,6 +2,7 @@
 //! log, and queueing the notices the complainant gets.
 
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::{Notice, sms_payload};
@@ -30,9 +31,12 @@ pub struct Complaint {
     pub severity: Option<String>,
     pub channel: Option<String>,
     pub received_at: DateTime<Utc>,
+    /// The language the complainant wrote in: their messages are in it.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
-const COLUMNS: &str = "id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at";
+const COLUMNS: &str = "id, kind, booking_id, order_id, serial_number, description, solution_idea, email, phone, severity, channel, received_at, lang";
 
 impl Complaint {
     pub(super) fn from_row(r: &Row) -> Result<Self, StorageError> {
@@ -49,6 +53,7 @@ impl Complaint {
             severity: r.opt_text("severity")?,
             channel: r.opt_text("channel")?,
             received_at: r.time("received_at")?,
+            lang: Lang::from_code(Some(&r.text("lang")?)),
         })
     }
 
@@ -73,15 +78,6 @@ impl Complaint {
     ) -> Result<Option<Complaint>, Error> {
         Complaint::load(db, "number_hash = ?", &[number.hash().into()])
     }
-
-    pub(super) fn received_local(&self) -> String {
-        office_day(self.received_at)
-    }
-}
-
-/// A day as citizens read it in messages: `25.11.2026`, office time.
-pub(super) fn office_day(t: DateTime<Utc>) -> String {
-    local_date(t).format("%d.%m.%Y").to_string()
 }
 
 /// One line of a complaint's log.

@@ -24,6 +24,7 @@ fn complaint(severity: Option<&str>) -> Complaint {
         severity: severity.map(str::to_owned),
         channel: None,
         received_at: monday(),
+        lang: crate::kernel::text::Lang::Ro,
     }
 }
 

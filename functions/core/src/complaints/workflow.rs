@@ -118,7 +118,7 @@ pub fn take_step(
             until.as_deref(),
             now,
         )?;
-        let received = complaint.received_local();
+        let (lang, received) = (complaint.lang, complaint.received_at);
         let key = event_id.to_string();
         match step {
             Step::Acknowledge => {}
@@ -128,7 +128,7 @@ pub fn take_step(
                     &complaint,
                     "complaint_progress",
                     &key,
-                    &messages::complaint_progress(&received, text),
+                    &messages::complaint_progress(lang, received, text),
                     None,
                     now,
                 )?;
@@ -146,7 +146,7 @@ pub fn take_step(
                     &complaint,
                     "complaint_decision",
                     &key,
-                    &messages::complaint_decision(&received, decision, &link),
+                    &messages::complaint_decision(lang, received, decision, &link),
                     Some(token.as_str()),
                     now,
                 )?;
@@ -207,18 +207,14 @@ pub(super) fn notify_missed_resolution(
     progress: &Progress,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let received = complaint.received_local();
+    let (lang, received) = (complaint.lang, complaint.received_at);
     match progress.new_timeline {
         Some((event_id, until)) => {
             let explanation = db
                 .execute(EVENT_TEXT, &[event_id.into()])?
                 .read_first(|r| r.text("text"))?
                 .unwrap_or_default();
-            let notice = messages::complaint_new_timeline(
-                &received,
-                &explanation,
-                &until.format("%d.%m.%Y").to_string(),
-            );
+            let notice = messages::complaint_new_timeline(lang, received, &explanation, until);
             queue(
                 db,
                 complaint,
@@ -234,7 +230,7 @@ pub(super) fn notify_missed_resolution(
             complaint,
             "complaint_holding",
             &progress.level.to_string(),
-            &messages::complaint_holding(&received),
+            &messages::complaint_holding(lang, received),
             None,
             now,
         ),

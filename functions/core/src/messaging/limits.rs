@@ -35,9 +35,63 @@ impl MessageLimits {
     }
 }
 
+/// The most an SMS the office writes takes: a longer one is billed as more messages.
+/// A citizen whose language isn't Romanian gets theirs with the Romanian after it when
+/// both fit, else theirs alone (`messages::sms`).
+pub const SMS_MAX_SEGMENTS: usize = 4;
+
+/// GSM 03.38's basic alphabet: a text of only these (and of its extension table, at
+/// two septets each) goes as 7-bit, 160 characters to a message or 153 a part; any
+/// other character (ă, ș, ő, “) sends the whole text as UCS-2, 70 or 67 a part.
+const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM_EXTENSION: &str = "^{}\\[~]|€\u{c}";
+
+/// How many messages an SMS of `text` is sent as.
+pub fn sms_segments(text: &str) -> usize {
+    let septets: Option<usize> = text
+        .chars()
+        .map(|c| {
+            if GSM_BASIC.contains(c) {
+                Some(1)
+            } else if GSM_EXTENSION.contains(c) {
+                Some(2)
+            } else {
+                None
+            }
+        })
+        .sum();
+    let (units, single, part) = match septets {
+        Some(septets) => (septets, 160, 153),
+        None => (text.encode_utf16().count(), 70, 67),
+    };
+    if units <= single {
+        1
+    } else {
+        units.div_ceil(part)
+    }
+}
+
+/// Whether an SMS of `text` stays within `SMS_MAX_SEGMENTS`.
+pub fn sms_fits(text: &str) -> bool {
+    sms_segments(text) <= SMS_MAX_SEGMENTS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_sms_is_counted_in_gsm_or_ucs2_parts() {
+        assert_eq!(sms_segments(&"a".repeat(160)), 1);
+        assert_eq!(sms_segments(&"a".repeat(161)), 2);
+        assert_eq!(sms_segments(&"a".repeat(306)), 2);
+        assert_eq!(sms_segments(&"[".repeat(80)), 1, "two septets each");
+        assert_eq!(sms_segments(&"[".repeat(81)), 2);
+        assert_eq!(sms_segments(&"ă".repeat(70)), 1);
+        assert_eq!(sms_segments(&"ă".repeat(71)), 2);
+        assert_eq!(sms_segments(&format!("ș{}", "a".repeat(268))), 5);
+        assert!(sms_fits(&"ő".repeat(268)) && !sms_fits(&"ő".repeat(269)));
+    }
 
     #[test]
     fn sms_go_to_romanian_mobiles_unless_the_office_allows_more() {

@@ -1,12 +1,17 @@
-//! Citizen-facing messages (R02, R04, R14, R21): Romanian first, English below, office
-//! time, every user-supplied value escaped in HTML. The confirmation email carries
-//! the appointment as an `.ics` calendar file.
+//! Citizen-facing messages (R02, R04, R14, R21), from `locales/*/message.ftl`: in the
+//! citizen's language, and when that isn't Romanian, the Romanian text below it
+//! (Romanian is the office's official language, the text it stands behind). Office
+//! time; every user-supplied value escaped in HTML. The confirmation email carries the
+//! appointment as an `.ics` calendar file.
 
 use crate::booking::Booking;
-use crate::kernel::text::escape;
+use crate::kernel::i18n::dates::{date_numeric, date_time_numeric};
+use crate::kernel::text::{Args, Lang, escape};
 use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::token::hex_sha256;
+use crate::messaging::limits;
 use crate::office::Office;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub struct Attachment {
     pub filename: &'static str,
@@ -21,27 +26,93 @@ pub struct Email {
     pub attachments: Vec<Attachment>,
 }
 
-struct Appointment {
-    service_ro: &'static str,
-    service_en: &'static str,
-    when: String,
+/// The languages a citizen's message is written in: theirs, then Romanian when theirs
+/// isn't.
+pub(crate) fn languages(lang: Lang) -> Vec<Lang> {
+    match lang {
+        Lang::Ro => vec![Lang::Ro],
+        other => vec![other, Lang::Ro],
+    }
 }
 
-fn appointment(booking: &Booking, office: &Office) -> Appointment {
-    let (service_ro, service_en) = office
-        .service(&booking.service)
-        .map(|s| (s.name_ro, s.name_en))
-        .unwrap_or(("", ""));
-    let when = booking
-        .slot_start
-        .with_timezone(&OFFICE_TZ)
-        .format("%d.%m.%Y %H:%M")
-        .to_string();
-    Appointment {
-        service_ro,
-        service_en,
-        when,
+/// A message's paragraphs in each of its languages, the parts parted by a dash. `part`
+/// is told whether it writes the first part: a text staff wrote is shown there only.
+pub(crate) fn in_languages(lang: Lang, part: impl Fn(Lang, bool) -> Vec<String>) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    for (at, l) in languages(lang).into_iter().enumerate() {
+        if at > 0 {
+            paragraphs.push("—".to_owned());
+        }
+        paragraphs.extend(part(l, at == 0));
     }
+    paragraphs
+}
+
+/// A subject: its title in each language, then what it is about (a number, a time).
+pub(crate) fn subject(lang: Lang, title: impl Fn(Lang) -> String, about: Option<&str>) -> String {
+    let titles: Vec<String> = languages(lang).into_iter().map(title).collect();
+    match about {
+        Some(about) => format!("{} {about}", titles.join(" / ")),
+        None => titles.join(" / "),
+    }
+}
+
+/// An SMS in the citizen's language, the Romanian after it when both fit within the
+/// office's SMS length (`limits::SMS_MAX_SEGMENTS`), else theirs alone.
+pub(crate) fn sms(lang: Lang, text: impl Fn(Lang) -> String) -> String {
+    let own = text(lang);
+    if lang == Lang::Ro {
+        return own;
+    }
+    let both = format!("{own} / {}", text(Lang::Ro));
+    if limits::sms_fits(&both) { both } else { own }
+}
+
+/// A message's named arguments, all text (numbers would be grouped: "2.026").
+pub(crate) fn args<const N: usize>(pairs: [(&'static str, &str); N]) -> Args<'static> {
+    let mut a = Args::new();
+    for (name, value) in pairs {
+        a.set(name, value.to_owned());
+    }
+    a
+}
+
+/// A text followed by a link.
+pub(crate) fn with_link(text: String, link: &str) -> String {
+    format!("{text} {link}")
+}
+
+/// An office-time moment in figures, the language's way.
+pub(crate) fn moment(t: DateTime<Utc>, lang: Lang) -> String {
+    date_time_numeric(t.with_timezone(&OFFICE_TZ).naive_local(), lang)
+}
+
+/// An office day in figures, the language's way.
+pub(crate) fn day(date: NaiveDate, lang: Lang) -> String {
+    date_numeric(date, lang)
+}
+
+/// The office day a moment falls on.
+fn office_day(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&OFFICE_TZ).date_naive()
+}
+
+/// The last office day of a deadline: one that runs until a day's midnight (the end
+/// of that day, as `complaints::deadlines::end_of` gives it) is that day, not the next.
+fn last_day(deadline: DateTime<Utc>) -> NaiveDate {
+    office_day(deadline - Duration::seconds(1))
+}
+
+/// What a booking's messages say of it, in one language.
+fn appointment(booking: &Booking, office: &Office, lang: Lang) -> Args<'static> {
+    let service = office
+        .service(&booking.service)
+        .map(|s| s.name(lang))
+        .unwrap_or("");
+    args([
+        ("service", service),
+        ("when", &moment(booking.slot_start, lang)),
+    ])
 }
 
 /// An email from paragraphs of plain text: the HTML version escapes each one.
@@ -61,142 +132,137 @@ pub(crate) fn email(subject: String, paragraphs: &[String], attachments: Vec<Att
 
 /// The name a booker typed, shown as data in quotes, never as words the office says
 /// ("Bună ziua, Plătiți pe amenzi-ro.ro" would read as the office's own request).
-fn booked_by_ro(booking: &Booking) -> String {
-    format!("Programare pe numele: „{}”", booking.name)
+fn booked_by(booking: &Booking, lang: Lang) -> String {
+    lang.tr1("message-booked-by", "name", booking.name.as_str())
 }
 
-fn booked_by_en(booking: &Booking) -> String {
-    format!("Booked in the name of: “{}”", booking.name)
+/// A booking's email: greeting, the booker's name, then `body` (in each language).
+fn booking_email(
+    booking: &Booking,
+    subject: String,
+    body: impl Fn(Lang) -> Vec<String>,
+    attachments: Vec<Attachment>,
+) -> Email {
+    let paragraphs = in_languages(booking.lang, |l, _| {
+        let mut p = vec![l.tr("message-greeting"), booked_by(booking, l)];
+        p.extend(body(l));
+        p
+    });
+    email(subject, &paragraphs, attachments)
 }
 
-pub fn confirmation_email(booking: &Booking, office: &Office, number: &str) -> Email {
-    let a = appointment(booking, office);
-    email(
-        format!("Confirmare programare / Booking confirmation {number}"),
-        &[
-            "Bună ziua,".to_owned(),
-            booked_by_ro(booking),
-            format!("Programarea dumneavoastră: {}, {}.\nNumărul rezervării: {number}", a.service_ro, a.when),
-            "Prezentați la ghișeu numărul rezervării, telefonul folosit la programare, actul de identitate și seria de șasiu sau titularul. Cu o zi înainte primiți un email cu singurul link de anulare.".to_owned(),
-            "—".to_owned(),
-            "Hello,".to_owned(),
-            booked_by_en(booking),
-            format!("Your booking: {}, {} (Bucharest time).\nReservation number: {number}", a.service_en, a.when),
-            "At the counter, show the reservation number, the phone used to book, your identity card and the VIN or holder. The day before, you receive an email with the only cancellation link.".to_owned(),
-        ],
-        vec![Attachment { filename: "programare.ics", content_type: "text/calendar; charset=utf-8", content: ics(booking, office, number) }],
+pub fn confirmation_email(
+    booking: &Booking,
+    office: &Office,
+    number: &str,
+    now: DateTime<Utc>,
+) -> Email {
+    let lang = booking.lang;
+    booking_email(
+        booking,
+        subject(lang, |l| l.tr("message-confirmation-subject"), Some(number)),
+        |l| {
+            let a = appointment(booking, office, l);
+            vec![
+                format!(
+                    "{}\n{}",
+                    l.tr_args("message-confirmation-appointment", &a),
+                    l.tr1("message-confirmation-number", "number", number)
+                ),
+                l.tr("message-confirmation-bring"),
+            ]
+        },
+        vec![Attachment {
+            filename: "programare.ics",
+            content_type: "text/calendar; charset=utf-8",
+            content: ics(booking, office, number, now),
+        }],
     )
 }
 
 pub fn confirmation_sms(booking: &Booking, office: &Office, number: &str) -> String {
-    let a = appointment(booking, office);
-    format!(
-        "Programare {} {}. Nr. {number}. / Booking {} {}. No. {number}.",
-        a.service_ro, a.when, a.service_en, a.when
-    )
+    sms(booking.lang, |l| {
+        let mut a = appointment(booking, office, l);
+        a.set("number", number.to_owned());
+        l.tr_args("message-confirmation-sms", &a)
+    })
 }
 
 pub fn reminder_email(booking: &Booking, office: &Office, cancel_link: &str) -> Email {
-    let a = appointment(booking, office);
-    email(
-        format!("Reamintire programare / Appointment reminder {}", a.when),
-        &[
-            "Bună ziua,".to_owned(),
-            booked_by_ro(booking),
-            format!(
-                "Vă reamintim programarea de mâine: {}, {}.",
-                a.service_ro, a.when
-            ),
-            format!("Dacă nu puteți veni, anulați aici (anularea este definitivă): {cancel_link}"),
-            "—".to_owned(),
-            "Hello,".to_owned(),
-            booked_by_en(booking),
-            format!(
-                "A reminder of your appointment tomorrow: {}, {} (Bucharest time).",
-                a.service_en, a.when
-            ),
-            format!("If you cannot come, cancel here (cancelling is final): {cancel_link}"),
-        ],
+    let lang = booking.lang;
+    let when = moment(booking.slot_start, lang);
+    booking_email(
+        booking,
+        subject(lang, |l| l.tr("message-reminder-subject"), Some(&when)),
+        |l| {
+            let a = appointment(booking, office, l);
+            vec![
+                l.tr_args("message-reminder-appointment", &a),
+                with_link(l.tr("message-reminder-cancel"), cancel_link),
+            ]
+        },
         vec![],
     )
 }
 
 pub fn reminder_sms(booking: &Booking, office: &Office) -> String {
-    let a = appointment(booking, office);
-    format!(
-        "Reamintire: {} {}. Anularea: linkul din email. / Reminder: {} {}. To cancel: the link in your email.",
-        a.service_ro, a.when, a.service_en, a.when
-    )
+    sms(booking.lang, |l| {
+        l.tr_args("message-reminder-sms", &appointment(booking, office, l))
+    })
 }
 
 /// R18: the new time, and the link to confirm or decline it (SMS and email alike:
 /// every booker gave a phone, not everyone an email).
 pub fn relocation_email(booking: &Booking, office: &Office, link: &str) -> Email {
-    let a = appointment(booking, office);
-    email(
-        format!("Programare mutată / Appointment moved {}", a.when),
-        &[
-            "Bună ziua,".to_owned(),
-            booked_by_ro(booking),
-            format!(
-                "Instituția a trebuit să închidă intervalul programării dumneavoastră. Programarea pentru {} a fost mutată la {}.",
-                a.service_ro, a.when
-            ),
-            format!("Confirmați noua oră sau renunțați (programarea se anulează): {link}"),
-            "—".to_owned(),
-            "Hello,".to_owned(),
-            booked_by_en(booking),
-            format!(
-                "The office had to close the time of your appointment. Your {} appointment has moved to {} (Bucharest time).",
-                a.service_en, a.when
-            ),
-            format!("Confirm the new time or decline it (the booking is cancelled): {link}"),
-        ],
+    let lang = booking.lang;
+    let when = moment(booking.slot_start, lang);
+    booking_email(
+        booking,
+        subject(lang, |l| l.tr("message-relocation-subject"), Some(&when)),
+        |l| {
+            let a = appointment(booking, office, l);
+            vec![
+                l.tr_args("message-relocation-moved", &a),
+                with_link(l.tr("message-relocation-answer"), link),
+            ]
+        },
         vec![],
     )
 }
 
 pub fn relocation_sms(booking: &Booking, office: &Office, link: &str) -> String {
-    let a = appointment(booking, office);
-    format!(
-        "Programarea {} a fost mutată la {}. Confirmați: {link} / Your {} appointment moved to {}. Confirm: {link}",
-        a.service_ro, a.when, a.service_en, a.when
-    )
+    sms(booking.lang, |l| {
+        let a = appointment(booking, office, l);
+        with_link(l.tr_args("message-relocation-sms", &a), link)
+    })
 }
 
 /// R18: no free time was left to move the booking to.
 pub fn office_cancelled_email(booking: &Booking, office: &Office) -> Email {
-    let a = appointment(booking, office);
-    email(
-        format!(
-            "Programare anulată de instituție / Appointment cancelled by the office {}",
-            a.when
+    let lang = booking.lang;
+    let when = moment(booking.slot_start, lang);
+    booking_email(
+        booking,
+        subject(
+            lang,
+            |l| l.tr("message-office-cancelled-subject"),
+            Some(&when),
         ),
-        &[
-            "Bună ziua,".to_owned(),
-            booked_by_ro(booking),
-            format!(
-                "Instituția a trebuit să închidă intervalul programării dumneavoastră ({}, {}) și nu a mai rămas nicio oră liberă. Programarea a fost anulată; vă rugăm să faceți o nouă programare. Ne cerem scuze.",
-                a.service_ro, a.when
-            ),
-            "—".to_owned(),
-            "Hello,".to_owned(),
-            booked_by_en(booking),
-            format!(
-                "The office had to close the time of your appointment ({}, {}) and no free time was left. The booking is cancelled; please book again. We apologise.",
-                a.service_en, a.when
-            ),
-        ],
+        |l| {
+            let a = appointment(booking, office, l);
+            vec![l.tr_args("message-office-cancelled-text", &a)]
+        },
         vec![],
     )
 }
 
 pub fn office_cancelled_sms(booking: &Booking, office: &Office) -> String {
-    let a = appointment(booking, office);
-    format!(
-        "Programarea {} {} a fost anulată de instituție; programați-vă din nou. / Your {} appointment {} was cancelled by the office; please book again.",
-        a.service_ro, a.when, a.service_en, a.when
-    )
+    sms(booking.lang, |l| {
+        l.tr_args(
+            "message-office-cancelled-sms",
+            &appointment(booking, office, l),
+        )
+    })
 }
 
 /// A complaint message, rendered when queued: the email and the SMS text.
@@ -216,151 +282,202 @@ pub fn sms_payload(text: &str) -> serde_json::Value {
     serde_json::json!({ "text": text })
 }
 
+/// What every complaint message names: when it was received, the language's way.
+fn received(received_at: DateTime<Utc>, lang: Lang) -> String {
+    day(office_day(received_at), lang)
+}
+
 /// C02: the automatic acknowledgement, the only message carrying the complaint number.
-pub fn complaint_ack(number: &str, received: &str, resolve_by: &str, status_link: &str) -> Notice {
+pub fn complaint_ack(
+    lang: Lang,
+    number: &str,
+    received_at: DateTime<Utc>,
+    resolve_by: DateTime<Utc>,
+    status_link: &str,
+) -> Notice {
+    let a = |l: Lang| {
+        args([
+            ("number", number),
+            ("received", &received(received_at, l)),
+            ("resolve_by", &day(last_day(resolve_by), l)),
+        ])
+    };
     Notice {
         email: email(
-            format!("Confirmare sesizare / Complaint received {number}"),
-            &[
-                format!(
-                    "Am primit sesizarea dumneavoastră din {received}. Numărul sesizării: {number}"
-                ),
-                format!("Vă răspundem cel târziu la {resolve_by}. Starea sesizării: {status_link}"),
-                "—".to_owned(),
-                format!("We received your complaint of {received}. Complaint number: {number}"),
-                format!("We will answer by {resolve_by} at the latest. Its status: {status_link}"),
-            ],
+            subject(
+                lang,
+                |l| l.tr("message-complaint-ack-subject"),
+                Some(number),
+            ),
+            &in_languages(lang, |l, _| {
+                vec![
+                    l.tr_args("message-complaint-ack-received", &a(l)),
+                    with_link(
+                        l.tr_args("message-complaint-ack-answer", &a(l)),
+                        status_link,
+                    ),
+                ]
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizare primită, nr. {number}. Răspuns până la {resolve_by}. / Complaint received, no. {number}. Answer by {resolve_by}."
-        ),
+        sms: sms(lang, |l| l.tr_args("message-complaint-ack-sms", &a(l))),
     }
 }
 
 /// C05: the escalation is received; it counts as the new level's acknowledgement.
-pub fn complaint_escalated(received: &str, level: u32, resolve_by: &str) -> Notice {
+pub fn complaint_escalated(
+    lang: Lang,
+    received_at: DateTime<Utc>,
+    level: u32,
+    resolve_by: DateTime<Utc>,
+) -> Notice {
+    let level = level.to_string();
+    let a = |l: Lang| {
+        args([
+            ("level", level.as_str()),
+            ("received", &received(received_at, l)),
+            ("resolve_by", &day(last_day(resolve_by), l)),
+        ])
+    };
     Notice {
         email: email(
-            format!("Sesizare escaladată / Complaint escalated (nivel/level {level})"),
-            &[
-                format!(
-                    "Sesizarea dumneavoastră din {received} a fost redeschisă la nivelul {level}. Vă răspundem cel târziu la {resolve_by}."
-                ),
-                "—".to_owned(),
-                format!(
-                    "Your complaint of {received} has been reopened at level {level}. We will answer by {resolve_by} at the latest."
-                ),
-            ],
+            subject(
+                lang,
+                |l| l.tr_args("message-complaint-escalated-subject", &a(l)),
+                None,
+            ),
+            &in_languages(lang, |l, _| {
+                vec![l.tr_args("message-complaint-escalated-text", &a(l))]
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizarea din {received} a fost escaladată (nivel {level}); răspuns până la {resolve_by}. / Complaint of {received} escalated (level {level}); answer by {resolve_by}."
-        ),
+        sms: sms(lang, |l| {
+            l.tr_args("message-complaint-escalated-sms", &a(l))
+        }),
     }
 }
 
-/// C03: the progress update staff wrote.
-pub fn complaint_progress(received: &str, text: &str) -> Notice {
+/// C03: the progress update staff wrote, shown once, in the first language's part.
+pub fn complaint_progress(lang: Lang, received_at: DateTime<Utc>, text: &str) -> Notice {
+    let a = |l: Lang| args([("received", &received(received_at, l))]);
     Notice {
         email: email(
-            "Stadiul sesizării / Complaint progress".to_owned(),
-            &[
-                format!("Stadiul sesizării dumneavoastră din {received}:"),
-                text.to_owned(),
-                "—".to_owned(),
-                format!(
-                    "Progress on your complaint of {received} (text above, in the office's words)."
-                ),
-            ],
+            subject(lang, |l| l.tr("message-complaint-progress-subject"), None),
+            &in_languages(lang, |l, first| match first {
+                true => vec![
+                    l.tr_args("message-complaint-progress-intro", &a(l)),
+                    text.to_owned(),
+                ],
+                false => vec![l.tr_args("message-complaint-progress-above", &a(l))],
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizarea din {received}: v-am trimis stadiul pe email. / Complaint of {received}: progress sent by email."
-        ),
+        sms: sms(lang, |l| l.tr_args("message-complaint-progress-sms", &a(l))),
     }
 }
 
 /// C04/C05: the written decision, with the only link to escalate it.
-pub fn complaint_decision(received: &str, decision: &str, escalate_link: &str) -> Notice {
+pub fn complaint_decision(
+    lang: Lang,
+    received_at: DateTime<Utc>,
+    decision: &str,
+    escalate_link: &str,
+) -> Notice {
+    let a = |l: Lang| args([("received", &received(received_at, l))]);
     Notice {
         email: email(
-            "Soluționarea sesizării / Complaint decision".to_owned(),
-            &[
-                format!("Decizia privind sesizarea dumneavoastră din {received}:"),
-                decision.to_owned(),
-                format!(
-                    "Dacă nu sunteți mulțumit(ă), puteți escalada sesizarea la nivelul superior: {escalate_link}"
-                ),
-                "—".to_owned(),
-                format!(
-                    "The decision on your complaint of {received} is above, in the office's words."
-                ),
-                format!(
-                    "If you are not satisfied, you can escalate it to the next level: {escalate_link}"
-                ),
-            ],
+            subject(lang, |l| l.tr("message-complaint-decision-subject"), None),
+            &in_languages(lang, |l, first| {
+                let mut p = match first {
+                    true => vec![
+                        l.tr_args("message-complaint-decision-intro", &a(l)),
+                        decision.to_owned(),
+                    ],
+                    false => vec![l.tr_args("message-complaint-decision-above", &a(l))],
+                };
+                p.push(with_link(
+                    l.tr("message-complaint-decision-escalate"),
+                    escalate_link,
+                ));
+                p
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizarea din {received} a fost soluționată. Decizia și escaladarea: {escalate_link} / Your complaint of {received} is decided. Decision and escalation: {escalate_link}"
-        ),
+        sms: sms(lang, |l| {
+            with_link(
+                l.tr_args("message-complaint-decision-sms", &a(l)),
+                escalate_link,
+            )
+        }),
     }
 }
 
 /// C04 missed: the explanation and new timeline staff recorded.
-pub fn complaint_new_timeline(received: &str, explanation: &str, until: &str) -> Notice {
+pub fn complaint_new_timeline(
+    lang: Lang,
+    received_at: DateTime<Utc>,
+    explanation: &str,
+    until: NaiveDate,
+) -> Notice {
+    let a = |l: Lang| {
+        args([
+            ("received", &received(received_at, l)),
+            ("until", &day(until, l)),
+        ])
+    };
     Notice {
         email: email(
-            "Termen nou pentru sesizare / New timeline for your complaint".to_owned(),
-            &[
-                format!(
-                    "Nu am putut soluționa sesizarea dumneavoastră din {received} în termen. Explicația:"
-                ),
-                explanation.to_owned(),
-                format!("Noul termen: {until}."),
-                "—".to_owned(),
-                format!(
-                    "We could not resolve your complaint of {received} in time; the explanation is above. New timeline: {until}."
-                ),
-            ],
+            subject(
+                lang,
+                |l| l.tr("message-complaint-new-timeline-subject"),
+                None,
+            ),
+            &in_languages(lang, |l, first| match first {
+                true => vec![
+                    l.tr_args("message-complaint-new-timeline-intro", &a(l)),
+                    explanation.to_owned(),
+                    l.tr_args("message-complaint-new-timeline-until", &a(l)),
+                ],
+                false => vec![l.tr_args("message-complaint-new-timeline-above", &a(l))],
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizarea din {received}: termen nou {until}, detalii pe email. / Complaint of {received}: new timeline {until}, details by email."
-        ),
+        sms: sms(lang, |l| {
+            l.tr_args("message-complaint-new-timeline-sms", &a(l))
+        }),
     }
 }
 
 /// C04 missed with no new timeline recorded yet: a holding notice.
-pub fn complaint_holding(received: &str) -> Notice {
+pub fn complaint_holding(lang: Lang, received_at: DateTime<Utc>) -> Notice {
+    let a = |l: Lang| args([("received", &received(received_at, l))]);
     Notice {
         email: email(
-            "Sesizarea este încă în lucru / Your complaint is still being handled".to_owned(),
-            &[
-                format!(
-                    "Nu am putut soluționa sesizarea dumneavoastră din {received} în 30 de zile lucrătoare. Vă scriem în curând cu explicația și un termen nou."
-                ),
-                "—".to_owned(),
-                format!(
-                    "We could not resolve your complaint of {received} within 30 business days. We will write soon with the explanation and a new timeline."
-                ),
-            ],
+            subject(lang, |l| l.tr("message-complaint-holding-subject"), None),
+            &in_languages(lang, |l, _| {
+                vec![l.tr_args("message-complaint-holding-text", &a(l))]
+            }),
             vec![],
         ),
-        sms: format!(
-            "Sesizarea din {received} e încă în lucru; revenim cu un termen nou. / Complaint of {received} still in progress; a new timeline follows."
-        ),
+        sms: sms(lang, |l| l.tr_args("message-complaint-holding-sms", &a(l))),
     }
 }
 
+/// The languages of a note to staff: Romanian, English below (staff have no language
+/// on file).
+pub(crate) const STAFF: [Lang; 2] = [Lang::Ro, Lang::En];
+
 /// The SLA check's note to staff (no personal data: the complaint's id and kind).
 pub fn complaint_sla_staff(id: i64, kind: &str, flag: &str, due: &str, link: &str) -> Email {
+    let id = id.to_string();
+    let a = args([("id", &id), ("kind", kind), ("flag", flag), ("due", due)]);
+    let lines: Vec<String> = STAFF
+        .iter()
+        .map(|l| l.tr_args("message-complaint-sla-text", &a))
+        .collect();
     email(
-        format!("SLA sesizare #{id}: {flag}"),
-        &[format!(
-            "Sesizarea #{id} ({kind}): {flag}, termen {due}.\nComplaint #{id} ({kind}): {flag}, due {due}.\n{link}"
-        )],
+        Lang::Ro.tr_args("message-complaint-sla-subject", &a),
+        &[format!("{}\n{link}", lines.join("\n"))],
         vec![],
     )
 }
@@ -369,33 +486,86 @@ fn ics_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// RFC 5545 text values escape backslash, semicolon, comma and newline.
+/// RFC 5545 §3.3.11: text values escape backslash, semicolon, comma and newline.
 fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
-        .replace('\n', "\\n")
+        .replace("\r\n", "\\n")
+        .replace(['\n', '\r'], "\\n")
 }
 
-pub fn ics(booking: &Booking, office: &Office, number: &str) -> String {
-    let a = appointment(booking, office);
+/// RFC 5545 §3.1: a content line of more than 75 octets is folded, each further
+/// piece on a line of its own that starts with a space; never inside a character, nor
+/// (for readers that unescape before they unfold) inside an escape such as `\,`.
+fn ics_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut octets = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let mut unit = c.to_string();
+        if c == '\\'
+            && let Some(escaped) = chars.next()
+        {
+            unit.push(escaped);
+        }
+        if octets + unit.len() > 75 {
+            out.push_str("\r\n ");
+            octets = 1;
+        }
+        out.push_str(&unit);
+        octets += unit.len();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The event's UID: calendar services keep it, share it with invitees and sync it, so
+/// it is an opaque hash, not the reservation number; the same booking's file always
+/// has the same one, so a calendar updates the event rather than adding another.
+fn ics_uid(number: &str) -> String {
+    let hash = hex_sha256(format!("ghiseu calendar event\n{number}").as_bytes());
+    format!("{}@ghiseu", &hash[..32])
+}
+
+/// The appointment as a calendar file, in the booker's language; `now` is when it is
+/// made (DTSTAMP).
+pub fn ics(booking: &Booking, office: &Office, number: &str, now: DateTime<Utc>) -> String {
+    let l = booking.lang;
+    let a = appointment(booking, office, l);
+    let description = [
+        l.tr_args("message-confirmation-appointment", &a),
+        l.tr1("message-confirmation-number", "number", number),
+        l.tr("message-confirmation-bring"),
+    ]
+    .join("\n");
+    let language = l.code();
     [
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
         "PRODID:-//ghiseu//booking//RO".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}@ghiseu", ics_text(number)),
-        format!("DTSTAMP:{}", ics_time(booking.slot_start)),
+        format!("UID:{}", ics_uid(number)),
+        format!("DTSTAMP:{}", ics_time(now)),
         format!("DTSTART:{}", ics_time(booking.slot_start)),
         format!("DTEND:{}", ics_time(booking.slot_end)),
         format!(
-            "SUMMARY:{}",
-            ics_text(&format!("{} / {} – {number}", a.service_ro, a.service_en))
+            "SUMMARY;LANGUAGE={language}:{}",
+            ics_text(&l.tr_args("message-ics-summary", &a))
+        ),
+        format!("DESCRIPTION;LANGUAGE={language}:{}", ics_text(&description)),
+        format!(
+            "LOCATION;LANGUAGE={language}:{}",
+            ics_text(&l.tr("message-ics-location"))
         ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
     ]
-    .join("\r\n")
-        + "\r\n"
+    .iter()
+    .map(|line| ics_line(line))
+    .collect()
 }
+
+#[cfg(test)]
+mod tests;

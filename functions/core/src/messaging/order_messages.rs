@@ -1,76 +1,89 @@
-//! D01–D04: the messages of a digital order, rendered when queued, Romanian first and
-//! English below. Only the confirmation carries the order number; only the delivery
-//! and a renewed link carry a download link.
+//! D01–D04: the messages of a digital order, rendered when queued, in the requester's
+//! language and, when that isn't Romanian, in Romanian below (see `messages`). Only
+//! the confirmation carries the order number; only the delivery and a renewed link
+//! carry a download link.
 
-use crate::messaging::messages::{Email, email};
+use crate::kernel::text::{Args, Lang};
+use crate::messaging::messages::{
+    Email, STAFF, args, day, email, in_languages, moment, subject, with_link,
+};
+use crate::orders::catalog::DocumentType;
+use chrono::{DateTime, NaiveDate, Utc};
 
-/// What every order message names: the document and when it was ordered.
+/// What every order message names: the document and when it was ordered, in the
+/// requester's language.
 pub struct About<'a> {
-    pub document_ro: &'a str,
-    pub document_en: &'a str,
-    pub ordered: &'a str,
+    pub lang: Lang,
+    /// None when the office's catalog no longer has the document.
+    pub document: Option<&'a DocumentType>,
+    pub ordered: DateTime<Utc>,
 }
 
 impl About<'_> {
-    fn ro(&self) -> String {
-        format!("comanda din {} ({})", self.ordered, self.document_ro)
+    /// The document and the time of ordering, in `lang`.
+    fn args(&self, lang: Lang) -> Args<'static> {
+        args([
+            ("document", self.document.map_or("", |d| d.name(lang))),
+            ("ordered", &moment(self.ordered, lang)),
+        ])
     }
 
-    fn en(&self) -> String {
-        format!("your order of {} ({})", self.ordered, self.document_en)
+    /// The paragraphs of each language, parted by a dash.
+    fn paragraphs(&self, part: impl Fn(Lang, Args<'static>) -> Vec<String>) -> Vec<String> {
+        in_languages(self.lang, |l, _| part(l, self.args(l)))
     }
+
+    fn subject(&self, id: &str, about: Option<&str>) -> String {
+        subject(self.lang, |l| l.tr(id), about)
+    }
+}
+
+/// An amount in lei, the language's way: "25,00 lei", "RON 25.00", "25,00 lej".
+fn fee(bani: i64, lang: Lang) -> String {
+    let (lei, cents) = (bani / 100, format!("{:02}", bani % 100));
+    lang.tr_args(
+        "message-order-fee",
+        &args([("lei", &lei.to_string()), ("cents", &cents)]),
+    )
 }
 
 /// D01 (seed 003 §1.3): the confirmation: summary, fee, terms, how to pay, the number.
 pub fn confirmation(
     about: &About,
     number: &str,
-    fee: &(String, String),
-    pay_by: &str,
+    fee_bani: i64,
+    pay_by: DateTime<Utc>,
     status_link: &str,
 ) -> Email {
     email(
-        format!("Confirmare comandă / Order confirmation {number}"),
-        &[
-            format!("Am primit {}. Numărul comenzii: {number}", about.ro()),
-            format!(
-                "Tarif: {}. Plata se face cu cardul, pe pagina comenzii, până la {pay_by}; după această dată comanda expiră. Procesarea începe după confirmarea plății.",
-                fee.0
-            ),
-            format!(
-                "Pagina comenzii (plată, stare, descărcare): {status_link}\nPăstrați numărul comenzii: este singura cale de acces la ea."
-            ),
-            "—".to_owned(),
-            format!("We received {}. Order number: {number}", about.en()),
-            format!(
-                "Fee: {}. Pay by card on the order's page by {pay_by}; after that the order expires. Processing starts once the payment is confirmed.",
-                fee.1
-            ),
-            format!(
-                "The order's page (payment, status, download): {status_link}\nKeep the order number: it is the only way to reach the order."
-            ),
-        ],
+        about.subject("message-order-confirmation-subject", Some(number)),
+        &about.paragraphs(|l, mut a| {
+            a.set("number", number.to_owned());
+            a.set("fee", fee(fee_bani, l));
+            a.set("pay_by", moment(pay_by, l));
+            vec![
+                l.tr_args("message-order-confirmation-received", &a),
+                l.tr_args("message-order-confirmation-fee", &a),
+                format!(
+                    "{}\n{}",
+                    with_link(l.tr("message-order-confirmation-page"), status_link),
+                    l.tr("message-order-confirmation-keep")
+                ),
+            ]
+        }),
         vec![],
     )
 }
 
 /// D02 (seed 003 §2.2): the payment is confirmed and processing will start.
-pub fn paid(about: &About, fee: &(String, String), due: &str) -> Email {
+pub fn paid(about: &About, fee_bani: i64, due: NaiveDate) -> Email {
     email(
-        "Plată confirmată / Payment confirmed".to_owned(),
-        &[
-            format!(
-                "Am primit plata de {} pentru {}. Documentul este emis cel târziu la {due}.",
-                fee.0,
-                about.ro()
-            ),
-            "—".to_owned(),
-            format!(
-                "We received the payment of {} for {}. The document is issued by {due} at the latest.",
-                fee.1,
-                about.en()
-            ),
-        ],
+        about.subject("message-order-paid-subject", None),
+        &about.paragraphs(|l, mut a| {
+            a.set("fee", fee(fee_bani, l));
+            a.set("due", day(due, l));
+            vec![l.tr_args("message-order-paid-text", &a)]
+        }),
         vec![],
     )
 }
@@ -78,14 +91,13 @@ pub fn paid(about: &About, fee: &(String, String), due: &str) -> Email {
 /// D04 (seed 003 §3.2): a progress update staff wrote.
 pub fn progress(about: &About, text: &str) -> Email {
     email(
-        "Stadiul comenzii / Order progress".to_owned(),
-        &[
-            format!("Despre {}:", about.ro()),
-            text.to_owned(),
-            "—".to_owned(),
-            format!("About {}:", about.en()),
-            text.to_owned(),
-        ],
+        about.subject("message-order-progress-subject", None),
+        &about.paragraphs(|l, a| {
+            vec![
+                l.tr_args("message-order-progress-intro", &a),
+                text.to_owned(),
+            ]
+        }),
         vec![],
     )
 }
@@ -93,16 +105,14 @@ pub fn progress(about: &About, text: &str) -> Email {
 /// Staff need something more from the requester; the link is where they answer.
 pub fn info_request(about: &About, question: &str, link: &str) -> Email {
     email(
-        "Informații necesare / Information needed".to_owned(),
-        &[
-            format!("Pentru {} avem nevoie de:", about.ro()),
-            question.to_owned(),
-            format!("Răspundeți aici: {link}"),
-            "—".to_owned(),
-            format!("For {} we need:", about.en()),
-            question.to_owned(),
-            format!("Answer here: {link}"),
-        ],
+        about.subject("message-order-info-subject", None),
+        &about.paragraphs(|l, a| {
+            vec![
+                l.tr_args("message-order-info-intro", &a),
+                question.to_owned(),
+                with_link(l.tr("message-order-info-answer"), link),
+            ]
+        }),
         vec![],
     )
 }
@@ -110,38 +120,33 @@ pub fn info_request(about: &About, question: &str, link: &str) -> Email {
 /// The order was rejected; the fee is refunded to the card.
 pub fn rejected(about: &About, reason: &str) -> Email {
     email(
-        "Comandă respinsă / Order rejected".to_owned(),
-        &[
-            format!("Nu putem emite documentul pentru {}. Motivul:", about.ro()),
-            reason.to_owned(),
-            "Tariful plătit se rambursează pe cardul folosit.".to_owned(),
-            "—".to_owned(),
-            format!(
-                "We cannot issue the document for {}. The reason:",
-                about.en()
-            ),
-            reason.to_owned(),
-            "The fee paid is refunded to the card used.".to_owned(),
-        ],
+        about.subject("message-order-rejected-subject", None),
+        &about.paragraphs(|l, a| {
+            vec![
+                l.tr_args("message-order-rejected-intro", &a),
+                reason.to_owned(),
+                l.tr("message-order-rejected-refund"),
+            ]
+        }),
         vec![],
     )
 }
 
 /// D03: the issued document's download link and until when it works.
-pub fn delivery(about: &About, link: &str, until: &str) -> Email {
+pub fn delivery(about: &About, link: &str, until: DateTime<Utc>) -> Email {
     email(
-        "Documentul este gata / Your document is ready".to_owned(),
-        &[
-            format!("Documentul pentru {} a fost emis.", about.ro()),
-            format!(
-                "Descărcați-l de aici până la {until}: {link}\nDacă nu găsiți acest email, verificați și dosarul Spam."
-            ),
-            "—".to_owned(),
-            format!("The document for {} has been issued.", about.en()),
-            format!(
-                "Download it here until {until}: {link}\nIf you miss this email, check your spam folder too."
-            ),
-        ],
+        about.subject("message-order-delivery-subject", None),
+        &about.paragraphs(|l, mut a| {
+            a.set("until", moment(until, l));
+            vec![
+                l.tr_args("message-order-delivery-issued", &a),
+                format!(
+                    "{}\n{}",
+                    with_link(l.tr_args("message-order-delivery-download", &a), link),
+                    l.tr("message-order-delivery-spam")
+                ),
+            ]
+        }),
         vec![],
     )
 }
@@ -149,31 +154,31 @@ pub fn delivery(about: &About, link: &str, until: &str) -> Email {
 /// An unpaid order expired.
 pub fn expired(about: &About) -> Email {
     email(
-        "Comandă expirată / Order expired".to_owned(),
-        &[
-            format!(
-                "Pentru {} nu am primit plata la timp; comanda a expirat. Puteți plasa o comandă nouă.",
-                about.ro()
-            ),
-            "—".to_owned(),
-            format!(
-                "We did not receive the payment for {} in time; the order has expired. You may place a new order.",
-                about.en()
-            ),
-        ],
+        about.subject("message-order-expired-subject", None),
+        &about.paragraphs(|l, a| vec![l.tr_args("message-order-expired-text", &a)]),
         vec![],
     )
 }
 
-/// D04: staff hear of an order past its deadline.
+/// D04: staff hear of an order past its deadline (Romanian, English below).
 pub fn overdue_staff(id: i64, state: &str, due: &str, link: &str) -> Email {
+    let number = format!("#{id}");
+    let id = id.to_string();
+    let a = args([("id", id.as_str()), ("state", state), ("due", due)]);
+    let titles: Vec<String> = STAFF
+        .iter()
+        .map(|l| l.tr("message-order-overdue-subject"))
+        .collect();
+    let mut paragraphs = Vec::new();
+    for (at, l) in STAFF.iter().enumerate() {
+        if at > 0 {
+            paragraphs.push("—".to_owned());
+        }
+        paragraphs.push(with_link(l.tr_args("message-order-overdue-text", &a), link));
+    }
     email(
-        format!("Comandă întârziată / Order overdue #{id}"),
-        &[
-            format!("Comanda #{id} ({state}) trebuia emisă până la {due}: {link}"),
-            "—".to_owned(),
-            format!("Order #{id} ({state}) was due by {due}: {link}"),
-        ],
+        format!("{} {number}", titles.join(" / ")),
+        &paragraphs,
         vec![],
     )
 }

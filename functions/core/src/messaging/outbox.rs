@@ -263,7 +263,7 @@ fn next_step<'p>(
     };
     Ok(booking
         .filter(still_relevant)
-        .and_then(|booking| render(message, &booking, providers, office))
+        .and_then(|booking| render(message, &booking, providers, office, now))
         .map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)))
 }
 
@@ -377,6 +377,7 @@ fn render<'p>(
     booking: &Booking,
     providers: &'p Providers,
     office: &Office,
+    now: DateTime<Utc>,
 ) -> Option<(&'p Provider, serde_json::Value)> {
     let secret = message.secret.as_deref()?;
     let link = |path: &str| {
@@ -401,7 +402,7 @@ fn render<'p>(
         }
         ("email", kind) => {
             let email = match kind {
-                "confirmation" => messages::confirmation_email(booking, office, secret),
+                "confirmation" => messages::confirmation_email(booking, office, secret, now),
                 "reminder" => messages::reminder_email(booking, office, &link("cancel")),
                 "relocation" => messages::relocation_email(booking, office, &link("relocation")),
                 "office_cancelled" => messages::office_cancelled_email(booking, office),

@@ -35,8 +35,7 @@ pub fn expire_unpaid(
                 return Ok(false);
             }
             log_event(db, id, "expired", None, None, None, now)?;
-            let ordered = office_time(order.created_at);
-            let email = order_messages::expired(&order.about(office, &ordered));
+            let email = order_messages::expired(&order.about(office));
             queue_email(db, id, &order.email, "order_expired", "1", &email, now)?;
             Ok(true)
         })?);

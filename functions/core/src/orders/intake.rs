@@ -2,8 +2,8 @@
 //! order, its first history line and its confirmation go in one transaction, and an
 //! `Idempotency-Key` makes a retried submission answer the order it already made.
 
-use super::catalog::{CURRENCY, Detail, DocumentType, fee_text};
-use super::{Order, OrderNumber, log_event, office_time, queue_email_with_secret};
+use super::catalog::{CURRENCY, Detail, DocumentType};
+use super::{Order, OrderNumber, log_event, queue_email_with_secret};
 use crate::identity::cnp::refuse_cnp;
 use crate::identity::{Email, PersonName, Phone, Plate, Vin};
 use crate::kernel::error::Error;
@@ -185,13 +185,12 @@ pub fn place(
         };
         log_event(db, id, "received", None, None, None, now)?;
         let order = Order::by_id(db, id)?.ok_or(Error::NotFound)?;
-        let ordered = office_time(now);
         let shown = number.to_string();
         let email = order_messages::confirmation(
-            &order.about(office, &ordered),
+            &order.about(office),
             &shown,
-            &fee_text(order.fee_bani),
-            &office_time(pay_by),
+            order.fee_bani,
+            pay_by,
             &links.to(&format!("orders/{shown}")),
         );
         queue_email_with_secret(db, &order, "order_confirmation", "1", &email, &shown, now)?;

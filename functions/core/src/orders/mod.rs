@@ -14,6 +14,7 @@ pub mod stripe;
 
 use crate::identity::mask_name;
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::kernel::time::{OFFICE_TZ, local_minute, start_of_day};
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::messages::Email;
@@ -195,17 +196,12 @@ impl Order {
         Ok((number, order))
     }
 
-    /// What the messages about it name.
-    pub fn about<'a>(&self, office: &'a Office, ordered: &'a str) -> About<'a> {
-        let (document_ro, document_en) = office
-            .orders
-            .document(&self.document)
-            .map(|d| (d.name_ro.as_str(), d.name_en.as_str()))
-            .unwrap_or(("", ""));
+    /// What the messages about it name, in its requester's language.
+    pub fn about<'a>(&self, office: &'a Office) -> About<'a> {
         About {
-            document_ro,
-            document_en,
-            ordered,
+            lang: Lang::from_code(Some(&self.lang)),
+            document: office.orders.document(&self.document).ok(),
+            ordered: self.created_at,
         }
     }
 }

@@ -4,11 +4,12 @@
 //! replays, reorders and forgeries change nothing; money that arrives for an order
 //! that can no longer be paid is flagged for refund, never lost.
 
-use super::catalog::fee_text;
 use super::provider::{Checkout, CheckoutRequest, Notification, PaymentProvider};
-use super::{Order, State, log_event, office_time, queue_email};
+use super::{Order, State, log_event, queue_email};
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::messaging::links::Links;
+use crate::messaging::messages::languages;
 use crate::messaging::order_messages;
 use crate::office::Office;
 use crate::seams::HttpClient;
@@ -72,7 +73,12 @@ pub fn start_checkout(
         return Err(Error::conflict("not_payable", "state"));
     }
     let document = office.orders.document(&order.document)?;
-    let description = format!("{} / {}", document.name_ro, document.name_en);
+    // The provider shows it on its page, in the requester's language, then Romanian.
+    let description = languages(Lang::from_code(Some(&order.lang)))
+        .into_iter()
+        .map(|l| document.name(l))
+        .collect::<Vec<_>>()
+        .join(" / ");
     let expires_at = order.pay_by.clamp(now + CHECKOUT_MIN, now + CHECKOUT_MAX);
     let request = CheckoutRequest {
         order_ref: order.id.to_string(),
@@ -205,12 +211,7 @@ pub fn apply(
             return Ok(Outcome::RefundDue);
         }
         log_event(db, order.id, "paid", None, None, None, now)?;
-        let ordered = office_time(order.created_at);
-        let email = order_messages::paid(
-            &order.about(office, &ordered),
-            &fee_text(order.fee_bani),
-            &due_day.format("%d.%m.%Y").to_string(),
-        );
+        let email = order_messages::paid(&order.about(office), order.fee_bani, due_day);
         queue_email(db, order.id, &order.email, "order_paid", "1", &email, now)?;
         Ok(Outcome::Paid)
     })

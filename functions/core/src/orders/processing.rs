@@ -5,9 +5,7 @@
 
 use super::document::Pdf;
 use super::payment;
-use super::{
-    Order, State, log_event, move_state, office_time, queue_email, queue_email_with_secret,
-};
+use super::{Order, State, log_event, move_state, queue_email, queue_email_with_secret};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::fields::required;
@@ -123,8 +121,7 @@ pub fn take_step(
         {
             return Err(not_now());
         }
-        let ordered = office_time(order.created_at);
-        let about = order.about(office, &ordered);
+        let about = order.about(office);
         let event = |kind, text: Option<&str>| {
             log_event(db, id, kind, Some(&who.0), text, None, now).map(Option::unwrap_or_default)
         };
@@ -256,11 +253,10 @@ fn send_download_link(
         SET_DOWNLOAD,
         &[token.hash().into(), db_time(until).into(), order.id.into()],
     )?;
-    let ordered = office_time(order.created_at);
     let email = order_messages::delivery(
-        &order.about(office, &ordered),
+        &order.about(office),
         &links.to(&format!("orders/download/{}", token.as_str())),
-        &office_time(until),
+        until,
     );
     queue_email_with_secret(
         db,

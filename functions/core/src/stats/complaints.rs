@@ -74,6 +74,7 @@ fn received(
                 severity: r.opt_text("severity")?,
                 channel: None,
                 received_at: r.time("received_at")?,
+                lang: crate::kernel::text::Lang::Ro,
             };
             logs.push((complaint, Vec::new()));
         }

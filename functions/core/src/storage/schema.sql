@@ -104,7 +104,7 @@ CREATE TABLE bookings (
         reply_until TEXT,
         created_at TEXT NOT NULL,
         cancelled_at TEXT
-    , seat_free_at TEXT, challenge TEXT, erased_at TEXT);
+    , seat_free_at TEXT, challenge TEXT, erased_at TEXT, lang TEXT NOT NULL DEFAULT 'ro');
 
 -- table cancel_tokens on cancel_tokens
 CREATE TABLE cancel_tokens (
@@ -163,7 +163,7 @@ CREATE TABLE complaints (
         reply_number TEXT,
         reply_until TEXT,
         escalation_token_hash TEXT UNIQUE
-    , challenge TEXT, order_id INTEGER REFERENCES orders (id), erased_at TEXT, request_hash TEXT);
+    , challenge TEXT, order_id INTEGER REFERENCES orders (id), erased_at TEXT, request_hash TEXT, lang TEXT NOT NULL DEFAULT 'ro');
 
 -- table exemptions on exemptions
 CREATE TABLE exemptions (
@@ -372,4 +372,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 16;
+PRAGMA user_version = 17;

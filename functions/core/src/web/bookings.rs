@@ -102,7 +102,7 @@ fn calendar_file(req: &Request, number: &str, ctx: &Context) -> Result<Response,
     require_get(req)?;
     let parsed = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
     let booking = Booking::by_number(ctx.db, &parsed)?.ok_or(Error::NotFound)?;
-    let ics = crate::messaging::messages::ics(&booking, ctx.office, &parsed.to_string());
+    let ics = crate::messaging::messages::ics(&booking, ctx.office, &parsed.to_string(), ctx.now);
     let mut response = respond(
         StatusCode::OK,
         "text/calendar; charset=utf-8",

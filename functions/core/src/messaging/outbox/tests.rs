@@ -396,7 +396,8 @@ fn a_typed_name_is_quoted_data_in_the_email_never_the_office_s_words() {
         Office::default(),
         FakeProvider::default(),
     );
-    db.execute("INSERT INTO bookings (number_hash, service, slot_start, slot_end, name, phone, email, vin, identity_key, request_hash, reply_number, created_at) VALUES ('h', 'registration', '2026-11-25T07:10:00Z', '2026-11-25T07:30:00Z', 'Plătiți Pe Amenzi Ro', '+40722123456', 'a@b.ro', 'WVWZZZ1JZXW000001', 'vin:X', 'r', 'ABCDE-FGHJK-MNPQR-STVWX', '2026-11-23T08:00:00Z')", &[]).unwrap();
+    // Booked in English: English first, then the Romanian the office stands behind.
+    db.execute("INSERT INTO bookings (number_hash, service, slot_start, slot_end, name, phone, email, vin, identity_key, request_hash, reply_number, created_at, lang) VALUES ('h', 'registration', '2026-11-25T07:10:00Z', '2026-11-25T07:30:00Z', 'Plătiți Pe Amenzi Ro', '+40722123456', 'a@b.ro', 'WVWZZZ1JZXW000001', 'vin:X', 'r', 'ABCDE-FGHJK-MNPQR-STVWX', '2026-11-23T08:00:00Z', 'en')", &[]).unwrap();
     deliver(&db, &fake, &providers(), &office, now()).unwrap();
     let calls = fake.calls.borrow();
     let text = calls.iter().find(|c| c.0.contains("mail")).unwrap().2["text"]
@@ -404,6 +405,7 @@ fn a_typed_name_is_quoted_data_in_the_email_never_the_office_s_words() {
         .unwrap()
         .to_owned();
     assert!(!text.contains("ziua, Plătiți"), "{text}");
+    assert!(!text.contains("Hello, Plătiți"), "{text}");
     assert!(
         text.contains("Programare pe numele: „Plătiți Pe Amenzi Ro”"),
         "{text}"
@@ -412,4 +414,5 @@ fn a_typed_name_is_quoted_data_in_the_email_never_the_office_s_words() {
         text.contains("Booked in the name of: “Plătiți Pe Amenzi Ro”"),
         "{text}"
     );
+    assert!(text.find("Booked in").unwrap() < text.find("Programare pe").unwrap());
 }

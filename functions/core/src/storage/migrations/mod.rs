@@ -24,6 +24,7 @@ mod v13_messages_per_recipient;
 mod v14_orders_take_a_challenge;
 mod v15_stats_indexes;
 mod v16_stats_orders_indexes;
+mod v17_bookings_and_complaints_keep_their_language;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -44,4 +45,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v14_orders_take_a_challenge::STATEMENTS,
     v15_stats_indexes::STATEMENTS,
     v16_stats_orders_indexes::STATEMENTS,
+    v17_bookings_and_complaints_keep_their_language::STATEMENTS,
 ];

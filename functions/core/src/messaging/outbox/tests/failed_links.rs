@@ -6,10 +6,10 @@ use super::*;
 use crate::complaints::{self, NewComplaint, Step as ComplaintStep};
 use crate::messaging::links::Links;
 use crate::messaging::order_messages;
+use crate::orders::Order;
 use crate::orders::document::{self, Pdf};
 use crate::orders::intake::{NewOrder, place};
 use crate::orders::processing::{self, Step as OrderStep};
-use crate::orders::{Order, office_time};
 use crate::staff::Staff;
 
 fn links() -> Links {
@@ -153,8 +153,9 @@ fn c05_a_decision_delivered_at_once_reads_as_rendered_and_its_row_never_held_the
             .sent,
         4
     );
-    let received = "23.11.2026";
+    let (lang, received) = (complaint.lang, complaint.received_at);
     let decision = messages::complaint_decision(
+        lang,
         received,
         "Am corectat certificatul.",
         &escalation_link(&token),
@@ -162,14 +163,12 @@ fn c05_a_decision_delivered_at_once_reads_as_rendered_and_its_row_never_held_the
     assert_reads_as(&sent_emails(&up, "Soluționarea")[0], &decision.email);
     assert_eq!(sent_sms(&up, "soluționată"), vec![decision.sms]);
     let ack = messages::complaint_ack(
+        lang,
         &number,
         received,
-        &complaints::Progress::load(&db, &office, &complaint)
+        complaints::Progress::load(&db, &office, &complaint)
             .unwrap()
-            .resolve_by
-            .with_timezone(&crate::kernel::time::OFFICE_TZ)
-            .format("%d.%m.%Y")
-            .to_string(),
+            .resolve_by,
         &format!("https://ghiseu.test/api/complaints/{number}"),
     );
     assert_reads_as(&sent_emails(&up, "Confirmare sesizare")[0], &ack.email);
@@ -222,7 +221,8 @@ fn c05_a_decision_that_failed_for_good_keeps_no_link_and_is_sent_again_with_a_fr
     let up = FakeProvider::default();
     deliver(&db, &up, &providers(), &office, t).unwrap();
     let decision = messages::complaint_decision(
-        "23.11.2026",
+        complaint.lang,
+        complaint.received_at,
         "Am corectat certificatul.",
         &escalation_link(&fresh),
     );
@@ -321,8 +321,7 @@ fn d03_order_emails_delivered_at_once_read_as_rendered_and_their_rows_never_held
 
     let up = FakeProvider::default();
     deliver(&db, &up, &providers(), &office, now()).unwrap();
-    let ordered = office_time(order.created_at);
-    let about = order.about(&office, &ordered);
+    let about = order.about(&office);
     let expected = order_messages::info_request(
         &about,
         "Numărul de înmatriculare?",
@@ -332,8 +331,8 @@ fn d03_order_emails_delivered_at_once_read_as_rendered_and_their_rows_never_held
     let expected = order_messages::confirmation(
         &about,
         &number,
-        &crate::orders::catalog::fee_text(order.fee_bani),
-        &office_time(order.pay_by),
+        order.fee_bani,
+        order.pay_by,
         &format!("https://ghiseu.test/orders/{number}"),
     );
     assert_reads_as(&sent_emails(&up, "Confirmare comandă")[0], &expected);
@@ -348,7 +347,7 @@ fn d03_order_emails_delivered_at_once_read_as_rendered_and_their_rows_never_held
     let expected = order_messages::delivery(
         &about,
         &format!("https://ghiseu.test/orders/download/{download}"),
-        &office_time(delivered.download_until.unwrap()),
+        delivered.download_until.unwrap(),
     );
     assert_reads_as(&sent_emails(&up, "Documentul este gata")[0], &expected);
     assert!(document::by_token(&db, &download, t).is_ok());
@@ -413,11 +412,10 @@ fn d03_a_delivery_email_that_failed_for_good_keeps_no_link_and_is_sent_again_wit
     assert!(document::by_token(&db, &fresh, t).is_ok());
     let up = FakeProvider::default();
     assert_eq!(deliver(&db, &up, &providers(), &office, t).unwrap().sent, 1);
-    let ordered = office_time(order.created_at);
     let expected = order_messages::delivery(
-        &order.about(&office, &ordered),
+        &order.about(&office),
         &format!("https://ghiseu.test/orders/download/{fresh}"),
-        &office_time(order.download_until.unwrap()),
+        order.download_until.unwrap(),
     );
     assert_reads_as(&sent_emails(&up, "Documentul este gata")[0], &expected);
     assert_eq!(crate::orders::deadlines::mark_delivered(&db, t).unwrap(), 1);
