@@ -191,6 +191,11 @@ staff-audit-change = Change
 staff-audit-detail = Detail
 
 # Staff accounts.
+# A staff account's role: beside its name in the header, and on the accounts page.
+staff-role-counter = counter
+staff-role-complaints = complaints
+staff-role-orders = orders
+staff-role-supervisor = supervisor
 staff-accounts-account = Account
 staff-accounts-role = Role
 staff-accounts-actions = Actions

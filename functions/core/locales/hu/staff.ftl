@@ -188,6 +188,11 @@ staff-audit-change = Változás
 staff-audit-detail = Részletek
 
 # Személyzeti fiókok.
+# Egy személyzeti fiók szerepköre: a neve mellett a fejlécben és a fiókok oldalán.
+staff-role-counter = ablak
+staff-role-complaints = panaszok
+staff-role-orders = rendelések
+staff-role-supervisor = felügyelő
 staff-accounts-account = Fiók
 staff-accounts-role = Szerepkör
 staff-accounts-actions = Műveletek

@@ -192,6 +192,11 @@ staff-audit-change = Schimbare
 staff-audit-detail = Detalii
 
 # Staff accounts.
+# A staff account's role: beside its name in the header, and on the accounts page.
+staff-role-counter = ghișeu
+staff-role-complaints = sesizări
+staff-role-orders = comenzi
+staff-role-supervisor = supervizor
 staff-accounts-account = Cont
 staff-accounts-role = Rol
 staff-accounts-actions = Acțiuni

@@ -60,7 +60,8 @@ pub(super) const DONE: &[(&str, &str)] = &[
 pub struct Frame {
     pub nav: Vec<NavItem>,
     pub staff: String,
-    pub role: &'static str,
+    /// The role's name in the session's language.
+    pub role: String,
     pub csrf: String,
     /// The message saying what the last action did.
     pub done: Option<&'static str>,
@@ -85,7 +86,7 @@ impl Frame {
                 })
                 .collect(),
             staff: session.staff.0.clone(),
-            role: session.role.code(),
+            role: session.lang.tr(session.role.name_id()),
             csrf: session.csrf().to_owned(),
             done,
         }
