@@ -704,48 +704,120 @@ async fn r18_the_supervisor_previews_a_closure_then_closes_it_from_the_page() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn r19_every_back_office_page_renders_in_both_languages() {
+async fn r19_every_back_office_page_renders_in_every_language() {
     let app = app();
     let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
     let pages = [
-        ("/staff/counter", "La ghișeu", "At the counter"),
-        ("/staff/complaints", "Sesizări", "Complaints desk"),
+        (
+            "/staff/counter",
+            ["La ghișeu", "At the counter", "Az ablaknál"],
+        ),
+        (
+            "/staff/complaints",
+            ["Sesizări", "Complaints desk", "Panaszok"],
+        ),
         (
             "/staff/closures",
-            "Închideri și mutări",
-            "Closures and relocations",
+            [
+                "Închideri și mutări",
+                "Closures and relocations",
+                "Lezárások és áthelyezések",
+            ],
         ),
-        ("/staff/exemptions", "Scutiri", "Exemptions"),
-        ("/staff/messages", "Mesaje eșuate", "Failed messages"),
-        ("/staff/audit", "Jurnal de audit", "Audit trail"),
-        ("/staff/accounts", "Conturi", "Accounts"),
-        ("/staff/access", "Cereri de acces", "Access requests"),
+        (
+            "/staff/exemptions",
+            ["Scutiri", "Exemptions", "Mentességek"],
+        ),
+        (
+            "/staff/messages",
+            ["Mesaje eșuate", "Failed messages", "Sikertelen üzenetek"],
+        ),
+        (
+            "/staff/audit",
+            ["Jurnal de audit", "Audit trail", "Ellenőrzési napló"],
+        ),
+        ("/staff/accounts", ["Conturi", "Accounts", "Fiókok"]),
+        (
+            "/staff/access",
+            ["Cereri de acces", "Access requests", "Hozzáférési kérelmek"],
+        ),
     ];
-    for (page, ro, _) in pages {
-        let reply = boss.get(page).await;
-        assert_eq!(reply.status, 200, "{page}");
-        assert!(
-            reply.text().contains(&format!("<h1>{ro}</h1>")),
-            "{page}: {}",
-            reply.text()
-        );
-        assert!(reply.text().contains(r#"<html lang="ro">"#));
-    }
-    let switched = boss
-        .submit("/staff/counter", "/staff/language", &[("lang", "en")])
-        .await;
-    assert_eq!(switched.status, 303);
-    for (page, _, en) in pages {
-        let reply = boss.get(page).await;
-        assert!(
-            reply.text().contains(&format!("<h1>{en}</h1>")),
-            "{page}: {}",
-            reply.text()
-        );
-        assert!(reply.text().contains(r#"<html lang="en">"#));
+    for (at, lang) in ["ro", "en", "hu"].into_iter().enumerate() {
+        if lang != "ro" {
+            let switched = boss
+                .submit("/staff/counter", "/staff/language", &[("lang", lang)])
+                .await;
+            assert_eq!(switched.status, 303);
+        }
+        for (page, titles) in pages {
+            let reply = boss.get(page).await;
+            assert_eq!(reply.status, 200, "{page}");
+            let text = reply.text();
+            assert!(
+                text.contains(&format!("<h1>{}</h1>", titles[at])),
+                "{page}: {text}"
+            );
+            assert!(text.contains(&format!(r#"<html lang="{lang}">"#)));
+            assert!(text.contains(r#"<meta name="description" content='"#));
+            assert!(text.contains(r#"<meta name="robots" content="noindex">"#));
+        }
     }
     let login = StaffSession::new(&app).get("/staff/login?lang=en").await;
     assert!(login.text().contains("Staff login"));
+    let login = StaffSession::new(&app).get("/staff/login?lang=hu").await;
+    assert!(login.text().contains("Bejelentkezés a személyzet részére"));
+}
+
+/// Hungarian is a language of the office (Bihor): a clerk who picks Magyar in the
+/// switch sees the counter in it, for the rest of the session.
+#[tokio::test(flavor = "multi_thread")]
+async fn r19_a_clerk_who_switches_to_magyar_sees_the_counter_in_hungarian() {
+    let app = app();
+    app.book(&registration()).await;
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let counter = boss.get("/staff/counter").await.text();
+    assert!(
+        counter
+            .contains(r#"<button type="submit" name="lang" value="hu" lang="hu">Magyar</button>"#),
+        "{counter}"
+    );
+    let switched = boss
+        .submit("/staff/counter", "/staff/language", &[("lang", "hu")])
+        .await;
+    assert_eq!(
+        (switched.status, location(&switched)),
+        (303, "/staff".to_owned())
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM staff_sessions WHERE lang = 'hu'"),
+        1,
+        "kept with the session"
+    );
+    let page = boss.get("/staff/counter?date=2026-11-25").await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    for hungarian in [
+        r#"<html lang="hu">"#,
+        "<h1>Az ablaknál</h1>",
+        ">Ma az ablaknál</a>",
+        "Megjelenés az ablaknál",
+        "Foglalási szám",
+        "Megjelenés rögzítése",
+        "Kijelentkezés",
+        // The booking on Wednesday, with its marks.
+        "I. P.",
+        ">Nem jelent meg</a>",
+    ] {
+        assert!(text.contains(hungarian), "{hungarian} in {text}");
+    }
+    for romanian in ["Numărul rezervării", "Confirmă prezentarea", "Ieșire"] {
+        assert!(!text.contains(romanian), "{romanian} in {text}");
+    }
+    // The switch now offers the other two languages.
+    assert!(text.contains(r#"lang="ro">Română</button>"#), "{text}");
+    assert!(text.contains(r#"lang="en">English</button>"#), "{text}");
+    let audit = boss.get("/staff/audit").await.text();
+    assert!(audit.contains("<h1>Ellenőrzési napló</h1>"), "{audit}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -27,6 +27,19 @@ fn minutes_to_monday(day: u32) -> i64 {
     (monday_morning() - office.opens_for_booking(day).unwrap()).num_minutes()
 }
 
+/// A whole number as a Romanian page writes it: 38.999 (the CSV writes 38999).
+fn romanian(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && digits.len() >= 4 && (digits.len() - at) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// The table row whose cells are these, on a page.
 fn has_row(page: &str, cells: &[&str]) -> bool {
     let row: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
@@ -108,9 +121,10 @@ async fn stats_a_known_week_reads_back_on_the_page_and_in_the_csv() {
     let page = page.text();
     // Per day: Wednesday's registrations full online, one of two walk-in seats taken;
     // one passport of four; Thursday's double booking counts for nothing.
+    // Days in figures the session's language's way (Romanian: 25.11.2026).
     for row in [
         [
-            "2026-11-25",
+            "25.11.2026",
             "registration",
             "2",
             "2",
@@ -119,8 +133,8 @@ async fn stats_a_known_week_reads_back_on_the_page_and_in_the_csv() {
             "2",
             "50",
         ],
-        ["2026-11-25", "passport", "1", "4", "25", "0", "4", "0"],
-        ["2026-11-26", "registration", "0", "2", "0", "0", "2", "0"],
+        ["25.11.2026", "passport", "1", "4", "25", "0", "4", "0"],
+        ["26.11.2026", "registration", "0", "2", "0", "0", "2", "0"],
     ] {
         assert!(has_row(&page, &row), "{row:?} in {page}");
     }
@@ -133,22 +147,26 @@ async fn stats_a_known_week_reads_back_on_the_page_and_in_the_csv() {
         "{page}"
     );
     // Fill speed: Wednesday filled when its second seat was booked (Monday 10:00);
-    // Thursday too, by the duplicate cancelled since; passports never filled.
-    let (wed, thu) = (minutes_to_monday(25), minutes_to_monday(26));
+    // Thursday too, by the duplicate cancelled since; passports never filled. The
+    // page writes the minutes the session's language's way.
+    let (wed, thu) = (
+        romanian(minutes_to_monday(25)),
+        romanian(minutes_to_monday(26)),
+    );
     assert!(
         page.contains(&format!(
-            "<td>registration</td><td>2026-10-27 08:00</td><td>{wed}</td>"
+            "<td>registration</td><td>27.10.2026 08:00</td><td>{wed}</td>"
         )),
         "{page}"
     );
     assert!(
         page.contains(&format!(
-            "<td>registration</td><td>2026-10-28 08:00</td><td>{thu}</td>"
+            "<td>registration</td><td>28.10.2026 08:00</td><td>{thu}</td>"
         )),
         "{page}"
     );
     assert!(
-        page.contains("<td>2026-11-25</td><td>passport</td><td>2026-10-27 08:00</td><td></td>")
+        page.contains("<td>25.11.2026</td><td>passport</td><td>27.10.2026 08:00</td><td></td>")
     );
     // A chart per figure, its table beside it, and nothing personal anywhere.
     assert!(page.matches("<svg").count() >= 3);
@@ -202,6 +220,41 @@ async fn stats_a_known_week_reads_back_on_the_page_and_in_the_csv() {
     );
     let bad = boss.get("/staff/stats?from=2026-11-27&to=2026-11-23").await;
     assert_eq!(bad.status, 422, "{}", bad.text());
+
+    // In Hungarian: the headings, and days written year first; the CSV's values stay
+    // as they are, whoever downloads it.
+    let switched = boss
+        .submit("/staff/stats", "/staff/language", &[("lang", "hu")])
+        .await;
+    assert_eq!(switched.status, 303);
+    let page = boss.get(&format!("/staff/stats?{WEEK}")).await.text();
+    assert!(page.contains(r#"<html lang="hu">"#), "{page}");
+    assert!(
+        page.contains("Foglalások naponta és szolgáltatásonként"),
+        "{page}"
+    );
+    assert!(
+        has_row(
+            &page,
+            &["2026. 11. 25.", "passport", "1", "4", "25", "0", "4", "0"]
+        ),
+        "{page}"
+    );
+    let csv = boss.get(&format!("/staff/stats/bookings.csv?{WEEK}")).await;
+    assert!(
+        csv.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("bookings-2026-11-23-2026-11-27.csv"),
+        "the file's name is the same in every language"
+    );
+    let text = csv.text();
+    assert!(
+        text.trim_start_matches('\u{feff}')
+            .starts_with("\"Nap\",\"Szolgáltatás\","),
+        "{text}"
+    );
+    assert!(text.contains("\"2026-11-25\",\"passport\""), "{text}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -44,6 +44,16 @@ impl Role {
         }
     }
 
+    /// The message naming the role on the back office's pages.
+    pub fn name_id(self) -> &'static str {
+        match self {
+            Role::Counter => "staff-role-counter",
+            Role::Complaints => "staff-role-complaints",
+            Role::Orders => "staff-role-orders",
+            Role::Supervisor => "staff-role-supervisor",
+        }
+    }
+
     pub fn parse(code: &str) -> Result<Role, Error> {
         Role::ALL
             .into_iter()

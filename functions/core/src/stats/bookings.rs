@@ -96,7 +96,7 @@ pub fn per_day(
             let online_seats = slots * i64::from(service.online_seats());
             let walk_in_seats = slots * i64::from(service.walk_in_seats());
             rows.push(vec![
-                Cell::Label(day.to_string()),
+                Cell::Day(day),
                 Cell::Label(service.code.to_owned()),
                 Cell::count(online),
                 Cell::count(online_seats),
@@ -109,23 +109,17 @@ pub fn per_day(
     }
     Ok(Table {
         id: PER_DAY,
-        title_ro: "Programări pe zi și serviciu",
-        title_en: "Bookings per day and service",
-        about_ro: "Programările online neanulate față de locurile online (jumătate din capacitate, R01) și bonurile de la ghișeu față de locurile fără programare.",
-        about_en: "Online bookings not cancelled against the online seats (half the capacity, R01), and walk-in tickets against the walk-in seats.",
+        title: "stats-bookings-title",
+        about: "stats-bookings-about",
         columns: vec![
-            column("Ziua", "Day", Kind::Label),
-            column("Serviciul", "Service", Kind::Label),
-            column("Programări online", "Online bookings", Kind::Count),
-            column("Locuri online", "Online seats", Kind::Count),
-            column("Ocupare online %", "Online utilisation %", Kind::Percent),
-            column("Bonuri la ghișeu", "Walk-in tickets", Kind::Count),
-            column("Locuri la ghișeu", "Walk-in seats", Kind::Count),
-            column(
-                "Ocupare la ghișeu %",
-                "Walk-in utilisation %",
-                Kind::Percent,
-            ),
+            column("stats-column-day", Kind::Label),
+            column("stats-column-service", Kind::Label),
+            column("stats-column-online-bookings", Kind::Count),
+            column("stats-column-online-seats", Kind::Count),
+            column("stats-column-online-utilisation", Kind::Percent),
+            column("stats-column-walk-in-tickets", Kind::Count),
+            column("stats-column-walk-in-seats", Kind::Count),
+            column("stats-column-walk-in-utilisation", Kind::Percent),
         ],
         rows,
         charted: vec![4, 7],
@@ -201,33 +195,19 @@ pub fn outcomes(
         .collect();
     Ok(Table {
         id: OUTCOMES,
-        title_ro: "Ce s-a întâmplat cu programările",
-        title_en: "What became of the bookings",
-        about_ro: "Programările cu ora în perioadă, după stare: prezentate, neprezentate (R12), anulate de solicitant (R14), ca duplicate (R06, R07), de birou (închidere, mutare refuzată, R18) sau pentru date fictive; persoanele interzise în perioadă (R12, R13).",
-        about_en: "Bookings whose time fell in the period, by outcome: attended, no-show (R12), cancelled by the booker (R14), as duplicates (R06, R07), by the office (closure, a declined move, R18) or for fictitious data; the people banned in the period (R12, R13).",
+        title: "stats-outcomes-title",
+        about: "stats-outcomes-about",
         columns: vec![
-            column("Serviciul", "Service", Kind::Label),
-            column("Programări", "Bookings", Kind::Count),
-            column("Prezentate", "Attended", Kind::Count),
-            column("Neprezentate", "No-shows", Kind::Count),
-            column(
-                "Anulate de solicitant",
-                "Cancelled by the booker",
-                Kind::Count,
-            ),
-            column(
-                "Anulate ca duplicate",
-                "Cancelled as duplicates",
-                Kind::Count,
-            ),
-            column("Anulate de birou", "Cancelled by the office", Kind::Count),
-            column(
-                "Anulate: date fictive",
-                "Cancelled: fictitious data",
-                Kind::Count,
-            ),
-            column("Neprezentare %", "No-show share %", Kind::Percent),
-            column("Persoane interzise", "People banned", Kind::Count),
+            column("stats-column-service", Kind::Label),
+            column("stats-column-bookings", Kind::Count),
+            column("stats-column-attended", Kind::Count),
+            column("stats-column-no-shows", Kind::Count),
+            column("stats-column-cancelled-by-booker", Kind::Count),
+            column("stats-column-cancelled-as-duplicates", Kind::Count),
+            column("stats-column-cancelled-by-office", Kind::Count),
+            column("stats-column-cancelled-fictitious", Kind::Count),
+            column("stats-column-no-show-share", Kind::Percent),
+            column("stats-column-people-banned", Kind::Count),
         ],
         rows,
         charted: vec![2, 3],
@@ -271,29 +251,22 @@ pub fn fill_speed(
                 .read_first(|r| r.time("created_at"))?;
             let minutes = full.map(|at| (at - opened).num_minutes().max(0) as f64);
             rows.push(vec![
-                Cell::Label(day.to_string()),
+                Cell::Day(day),
                 Cell::Label(service.code.to_owned()),
-                Cell::Label(
-                    opened
-                        .with_timezone(&OFFICE_TZ)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string(),
-                ),
+                Cell::Moment(opened.with_timezone(&OFFICE_TZ).naive_local()),
                 Cell::Number(minutes),
             ]);
         }
     }
     Ok(Table {
         id: FILL_SPEED,
-        title_ro: "Cât de repede s-au ocupat zilele",
-        title_en: "How fast the days filled",
-        about_ro: "Minutele de la deschiderea zilei pentru programări online până la programarea care a luat ultimul loc online (și cele anulate ulterior se numără); gol: ziua nu s-a ocupat.",
-        about_en: "Minutes from the moment a day opened for online booking to the booking that took its last online seat (bookings cancelled later count too); empty: the day never filled.",
+        title: "stats-fill-speed-title",
+        about: "stats-fill-speed-about",
         columns: vec![
-            column("Ziua", "Day", Kind::Label),
-            column("Serviciul", "Service", Kind::Label),
-            column("Deschisă la", "Opened at", Kind::Label),
-            column("Minute până la ocupare", "Minutes to full", Kind::Minutes),
+            column("stats-column-day", Kind::Label),
+            column("stats-column-service", Kind::Label),
+            column("stats-column-opened-at", Kind::Label),
+            column("stats-column-minutes-to-full", Kind::Minutes),
         ],
         rows,
         charted: vec![3],

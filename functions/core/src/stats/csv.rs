@@ -1,7 +1,9 @@
 //! A figure as CSV (RFC 4180): UTF-8 with a byte-order mark so a spreadsheet keeps
 //! the diacritics, CRLF line ends, every field quoted, and a field that a spreadsheet
 //! would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) led by an
-//! apostrophe, so an export opened in Excel runs nothing.
+//! apostrophe, so an export opened in Excel runs nothing. The headings are in the
+//! viewer's language; the values are the same in every language (ISO days, a decimal
+//! point, no grouping), so an export reads the same whoever downloaded it.
 
 use super::table::{Kind, Table};
 use crate::kernel::text::Lang;
@@ -11,7 +13,7 @@ pub fn write(table: &Table, lang: Lang) -> String {
     let header: Vec<String> = table
         .columns
         .iter()
-        .map(|c| field(lang.t(c.ro, c.en), Kind::Label))
+        .map(|c| field(&lang.tr(c.name), Kind::Label))
         .collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");

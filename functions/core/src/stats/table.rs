@@ -1,4 +1,11 @@
-//! A figure: named columns and rows of cells, whatever it counts.
+//! A figure: named columns and rows of cells, whatever it counts. Its texts are message
+//! ids (`stats.ftl`), so a figure is built once and shown in any language.
+
+use crate::kernel::i18n::dates;
+use crate::kernel::text::Lang;
+use chrono::{NaiveDate, NaiveDateTime};
+use fluent_bundle::FluentValue;
+use fluent_bundle::types::FluentNumber;
 
 /// What a column holds, which decides how it is shown and exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,18 +25,22 @@ pub enum Kind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
-    pub ro: &'static str,
-    pub en: &'static str,
+    /// The message naming it: the table's and the CSV's heading.
+    pub name: &'static str,
     pub kind: Kind,
 }
 
-pub const fn column(ro: &'static str, en: &'static str, kind: Kind) -> Column {
-    Column { ro, en, kind }
+pub const fn column(name: &'static str, kind: Kind) -> Column {
+    Column { name, kind }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Label(String),
+    /// A day, labelling its row.
+    Day(NaiveDate),
+    /// An office-time minute, labelling its row.
+    Moment(NaiveDateTime),
     Number(Option<f64>),
     /// An amount in bani, shown in lei with two decimals.
     Money(i64),
@@ -59,16 +70,19 @@ impl Cell {
         match self {
             Cell::Number(n) => *n,
             Cell::Money(bani) => Some(*bani as f64 / 100.0),
-            Cell::Label(_) => None,
+            Cell::Label(_) | Cell::Day(_) | Cell::Moment(_) => None,
         }
     }
 
-    /// As the table and the CSV show it: labels as they are, numbers without a
+    /// As the CSV writes it, the same in every language: labels as they are, days and
+    /// minutes as ISO 8601 (`2026-11-25`, `2026-11-25 08:30`), numbers without a
     /// needless `.0`, money in lei with two decimals (`25.00`), nothing for an empty
     /// figure.
     pub fn text(&self) -> String {
         match self {
             Cell::Label(s) => s.clone(),
+            Cell::Day(d) => d.to_string(),
+            Cell::Moment(m) => m.format("%Y-%m-%d %H:%M").to_string(),
             Cell::Number(None) => String::new(),
             Cell::Number(Some(n)) if n.fract() == 0.0 => format!("{n:.0}"),
             Cell::Number(Some(n)) => format!("{n:.1}"),
@@ -81,16 +95,37 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// As the page shows it, the language's way: days and minutes in figures
+    /// (`25.11.2026`), numbers grouped and with the language's decimal mark
+    /// (`1.234`, `33,3`, `175,00`).
+    pub fn shown(&self, lang: Lang) -> String {
+        let number = |value: f64, decimals: usize| {
+            let mut n = FluentNumber::from(value);
+            n.options.minimum_fraction_digits = Some(decimals);
+            lang.tr1("stats-number", "value", FluentValue::Number(n))
+        };
+        match self {
+            Cell::Label(s) => s.clone(),
+            Cell::Day(d) => dates::date_numeric(*d, lang),
+            Cell::Moment(m) => dates::date_time_numeric(*m, lang),
+            Cell::Number(None) => String::new(),
+            Cell::Number(Some(n)) if n.fract() == 0.0 => number(*n, 0),
+            Cell::Number(Some(n)) => number(*n, 1),
+            Cell::Money(bani) => number(*bani as f64 / 100.0, 2),
+        }
+    }
+}
+
 /// One figure over the period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Stable, for the page's anchors and the export's address (`/staff/stats/{id}.csv`).
     pub id: &'static str,
-    pub title_ro: &'static str,
-    pub title_en: &'static str,
-    /// What the figure means, in a sentence (how it is counted).
-    pub about_ro: &'static str,
-    pub about_en: &'static str,
+    /// The message naming the figure.
+    pub title: &'static str,
+    /// The message saying what the figure means, in a sentence (how it is counted).
+    pub about: &'static str,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
     /// The columns the chart draws, one bar each per row.
@@ -98,12 +133,13 @@ pub struct Table {
 }
 
 impl Table {
-    /// The row's label: its label cells joined (e.g. "2026-11-23 · passport").
-    pub fn label(&self, row: &[Cell]) -> String {
+    /// The row's label as the page shows it: its label cells joined (e.g.
+    /// "23.11.2026 · passport").
+    pub fn label(&self, row: &[Cell], lang: Lang) -> String {
         row.iter()
             .zip(&self.columns)
             .filter(|(_, c)| c.kind == Kind::Label)
-            .map(|(cell, _)| cell.text())
+            .map(|(cell, _)| cell.shown(lang))
             .collect::<Vec<_>>()
             .join(" · ")
     }

@@ -180,13 +180,11 @@ fn stats_the_period_is_whole_days_at_most_a_year() {
 fn stats_csv_is_rfc_4180_keeps_diacritics_and_runs_no_formula() {
     let table = Table {
         id: "t",
-        title_ro: "",
-        title_en: "",
-        about_ro: "",
-        about_en: "",
+        title: "stats-bookings-title",
+        about: "stats-bookings-about",
         columns: vec![
-            column("Serviciul", "Service", Kind::Label),
-            column("Număr", "Count", Kind::Count),
+            column("stats-column-service", Kind::Label),
+            column("stats-column-bookings", Kind::Count),
         ],
         rows: vec![
             vec![Cell::Label("=HYPERLINK(\"x\")".into()), Cell::count(-3)],
@@ -200,7 +198,7 @@ fn stats_csv_is_rfc_4180_keeps_diacritics_and_runs_no_formula() {
     let csv = csv::write(&table, Lang::Ro);
     assert_eq!(
         csv,
-        "\u{feff}\"Serviciul\",\"Număr\"\r\n\"'=HYPERLINK(\"\"x\"\")\",\"-3\"\r\n\"Înmatriculări, \"\"noi\"\"\",\"33.3\"\r\n"
+        "\u{feff}\"Serviciul\",\"Programări\"\r\n\"'=HYPERLINK(\"\"x\"\")\",\"-3\"\r\n\"Înmatriculări, \"\"noi\"\"\",\"33.3\"\r\n"
     );
 }
 
@@ -231,18 +229,84 @@ fn stats_every_figure_is_found_by_its_id() {
 }
 
 #[test]
-fn stats_romanian_texts_write_s_and_t_with_the_comma_below() {
+fn stats_every_text_is_a_message_in_every_language_and_romanian_writes_the_comma_below() {
     let (db, office) = known_day();
     for table in all(&db, &office, &wednesday_only(), thursday()).unwrap() {
-        let texts = [table.title_ro, table.about_ro]
+        let ids = [table.title, table.about]
             .into_iter()
-            .chain(table.columns.iter().map(|c| c.ro));
-        for text in texts {
+            .chain(table.columns.iter().map(|c| c.name));
+        for id in ids {
+            assert!(id.starts_with("stats-"), "{}: {id}", table.id);
+            for lang in Lang::ALL {
+                let text = crate::kernel::i18n::renders_cleanly(lang, id, None)
+                    .unwrap_or_else(|e| panic!("{}: {e}", table.id));
+                assert!(!text.is_empty(), "{}: {id} in {}", table.id, lang.code());
+            }
+            let ro = Lang::Ro.tr(id);
             assert!(
-                !text.contains(['ş', 'ţ', 'Ş', 'Ţ']),
-                "{}: {text} has a cedilla",
+                !ro.contains(['ş', 'ţ', 'Ş', 'Ţ']),
+                "{}: {ro} has a cedilla",
                 table.id
             );
         }
     }
+}
+
+#[test]
+fn stats_the_page_shows_days_and_numbers_the_language_s_way_and_the_csv_does_not() {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let cells = [
+        Cell::Day(day),
+        Cell::Moment(day.and_hms_opt(8, 30, 0).unwrap()),
+        Cell::count(12_345),
+        Cell::percent(1, 3),
+        Cell::money(123_456),
+        Cell::Number(None),
+    ];
+    let shown = |lang: Lang| cells.iter().map(|c| c.shown(lang)).collect::<Vec<_>>();
+    assert_eq!(
+        shown(Lang::Ro),
+        [
+            "25.11.2026",
+            "25.11.2026 08:30",
+            "12.345",
+            "33,3",
+            "1.234,56",
+            ""
+        ]
+    );
+    assert_eq!(
+        shown(Lang::En),
+        [
+            "25/11/2026",
+            "25/11/2026 08:30",
+            "12,345",
+            "33.3",
+            "1,234.56",
+            ""
+        ]
+    );
+    assert_eq!(
+        shown(Lang::Hu),
+        [
+            "2026. 11. 25.",
+            "2026. 11. 25. 08:30",
+            "12\u{a0}345",
+            "33,3",
+            "1234,56",
+            ""
+        ]
+    );
+    let written: Vec<String> = cells.iter().map(Cell::text).collect();
+    assert_eq!(
+        written,
+        [
+            "2026-11-25",
+            "2026-11-25 08:30",
+            "12345",
+            "33.3",
+            "1234.56",
+            ""
+        ]
+    );
 }

@@ -32,7 +32,7 @@ pub struct Row {
 pub struct Legend {
     pub x: f64,
     pub series: usize,
-    pub name: &'static str,
+    pub name: String,
 }
 
 pub struct Chart {
@@ -70,7 +70,7 @@ impl Chart {
             .map(|(i, row)| {
                 let top = TOP + i as f64 * per_row;
                 Row {
-                    label: table.label(row),
+                    label: table.label(row, lang),
                     label_y: top + table.charted.len() as f64 * BAR_HEIGHT / 2.0 + 4.0,
                     bars: table
                         .charted
@@ -86,7 +86,7 @@ impl Chart {
                                     0.0
                                 },
                                 series,
-                                value: row[*c].text(),
+                                value: row[*c].shown(lang),
                             }
                         })
                         .collect(),
@@ -100,7 +100,7 @@ impl Chart {
             .map(|(series, c)| Legend {
                 x: BARS_X + series as f64 * 220.0,
                 series,
-                name: lang.t(table.columns[*c].ro, table.columns[*c].en),
+                name: lang.tr(table.columns[*c].name),
             })
             .collect();
         Some(Chart {

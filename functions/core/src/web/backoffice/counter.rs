@@ -34,9 +34,9 @@ pub(super) fn counter(
         ([], true) => {
             #[derive(Template)]
             #[template(path = "staff/counter.html")]
-            struct CounterPage<'a> {
+            struct CounterPage {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 day: Day,
                 is_today: bool,
@@ -45,7 +45,7 @@ pub(super) fn counter(
             let date = query_date(req, "date")?.unwrap_or(today);
             let html = render(CounterPage {
                 lang,
-                title: lang.t("La ghișeu", "At the counter"),
+                title: lang.tr("staff-counter-title"),
                 frame: Frame::new(req, session),
                 day: dayview::day(ctx.db, ctx.office, date, ctx.now)?,
                 is_today: date == today,
@@ -62,7 +62,7 @@ pub(super) fn counter(
             #[template(path = "staff/ticket.html")]
             struct TicketPage<'a> {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 ticket: crate::counter::WalkInTicket,
                 service: &'a str,
@@ -72,7 +72,7 @@ pub(super) fn counter(
             let service = ctx.office.service(ticket.service)?;
             let html = render(TicketPage {
                 lang,
-                title: lang.t("Bon de ordine", "Queue ticket"),
+                title: lang.tr("staff-ticket-title"),
                 frame: Frame::new(req, session),
                 service: service_name(service, lang),
                 ticket,
@@ -84,21 +84,15 @@ pub(super) fn counter(
             if get {
                 let (title, question, button) = if *mark == "no-show" {
                     (
-                        lang.t("Neprezentat?", "No-show?"),
-                        lang.t(
-                            "Programarea se marchează neprezentată, iar telefonul și emailul nu mai pot programa online 30 de zile.",
-                            "The booking is marked as a no-show, and its phone and email may not book online for 30 days.",
-                        ),
-                        lang.t("Marchează neprezentat", "Mark as no-show"),
+                        lang.tr("staff-no-show-title"),
+                        lang.tr("staff-no-show-question"),
+                        lang.tr("staff-no-show-button"),
                     )
                 } else {
                     (
-                        lang.t("Date fictive?", "Fictitious data?"),
-                        lang.t(
-                            "Programarea se marchează cu date fictive: toate programările active ale persoanei se anulează, iar telefonul și emailul nu mai pot programa online 180 de zile.",
-                            "The booking is marked as fictitious: all the person's active bookings are cancelled, and its phone and email may not book online for 180 days.",
-                        ),
-                        lang.t("Marchează date fictive", "Mark as fictitious"),
+                        lang.tr("staff-fictitious-title"),
+                        lang.tr("staff-fictitious-question"),
+                        lang.tr("staff-fictitious-button"),
                     )
                 };
                 let view = booking.status_view();
@@ -106,7 +100,11 @@ pub(super) fn counter(
                     lang,
                     title,
                     frame: Frame::new(req, session),
-                    question: format!("{} {} {} — {question}", view.name, view.date, view.time),
+                    question: format!(
+                        "{} {} — {question}",
+                        view.name,
+                        super::shell::local_time(booking.slot_start, lang)
+                    ),
                     action: format!("/staff/counter/bookings/{id}/{mark}"),
                     hidden: Vec::new(),
                     button,

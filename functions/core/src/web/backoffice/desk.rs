@@ -1,7 +1,7 @@
 //! The complaints desk (C02–C05, T02): the queue by nearest deadline, a complaint's
 //! detail and event log, and its workflow steps.
 
-use super::shell::{Frame, form, id_of};
+use super::shell::{Frame, form, id_of, local_time, moment};
 use crate::complaints;
 use crate::complaints::Complaint;
 use crate::complaints::MAX_DESCRIPTION;
@@ -9,8 +9,8 @@ use crate::complaints::Progress;
 use crate::complaints::{Kind, Vocabulary};
 use crate::context::Context;
 use crate::kernel::error::Error;
+use crate::kernel::i18n::dates::date_numeric;
 use crate::kernel::text::Lang;
-use crate::kernel::time::local_minute;
 use crate::staff::Task;
 use crate::staff::actions;
 use crate::staff::session::Session;
@@ -24,12 +24,13 @@ use askama::Template;
 use chrono::Duration;
 use http::StatusCode;
 
-const FILTERS: [(&str, &str, &str); 5] = [
-    ("open", "Deschise", "Open"),
-    ("due_soon", "Termen apropiat", "Due soon"),
-    ("overdue", "Depășite", "Overdue"),
-    ("escalated", "Escaladate", "Escalated"),
-    ("all", "Toate", "All"),
+/// The queue's filters: the code, and the message naming it.
+const FILTERS: [(&str, &str); 5] = [
+    ("open", "staff-complaints-filter-open"),
+    ("due_soon", "staff-complaints-filter-due-soon"),
+    ("overdue", "staff-complaints-filter-overdue"),
+    ("escalated", "staff-complaints-filter-escalated"),
+    ("all", "staff-complaints-filter-all"),
 ];
 
 pub(super) fn complaints_desk(
@@ -48,9 +49,9 @@ pub(super) fn complaints_desk(
             #[template(path = "staff/complaints.html")]
             struct QueuePage<'a> {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
-                filters: [(&'a str, &'a str, &'a str); 5],
+                filters: [(&'a str, &'a str); 5],
                 filter: String,
                 rows: Vec<complaints::ListedComplaint>,
             }
@@ -65,7 +66,7 @@ pub(super) fn complaints_desk(
             });
             let html = render(QueuePage {
                 lang,
-                title: lang.t("Sesizări", "Complaints desk"),
+                title: lang.tr("staff-nav-complaints"),
                 frame: Frame::new(req, session),
                 filters: FILTERS,
                 filter,
@@ -76,12 +77,12 @@ pub(super) fn complaints_desk(
         ([id], true) => {
             #[derive(Template)]
             #[template(path = "staff/complaint.html")]
-            struct DetailPage<'a> {
+            struct DetailPage {
                 lang: Lang,
                 title: String,
                 frame: Frame,
                 id: i64,
-                rows: Vec<(&'a str, String)>,
+                rows: Vec<(String, String)>,
                 events: Vec<(String, String, String, String)>,
                 open: bool,
                 acknowledged: bool,
@@ -95,36 +96,44 @@ pub(super) fn complaints_desk(
             let status = complaints::ComplaintStatusView::new(&found, &progress);
             let flags = progress.flags(warning, ctx.now).join(", ");
             let optional = |v: &Option<String>| v.clone().unwrap_or_default();
+            let time = |t: &str| moment(t, &lang);
             let rows = vec![
-                (lang.t("Tip", "Kind"), found.kind.clone()),
-                (lang.t("Stare", "State"), status.state.to_owned()),
-                (lang.t("Nivel", "Level"), status.level.to_string()),
-                (lang.t("Semnale", "Flags"), flags),
-                (lang.t("Primită", "Received"), status.received_at.clone()),
+                (lang.tr("staff-column-kind"), found.kind.clone()),
+                (lang.tr("staff-column-state"), status.state.to_owned()),
+                (lang.tr("staff-column-level"), status.level.to_string()),
+                (lang.tr("staff-column-flags"), flags),
                 (
-                    lang.t("Confirmare până la", "Acknowledge by"),
-                    status.acknowledge_by.clone(),
+                    lang.tr("staff-complaint-received"),
+                    time(&status.received_at),
                 ),
                 (
-                    lang.t("Actualizare până la", "Progress update by"),
-                    optional(&status.progress_update_by),
+                    lang.tr("staff-complaint-acknowledge-by"),
+                    time(&status.acknowledge_by),
                 ),
                 (
-                    lang.t("Soluționare până la", "Resolve by"),
-                    status.resolve_by.clone(),
+                    lang.tr("staff-complaint-progress-by"),
+                    status
+                        .progress_update_by
+                        .as_deref()
+                        .map(time)
+                        .unwrap_or_default(),
                 ),
                 (
-                    lang.t("Descriere", "Description"),
+                    lang.tr("staff-complaint-resolve-by"),
+                    time(&status.resolve_by),
+                ),
+                (
+                    lang.tr("staff-complaint-description"),
                     found.description.clone(),
                 ),
                 (
-                    lang.t("Idee de soluție", "Suggested solution"),
+                    lang.tr("staff-complaint-solution-idea"),
                     optional(&found.solution_idea),
                 ),
-                ("Email", optional(&found.email)),
-                (lang.t("Telefon", "Phone"), optional(&found.phone)),
+                (lang.tr("staff-field-email"), optional(&found.email)),
+                (lang.tr("staff-field-phone"), optional(&found.phone)),
                 (
-                    lang.t("Comanda digitală", "Digital order"),
+                    lang.tr("staff-complaint-order"),
                     found.order_id.map(|o| format!("#{o}")).unwrap_or_default(),
                 ),
             ];
@@ -132,11 +141,11 @@ pub(super) fn complaints_desk(
                 .iter()
                 .map(|e| {
                     let what = match e.until {
-                        Some(until) => format!("{} → {until}", e.kind),
+                        Some(until) => format!("{} → {}", e.kind, date_numeric(until, lang)),
                         None => e.kind.clone(),
                     };
                     (
-                        local_minute(e.at),
+                        local_time(e.at, lang),
                         what,
                         optional(&e.staff),
                         optional(&e.text),
@@ -145,7 +154,7 @@ pub(super) fn complaints_desk(
                 .collect();
             let html = render(DetailPage {
                 lang,
-                title: format!("{} #{id}", lang.t("Sesizarea", "Complaint")),
+                title: lang.tr1("staff-complaint-title", "id", id.to_string()),
                 frame: Frame::new(req, session),
                 id,
                 rows,

@@ -26,7 +26,7 @@ use http::StatusCode;
 #[template(path = "staff/login.html")]
 struct LoginPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     csrf: &'a str,
     name: &'a str,
     problem: Option<&'a str>,
@@ -41,7 +41,7 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
         let token = LinkToken::generate();
         let html = render(LoginPage {
             lang,
-            title: lang.t("Intrare personal", "Staff login"),
+            title: lang.tr("staff-login-title"),
             csrf: token.as_str(),
             name: "",
             problem: None,
@@ -93,7 +93,7 @@ pub(super) fn login(req: &Request, ctx: &Context) -> Result<Response, Error> {
             let x = e.explain(lang);
             let html = render(LoginPage {
                 lang,
-                title: lang.t("Intrare personal", "Staff login"),
+                title: lang.tr("staff-login-title"),
                 csrf: presented,
                 name: attempt.name,
                 problem: Some(&x.message),

@@ -67,7 +67,7 @@ fn error_page(req: &Request, session: &Session, e: &Error) -> Response {
     #[template(path = "staff/error.html")]
     struct ErrorPage<'a> {
         lang: Lang,
-        title: &'a str,
+        title: String,
         frame: Frame,
         message: &'a str,
         back: &'a str,
@@ -81,7 +81,7 @@ fn error_page(req: &Request, session: &Session, e: &Error) -> Response {
         .map_or("/staff", |(href, ..)| *href);
     let html = render(ErrorPage {
         lang,
-        title: lang.t("Acțiunea nu a fost făcută", "The action was not done"),
+        title: lang.tr("staff-error-title"),
         frame: Frame::new(req, session),
         message: &x.message,
         back,

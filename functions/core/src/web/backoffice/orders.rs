@@ -2,11 +2,10 @@
 //! detail and history, and its steps: take, progress update, ask, reject (refund),
 //! issue (PDF upload), refund.
 
-use super::shell::{Frame, form, id_of};
+use super::shell::{Frame, form, id_of, local_time};
 use crate::context::Context;
 use crate::kernel::error::Error;
-use crate::kernel::text::Lang;
-use crate::kernel::time::local_minute;
+use crate::kernel::text::{Args, Lang};
 use crate::orders::{self, Order, State};
 use crate::staff::actions;
 use crate::staff::session::Session;
@@ -47,7 +46,7 @@ pub(super) fn orders_desk(
             #[template(path = "staff/orders.html")]
             struct QueuePage<'a> {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 filters: [&'a str; 9],
                 filter: String,
@@ -59,7 +58,7 @@ pub(super) fn orders_desk(
             let rows = orders::list(ctx.db, &filter, ctx.now)?;
             let html = render(QueuePage {
                 lang,
-                title: lang.t("Comenzi digitale", "Digital orders"),
+                title: lang.tr("staff-nav-orders"),
                 frame: Frame::new(req, session),
                 filters: FILTERS,
                 filter,
@@ -70,12 +69,12 @@ pub(super) fn orders_desk(
         ([id], true) => {
             #[derive(Template)]
             #[template(path = "staff/order.html")]
-            struct DetailPage<'a> {
+            struct DetailPage {
                 lang: Lang,
                 title: String,
                 frame: Frame,
                 id: i64,
-                rows: Vec<(&'a str, String)>,
+                rows: Vec<(String, String)>,
                 events: Vec<(String, String, String, String)>,
                 state: State,
                 refund_due: bool,
@@ -84,8 +83,9 @@ pub(super) fn orders_desk(
             let order = Order::by_id(ctx.db, id)?.ok_or(Error::NotFound)?;
             let document = orders::document::stored(ctx.db, id)?;
             let optional = |v: &Option<String>| v.clone().unwrap_or_default();
-            let local =
-                |t: Option<chrono::DateTime<chrono::Utc>>| t.map(local_minute).unwrap_or_default();
+            let local = |t: Option<chrono::DateTime<chrono::Utc>>| {
+                t.map(|t| local_time(t, lang)).unwrap_or_default()
+            };
             let name = ctx
                 .office
                 .orders
@@ -93,42 +93,43 @@ pub(super) fn orders_desk(
                 .map(|d| d.name(lang).to_owned())
                 .unwrap_or_else(|_| order.document.clone());
             let mut rows = vec![
-                (lang.t("Document", "Document"), name),
-                (lang.t("Stare", "State"), order.state.code().to_owned()),
-                (lang.t("Termen", "Due"), local(order.due_at)),
+                (lang.tr("staff-order-document"), name),
+                (lang.tr("staff-column-state"), order.state.code().to_owned()),
+                (lang.tr("staff-order-due"), local(order.due_at)),
                 (
-                    lang.t("Preluată de", "Taken by"),
+                    lang.tr("staff-order-taken-by"),
                     optional(&order.assigned_to),
                 ),
-                (lang.t("Solicitant", "Requester"), order.name.clone()),
-                ("Email", order.email.clone()),
-                (lang.t("Telefon", "Phone"), optional(&order.phone)),
+                (lang.tr("staff-order-requester"), order.name.clone()),
+                (lang.tr("staff-field-email"), order.email.clone()),
+                (lang.tr("staff-field-phone"), optional(&order.phone)),
                 (
-                    lang.t("Tarif", "Fee"),
+                    lang.tr("staff-order-fee"),
                     crate::web::html::fee(order.fee_bani, lang),
                 ),
-                (lang.t("Plătită", "Paid"), local(order.paid_at)),
-                (lang.t("Rambursare", "Refund"), optional(&order.refund)),
+                (lang.tr("staff-order-paid"), local(order.paid_at)),
+                (lang.tr("staff-order-refund"), optional(&order.refund)),
             ];
             for (detail, value) in &order.details {
                 rows.push((detail_label(detail, lang), value.clone()));
             }
             if let Some(d) = &document {
                 rows.push((
-                    lang.t("Document emis", "Issued document"),
-                    format!(
-                        "{} · {} B · SHA-256 {}",
-                        d.filename,
-                        d.content.len(),
-                        d.sha256
-                    ),
+                    lang.tr("staff-order-issued-document"),
+                    lang.tr_args("staff-order-issued-file", &{
+                        let mut a = Args::new();
+                        a.set("file", d.filename.clone());
+                        a.set("bytes", d.content.len());
+                        a.set("sha256", d.sha256.clone());
+                        a
+                    }),
                 ));
             }
             let events = orders::events(ctx.db, id)?
                 .iter()
                 .map(|e| {
                     (
-                        local_minute(e.at),
+                        local_time(e.at, lang),
                         e.kind.clone(),
                         optional(&e.staff),
                         optional(&e.text),
@@ -137,7 +138,7 @@ pub(super) fn orders_desk(
                 .collect();
             let html = render(DetailPage {
                 lang,
-                title: format!("{} #{id}", lang.t("Comanda", "Order")),
+                title: lang.tr1("staff-order-title", "id", id.to_string()),
                 frame: Frame::new(req, session),
                 id,
                 rows,
@@ -170,13 +171,17 @@ pub(super) fn orders_desk(
     }
 }
 
-fn detail_label(code: &str, lang: Lang) -> &'static str {
+/// An order detail's label; nothing for a detail the catalog no longer has.
+fn detail_label(code: &str, lang: Lang) -> String {
     use crate::orders::catalog::Detail;
-    [Detail::Vin, Detail::Plate, Detail::Holder]
+    let id = match [Detail::Vin, Detail::Plate, Detail::Holder]
         .into_iter()
         .find(|d| d.code() == code)
-        .map_or("", |d| {
-            let (ro, en) = d.label();
-            lang.t(ro, en)
-        })
+    {
+        Some(Detail::Vin) => "staff-order-detail-vin",
+        Some(Detail::Plate) => "staff-order-detail-plate",
+        Some(Detail::Holder) => "staff-order-detail-holder",
+        None => return String::new(),
+    };
+    lang.tr(id)
 }

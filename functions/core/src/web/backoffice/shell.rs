@@ -16,104 +16,55 @@ use http::header;
 /// One entry of the navigation, shown only to roles that may use it.
 pub struct NavItem {
     pub href: &'static str,
-    pub ro: &'static str,
-    pub en: &'static str,
+    /// The message naming it.
+    pub label: &'static str,
     pub current: bool,
 }
 
-pub(super) const NAV: [(&str, &str, &str, Task); 10] = [
-    (
-        "/staff/counter",
-        "La ghișeu azi",
-        "Today at the counter",
-        Task::Counter,
-    ),
+/// The navigation: where, the message naming it, and who may go there.
+pub(super) const NAV: [(&str, &str, Task); 10] = [
+    ("/staff/counter", "staff-nav-counter", Task::Counter),
     (
         "/staff/complaints",
-        "Sesizări",
-        "Complaints desk",
+        "staff-nav-complaints",
         Task::Complaints,
     ),
-    (
-        "/staff/orders",
-        "Comenzi digitale",
-        "Digital orders",
-        Task::Orders,
-    ),
-    (
-        "/staff/closures",
-        "Închideri și mutări",
-        "Closures and relocations",
-        Task::Supervise,
-    ),
-    (
-        "/staff/exemptions",
-        "Scutiri",
-        "Exemptions",
-        Task::Supervise,
-    ),
-    (
-        "/staff/messages",
-        "Mesaje eșuate",
-        "Failed messages",
-        Task::Supervise,
-    ),
-    (
-        "/staff/audit",
-        "Jurnal de audit",
-        "Audit trail",
-        Task::Supervise,
-    ),
-    (
-        "/staff/stats",
-        "Cifrele biroului",
-        "The office's numbers",
-        Task::Supervise,
-    ),
-    ("/staff/accounts", "Conturi", "Accounts", Task::Supervise),
-    (
-        "/staff/access",
-        "Cereri de acces",
-        "Access requests",
-        Task::Supervise,
-    ),
+    ("/staff/orders", "staff-nav-orders", Task::Orders),
+    ("/staff/closures", "staff-nav-closures", Task::Supervise),
+    ("/staff/exemptions", "staff-nav-exemptions", Task::Supervise),
+    ("/staff/messages", "staff-nav-messages", Task::Supervise),
+    ("/staff/audit", "staff-nav-audit", Task::Supervise),
+    ("/staff/stats", "staff-nav-stats", Task::Supervise),
+    ("/staff/accounts", "staff-nav-accounts", Task::Supervise),
+    ("/staff/access", "staff-nav-access", Task::Supervise),
 ];
 
-/// What a redirect after an action says it did: fixed texts, nothing from the request.
-pub(super) const DONE: &[(&str, &str, &str)] = &[
-    ("checked_in", "Prezentare confirmată.", "Checked in."),
-    ("no_show", "Marcat neprezentat.", "Marked as a no-show."),
-    (
-        "fictitious",
-        "Marcat cu date fictive; programările persoanei au fost anulate.",
-        "Marked as fictitious; the person's bookings were cancelled.",
-    ),
-    ("step", "Pas înregistrat.", "Step recorded."),
-    ("exemption", "Scutire acordată.", "Exemption granted."),
-    ("revoked", "Scutire revocată.", "Exemption revoked."),
-    (
-        "retried",
-        "Mesajul va fi retrimis.",
-        "The message will be sent again.",
-    ),
-    (
-        "issued",
-        "Document emis; emailul de livrare este în coadă.",
-        "Document issued; the delivery email is queued.",
-    ),
-    ("refunded", "Rambursare făcută.", "Refund made."),
-    ("account_created", "Cont creat.", "Account created."),
-    ("account_changed", "Cont modificat.", "Account changed."),
-    ("password_reset", "Parolă schimbată.", "Password reset."),
+/// What a redirect after an action says it did: fixed messages, nothing from the
+/// request.
+pub(super) const DONE: &[(&str, &str)] = &[
+    ("checked_in", "staff-done-checked-in"),
+    ("no_show", "staff-done-no-show"),
+    ("fictitious", "staff-done-fictitious"),
+    ("step", "staff-done-step"),
+    ("exemption", "staff-done-exemption"),
+    ("revoked", "staff-done-revoked"),
+    ("retried", "staff-done-retried"),
+    ("issued", "staff-done-issued"),
+    ("refunded", "staff-done-refunded"),
+    ("account_created", "staff-done-account-created"),
+    ("account_changed", "staff-done-account-changed"),
+    ("password_reset", "staff-done-password-reset"),
 ];
 
 /// What every back-office page shows around its content.
 pub struct Frame {
     pub nav: Vec<NavItem>,
     pub staff: String,
-    pub role: &'static str,
+    /// The role's name in the session's language.
+    pub role: String,
     pub csrf: String,
-    pub done: Option<(&'static str, &'static str)>,
+    /// The message saying what the last action did.
+    pub done: Option<&'static str>,
 }
 
 impl Frame {
@@ -121,26 +72,55 @@ impl Frame {
         let path = req.uri().path();
         let done = query_pairs(req).remove("done").and_then(|code| {
             DONE.iter()
-                .find(|(c, _, _)| *c == code)
-                .map(|(_, ro, en)| (*ro, *en))
+                .find(|(c, _)| *c == code)
+                .map(|(_, message)| *message)
         });
         Frame {
             nav: NAV
                 .iter()
                 .filter(|(.., task)| session.role.may(*task))
-                .map(|(href, ro, en, _)| NavItem {
+                .map(|(href, label, _)| NavItem {
                     href,
-                    ro,
-                    en,
+                    label,
                     current: path.starts_with(href),
                 })
                 .collect(),
             staff: session.staff.0.clone(),
-            role: session.role.code(),
+            role: session.lang.tr(session.role.name_id()),
             csrf: session.csrf().to_owned(),
             done,
         }
     }
+}
+
+/// A time another part of the office wrote as text, in figures the language's way
+/// (`25.11.2026 08:30`, `2026. 11. 25. 08:30`), office time: a stored UTC time
+/// (`2026-11-25T06:30:00Z`), an RFC 3339 time with its offset, an office-time minute
+/// (`2026-11-25 08:30`) or a day (`2026-11-25`). Anything else is shown as it is.
+/// (`lang` by reference: templates pass their fields so.)
+pub fn moment(text: &str, lang: &Lang) -> String {
+    let lang = *lang;
+    use crate::kernel::i18n::dates::{date_numeric, date_time_numeric};
+    use crate::kernel::time::OFFICE_TZ;
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return date_time_numeric(at.with_timezone(&OFFICE_TZ).naive_local(), lang);
+    }
+    if let Ok(at) = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") {
+        return date_time_numeric(at, lang);
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return date_numeric(day, lang);
+    }
+    text.to_owned()
+}
+
+/// A stored time in figures the language's way, office time.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>, lang: Lang) -> String {
+    let local = at
+        .with_timezone(&crate::kernel::time::OFFICE_TZ)
+        .naive_local();
+    crate::kernel::i18n::dates::date_time_numeric(local, lang)
 }
 
 pub(super) fn cookie_value<'r>(req: &'r Request, name: &str) -> Option<&'r str> {
@@ -175,11 +155,11 @@ pub(super) fn set_cookie(response: &mut Response, cookie: &str) {
 #[template(path = "staff/confirm.html")]
 pub(super) struct ConfirmPage<'a> {
     pub(super) lang: Lang,
-    pub(super) title: &'a str,
+    pub(super) title: String,
     pub(super) frame: Frame,
     pub(super) question: String,
     pub(super) action: String,
     pub(super) hidden: Vec<(&'a str, String)>,
-    pub(super) button: &'a str,
+    pub(super) button: String,
     pub(super) back: &'a str,
 }

@@ -36,9 +36,9 @@ pub(super) fn dashboard(
 ) -> Result<Response, Error> {
     #[derive(Template)]
     #[template(path = "staff/stats.html")]
-    struct StatsPage<'a> {
+    struct StatsPage {
         lang: Lang,
-        title: &'a str,
+        title: String,
         frame: Frame,
         period: Period,
         figures: Vec<Figure>,
@@ -54,7 +54,7 @@ pub(super) fn dashboard(
         .collect();
     let html = render(StatsPage {
         lang,
-        title: lang.t("Cifrele biroului", "The office's numbers"),
+        title: lang.tr("staff-nav-stats"),
         frame: Frame::new(req, session),
         period,
         figures,

@@ -1,7 +1,7 @@
 //! The supervisor's pages: closures and relocations (R18), exemptions (R16), failed
 //! messages, the audit trail and the staff accounts.
 
-use super::shell::{ConfirmPage, Frame, form, id_of};
+use super::shell::{ConfirmPage, Frame, form, id_of, moment};
 use crate::context::Context;
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;
@@ -46,16 +46,16 @@ pub(super) fn closures(
         ([], true) => {
             #[derive(Template)]
             #[template(path = "staff/closures.html")]
-            struct ClosuresPage<'a> {
+            struct ClosuresPage {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 services: Vec<(&'static str, &'static str)>,
                 unconfirmed: Vec<Unconfirmed>,
             }
             let html = render(ClosuresPage {
                 lang,
-                title: lang.t("Închideri și mutări", "Closures and relocations"),
+                title: lang.tr("staff-nav-closures"),
                 frame: Frame::new(req, session),
                 services: ctx
                     .office
@@ -77,22 +77,22 @@ pub(super) fn closures(
                 .collect();
             let html = render(ConfirmPage {
                 lang,
-                title: lang.t("Închideți intervalul?", "Close this window?"),
+                title: lang.tr("staff-closures-confirm-title"),
                 frame: Frame::new(req, session),
                 question: format!(
-                    "{} {} {}–{}: {moving} {}",
+                    "{} {} {}–{}: {}",
                     service_name(window.service, lang),
-                    fields.get("date").map(String::as_str).unwrap_or(""),
+                    fields
+                        .get("date")
+                        .map(|d| moment(d, &lang))
+                        .unwrap_or_default(),
                     fields.get("from").map(String::as_str).unwrap_or(""),
                     fields.get("to").map(String::as_str).unwrap_or(""),
-                    lang.t(
-                        "programări vor fi mutate la cea mai apropiată oră liberă, iar solicitanții anunțați.",
-                        "bookings will move to the nearest free time, and their bookers be told."
-                    ),
+                    lang.tr1("staff-closures-confirm-question", "count", moving),
                 ),
                 action: "/staff/closures".to_owned(),
                 hidden,
-                button: lang.t("Închide intervalul", "Close the window"),
+                button: lang.tr("staff-closures-confirm-button"),
                 back: "/staff/closures",
             });
             Ok(html_response(StatusCode::OK, html))
@@ -100,9 +100,9 @@ pub(super) fn closures(
         ([], false) => {
             #[derive(Template)]
             #[template(path = "staff/closure_done.html")]
-            struct ClosedPage<'a> {
+            struct ClosedPage {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 closing: Closing,
             }
@@ -115,7 +115,7 @@ pub(super) fn closures(
             };
             let html = render(ClosedPage {
                 lang,
-                title: lang.t("Interval închis", "Window closed"),
+                title: lang.tr("staff-closures-done-title"),
                 frame: Frame::new(req, session),
                 closing,
             });
@@ -132,16 +132,16 @@ pub(super) fn exemptions(
 ) -> Result<Response, Error> {
     #[derive(Template)]
     #[template(path = "staff/exemptions.html")]
-    struct ExemptionsPage<'a> {
+    struct ExemptionsPage {
         lang: Lang,
-        title: &'a str,
+        title: String,
         frame: Frame,
         exemptions: Vec<crate::booking::exemption::ListedExemption>,
     }
     let lang = session.lang;
     let html = render(ExemptionsPage {
         lang,
-        title: lang.t("Scutiri", "Exemptions"),
+        title: lang.tr("staff-nav-exemptions"),
         frame: Frame::new(req, session),
         exemptions: crate::booking::exemption::list(ctx.db)?,
     });
@@ -151,16 +151,16 @@ pub(super) fn exemptions(
 pub(super) fn messages(req: &Request, ctx: &Context, session: &Session) -> Result<Response, Error> {
     #[derive(Template)]
     #[template(path = "staff/messages.html")]
-    struct MessagesPage<'a> {
+    struct MessagesPage {
         lang: Lang,
-        title: &'a str,
+        title: String,
         frame: Frame,
         messages: Vec<outbox::ListedMessage>,
     }
     let lang = session.lang;
     let html = render(MessagesPage {
         lang,
-        title: lang.t("Mesaje eșuate", "Failed messages"),
+        title: lang.tr("staff-nav-messages"),
         frame: Frame::new(req, session),
         messages: outbox::list(ctx.db, "failed")?,
     });
@@ -174,9 +174,9 @@ pub(super) fn audit_trail(
 ) -> Result<Response, Error> {
     #[derive(Template)]
     #[template(path = "staff/audit.html")]
-    struct AuditPage<'a> {
+    struct AuditPage {
         lang: Lang,
-        title: &'a str,
+        title: String,
         frame: Frame,
         subject: String,
         staff: String,
@@ -200,7 +200,7 @@ pub(super) fn audit_trail(
     };
     let html = render(AuditPage {
         lang,
-        title: lang.t("Jurnal de audit", "Audit trail"),
+        title: lang.tr("staff-nav-audit"),
         frame: Frame::new(req, session),
         entries: crate::staff::search(ctx.db, &filter)?,
         subject,
@@ -223,9 +223,9 @@ pub(super) fn accounts_page(
         ([], true) => {
             #[derive(Template)]
             #[template(path = "staff/accounts.html")]
-            struct AccountsPage<'a> {
+            struct AccountsPage {
                 lang: Lang,
-                title: &'a str,
+                title: String,
                 frame: Frame,
                 accounts: Vec<Account>,
                 own_id: i64,
@@ -233,7 +233,7 @@ pub(super) fn accounts_page(
             }
             let html = render(AccountsPage {
                 lang,
-                title: lang.t("Conturi", "Accounts"),
+                title: lang.tr("staff-nav-accounts"),
                 frame: Frame::new(req, session),
                 accounts: accounts::list(ctx.db)?,
                 own_id: session.account_id,
@@ -297,14 +297,14 @@ pub(super) fn access_request(
         #[template(path = "staff/access.html")]
         struct AccessPage<'a> {
             lang: Lang,
-            title: &'a str,
+            title: String,
             frame: Frame,
             retention: &'a crate::retention::RetentionSettings,
         }
         let lang = session.lang;
         let html = render(AccessPage {
             lang,
-            title: lang.t("Cereri de acces", "Access requests"),
+            title: lang.tr("staff-nav-access"),
             frame: Frame::new(req, session),
             retention: &ctx.office.retention,
         });

@@ -1,0 +1,238 @@
+## Back office (/staff): the frame, the navigation and every staff page.
+
+# The frame around every back-office page.
+staff-meta-description = Biroul ghiseu: programări, sesizări, comenzi digitale și cifrele biroului, pentru personal.
+# The brand in the header: "ghiseu · birou".
+staff-brand = birou
+staff-skip-to-content = Sari la conținut
+# The navigation's accessible name.
+staff-nav-label = Secțiuni
+staff-log-out = Ieșire
+
+# The navigation; the same texts title the pages they lead to.
+staff-nav-counter = La ghișeu azi
+staff-nav-complaints = Sesizări
+staff-nav-orders = Comenzi digitale
+staff-nav-closures = Închideri și mutări
+staff-nav-exemptions = Scutiri
+staff-nav-messages = Mesaje eșuate
+staff-nav-audit = Jurnal de audit
+staff-nav-stats = Cifrele biroului
+staff-nav-accounts = Conturi
+staff-nav-access = Cereri de acces
+
+# What the page after an action says it did.
+staff-done-checked-in = Prezentare confirmată.
+staff-done-no-show = Marcat neprezentat.
+staff-done-fictitious = Marcat cu date fictive; programările persoanei au fost anulate.
+staff-done-step = Pas înregistrat.
+staff-done-exemption = Scutire acordată.
+staff-done-revoked = Scutire revocată.
+staff-done-retried = Mesajul va fi retrimis.
+staff-done-issued = Document emis; emailul de livrare este în coadă.
+staff-done-refunded = Rambursare făcută.
+staff-done-account-created = Cont creat.
+staff-done-account-changed = Cont modificat.
+staff-done-password-reset = Parolă schimbată.
+
+# Words several pages share: form fields, column headings, links.
+staff-field-day = Ziua
+staff-field-from = De la
+staff-field-until = Până la
+staff-field-phone = Telefon
+staff-field-email = Email
+staff-field-reason = Motiv
+staff-column-service = Serviciu
+staff-column-name = Nume
+staff-column-to = La
+staff-column-state = Stare
+staff-column-kind = Tip
+staff-column-level = Nivel
+staff-column-flags = Semnale
+staff-column-when = Când
+staff-column-what = Ce
+staff-column-who = Cine
+staff-column-text = Text
+staff-show = Arată
+staff-back = Înapoi
+staff-back-to-queue = Înapoi la listă
+staff-cancel = Renunț
+staff-steps = Pași
+staff-send-update = Trimite actualizarea
+staff-filters = Filtre
+
+# A refused action, on a page of its own.
+staff-error-title = Acțiunea nu a fost făcută
+
+# The login page.
+staff-login-title = Intrare personal
+staff-login-password = Parolă
+staff-login-submit = Intrare
+
+# Today at the counter.
+staff-counter-title = La ghișeu
+staff-counter-check-in-heading = Prezentare la ghișeu
+staff-counter-reservation-number = Numărul rezervării
+staff-counter-proof = Serie de șasiu sau titular
+staff-counter-check-in = Confirmă prezentarea
+staff-counter-closed = Închis în această zi.
+staff-counter-time = Ora
+staff-counter-online = Online
+staff-counter-walk-in = Fără programare
+staff-counter-expected = Așteptați
+# The button that prints a walk-in ticket, and the ticket's accessible name.
+staff-counter-ticket = Bon
+staff-counter-move-unconfirmed = mutare neconfirmată
+staff-counter-no-show = Neprezentat
+staff-counter-fictitious = Date fictive
+staff-ticket-title = Bon de ordine
+staff-ticket-back = Înapoi la ghișeu
+# The confirmation before marking a no-show; the booking's name and time come first.
+staff-no-show-title = Neprezentat?
+staff-no-show-question = Programarea se marchează neprezentată, iar telefonul și emailul nu mai pot programa online 30 de zile.
+staff-no-show-button = Marchează neprezentat
+# The confirmation before marking fictitious data.
+staff-fictitious-title = Date fictive?
+staff-fictitious-question = Programarea se marchează cu date fictive: toate programările active ale persoanei se anulează, iar telefonul și emailul nu mai pot programa online 180 de zile.
+staff-fictitious-button = Marchează date fictive
+
+# The complaints desk.
+staff-complaints-filter-open = Deschise
+staff-complaints-filter-due-soon = Termen apropiat
+staff-complaints-filter-overdue = Depășite
+staff-complaints-filter-escalated = Escaladate
+staff-complaints-filter-all = Toate
+staff-complaints-none = Nicio sesizare.
+staff-complaints-next-deadline = Următorul termen
+staff-complaint-title = Sesizarea #{ $id }
+staff-complaint-received = Primită
+staff-complaint-acknowledge-by = Confirmare până la
+staff-complaint-progress-by = Actualizare până la
+staff-complaint-resolve-by = Soluționare până la
+staff-complaint-description = Descriere
+staff-complaint-solution-idea = Idee de soluție
+staff-complaint-order = Comanda digitală
+staff-complaint-events = Istoric
+staff-complaint-acknowledge = Confirmă primirea
+staff-complaint-progress-label = Actualizare pentru petent
+staff-complaint-new-deadline = Termen nou
+staff-complaint-explanation = Explicație
+staff-complaint-set-timeline = Stabilește termenul nou
+staff-complaint-decision = Decizia, explicată în scris
+staff-complaint-resolve = Soluționează
+staff-complaint-exemption-heading = Scutire (R16)
+staff-complaint-grant-exemption = Acordă scutirea
+
+# The digital orders desk.
+staff-orders-placed = Plasată
+staff-orders-overdue = întârziată
+staff-orders-none = Nicio comandă.
+staff-order-title = Comanda #{ $id }
+staff-order-document = Document
+staff-order-due = Termen
+staff-order-taken-by = Preluată de
+staff-order-requester = Solicitant
+staff-order-fee = Tarif
+staff-order-paid = Plătită
+staff-order-refund = Rambursare
+staff-order-detail-vin = Seria de șasiu (VIN)
+staff-order-detail-plate = Numărul de înmatriculare
+staff-order-detail-holder = Titularul
+staff-order-issued-document = Document emis
+# The issued PDF: its name, size in bytes and checksum.
+staff-order-issued-file = { $file } · { $bytes } B · SHA-256 { $sha256 }
+staff-order-history = Istoric
+staff-order-take = Preia comanda
+staff-order-progress-label = Actualizare pentru solicitant
+staff-order-question-label = Ce informații lipsesc
+staff-order-ask = Cere informații
+staff-order-document-label = Documentul emis (PDF, cel mult 10 MiB)
+staff-order-issue = Emite și trimite
+staff-order-reject-label = Motivul respingerii (se trimite solicitantului; tariful se rambursează)
+staff-order-reject = Respinge
+staff-order-refund-now = Rambursează acum
+
+# Closures and relocations.
+staff-closures-close-heading = Închide un interval
+staff-closures-preview = Previzualizează
+staff-closures-unconfirmed-heading = Mutări neconfirmate
+staff-closures-none = Niciuna.
+staff-closures-notified = Anunțat
+staff-closures-confirm-title = Închideți intervalul?
+# After the service, day and times of the window.
+staff-closures-confirm-question = { PLURAL($count) ->
+    [one] { $count } programare va fi mutată la cea mai apropiată oră liberă, iar solicitantul anunțat.
+    [few] { $count } programări vor fi mutate la cea mai apropiată oră liberă, iar solicitanții anunțați.
+   *[other] { $count } de programări vor fi mutate la cea mai apropiată oră liberă, iar solicitanții anunțați.
+}
+staff-closures-confirm-button = Închide intervalul
+staff-closures-done-title = Interval închis
+staff-closures-cancelled-no-seat = anulată: niciun loc liber
+
+# Exemptions.
+staff-exemptions-none = Nicio scutire.
+staff-exemptions-vin-holder = VIN / titular
+staff-exemptions-granted-by = Acordată de
+staff-exemptions-revoke = Revocă
+
+# Failed messages.
+staff-messages-none = Niciun mesaj eșuat.
+staff-messages-channel = Canal
+staff-messages-attempts = Încercări
+staff-messages-last-error = Ultima eroare
+staff-messages-retry = Retrimite
+
+# The audit trail.
+staff-audit-subject = Subiect
+staff-audit-staff = Angajat
+staff-audit-search = Caută
+staff-audit-none = Nicio înregistrare.
+staff-audit-action = Acțiune
+staff-audit-change = Schimbare
+staff-audit-detail = Detalii
+
+# Staff accounts.
+# A staff account's role: beside its name in the header, and on the accounts page.
+staff-role-counter = ghișeu
+staff-role-complaints = sesizări
+staff-role-orders = comenzi
+staff-role-supervisor = supervizor
+staff-accounts-account = Cont
+staff-accounts-role = Rol
+staff-accounts-actions = Acțiuni
+staff-accounts-disabled = dezactivat
+staff-accounts-active = activ
+staff-accounts-enable = Activează
+staff-accounts-disable = Dezactivează
+staff-accounts-new-password = Parolă nouă
+staff-accounts-reset-password = Schimbă parola
+staff-accounts-new = Cont nou
+staff-accounts-name = Nume cont
+staff-accounts-first-password = Parolă inițială (min. 12 caractere)
+staff-accounts-create = Creează contul
+
+# Access requests (GDPR art. 15).
+staff-access-intro = Exportul conține tot ce păstrează biroul despre acest telefon și/sau email: programări, sesizări, comenzi, mesaje și interdicții. Cererea se înregistrează în jurnalul de audit (fără datele de contact).
+# Followed by the four retention times below, in one paragraph.
+staff-access-retention = Datele personale se șterg automat:
+staff-access-retention-bookings = { PLURAL($count) ->
+    [one] programările { $count } zi după programare;
+    [few] programările { $count } zile după programare;
+   *[other] programările { $count } de zile după programare;
+}
+staff-access-retention-complaints = { PLURAL($count) ->
+    [one] sesizările { $count } zi după rezolvare;
+    [few] sesizările { $count } zile după rezolvare;
+   *[other] sesizările { $count } de zile după rezolvare;
+}
+staff-access-retention-orders = { PLURAL($count) ->
+    [one] comenzile { $count } zi după încheiere;
+    [few] comenzile { $count } zile după încheiere;
+   *[other] comenzile { $count } de zile după încheiere;
+}
+staff-access-retention-messages = { PLURAL($count) ->
+    [one] destinatarii mesajelor { $count } zi după trimitere.
+    [few] destinatarii mesajelor { $count } zile după trimitere.
+   *[other] destinatarii mesajelor { $count } de zile după trimitere.
+}
+staff-access-download = Descarcă exportul (JSON)
