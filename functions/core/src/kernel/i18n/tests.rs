@@ -82,16 +82,24 @@ fn source_texts() -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// Every quoted literal ('…' or "…") and every `{{…}}` marker of a static page.
+/// Every quoted word ('…' or "…" around letters, digits, `-` and `_` only) and every
+/// `{{…}}` marker of a static page. A word is found by its own two quotes, whatever
+/// quotes surround it (`attr="{{ lang.tr("id") }}"` in a template).
 fn literals(text: &str) -> BTreeSet<&str> {
     let mut out = BTreeSet::new();
-    for quote in ['"', '\''] {
-        let mut parts = text.split(quote);
-        parts.next();
-        for (at, part) in parts.enumerate() {
-            if at % 2 == 0 {
-                out.insert(part);
-            }
+    let bytes = text.as_bytes();
+    for (at, &quote) in bytes.iter().enumerate() {
+        if quote != b'"' && quote != b'\'' {
+            continue;
+        }
+        let start = at + 1;
+        let end = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'_')
+                .count();
+        if end > start && bytes.get(end) == Some(&quote) {
+            out.insert(&text[start..end]);
         }
     }
     for piece in text.split("{{").skip(1) {
