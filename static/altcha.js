@@ -45,14 +45,15 @@
   document.querySelectorAll("input[data-altcha]").forEach((field, i) => {
     const form = field.form;
     const button = form && form.querySelector("button[type=submit]");
-    const en = document.documentElement.lang === "en";
+    // The texts come with the page, in its language (layout.html's body attributes).
+    const texts = document.body.dataset;
     // Only the status's text is announced; the bar is named by it, not read out on
     // every step.
     const status = document.createElement("p");
     status.className = "notice";
     status.id = "altcha-status-" + i;
     status.setAttribute("aria-live", "polite");
-    status.textContent = en ? "Running the anti-bot check…" : "Se face verificarea anti-robot…";
+    status.textContent = texts.altchaRunning || "";
     const progress = document.createElement("progress");
     progress.className = "altcha";
     progress.setAttribute("aria-labelledby", status.id);
@@ -63,10 +64,10 @@
     proofOfWork(field.dataset.altcha, progress)
       .then((payload) => {
         field.value = payload;
-        status.textContent = en ? "Anti-bot check done." : "Verificarea anti-robot s-a încheiat.";
+        status.textContent = texts.altchaDone || "";
       })
       .catch(() => {
-        status.textContent = en ? "The anti-bot check failed; reload the page." : "Verificarea anti-robot a eșuat; reîncărcați pagina.";
+        status.textContent = texts.altchaFailed || "";
       })
       .finally(() => {
         progress.remove();

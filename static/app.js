@@ -3,8 +3,8 @@
 // and the status check answers on the same page.
 "use strict";
 (function () {
-  const lang = document.documentElement.lang === "en" ? "en" : "ro";
-  const t = (ro, en) => (lang === "en" ? en : ro);
+  // The page's language, sent with the script's requests so their answers are in it.
+  const lang = document.documentElement.lang || "ro";
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -27,21 +27,22 @@
   const statusForm = document.getElementById("status-form");
   if (statusForm) {
     const out = document.getElementById("status");
+    // The texts come with the page, in its language: the answer's element carries them
+    // as data-* attributes (status.html).
+    const text = (key) => out.getAttribute("data-" + key);
     statusForm.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const n = encodeURIComponent(statusForm.number.value.trim());
-      const res = await fetch("/api/bookings/" + n, { headers: { Accept: "application/json" } });
-      const body = await res.json();
-      if (!res.ok) {
+      const res = await fetch("/api/bookings/" + n + "?lang=" + encodeURIComponent(lang), { headers: { Accept: "application/json", "Accept-Language": lang } });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok || !body.booking) {
         const e = body.error || {};
-        return out.replaceChildren(el("p", { class: "error", role: "alert" }, (lang === "en" ? e.message : e.message_ro) || t("Eroare.", "Error.")));
+        return out.replaceChildren(el("p", { class: "error", role: "alert" }, e.message || text("error")));
       }
       const b = body.booking;
-      const states = { active: t("Activă", "Active"), cancelled: t("Anulată", "Cancelled"), attended: t("Prezentat", "Attended"), no_show: t("Neprezentat", "No-show") };
-      const reasons = { duplicate_vin: t("serie de șasiu folosită de mai multe ori", "VIN used more than once"), duplicate_holder: t("titular folosit de mai multe ori", "holder used more than once") };
-      const state = (states[b.state] || b.state) + (b.cancel_reason ? ": " + (reasons[b.cancel_reason] || b.cancel_reason) : "");
+      const state = (b.cancel_reason && text("state-" + b.state + "-" + b.cancel_reason)) || text("state-" + b.state) || b.state;
       const dl = el("dl", {});
-      for (const [k, v] of [[t("Serviciu", "Service"), b.service], [t("Data", "Date"), b.date], [t("Ora", "Time"), b.time], [t("Nume", "Name"), b.name], [t("Stare", "State"), state]]) {
+      for (const [k, v] of [[text("row-service"), text("service-" + b.service) || b.service], [text("row-date"), b.date], [text("row-time"), b.time], [text("row-name"), b.name], [text("row-state"), state]]) {
         dl.append(el("dt", {}, k), el("dd", {}, v || "—"));
       }
       out.replaceChildren(dl);

@@ -1,7 +1,12 @@
-//! The public pages from `static/`, embedded at build time. HTML files are templates
-//! whose `{{ro|en}}` markers become the text of the language asked with `?lang=`.
+//! The public pages from `static/`, embedded at build time. HTML files are templates:
+//! each `{{id}}` marker becomes the message `id` in the language asked with `?lang=`,
+//! `__LANG__` its code; `__SWITCH__` the links to the page in the other languages,
+//! `__ALTERNATES__` the head's links to it in every language; `__SERVICE_OPTIONS__` and
+//! `__SERVICE_NAMES__` the office's services (a `<select>`'s options, a script's
+//! `data-service-{code}` names).
 
 use ghiseu_core::kernel::text::{Lang, escape};
+use ghiseu_core::office::Office;
 use ghiseu_core::web::toolkit::Response;
 use http::{StatusCode, header};
 use spin_sdk::http::{IncomingRequest, Method};
@@ -56,22 +61,72 @@ const ASSETS: &[Asset] = &[
     },
 ];
 
-/// Replaces each `{{ro|en}}` with one side; the texts are ours, but escaped all the same.
-fn localise(template: &str, lang: Lang) -> String {
+/// Fills a page's markers for `lang`; `path` is the page's own address. The texts are
+/// ours, but escaped all the same.
+fn localise(template: &str, lang: Lang, path: &str) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         let Some(len) = rest[start..].find("}}") else {
             break;
         };
-        let inner = &rest[start + 2..start + len];
-        let (ro, en) = inner.split_once('|').unwrap_or((inner, inner));
+        let id = rest[start + 2..start + len].trim();
         out.push_str(&rest[..start]);
-        out.push_str(&escape(lang.t(ro, en)));
+        out.push_str(&escape(&lang.tr(id)));
         rest = &rest[start + len + 2..];
     }
     out.push_str(rest);
-    out.replace("__LANG__", lang.t("ro", "en"))
+    let here = |l: Lang| format!("{}?lang={}", escape(path), l.code());
+    let switch = lang
+        .others()
+        .into_iter()
+        .map(|l| {
+            format!(
+                r#"<a href="{}" hreflang="{}" lang="{1}">{}</a>"#,
+                here(l),
+                l.code(),
+                l.name()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let alternates: String = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            format!(
+                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                l.code(),
+                here(l)
+            )
+        })
+        .collect();
+    let services = Office::default().services;
+    let options: String = services
+        .iter()
+        .map(|s| {
+            format!(
+                r#"<option value="{}">{}</option>"#,
+                escape(s.code),
+                escape(s.name(lang))
+            )
+        })
+        .collect();
+    let names = services
+        .iter()
+        .map(|s| {
+            format!(
+                r#"data-service-{}="{}""#,
+                escape(s.code),
+                escape(s.name(lang))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.replace("__LANG__", lang.code())
+        .replace("__SWITCH__", &switch)
+        .replace("__ALTERNATES__", &alternates)
+        .replace("__SERVICE_OPTIONS__", &options)
+        .replace("__SERVICE_NAMES__", &names)
 }
 
 fn lang_of(query: &str) -> Lang {
@@ -146,13 +201,59 @@ fn handle(req: IncomingRequest) -> Response {
         Some(a) if a.content_type.starts_with("text/html") => public(response(
             StatusCode::OK,
             a.content_type,
-            localise(a.body, lang_of(query)),
+            localise(a.body, lang_of(query), path),
         )),
         Some(a) => public(response(StatusCode::OK, a.content_type, a.body.to_owned())),
         None => response(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
-            localise(include_str!("../../../static/404.html"), lang_of(query)),
+            localise(
+                include_str!("../../../static/404.html"),
+                lang_of(query),
+                "/",
+            ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGES: [(&str, &str); 3] = [
+        ("/", include_str!("../../../static/index.html")),
+        ("/status", include_str!("../../../static/status.html")),
+        ("/", include_str!("../../../static/404.html")),
+    ];
+
+    #[test]
+    fn every_marker_is_filled_in_every_language() {
+        for lang in Lang::ALL {
+            for (path, template) in PAGES {
+                let page = localise(template, lang, path);
+                assert!(!page.contains("{{") && !page.contains("__"), "{page}");
+                assert!(page.contains(&format!(r#"<html lang="{}">"#, lang.code())));
+                assert!(page.contains(r#"<meta name="description" content=""#));
+                // A marker whose message is missing would read as its id.
+                assert!(
+                    !page.contains(">home-") && !page.contains("\"home-"),
+                    "{page}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_switch_offers_the_other_two_languages() {
+        let page = localise(PAGES[1].1, Lang::Hu, "/status");
+        assert!(page.contains(r#"<a href="/status?lang=ro" hreflang="ro" lang="ro">Română</a> · <a href="/status?lang=en" hreflang="en" lang="en">English</a>"#), "{page}");
+        assert!(page.contains(r#"<link rel="alternate" hreflang="hu" href="/status?lang=hu">"#));
+        assert!(page.contains("<h1>A foglalás állapota</h1>"));
+        assert!(page.contains(r#"data-state-no_show="Nem jelent meg""#));
+        assert!(page.contains(r#"data-service-passport="Útlevelek""#));
+        let home = localise(PAGES[0].1, Lang::Ro, "/");
+        assert!(home.contains(r#"<option value="permit">Permise de conducere</option>"#));
+        assert!(home.contains(r#"hreflang="en" lang="en">English</a> · <a href="/?lang=hu""#));
+        assert!(home.contains("Programare online la ghișeu"));
     }
 }

@@ -149,8 +149,11 @@ async fn r03_the_status_check_is_answered_on_the_same_page_from_the_keyboard() {
         page.keys(&number).await;
         page.keys(ENTER).await;
         let shown = page.text("#status dl").await;
+        // In the page's language, from the texts the page carries: the service by name.
         assert!(
-            shown.contains("Active") && shown.contains("I. P."),
+            shown.contains("Active")
+                && shown.contains("Vehicle registrations")
+                && shown.contains("I. P."),
             "{shown}"
         );
         assert_eq!(page.path().await, "/status?lang=en", "no page load");

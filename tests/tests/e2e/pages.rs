@@ -180,3 +180,152 @@ async fn r01_the_day_picker_shows_a_month_and_the_confirmation_offers_the_appoin
         .await;
     assert_eq!(unknown.status, 404);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pages_speak_hungarian_and_write_its_dates_year_first() {
+    let app = TestApp::spawn();
+    let home = app.get_html("/?lang=hu").await;
+    assert_eq!(home.status, 200);
+    let home = home.text();
+    assert!(
+        home.contains(r#"<html lang="hu">"#) && home.contains("Időpontfoglalás az ügyfélablakhoz"),
+        "{home}"
+    );
+    assert!(home.contains(r#"<option value="passport">Útlevelek</option>"#));
+    // The switch offers the two other languages, each link saying its own.
+    assert!(home.contains(r#"<a href="/?lang=ro" hreflang="ro" lang="ro">Română</a>"#));
+    assert!(home.contains(r#"<a href="/?lang=en" hreflang="en" lang="en">English</a>"#));
+    assert!(
+        !home.contains("{{") && !home.contains("__"),
+        "every marker is filled"
+    );
+    let month = app
+        .get_html("/api/availability?service=registration&month=2026-12&lang=hu")
+        .await;
+    assert_eq!(month.status, 200);
+    let month = month.text();
+    assert!(month.contains("<h2>2026. december</h2>"), "{month}");
+    assert!(month.contains("Járműnyilvántartásba vétel — válasszon napot"));
+    assert!(month.contains("Munkaszüneti nap: Ziua Națională a României"));
+    assert!(month.contains("december 2., szerda") && month.contains("szabad hely"));
+    assert!(month.contains("date=2026-12-02&amp;lang=hu"));
+    let day = app
+        .get_html("/api/availability?service=registration&date=2026-12-02&lang=hu")
+        .await
+        .text();
+    assert!(day.contains("2026. december 2., szerda"), "{day}");
+    assert!(day.contains("Alvázszám (VIN, 17 karakter)") && day.contains("Foglalás</button>"));
+    assert!(day.contains(r#"<input type="hidden" name="lang" value="hu">"#));
+    // The head names the page in every language.
+    assert!(day.contains(
+        r#"<link rel="alternate" hreflang="ro" href="/api/availability?service=registration&amp;date=2026-12-02&amp;lang=ro">"#
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hungarian_survives_the_booking_forms_round_trip() {
+    let app = TestApp::spawn();
+    let post = |name: &'static str| {
+        let app = &app;
+        async move {
+            app.post_raw(
+                "/api/bookings",
+                "application/x-www-form-urlencoded",
+                form(&[
+                    ("service", "registration"),
+                    ("slot", "2026-11-25T09:10"),
+                    ("name", name),
+                    ("phone", "0722123456"),
+                    ("vin", "WVWZZZ1JZXW000001"),
+                    ("consent", "true"),
+                    ("lang", "hu"),
+                ]),
+                None,
+            )
+            .await
+        }
+    };
+    // Refused: the form comes back in Hungarian, still asking in Hungarian.
+    let refused = post("<script>alert(1)</script>").await;
+    assert_eq!(refused.status, 422);
+    let page = refused.text();
+    assert!(page.contains(r#"<html lang="hu">"#), "{page}");
+    assert!(page.contains("Kérjük, ellenőrizze az űrlapot"));
+    assert!(page.contains(r#"<input type="hidden" name="lang" value="hu">"#));
+    assert!(
+        page.contains(r#"value="WVWZZZ1JZXW000001""#),
+        "what was typed stays"
+    );
+    // Accepted: the confirmation is Hungarian, its time year first.
+    let booked = post("Ana Pop").await;
+    assert_eq!(booked.status, 201, "{}", booked.text());
+    let page = booked.text();
+    assert!(page.contains(r#"<html lang="hu">"#) && page.contains("Foglalás rögzítve"));
+    assert!(page.contains("Az Ön foglalási száma:"));
+    assert!(page.contains("<dd>2026. 11. 25. 09:10</dd>"), "{page}");
+    assert!(page.contains("<dd>Aktív</dd>"));
+    let number = page
+        .split(r#"<p class="number"><strong>"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the number is shown");
+    assert!(page.contains(&format!("/api/bookings/{number}?lang=hu")));
+    let status = app
+        .get_html(&format!("/api/bookings/{number}?lang=hu"))
+        .await
+        .text();
+    assert!(status.contains("<h1>A foglalás állapota</h1>"), "{status}");
+    assert!(status.contains("<dd>2026. 11. 25.</dd>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_citizen_page_has_a_title_and_a_description_in_its_language() {
+    let app = TestApp::spawn();
+    let number = number_of(&app.book(&registration()).await);
+    let status = format!("/api/bookings/{number}");
+    let paths = [
+        "/",
+        "/status",
+        "/nope",
+        "/api/availability?service=passport&month=2026-11",
+        "/api/availability?service=passport&date=2026-11-25",
+        status.as_str(),
+        "/api/bookings?number=nonsense",
+        "/orders",
+        "/complaints",
+        "/transparenta",
+    ];
+    for path in paths {
+        let mut seen = Vec::new();
+        for lang in ["ro", "en", "hu"] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let page = app
+                .get_html(&format!("{path}{sep}lang={lang}"))
+                .await
+                .text();
+            let between = |open: &str, close: char| {
+                page.split(open)
+                    .nth(1)
+                    .and_then(|rest| rest.split(close).next())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            assert!(
+                page.contains(&format!(r#"<html lang="{lang}">"#)),
+                "{path} in {lang}: {page}"
+            );
+            let title = between("<title>", '<');
+            assert!(
+                title.ends_with(" · ghiseu") && title.len() > 12,
+                "{path}: {title}"
+            );
+            let description = between(r#"<meta name="description" content=""#, '"');
+            assert!(description.len() > 20, "{path} in {lang}: no description");
+            seen.push(description);
+        }
+        assert!(
+            seen[0] != seen[1] && seen[0] != seen[2] && seen[1] != seen[2],
+            "{path}: the description in each language: {seen:?}"
+        );
+    }
+}

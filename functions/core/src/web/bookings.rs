@@ -189,13 +189,15 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
     let invalid = || html_response(StatusCode::NOT_FOUND, html::link_invalid_page(lang));
     match *req.method() {
         Method::GET | Method::HEAD => Ok(match relocation::open(ctx.db, token, ctx.now)? {
-            Some(pending) => {
-                let old = crate::kernel::time::local_minute(pending.old_start);
-                html_response(
-                    StatusCode::OK,
-                    html::relocation_page(lang, ctx.office, &pending.booking.status_view(), &old),
-                )
-            }
+            Some(pending) => html_response(
+                StatusCode::OK,
+                html::relocation_page(
+                    lang,
+                    ctx.office,
+                    &pending.booking.status_view(),
+                    pending.old_start,
+                ),
+            ),
             None => invalid(),
         }),
         Method::POST => {

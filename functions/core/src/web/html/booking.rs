@@ -1,35 +1,24 @@
 //! The booking pages: the month's day picker, a day's slots and form, the
 //! confirmation, the status check, the cancellation and relocation links.
 
-use super::page::{
-    FactRows, FactsPage, FormState, MONTHS, long_date, notice_page, render, service_name,
-};
+use super::page::{FactRows, FactsPage, FormState, notice_page, render, service_name};
 use crate::booking::availability::{DayAvailability, SlotAvailability};
 use crate::booking::{Booking, BookingStatusView};
-use crate::kernel::text::Lang;
+use crate::kernel::i18n::dates;
+use crate::kernel::text::{Args, Lang};
 use crate::kernel::time::OFFICE_TZ;
 use crate::office::{Closed, Office, Proof, Service};
 use askama::Template;
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+/// Why a day takes no bookings. A holiday's or closure's name is the office's data, as
+/// its calendar names it.
 pub(crate) fn closed_reason(closed: &Closed, lang: Lang) -> String {
     match closed {
-        Closed::Weekend => lang
-            .t(
-                "Weekend: instituția este închisă.",
-                "Weekend: the office is closed.",
-            )
-            .to_owned(),
-        Closed::Holiday { name } => {
-            format!("{} {name}", lang.t("Sărbătoare legală:", "Public holiday:"))
-        }
-        Closed::Closure { name } => format!("{} {name}", lang.t("Închis:", "Closed:")),
-        Closed::NoHours => lang
-            .t(
-                "Fără program în această zi.",
-                "No opening hours on this day.",
-            )
-            .to_owned(),
+        Closed::Weekend => lang.tr("booking-closed-weekend"),
+        Closed::Holiday { name } => lang.tr1("booking-closed-holiday", "name", name.as_str()),
+        Closed::Closure { name } => lang.tr1("booking-closed-closure", "name", name.as_str()),
+        Closed::NoHours => lang.tr("booking-closed-no-hours"),
     }
 }
 
@@ -53,7 +42,10 @@ pub struct PickerDay {
 struct MonthPage<'a> {
     lang: Lang,
     title: &'a str,
+    description: String,
     month_name: String,
+    /// The weekdays' short names, Monday first: the grid's column heads.
+    weekdays: [String; 7],
     days: Vec<PickerDay>,
     previous: Option<String>,
     next: Option<String>,
@@ -80,7 +72,7 @@ pub fn picker_day(
                 .map(|s| s.online_left)
                 .sum();
             if seats == 0 {
-                ("full", lang.t("Complet", "Full").to_owned(), None)
+                ("full", lang.tr("booking-day-full"), None)
             } else {
                 let href = format!(
                     "/api/availability?service={}&date={date}&lang={}",
@@ -93,7 +85,7 @@ pub fn picker_day(
         }
     };
     PickerDay {
-        label: long_date(date, lang),
+        label: dates::day_long(date, lang),
         day: date.day(),
         weekday: date.weekday().number_from_monday(),
         class,
@@ -112,15 +104,13 @@ pub fn month_page(
     previous: Option<String>,
     next: Option<String>,
 ) -> String {
-    let (ro, en) = MONTHS[month.month0() as usize];
+    let name = service_name(service, lang);
     render(MonthPage {
         lang,
-        title: &format!(
-            "{} — {}",
-            service_name(service, lang),
-            lang.t("alegeți ziua", "choose a day")
-        ),
-        month_name: format!("{} {}", lang.t(ro, en), month.year()),
+        title: &lang.tr1("booking-month-title", "service", name),
+        description: lang.tr1("booking-month-description", "service", name),
+        month_name: dates::month_year(month.year(), month.month(), lang),
+        weekdays: dates::weekdays_short(lang),
         days,
         previous,
         next,
@@ -132,6 +122,7 @@ pub fn month_page(
 struct AvailabilityPage<'a> {
     lang: Lang,
     title: &'a str,
+    description: String,
     service: &'a Service,
     /// `YYYY-MM`: the month view this day is picked from.
     month: String,
@@ -150,14 +141,15 @@ pub fn availability_page(
     challenged: bool,
     form: &FormState,
 ) -> String {
+    let mut args = Args::new();
+    args.set("service", service_name(service, lang));
+    args.set("day", dates::day_long(day.date, lang));
+    // As text: a number would be grouped ("2.026").
+    args.set("year", day.date.year().to_string());
     render(AvailabilityPage {
         lang,
-        title: &format!(
-            "{} — {} {}",
-            service_name(service, lang),
-            long_date(day.date, lang),
-            day.date.year()
-        ),
+        title: &lang.tr_args("booking-day-title", &args),
+        description: lang.tr_args("booking-day-description", &args),
         service,
         month: day.date.format("%Y-%m").to_string(),
         closed: day.closed.as_ref().map(|c| closed_reason(c, lang)),
@@ -167,37 +159,22 @@ pub fn availability_page(
     })
 }
 
+/// A booking's state, with why it was cancelled when it was.
 pub(crate) fn state_text(state: &str, reason: Option<&str>, lang: Lang) -> String {
-    let text = match (state, reason) {
-        ("active", _) => lang.t("Activă", "Active"),
-        ("cancelled", Some("duplicate_vin")) => lang.t(
-            "Anulată: serie de șasiu folosită de mai multe ori",
-            "Cancelled: VIN used more than once",
-        ),
-        ("cancelled", Some("duplicate_holder")) => lang.t(
-            "Anulată: titular folosit de mai multe ori",
-            "Cancelled: holder used more than once",
-        ),
-        ("cancelled", Some("cancelled_by_booker")) => {
-            lang.t("Anulată de solicitant", "Cancelled by the booker")
-        }
-        ("cancelled", Some("superseded")) => lang.t(
-            "Anulată: înlocuită de o programare nouă (scutire)",
-            "Cancelled: replaced by a new booking (exemption)",
-        ),
-        ("cancelled", Some("office_closed")) => {
-            lang.t("Anulată de instituție", "Cancelled by the office")
-        }
-        ("cancelled", Some("relocation_declined")) => lang.t(
-            "Anulată: noua oră a fost refuzată",
-            "Cancelled: the new time was declined",
-        ),
-        ("cancelled", _) => lang.t("Anulată", "Cancelled"),
-        ("attended", _) => lang.t("Prezentat", "Attended"),
-        ("no_show", _) => lang.t("Neprezentat", "No-show"),
-        (other, _) => other,
+    let id = match (state, reason) {
+        ("active", _) => "booking-state-active",
+        ("cancelled", Some("duplicate_vin")) => "booking-state-cancelled-duplicate-vin",
+        ("cancelled", Some("duplicate_holder")) => "booking-state-cancelled-duplicate-holder",
+        ("cancelled", Some("cancelled_by_booker")) => "booking-state-cancelled-by-booker",
+        ("cancelled", Some("superseded")) => "booking-state-cancelled-superseded",
+        ("cancelled", Some("office_closed")) => "booking-state-cancelled-by-office",
+        ("cancelled", Some("relocation_declined")) => "booking-state-cancelled-relocation-declined",
+        ("cancelled", _) => "booking-state-cancelled",
+        ("attended", _) => "booking-state-attended",
+        ("no_show", _) => "booking-state-no-show",
+        (other, _) => return other.to_owned(),
     };
-    text.to_owned()
+    lang.tr(id)
 }
 
 #[derive(Template)]
@@ -206,7 +183,7 @@ struct ConfirmationPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// R02, R08: the end of the booking, with the number and the stored form of the data.
@@ -220,32 +197,31 @@ pub fn confirmation_page(
         .service(&booking.service)
         .map(|s| service_name(s, lang))
         .unwrap_or("");
-    let local = booking.slot_start.with_timezone(&OFFICE_TZ);
     let mut rows = vec![
-        (lang.t("Serviciu", "Service"), service.to_owned()),
+        (lang.tr("booking-row-service"), service.to_owned()),
         (
-            lang.t("Data și ora", "Date and time"),
-            local.format("%d.%m.%Y %H:%M").to_string(),
+            lang.tr("booking-row-date-time"),
+            office_time(booking.slot_start, lang),
         ),
-        (lang.t("Nume", "Name"), booking.name.clone()),
-        (lang.t("Telefon", "Phone"), booking.phone.clone()),
+        (lang.tr("booking-row-name"), booking.name.clone()),
+        (lang.tr("booking-row-phone"), booking.phone.clone()),
         (
-            lang.t("Stare", "State"),
+            lang.tr("booking-row-state"),
             state_text(&booking.state, booking.cancel_reason.as_deref(), lang),
         ),
     ];
     if let Some(email) = &booking.email {
-        rows.push(("Email", email.clone()));
+        rows.push((lang.tr("booking-row-email"), email.clone()));
     }
     if let Some(vin) = &booking.vin {
-        rows.push((lang.t("Serie de șasiu", "VIN"), vin.clone()));
+        rows.push((lang.tr("booking-row-vin"), vin.clone()));
     }
     if let Some(holder) = &booking.holder {
-        rows.push((lang.t("Titular", "Holder"), holder.clone()));
+        rows.push((lang.tr("booking-row-holder"), holder.clone()));
     }
     render(ConfirmationPage {
         lang,
-        title: lang.t("Programare înregistrată", "Booking recorded"),
+        title: &lang.tr("booking-confirmation-title"),
         number,
         rows,
     })
@@ -253,33 +229,37 @@ pub fn confirmation_page(
 
 /// What anyone holding a number or link may see of a booking (R03): no personal
 /// data but a masked name.
-pub(crate) fn summary_rows<'l>(
-    lang: Lang,
-    office: &Office,
-    view: &BookingStatusView,
-) -> FactRows<'l> {
+pub(crate) fn summary_rows(lang: Lang, office: &Office, view: &BookingStatusView) -> FactRows {
     let service = office
         .service(&view.service)
         .map(|s| service_name(s, lang))
         .unwrap_or("");
+    let date = NaiveDate::parse_from_str(&view.date, "%Y-%m-%d")
+        .map(|d| dates::date_numeric(d, lang))
+        .unwrap_or_else(|_| view.date.clone());
     vec![
-        (lang.t("Serviciu", "Service"), service.to_owned()),
-        (lang.t("Data", "Date"), view.date.clone()),
-        (lang.t("Ora", "Time"), view.time.clone()),
-        (lang.t("Nume", "Name"), view.name.clone()),
+        (lang.tr("booking-row-service"), service.to_owned()),
+        (lang.tr("booking-row-date"), date),
+        (lang.tr("booking-row-time"), view.time.clone()),
+        (lang.tr("booking-row-name"), view.name.clone()),
     ]
+}
+
+/// A moment as the office's clock shows it, in figures the language's way.
+fn office_time(at: DateTime<Utc>, lang: Lang) -> String {
+    dates::date_time_numeric(at.with_timezone(&OFFICE_TZ).naive_local(), lang)
 }
 
 /// R03: the status check.
 pub fn status_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
     let mut rows = summary_rows(lang, office, view);
     rows.push((
-        lang.t("Stare", "State"),
+        lang.tr("booking-row-state"),
         state_text(&view.state, view.cancel_reason.as_deref(), lang),
     ));
     render(FactsPage {
         lang,
-        title: lang.t("Starea programării", "Booking status"),
+        title: &lang.tr("booking-status-title"),
         rows,
     })
 }
@@ -289,14 +269,14 @@ pub fn status_page(lang: Lang, office: &Office, view: &BookingStatusView) -> Str
 struct CancelConfirmPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// R14: what the cancellation link shows before anything changes.
 pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
     render(CancelConfirmPage {
         lang,
-        title: lang.t("Anulați programarea?", "Cancel this booking?"),
+        title: &lang.tr("booking-cancel-title"),
         rows: summary_rows(lang, office, view),
     })
 }
@@ -306,7 +286,7 @@ pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &BookingStatusView
 struct RelocationPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// R18: the relocation link shows the old and new time; only a POST answers.
@@ -314,16 +294,19 @@ pub fn relocation_page(
     lang: Lang,
     office: &Office,
     view: &BookingStatusView,
-    old_time: &str,
+    old_start: DateTime<Utc>,
 ) -> String {
     let mut rows = summary_rows(lang, office, view);
     rows.insert(
         1,
-        (lang.t("Ora inițială", "Original time"), old_time.to_owned()),
+        (
+            lang.tr("booking-row-original-time"),
+            office_time(old_start, lang),
+        ),
     );
     render(RelocationPage {
         lang,
-        title: lang.t("Programare mutată", "Appointment moved"),
+        title: &lang.tr("booking-relocation-title"),
         rows,
     })
 }
@@ -332,8 +315,8 @@ pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
     if confirmed {
         notice_page(
             lang,
-            ("Oră confirmată", "Time confirmed"),
-            ("Vă așteptăm la noua oră.", "We expect you at the new time."),
+            &lang.tr("booking-relocation-confirmed-title"),
+            &lang.tr("booking-relocation-confirmed-text"),
         )
     } else {
         cancelled_page(lang)
@@ -343,10 +326,123 @@ pub fn relocation_answered_page(lang: Lang, confirmed: bool) -> String {
 pub fn cancelled_page(lang: Lang) -> String {
     notice_page(
         lang,
-        ("Programare anulată", "Booking cancelled"),
-        (
-            "Programarea a fost anulată. Locul a fost eliberat.",
-            "The booking has been cancelled. The seat has been freed.",
-        ),
+        &lang.tr("booking-cancelled-title"),
+        &lang.tr("booking-cancelled-text"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day_with(date: NaiveDate, seats: &[u32]) -> DayAvailability {
+        DayAvailability {
+            date,
+            open: true,
+            closed: None,
+            slots: seats
+                .iter()
+                .enumerate()
+                .map(|(i, &left)| SlotAvailability {
+                    start: format!("{date}T09:{:02}:00+02:00", i * 15),
+                    time: format!("09:{:02}", i * 15),
+                    online_seats: left,
+                    online_left: left,
+                    bookable: true,
+                })
+                .collect(),
+        }
+    }
+
+    fn wednesday() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date")
+    }
+
+    #[test]
+    fn a_picker_day_counts_its_seats_in_each_languages_forms() {
+        let office = Office::default();
+        let service = office.service("passport").expect("a service");
+        let note = |lang: Lang, seats: &[u32]| {
+            let day = day_with(wednesday(), seats);
+            picker_day(lang, service, wednesday(), Some(&day)).note
+        };
+        assert_eq!(note(Lang::Ro, &[1]), "1 loc liber");
+        assert_eq!(note(Lang::Ro, &[1, 1]), "2 locuri libere");
+        assert_eq!(note(Lang::Ro, &[10, 10]), "20 de locuri libere");
+        assert_eq!(note(Lang::Ro, &[50, 51]), "101 locuri libere");
+        assert_eq!(note(Lang::En, &[1]), "1 free seat");
+        assert_eq!(note(Lang::En, &[10, 10]), "20 free seats");
+        assert_eq!(note(Lang::Hu, &[1]), "1 szabad hely");
+        assert_eq!(note(Lang::Hu, &[10, 10]), "20 szabad hely");
+        assert_eq!(note(Lang::Hu, &[0]), "Betelt");
+        let day = day_with(wednesday(), &[2]);
+        let picked = picker_day(Lang::Hu, service, wednesday(), Some(&day));
+        assert_eq!(picked.label, "november 25., szerda");
+        assert_eq!(
+            picked.href.as_deref(),
+            Some("/api/availability?service=passport&date=2026-11-25&lang=hu")
+        );
+    }
+
+    #[test]
+    fn a_days_page_names_the_day_the_languages_way() {
+        let office = Office::default();
+        let service = office.service("passport").expect("a service");
+        let day = day_with(wednesday(), &[1, 2]);
+        let page = |lang| availability_page(lang, service, &day, false, &FormState::default());
+        let hungarian = page(Lang::Hu);
+        assert!(
+            hungarian.contains("<h1>Útlevelek — 2026. november 25., szerda</h1>"),
+            "{hungarian}"
+        );
+        assert!(hungarian.contains("(1 hely)") && hungarian.contains("(2 hely)"));
+        assert!(hungarian.contains("Foglalás</button>"));
+        assert!(hungarian.contains(r#"<input type="hidden" name="lang" value="hu">"#));
+        assert!(hungarian.contains(
+            r#"<meta name="description" content="Útlevelek, november 25., szerda: a szabad időpontok és a foglalási űrlap.">"#
+        ));
+        let romanian = page(Lang::Ro);
+        assert!(romanian.contains("<h1>Pașapoarte — miercuri 25 noiembrie 2026</h1>"));
+        assert!(romanian.contains("(1 loc)") && romanian.contains("(2 locuri)"));
+        let english = page(Lang::En);
+        assert!(english.contains("<h1>Passports — Wednesday 25 November 2026</h1>"));
+    }
+
+    #[test]
+    fn the_month_page_is_in_the_page_language() {
+        let office = Office::default();
+        let service = office.service("registration").expect("a service");
+        let day = day_with(wednesday(), &[3]);
+        let days = vec![picker_day(Lang::Hu, service, wednesday(), Some(&day))];
+        let page = month_page(Lang::Hu, service, wednesday(), days, None, None);
+        assert!(page.contains("<h2>2026. november</h2>"), "{page}");
+        assert!(page.contains("<span>H</span><span>K</span><span>Sze</span>"));
+        assert!(page.contains("3 szabad hely"));
+        assert!(page.contains(r#"<meta name="description" content="Járműnyilvántartásba vétel: "#));
+        let romanian = month_page(Lang::Ro, service, wednesday(), vec![], None, None);
+        assert!(romanian.contains("<h2>noiembrie 2026</h2>"));
+        assert!(romanian.contains("Înmatriculări vehicule — alegeți ziua"));
+    }
+
+    #[test]
+    fn a_state_and_a_closed_day_read_in_the_page_language() {
+        assert_eq!(
+            state_text("cancelled", Some("duplicate_vin"), Lang::Ro),
+            "Anulată: serie de șasiu folosită de mai multe ori"
+        );
+        assert_eq!(state_text("no_show", None, Lang::En), "No-show");
+        assert_eq!(state_text("attended", None, Lang::Hu), "Megjelent");
+        assert_eq!(state_text("unknown", None, Lang::Hu), "unknown");
+        let holiday = Closed::Holiday {
+            name: "Crăciunul".to_owned(),
+        };
+        assert_eq!(
+            closed_reason(&holiday, Lang::Ro),
+            "Sărbătoare legală: Crăciunul"
+        );
+        assert_eq!(
+            closed_reason(&holiday, Lang::Hu),
+            "Munkaszüneti nap: Crăciunul"
+        );
+    }
 }

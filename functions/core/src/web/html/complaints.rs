@@ -6,7 +6,7 @@ use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField, 
 use crate::kernel::text::Lang;
 use askama::Template;
 
-fn complaint_rows<'l>(lang: Lang, view: &ComplaintStatusView) -> FactRows<'l> {
+fn complaint_rows(lang: Lang, view: &ComplaintStatusView) -> FactRows {
     let day = |t: &str| t.get(..10).unwrap_or(t).to_owned();
     let mut rows = vec![
         (lang.t("Tip", "Kind"), view.kind.clone()),
@@ -25,7 +25,10 @@ fn complaint_rows<'l>(lang: Lang, view: &ComplaintStatusView) -> FactRows<'l> {
         lang.t("Soluționare până la", "Resolution by"),
         day(&view.resolve_by),
     ));
-    rows
+    // The labels as the pages' rows hold them (owned, as messages are).
+    rows.into_iter()
+        .map(|(label, value)| (label.to_owned(), value))
+        .collect()
 }
 
 #[derive(Template)]
@@ -63,7 +66,7 @@ struct ComplaintReceivedPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// C01: the complaint number, shown once at intake.
@@ -93,7 +96,7 @@ pub fn complaint_status_page(lang: Lang, view: &ComplaintStatusView) -> String {
 struct EscalateConfirmPage<'a> {
     lang: Lang,
     title: &'a str,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// C05: what the escalation link shows before anything changes.
@@ -108,8 +111,8 @@ pub fn escalate_confirm_page(lang: Lang, view: &ComplaintStatusView) -> String {
 pub fn escalated_page(lang: Lang) -> String {
     notice_page(
         lang,
-        ("Sesizare escaladată", "Complaint escalated"),
-        (
+        lang.t("Sesizare escaladată", "Complaint escalated"),
+        lang.t(
             "Sesizarea a fost redeschisă la nivelul superior. Veți primi confirmarea și noile termene.",
             "The complaint has been reopened one level up. You will receive the acknowledgement and the new deadlines.",
         ),

@@ -30,7 +30,7 @@ fn shown(time: &str) -> String {
 }
 
 /// The facts of an order anyone holding its number may see.
-fn order_rows<'l>(lang: Lang, view: &OrderStatusView) -> FactRows<'l> {
+fn order_rows(lang: Lang, view: &OrderStatusView) -> FactRows {
     let mut rows = vec![
         (
             lang.t("Document", "Document"),
@@ -50,7 +50,10 @@ fn order_rows<'l>(lang: Lang, view: &OrderStatusView) -> FactRows<'l> {
     if let Some(until) = &view.download_until {
         rows.push((lang.t("Descărcare până la", "Download until"), shown(until)));
     }
-    rows
+    // The labels as the pages' rows hold them (owned, as messages are).
+    rows.into_iter()
+        .map(|(label, value)| (label.to_owned(), value))
+        .collect()
 }
 
 #[derive(Template)]
@@ -125,7 +128,7 @@ struct PlacedPage<'a> {
     lang: Lang,
     title: &'a str,
     number: Option<&'a str>,
-    rows: FactRows<'a>,
+    rows: FactRows,
 }
 
 /// D01: the number, shown once, and the pay button.
@@ -145,7 +148,7 @@ struct StatusPage<'a> {
     title: &'a str,
     number: &'a str,
     view: &'a OrderStatusView,
-    rows: FactRows<'a>,
+    rows: FactRows,
     history: Vec<(String, String, String)>,
     done: Option<&'a str>,
 }
@@ -233,8 +236,8 @@ pub fn order_info_page(lang: Lang, question: &str) -> String {
 pub fn order_answered_page(lang: Lang) -> String {
     notice_page(
         lang,
-        ("Răspuns trimis", "Answer sent"),
-        (
+        lang.t("Răspuns trimis", "Answer sent"),
+        lang.t(
             "Mulțumim; comanda s-a întors la procesare.",
             "Thank you; the order is back in processing.",
         ),
@@ -247,8 +250,8 @@ pub fn order_return_page(lang: Lang, cancelled: bool) -> String {
     if cancelled {
         return notice_page(
             lang,
-            ("Plată neefectuată", "Payment not made"),
-            (
+            lang.t("Plată neefectuată", "Payment not made"),
+            lang.t(
                 "Plata nu a fost făcută. O puteți relua de pe pagina comenzii, până la termenul de plată.",
                 "The payment was not made. You can try again from the order's page before the payment deadline.",
             ),
@@ -256,8 +259,8 @@ pub fn order_return_page(lang: Lang, cancelled: bool) -> String {
     }
     notice_page(
         lang,
-        ("Plată trimisă", "Payment sent"),
-        (
+        lang.t("Plată trimisă", "Payment sent"),
+        lang.t(
             "Mulțumim. Confirmarea plății vă sosește prin email imediat ce procesatorul ne-o transmite; starea o vedeți pe pagina comenzii.",
             "Thank you. The payment confirmation is emailed to you as soon as the payment provider tells us; the order's page shows its state.",
         ),

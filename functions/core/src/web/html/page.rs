@@ -1,5 +1,5 @@
 //! What every page shares: the language switch, rendering, the notice, facts and error
-//! pages, a refused form shown again, dates in words.
+//! pages, a refused form shown again.
 
 use crate::kernel::error::Error;
 use crate::kernel::error::Explanation;
@@ -7,11 +7,11 @@ use crate::kernel::fields::Fields;
 use crate::kernel::text::{Lang, escape};
 use crate::office::Service;
 use askama::Template;
-use chrono::{Datelike, NaiveDate};
 
 /// The header's language switch (`layout.html`) leads home: the right target after a
 /// form post, which can't be repeated. A page fetched with GET can be fetched again, so
-/// its switch is pointed at the same address in each other language. `path` and `query`
+/// its switch is pointed at the same address in each other language, and its head names
+/// the address in every language (`<link rel="alternate" hreflang>`). `path` and `query`
 /// are the request's; None when the page has no switch to point.
 pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String> {
     // A path starting `//` would make a link to another site.
@@ -22,19 +22,32 @@ pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with("lang="))
         .collect();
-    let mut switched = None;
+    let here = |lang: Lang| {
+        let wanted = format!("lang={}", lang.code());
+        let with_lang: Vec<&str> = pairs.iter().copied().chain([wanted.as_str()]).collect();
+        escape(&format!("{path}?{}", with_lang.join("&")))
+    };
+    let mut switched: Option<String> = None;
     for other in Lang::ALL {
         let home = format!(r#"href="/?lang={}" hreflang="{0}""#, other.code());
         let page = switched.as_deref().unwrap_or(page);
         if page.contains(&home) {
-            let wanted = format!("lang={}", other.code());
-            let with_lang: Vec<&str> = pairs.iter().copied().chain([wanted.as_str()]).collect();
-            let here = escape(&format!("{path}?{}", with_lang.join("&")));
-            let switch = format!(r#"href="{here}" hreflang="{}""#, other.code());
+            let switch = format!(r#"href="{}" hreflang="{}""#, here(other), other.code());
             switched = Some(page.replacen(&home, &switch, 1));
         }
     }
-    switched
+    let switched = switched?;
+    let alternates: String = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            format!(
+                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                l.code(),
+                here(l)
+            )
+        })
+        .collect();
+    Some(switched.replacen("</head>", &format!("{alternates}</head>"), 1))
 }
 
 /// Renders a page; our templates only fail on a broken `Display`, which ours never are.
@@ -42,8 +55,8 @@ pub(crate) fn render(page: impl Template) -> String {
     page.render().unwrap_or_default()
 }
 
-/// A list of (label, value) rows; values are plain text, escaped by the template.
-pub(crate) type FactRows<'l> = Vec<(&'l str, String)>;
+/// A list of (label, value) rows; both are plain text, escaped by the template.
+pub(crate) type FactRows = Vec<(String, String)>;
 
 #[derive(Template)]
 #[template(path = "notice.html")]
@@ -58,43 +71,11 @@ pub(crate) struct NoticePage<'a> {
 pub(crate) struct FactsPage<'a> {
     pub(crate) lang: Lang,
     pub(crate) title: &'a str,
-    pub(crate) rows: FactRows<'a>,
+    pub(crate) rows: FactRows,
 }
 
 pub fn service_name(service: &Service, lang: Lang) -> &'static str {
     service.name(lang)
-}
-
-pub(crate) const MONTHS: [(&str, &str); 12] = [
-    ("ianuarie", "January"),
-    ("februarie", "February"),
-    ("martie", "March"),
-    ("aprilie", "April"),
-    ("mai", "May"),
-    ("iunie", "June"),
-    ("iulie", "July"),
-    ("august", "August"),
-    ("septembrie", "September"),
-    ("octombrie", "October"),
-    ("noiembrie", "November"),
-    ("decembrie", "December"),
-];
-
-pub(crate) const WEEKDAYS: [(&str, &str); 7] = [
-    ("luni", "Monday"),
-    ("marți", "Tuesday"),
-    ("miercuri", "Wednesday"),
-    ("joi", "Thursday"),
-    ("vineri", "Friday"),
-    ("sâmbătă", "Saturday"),
-    ("duminică", "Sunday"),
-];
-
-/// "miercuri 25 noiembrie" / "Wednesday 25 November".
-pub fn long_date(date: NaiveDate, lang: Lang) -> String {
-    let (wro, wen) = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
-    let (mro, men) = MONTHS[date.month0() as usize];
-    format!("{} {} {}", lang.t(wro, wen), date.day(), lang.t(mro, men))
 }
 
 /// What a form shows again after a refused submit: the values typed and the error,
@@ -158,24 +139,17 @@ impl FormState {
     }
 }
 
-/// A page that only says one thing.
-pub(crate) fn notice_page(lang: Lang, title: (&str, &str), text: (&str, &str)) -> String {
-    render(NoticePage {
-        lang,
-        title: lang.t(title.0, title.1),
-        text: lang.t(text.0, text.1),
-    })
+/// A page that only says one thing: its title and text in the page's language.
+pub(crate) fn notice_page(lang: Lang, title: &str, text: &str) -> String {
+    render(NoticePage { lang, title, text })
 }
 
 /// One page for unknown, used and expired links alike.
 pub fn link_invalid_page(lang: Lang) -> String {
     notice_page(
         lang,
-        ("Link nevalid", "Link not valid"),
-        (
-            "Acest link nu mai poate fi folosit.",
-            "This link can no longer be used.",
-        ),
+        &lang.tr("common-link-invalid-title"),
+        &lang.tr("common-link-invalid-text"),
     )
 }
 
@@ -190,10 +164,7 @@ struct ErrorPage<'a> {
 pub fn error_page(lang: Lang, e: &Explanation) -> String {
     render(ErrorPage {
         lang,
-        title: lang.t(
-            "Cererea nu a putut fi înregistrată",
-            "The request could not be completed",
-        ),
+        title: &lang.tr("common-error-title"),
         message: &e.message,
     })
 }
@@ -212,29 +183,66 @@ mod tests {
 
     #[test]
     fn the_language_switch_of_a_page_fetched_again_points_at_the_same_page() {
-        let page = notice_page(Lang::Ro, ("Titlu", "Title"), ("Text", "Text"));
+        let page = notice_page(Lang::Ro, "Titlu", "Text");
         assert!(page.contains(r#"href="/?lang=en" hreflang="en""#), "{page}");
+        assert!(page.contains(r#"href="/?lang=hu" hreflang="hu""#), "{page}");
+        assert!(
+            !page.contains(r#"rel="alternate""#),
+            "a post's answer names no address"
+        );
         let switched = switch_to_same_page(
             &page,
             "/api/availability",
             "service=passport&lang=ro&date=2026-11-25",
         )
         .unwrap();
-        assert!(
-            switched.contains(
-                r#"href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang=en" hreflang="en""#
-            ),
-            "{switched}"
-        );
-        // No lang in the address: it is added; the English page leads to Romanian.
-        let english = notice_page(Lang::En, ("Titlu", "Title"), ("Text", "Text"));
+        // Both other languages lead to the same page.
+        for code in ["en", "hu"] {
+            let link = format!(
+                r#"href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang={code}" hreflang="{code}""#
+            );
+            assert!(switched.contains(&link), "{switched}");
+        }
+        // The head names the page in every language, its own too.
+        let head = switched.split("</head>").next().unwrap();
+        for code in ["ro", "en", "hu"] {
+            let alternate = format!(
+                r#"<link rel="alternate" hreflang="{code}" href="/api/availability?service=passport&amp;date=2026-11-25&amp;lang={code}">"#
+            );
+            assert!(head.contains(&alternate), "{head}");
+        }
+        // No lang in the address: it is added; the English page leads to Romanian and
+        // Hungarian, the Hungarian one to Romanian and English.
+        let english = notice_page(Lang::En, "Title", "Text");
         let switched = switch_to_same_page(&english, "/cancel/abc", "").unwrap();
         assert!(switched.contains(r#"href="/cancel/abc?lang=ro" hreflang="ro""#));
+        assert!(switched.contains(r#"href="/cancel/abc?lang=hu" hreflang="hu""#));
+        let hungarian = notice_page(Lang::Hu, "Cím", "Szöveg");
+        assert!(hungarian.contains(r#"<html lang="hu">"#));
+        let switched = switch_to_same_page(&hungarian, "/cancel/abc", "lang=hu").unwrap();
+        assert!(switched.contains(r#"href="/cancel/abc?lang=ro" hreflang="ro""#));
+        assert!(switched.contains(r#"href="/cancel/abc?lang=en" hreflang="en""#));
+        assert!(!switched.contains(r#"href="/cancel/abc?lang=hu" hreflang"#));
         // Whatever the address holds stays inside the attribute.
         let switched = switch_to_same_page(&page, "/complaints", r#"x="><script>"#).unwrap();
         assert!(switched.contains(r#"href="/complaints?x=&quot;&gt;&lt;script&gt;&amp;lang=en""#));
         // Never a link to another site, and nothing to do on a page without the switch.
         assert_eq!(switch_to_same_page(&page, "//evil.example", ""), None);
         assert_eq!(switch_to_same_page("<p>no header</p>", "/", ""), None);
+    }
+
+    #[test]
+    fn every_page_has_a_description_in_its_language() {
+        for lang in Lang::ALL {
+            let page = notice_page(lang, "T", "X");
+            let description = format!(
+                r#"<meta name="description" content="{}">"#,
+                escape(&lang.tr("common-description"))
+            );
+            assert!(page.contains(&description), "{page}");
+        }
+        let hungarian = link_invalid_page(Lang::Hu);
+        assert!(hungarian.contains("<title>Érvénytelen hivatkozás · ghiseu</title>"));
+        assert!(hungarian.contains("Főoldal") || hungarian.contains("Foglalás ellenőrzése"));
     }
 }
