@@ -8,6 +8,7 @@ use super::catalog::fee_text;
 use super::provider::{Checkout, CheckoutRequest, Notification, PaymentProvider};
 use super::{Order, State, log_event, office_time, queue_email};
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::messaging::links::Links;
 use crate::messaging::order_messages;
 use crate::office::Office;
@@ -77,13 +78,14 @@ pub fn start_checkout(
         ));
     }
     let document = office.orders.document(&order.document)?;
-    let description = format!("{} / {}", document.name_ro, document.name_en);
+    // The checkout's line names the document in the order's language.
+    let description = document.name(Lang::from_code(Some(&order.lang)));
     let expires_at = order.pay_by.clamp(now + CHECKOUT_MIN, now + CHECKOUT_MAX);
     let request = CheckoutRequest {
         order_ref: order.id.to_string(),
         amount_bani: order.fee_bani,
         currency: &order.currency,
-        description: &description,
+        description,
         email: &order.email,
         lang: &order.lang,
         success_url: links.to(&format!("orders/return?lang={}", order.lang)),
