@@ -165,6 +165,45 @@ async fn c01_intake_of_each_kind_returns_a_number_and_the_status_shows_nothing_p
     assert_eq!(app.get_html("/complaints").await.status, 200);
 }
 
+/// Issue 26: the complaints form and what it shows after in Hungarian, dates year first.
+#[tokio::test(flavor = "multi_thread")]
+async fn c01_the_complaints_pages_read_in_hungarian() {
+    let app = app();
+    let page = app.get_html("/complaints?lang=hu").await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    for shown in [
+        "<html lang=\"hu\"",
+        "<h1>Panaszok, javaslatok és műszaki problémák</h1>",
+        "Szolgáltatás (időpontfoglalással kapcsolatban)",
+        "Kritikus (24 óra)",
+        "A panasz elküldése",
+        "A panasz száma",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    let received = app
+        .post_raw(
+            "/api/complaints",
+            "application/x-www-form-urlencoded",
+            "kind=product&description=Hi%C3%A1nyzik+egy+oldal&email=dan%40example.ro&lang=hu"
+                .as_bytes()
+                .to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(received.status, 201, "{}", received.text());
+    let text = received.text();
+    for shown in [
+        "<h1>A panasz beérkezett</h1>",
+        "<dt>Típus</dt><dd>Dokumentum vagy termék</dd>",
+        "<dt>Állapot</dt><dd>Beérkezett</dd>",
+        "<dt>Beérkezett</dt><dd>2026. 11. 23.</dd>",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn c01_the_complaints_page_looks_a_complaint_up_by_its_number() {
     let app = app();

@@ -816,6 +816,75 @@ async fn d04_a_problem_report_reopens_the_order_and_a_complaint_may_cite_it() {
     assert_eq!(unknown.error_code(), "order_unknown");
 }
 
+/// Issue 26: the catalog, the form, the placed and the status pages in Hungarian: fees
+/// as "25,00 lej", times year first.
+#[tokio::test(flavor = "multi_thread")]
+async fn d01_d04_the_order_pages_read_in_hungarian() {
+    let app = app();
+    let catalog = app.get_html("/orders?lang=hu").await;
+    assert_eq!(catalog.status, 200, "{}", catalog.text());
+    let text = catalog.text();
+    for shown in [
+        "<html lang=\"hu\"",
+        "<h1>Elektronikus dokumentumok</h1>",
+        "<td>Kivonat a jármű nyilvántartási előzményeiből</td><td>25,00 lej</td><td>3 munkanap</td>",
+        "Megrendelési szám",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    let form = app
+        .get_html("/orders?document=vehicle_history&lang=hu")
+        .await;
+    assert!(
+        form.text().contains("Alvázszám (VIN)")
+            && form.text().contains("<strong>25,00 lej</strong>"),
+        "{}",
+        form.text()
+    );
+    let fields = "document=vehicle_history&lang=hu&name=Kov%C3%A1cs+Anna&email=anna%40example.ro&vin=WVWZZZ1JZXW000001&consent=true";
+    let placed = app
+        .post_raw(
+            "/api/orders",
+            "application/x-www-form-urlencoded",
+            fields.as_bytes().to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(placed.status, 201, "{}", placed.text());
+    let text = placed.text();
+    for shown in [
+        "<h1>Megrendelés rögzítve</h1>",
+        "<dt>Díj</dt><dd>25,00 lej</dd>",
+        "<dt>Állapot</dt><dd>Beérkezett, fizetésre vár</dd>",
+        "<dt>Leadva</dt><dd>2026. 11. 23. 10:00</dd>",
+        "Fizetés bankkártyával",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    let number: String = text
+        .split("<strong>")
+        .nth(1)
+        .and_then(|s| s.split("</strong>").next())
+        .unwrap()
+        .to_owned();
+    let status = app.get_html(&format!("/orders/{number}?lang=hu")).await;
+    assert_eq!(status.status, 200, "{}", status.text());
+    let text = status.text();
+    for shown in [
+        "<h1>A megrendelés állapota</h1>",
+        "<td>2026. 11. 23. 10:00</td><td>Megrendelés beérkezett</td>",
+        "A kifizetetlen megrendelés visszavonása",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    // The JSON gives the document's name in the three languages, Romanian first.
+    let json = app.get(&format!("/api/orders/{number}")).await;
+    assert_eq!(
+        json.json()["order"]["document_name"][2],
+        "Kivonat a jármű nyilvántartási előzményeiből"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staff_work_from_theirs()
 {

@@ -329,7 +329,7 @@ async fn stats_the_transparency_page_tells_whether_trying_tomorrow_is_worth_it()
         fact("Free online seats", &(2 * (open.len() - 1) - 2).to_string()),
         fact(
             "The next day to open",
-            "23.12.2026, opening at 24.11.2026 08:00",
+            "23/12/2026, opening at 24/11/2026 08:00",
         ),
         fact("Days opened in the last two weeks", "10, fully booked: 1"),
         // Opened on Monday at 08:00, full at 10:00.
@@ -347,6 +347,34 @@ async fn stats_the_transparency_page_tells_whether_trying_tomorrow_is_worth_it()
     );
     let ro = app.get_html("/transparenta").await;
     assert!(ro.text().contains("Locuri online libere"));
+    assert!(
+        ro.text()
+            .contains("23.12.2026, deschisă la 24.11.2026 08:00")
+    );
+    assert!(
+        ro.text()
+            .contains(&fact("Cât a durat ocuparea (mediană)", "2,0 h"))
+    );
+    // Issue 26: in Hungarian, dates are written year first, decimals with a comma.
+    let hu = app.get_html("/transparenta?lang=hu").await;
+    assert_eq!(hu.status, 200, "{}", hu.text());
+    let hu = hu.text();
+    for expected in [
+        "<html lang=\"hu\"".to_owned(),
+        "Átláthatóság: az időpontfoglalások számokban".to_owned(),
+        fact(
+            "A következő megnyíló nap",
+            "2026. 12. 23., megnyílik: 2026. 11. 24. 08:00",
+        ),
+        fact(
+            "Az elmúlt két hétben megnyitott napok",
+            "10, ebből teljesen betelt: 1",
+        ),
+        fact("Mennyi idő alatt teltek be (medián)", "2,0 óra"),
+        "<td>2026. 12. 22.</td>".to_owned(),
+    ] {
+        assert!(hu.contains(&expected), "{expected} in {hu}");
+    }
     let post = app.post_json("/transparenta", &json!({})).await;
     assert_eq!(post.status, 405);
 }

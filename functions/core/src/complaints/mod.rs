@@ -23,6 +23,7 @@ pub use record::{Complaint, ComplaintNumber, Event, events};
 pub use sla::sla_check;
 pub use status::ComplaintStatusView;
 pub use vocabulary::{
-    Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField, Vocabulary,
+    Channel, Field, Kind, MAX_DESCRIPTION, Severity, TEXTS, Term, TextField, Vocabulary, kind_name,
+    state_name,
 };
 pub use workflow::{Step, take_step};

@@ -9,13 +9,13 @@ use crate::kernel::text::Lang;
 pub struct Term {
     /// What the database and JSON hold.
     pub code: &'static str,
-    pub label_ro: &'static str,
-    pub label_en: &'static str,
+    /// Its label's message id (`complaints.ftl`).
+    pub label: &'static str,
 }
 
 impl Term {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        lang.t(self.label_ro, self.label_en)
+    pub fn label(&self, lang: Lang) -> String {
+        lang.tr(self.label)
     }
 }
 
@@ -23,13 +23,13 @@ impl Term {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub name: &'static str,
-    pub label_ro: &'static str,
-    pub label_en: &'static str,
+    /// Its label's message id (`complaints.ftl`).
+    pub label: &'static str,
 }
 
 impl Field {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        lang.t(self.label_ro, self.label_en)
+    pub fn label(&self, lang: Lang) -> String {
+        lang.tr(self.label)
     }
 }
 
@@ -76,34 +76,17 @@ impl Vocabulary for Kind {
     ];
     const FIELD: Field = Field {
         name: "kind",
-        label_ro: "Tipul",
-        label_en: "Kind",
+        label: "complaints-kind-label",
     };
 
     fn term(self) -> Term {
-        let (code, label_ro, label_en) = match self {
-            Kind::Service => (
-                "service",
-                "Serviciu (despre o programare)",
-                "Service (about a booking)",
-            ),
-            Kind::Proposal => (
-                "proposal",
-                "Propunere (despre o programare, de ex. anulare întârziată)",
-                "Proposal (about a booking, e.g. a late cancellation)",
-            ),
-            Kind::Product => ("product", "Document sau produs", "Document or product"),
-            Kind::Technical => (
-                "technical",
-                "Problemă tehnică a site-ului",
-                "Technical problem with the site",
-            ),
+        let (code, label) = match self {
+            Kind::Service => ("service", "complaints-kind-service"),
+            Kind::Proposal => ("proposal", "complaints-kind-proposal"),
+            Kind::Product => ("product", "complaints-kind-product"),
+            Kind::Technical => ("technical", "complaints-kind-technical"),
         };
-        Term {
-            code,
-            label_ro,
-            label_en,
-        }
+        Term { code, label }
     }
 }
 
@@ -125,22 +108,17 @@ impl Vocabulary for Severity {
     ];
     const FIELD: Field = Field {
         name: "severity",
-        label_ro: "Gravitate",
-        label_en: "Severity",
+        label: "complaints-severity-label",
     };
 
     fn term(self) -> Term {
-        let (code, label_ro, label_en) = match self {
-            Severity::Critical => ("critical", "Critică (24 h)", "Critical (24 h)"),
-            Severity::High => ("high", "Ridicată (48 h)", "High (48 h)"),
-            Severity::Normal => ("normal", "Normală (72 h)", "Normal (72 h)"),
-            Severity::Low => ("low", "Scăzută (72 h)", "Low (72 h)"),
+        let (code, label) = match self {
+            Severity::Critical => ("critical", "complaints-severity-critical"),
+            Severity::High => ("high", "complaints-severity-high"),
+            Severity::Normal => ("normal", "complaints-severity-normal"),
+            Severity::Low => ("low", "complaints-severity-low"),
         };
-        Term {
-            code,
-            label_ro,
-            label_en,
-        }
+        Term { code, label }
     }
 }
 
@@ -173,31 +151,48 @@ impl Vocabulary for Channel {
     ];
     const FIELD: Field = Field {
         name: "channel",
-        label_ro: "Canal preferat",
-        label_en: "Preferred channel",
+        label: "complaints-channel-label",
     };
 
     fn term(self) -> Term {
-        let (code, label_ro, label_en) = match self {
-            Channel::Email => ("email", "Email", "Email"),
-            Channel::Phone => ("phone", "Telefon", "Phone"),
-            Channel::Chat => ("chat", "Chat", "Chat"),
-            Channel::Letter => ("letter", "Scrisoare", "Letter"),
+        let (code, label) = match self {
+            Channel::Email => ("email", "complaints-channel-email"),
+            Channel::Phone => ("phone", "complaints-channel-phone"),
+            Channel::Chat => ("chat", "complaints-channel-chat"),
+            Channel::Letter => ("letter", "complaints-channel-letter"),
         };
-        Term {
-            code,
-            label_ro,
-            label_en,
-        }
+        Term { code, label }
     }
+}
+
+/// A complaint's kind as people read it, from its code (the code itself if unknown).
+pub fn kind_name(code: &str, lang: Lang) -> String {
+    Kind::parse(code).map_or_else(|| code.to_owned(), |k| k.term().label(lang))
+}
+
+/// A complaint's states (`Progress::state`) and their names' message ids.
+const STATES: [(&str, &str); 5] = [
+    ("received", "complaints-state-received"),
+    ("acknowledged", "complaints-state-acknowledged"),
+    ("in_progress", "complaints-state-in-progress"),
+    ("escalated", "complaints-state-escalated"),
+    ("resolved", "complaints-state-resolved"),
+];
+
+/// A complaint's state as the person who filed it reads it, from its code.
+pub fn state_name(code: &str, lang: Lang) -> String {
+    STATES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, id)| lang.tr(id))
 }
 
 /// A free text of the complaint, as the form shows it and the parser limits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextField {
     pub name: &'static str,
-    pub label_ro: &'static str,
-    pub label_en: &'static str,
+    /// Its label's message id (`complaints.ftl`).
+    pub label: &'static str,
     /// The height of its box on the form.
     pub rows: u32,
     pub max_chars: usize,
@@ -205,8 +200,8 @@ pub struct TextField {
 }
 
 impl TextField {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        lang.t(self.label_ro, self.label_en)
+    pub fn label(&self, lang: Lang) -> String {
+        lang.tr(self.label)
     }
 }
 
@@ -214,16 +209,14 @@ impl TextField {
 pub const MAX_DESCRIPTION: usize = 4000;
 pub const DESCRIPTION: TextField = TextField {
     name: "description",
-    label_ro: "Descrierea problemei",
-    label_en: "Description of the problem",
+    label: "complaints-description-label",
     rows: 6,
     max_chars: MAX_DESCRIPTION,
     required: true,
 };
 pub const SOLUTION_IDEA: TextField = TextField {
     name: "solution_idea",
-    label_ro: "Ideea dumneavoastră de soluție (opțional)",
-    label_en: "Your idea of a solution (optional)",
+    label: "complaints-solution-idea-label",
     rows: 3,
     max_chars: 2000,
     required: false,

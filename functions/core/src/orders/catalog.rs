@@ -3,6 +3,8 @@
 
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;
+use fluent_bundle::FluentValue;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use serde::{Deserialize, Serialize};
 
 /// A detail an order of some document type must give.
@@ -26,6 +28,16 @@ impl Detail {
         }
     }
 
+    /// Its label on the order form, in `lang`.
+    pub fn name(self, lang: Lang) -> String {
+        lang.tr(match self {
+            Detail::Vin => "orders-detail-vin",
+            Detail::Plate => "orders-detail-plate",
+            Detail::Holder => "orders-detail-holder",
+        })
+    }
+
+    // TODO(issue 26): the staff desk's (ro, en) pair, until it reads `name`.
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
             Detail::Vin => (
@@ -218,13 +230,22 @@ impl OrderSettings {
     }
 }
 
-/// A fee as people read it: `25,00 lei` in Romanian, `RON 25.00` in English.
+/// A fee as people read it in `lang`: `25,00 lei`, `RON 25.00`, `25,00 lej`; the
+/// amount in lei with two decimals, grouped the language's way (`1.234,50 lei`).
+pub fn fee(bani: i64, lang: Lang) -> String {
+    let options = FluentNumberOptions {
+        minimum_fraction_digits: Some(2),
+        ..FluentNumberOptions::default()
+    };
+    // Only shown: a fee of whole bani is exact to the two decimals printed.
+    let lei = FluentNumber::new(bani as f64 / 100.0, options);
+    lang.tr1("orders-fee", "amount", FluentValue::Number(lei))
+}
+
+/// The fee in Romanian and in English.
+// TODO(issue 26): for the emails until they take `fee` in the order's language.
 pub fn fee_text(bani: i64) -> (String, String) {
-    let (lei, rest) = (bani / 100, bani % 100);
-    (
-        format!("{lei},{rest:02} lei"),
-        format!("RON {lei}.{rest:02}"),
-    )
+    (fee(bani, Lang::Ro), fee(bani, Lang::En))
 }
 
 #[cfg(test)]
@@ -250,6 +271,10 @@ mod tests {
             ("25,05 lei".to_owned(), "RON 25.05".to_owned())
         );
         assert_eq!(fee_text(7), ("0,07 lei".to_owned(), "RON 0.07".to_owned()));
+        assert_eq!(fee(2_500, Lang::Hu), "25,00 lej");
+        assert_eq!(fee(123_450, Lang::Ro), "1.234,50 lei");
+        assert_eq!(fee(123_450, Lang::En), "RON 1,234.50");
+        assert_eq!(fee(1_234_500, Lang::Hu), "12\u{a0}345,00 lej");
     }
 
     #[test]

@@ -86,22 +86,19 @@ impl State {
     }
 
     /// The state as the requester reads it.
-    pub fn label(self) -> (&'static str, &'static str) {
-        match self {
-            State::Received => ("Primită, așteaptă plata", "Received, awaiting payment"),
-            State::Paid => ("Plătită", "Paid"),
-            State::Processing => ("În procesare", "Processing"),
-            State::InfoRequested => (
-                "Așteaptă informații de la dvs.",
-                "Waiting for your information",
-            ),
-            State::Reopened => ("Redeschisă la cererea dvs.", "Reopened at your request"),
-            State::Issued => ("Emisă", "Issued"),
-            State::Delivered => ("Livrată", "Delivered"),
-            State::Rejected => ("Respinsă", "Rejected"),
-            State::Expired => ("Expirată", "Expired"),
-            State::Cancelled => ("Anulată", "Cancelled"),
-        }
+    pub fn name(self, lang: Lang) -> String {
+        lang.tr(match self {
+            State::Received => "orders-state-received",
+            State::Paid => "orders-state-paid",
+            State::Processing => "orders-state-processing",
+            State::InfoRequested => "orders-state-info-requested",
+            State::Reopened => "orders-state-reopened",
+            State::Issued => "orders-state-issued",
+            State::Delivered => "orders-state-delivered",
+            State::Rejected => "orders-state-rejected",
+            State::Expired => "orders-state-expired",
+            State::Cancelled => "orders-state-cancelled",
+        })
     }
 
     /// Whether staff owe work on it, so its deadline runs (D04).
@@ -354,7 +351,9 @@ pub struct PublicEvent {
 #[derive(Debug, Serialize)]
 pub struct OrderStatusView {
     pub document: String,
-    pub document_name: (String, String),
+    /// The document's name in Romanian, English and Hungarian (JSON: an array of the
+    /// three, in that order; Romanian where the catalog has no Hungarian).
+    pub document_name: [String; 3],
     pub state: State,
     pub requester: String,
     pub fee_bani: i64,
@@ -379,8 +378,8 @@ impl OrderStatusView {
         let document_name = office
             .orders
             .document(&order.document)
-            .map(|d| (d.name_ro.clone(), d.name_en.clone()))
-            .unwrap_or_else(|_| (order.document.clone(), order.document.clone()));
+            .map(|d| Lang::ALL.map(|l| d.name(l).to_owned()))
+            .unwrap_or_else(|_| Lang::ALL.map(|_| order.document.clone()));
         let payable = order.state == State::Received && order.pay_by > now;
         let issued = matches!(order.state, State::Issued | State::Delivered);
         OrderStatusView {

@@ -1,29 +1,44 @@
 //! The complaint pages: the form, the received page, the status, the escalation link.
 
-use super::page::{FactRows, FactsPage, FormState, notice_page, render};
+use super::page::{FactRows, FormState, NoticePage, render};
 use crate::complaints::ComplaintStatusView;
-use crate::complaints::{Channel, Field, Kind, Severity, TEXTS, Term, TextField, Vocabulary};
+use crate::complaints::{
+    Channel, Field, Kind, Severity, TEXTS, Term, TextField, Vocabulary, kind_name, state_name,
+};
+use crate::kernel::i18n::dates;
 use crate::kernel::text::Lang;
 use askama::Template;
 
+/// A moment from the view (RFC 3339, office time) as its day, the language's way.
+fn day(time: &str, lang: Lang) -> String {
+    chrono::DateTime::parse_from_rfc3339(time)
+        .map(|t| dates::date_numeric(t.date_naive(), lang))
+        .unwrap_or_else(|_| time.get(..10).unwrap_or(time).to_owned())
+}
+
 fn complaint_rows(lang: Lang, view: &ComplaintStatusView) -> FactRows {
-    let day = |t: &str| t.get(..10).unwrap_or(t).to_owned();
     let mut rows = vec![
-        (lang.t("Tip", "Kind"), view.kind.clone()),
-        (lang.t("Stare", "State"), view.state.to_owned()),
-        (lang.t("Nivel", "Level"), view.level.to_string()),
-        (lang.t("Primită", "Received"), day(&view.received_at)),
+        (lang.tr("complaints-row-kind"), kind_name(&view.kind, lang)),
         (
-            lang.t("Confirmare până la", "Acknowledgement by"),
-            day(&view.acknowledge_by),
+            lang.tr("complaints-row-state"),
+            state_name(view.state, lang),
+        ),
+        (lang.tr("complaints-row-level"), view.level.to_string()),
+        (
+            lang.tr("complaints-row-received"),
+            day(&view.received_at, lang),
+        ),
+        (
+            lang.tr("complaints-row-acknowledge-by"),
+            day(&view.acknowledge_by, lang),
         ),
     ];
     if let Some(p) = &view.progress_update_by {
-        rows.push((lang.t("Actualizare până la", "Progress update by"), day(p)));
+        rows.push((lang.tr("complaints-row-progress-by"), day(p, lang)));
     }
     rows.push((
-        lang.t("Soluționare până la", "Resolution by"),
-        day(&view.resolve_by),
+        lang.tr("complaints-row-resolve-by"),
+        day(&view.resolve_by, lang),
     ));
     // The labels as the pages' rows hold them (owned, as messages are).
     rows.into_iter()
@@ -35,7 +50,7 @@ fn complaint_rows(lang: Lang, view: &ComplaintStatusView) -> FactRows {
 #[template(path = "complaints/form.html")]
 struct ComplaintFormPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     kind: (Field, Vec<Term>),
     texts: [TextField; 2],
     /// T01: a technical ticket's severity and preferred channel.
@@ -48,10 +63,7 @@ struct ComplaintFormPage<'a> {
 pub fn complaint_form_page(lang: Lang, challenged: bool, form: &FormState) -> String {
     render(ComplaintFormPage {
         lang,
-        title: lang.t(
-            "Sesizări, propuneri și probleme tehnice",
-            "Complaints, proposals and technical problems",
-        ),
+        title: lang.tr("complaints-form-title"),
         kind: Kind::offered(),
         texts: TEXTS,
         choices: [Severity::offered(), Channel::offered()],
@@ -64,7 +76,7 @@ pub fn complaint_form_page(lang: Lang, challenged: bool, form: &FormState) -> St
 #[template(path = "complaints/received.html")]
 struct ComplaintReceivedPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     number: Option<&'a str>,
     rows: FactRows,
 }
@@ -77,25 +89,33 @@ pub fn complaint_received_page(
 ) -> String {
     render(ComplaintReceivedPage {
         lang,
-        title: lang.t("Sesizare primită", "Complaint received"),
+        title: lang.tr("complaints-received-title"),
         number,
         rows: complaint_rows(lang, view),
     })
 }
 
+#[derive(Template)]
+#[template(path = "complaints/status.html")]
+struct ComplaintStatusPage {
+    lang: Lang,
+    title: String,
+    rows: FactRows,
+}
+
 pub fn complaint_status_page(lang: Lang, view: &ComplaintStatusView) -> String {
-    render(FactsPage {
+    render(ComplaintStatusPage {
         lang,
-        title: lang.t("Starea sesizării", "Complaint status"),
+        title: lang.tr("complaints-status-title"),
         rows: complaint_rows(lang, view),
     })
 }
 
 #[derive(Template)]
 #[template(path = "complaints/escalate_confirm.html")]
-struct EscalateConfirmPage<'a> {
+struct EscalateConfirmPage {
     lang: Lang,
-    title: &'a str,
+    title: String,
     rows: FactRows,
 }
 
@@ -103,18 +123,50 @@ struct EscalateConfirmPage<'a> {
 pub fn escalate_confirm_page(lang: Lang, view: &ComplaintStatusView) -> String {
     render(EscalateConfirmPage {
         lang,
-        title: lang.t("Escaladați sesizarea?", "Escalate this complaint?"),
+        title: lang.tr("complaints-escalate-title"),
         rows: complaint_rows(lang, view),
     })
 }
 
 pub fn escalated_page(lang: Lang) -> String {
-    notice_page(
+    render(NoticePage {
         lang,
-        lang.t("Sesizare escaladată", "Complaint escalated"),
-        lang.t(
-            "Sesizarea a fost redeschisă la nivelul superior. Veți primi confirmarea și noile termene.",
-            "The complaint has been reopened one level up. You will receive the acknowledgement and the new deadlines.",
-        ),
-    )
+        title: &lang.tr("complaints-escalated-title"),
+        text: &lang.tr("complaints-escalated-text"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c01_a_complaints_status_reads_in_hungarian_with_the_year_first() {
+        let view = ComplaintStatusView {
+            kind: "technical".to_owned(),
+            state: "in_progress",
+            level: 1,
+            severity: Some("high".to_owned()),
+            received_at: "2026-11-25T10:05:00+02:00".to_owned(),
+            acknowledged_at: Some("2026-11-26T09:00:00+02:00".to_owned()),
+            resolved_at: None,
+            acknowledge_by: "2026-12-04T23:59:59+02:00".to_owned(),
+            progress_update_by: None,
+            resolve_by: "2026-12-28T23:59:59+02:00".to_owned(),
+            new_timeline_until: None,
+        };
+        let hu = complaint_status_page(Lang::Hu, &view);
+        for shown in [
+            "<dt>Típus</dt><dd>A weboldal műszaki problémája</dd>",
+            "<dt>Állapot</dt><dd>Folyamatban</dd>",
+            "<dt>Beérkezett</dt><dd>2026. 11. 25.</dd>",
+            "<dt>Megoldás határideje</dt><dd>2026. 12. 28.</dd>",
+        ] {
+            assert!(hu.contains(shown), "{shown} in {hu}");
+        }
+        let ro = complaint_status_page(Lang::Ro, &view);
+        assert!(ro.contains("<dd>25.11.2026</dd>") && ro.contains("<dd>În lucru</dd>"));
+        let form = complaint_form_page(Lang::Hu, false, &FormState::default());
+        assert!(form.contains("A panasz elküldése") && form.contains("Kritikus (24 óra)"));
+    }
 }

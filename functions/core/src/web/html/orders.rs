@@ -1,31 +1,28 @@
 //! The digital orders' pages (D01–D04): catalog, form, placed, status, information
 //! link and the return from the payment provider.
 
-use super::page::{FactRows, FormState, notice_page, render};
+use super::page::{FactRows, FormState, NoticePage, render};
+use crate::kernel::i18n::dates;
 use crate::kernel::text::Lang;
-use crate::orders::catalog::{DocumentType, OrderSettings, fee_text};
-use crate::orders::{OrderStatusView, State};
+use crate::orders::OrderStatusView;
+use crate::orders::catalog::{self, DocumentType, OrderSettings};
 use askama::Template;
 
-/// A fee in the page's language: `25,00 lei` or `RON 25.00`.
+/// A fee in the page's language: `25,00 lei`, `RON 25.00`, `25,00 lej`.
 pub fn fee(bani: i64, lang: Lang) -> String {
-    let (ro, en) = fee_text(bani);
-    lang.t(&ro, &en).to_owned()
+    catalog::fee(bani, lang)
 }
 
 fn document_name(view: &OrderStatusView, lang: Lang) -> &str {
-    lang.t(&view.document_name.0, &view.document_name.1)
+    let [ro, en, hu] = &view.document_name;
+    lang.pick(ro, en, hu)
 }
 
-fn state_name(state: State, lang: Lang) -> String {
-    let (ro, en) = state.label();
-    lang.t(ro, en).to_owned()
-}
-
-/// A time from a view (RFC 3339, office time) as `25.11.2026 10:00`.
-fn shown(time: &str) -> String {
+/// A time from a view (RFC 3339, office time) the language's way: `25.11.2026 10:00`,
+/// `2026. 11. 25. 10:00`.
+fn shown(time: &str, lang: Lang) -> String {
     chrono::DateTime::parse_from_rfc3339(time)
-        .map(|t| t.format("%d.%m.%Y %H:%M").to_string())
+        .map(|t| dates::date_time_numeric(t.naive_local(), lang))
         .unwrap_or_default()
 }
 
@@ -33,22 +30,22 @@ fn shown(time: &str) -> String {
 fn order_rows(lang: Lang, view: &OrderStatusView) -> FactRows {
     let mut rows = vec![
         (
-            lang.t("Document", "Document"),
+            lang.tr("orders-row-document"),
             document_name(view, lang).to_owned(),
         ),
-        (lang.t("Solicitant", "Requester"), view.requester.clone()),
-        (lang.t("Tarif", "Fee"), fee(view.fee_bani, lang)),
-        (lang.t("Stare", "State"), state_name(view.state, lang)),
-        (lang.t("Plasată", "Placed"), shown(&view.ordered_at)),
+        (lang.tr("orders-row-requester"), view.requester.clone()),
+        (lang.tr("orders-row-fee"), fee(view.fee_bani, lang)),
+        (lang.tr("orders-row-state"), view.state.name(lang)),
+        (lang.tr("orders-row-placed"), shown(&view.ordered_at, lang)),
     ];
     if let Some(pay_by) = &view.pay_by {
-        rows.push((lang.t("De plătit până la", "Pay by"), shown(pay_by)));
+        rows.push((lang.tr("orders-row-pay-by"), shown(pay_by, lang)));
     }
     if let Some(due) = &view.due_by {
-        rows.push((lang.t("Se emite până la", "Issued by"), shown(due)));
+        rows.push((lang.tr("orders-row-due-by"), shown(due, lang)));
     }
     if let Some(until) = &view.download_until {
-        rows.push((lang.t("Descărcare până la", "Download until"), shown(until)));
+        rows.push((lang.tr("orders-row-download-until"), shown(until, lang)));
     }
     // The labels as the pages' rows hold them (owned, as messages are).
     rows.into_iter()
@@ -60,15 +57,16 @@ fn order_rows(lang: Lang, view: &OrderStatusView) -> FactRows {
 #[template(path = "orders/catalog.html")]
 struct CatalogPage<'a> {
     lang: Lang,
-    title: &'a str,
-    documents: Vec<(&'a str, &'a str, String, u32)>,
+    title: String,
+    /// Each document: its code, name, fee and time to issue.
+    documents: Vec<(&'a str, &'a str, String, String)>,
     tariff_source: &'a str,
 }
 
 pub fn order_catalog_page(lang: Lang, settings: &OrderSettings) -> String {
     render(CatalogPage {
         lang,
-        title: lang.t("Documente digitale", "Digital documents"),
+        title: lang.tr("orders-catalog-title"),
         documents: settings
             .documents
             .iter()
@@ -77,7 +75,7 @@ pub fn order_catalog_page(lang: Lang, settings: &OrderSettings) -> String {
                     d.code.as_str(),
                     d.name(lang),
                     fee(i64::from(d.fee_bani), lang),
-                    d.deadline_business_days,
+                    lang.tr1("orders-catalog-days", "count", d.deadline_business_days),
                 )
             })
             .collect(),
@@ -92,7 +90,7 @@ struct FormPage<'a> {
     title: &'a str,
     code: &'a str,
     fee: String,
-    details: Vec<(&'static str, &'static str)>,
+    details: Vec<(&'static str, String)>,
     /// The bot defence is on: the form carries a challenge the page solves.
     challenged: bool,
     form: FormState,
@@ -112,10 +110,7 @@ pub fn order_form_page(
         details: document
             .details
             .iter()
-            .map(|d| {
-                let (ro, en) = d.label();
-                (d.code(), lang.t(ro, en))
-            })
+            .map(|d| (d.code(), d.name(lang)))
             .collect(),
         challenged,
         form,
@@ -126,7 +121,7 @@ pub fn order_form_page(
 #[template(path = "orders/placed.html")]
 struct PlacedPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     number: Option<&'a str>,
     rows: FactRows,
 }
@@ -135,7 +130,7 @@ struct PlacedPage<'a> {
 pub fn order_placed_page(lang: Lang, number: Option<&str>, view: &OrderStatusView) -> String {
     render(PlacedPage {
         lang,
-        title: lang.t("Comandă înregistrată", "Order placed"),
+        title: lang.tr("orders-placed-title"),
         number,
         rows: order_rows(lang, view),
     })
@@ -145,33 +140,37 @@ pub fn order_placed_page(lang: Lang, number: Option<&str>, view: &OrderStatusVie
 #[template(path = "orders/status.html")]
 struct StatusPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     number: &'a str,
     view: &'a OrderStatusView,
     rows: FactRows,
     history: Vec<(String, String, String)>,
-    done: Option<&'a str>,
+    done: Option<String>,
 }
+
+/// A history line's kind and what it says to the requester.
+const EVENTS: [(&str, &str); 13] = [
+    ("received", "orders-event-received"),
+    ("paid", "orders-event-paid"),
+    ("processing", "orders-event-processing"),
+    ("progress", "orders-event-progress"),
+    ("info_requested", "orders-event-info-requested"),
+    ("info_received", "orders-event-info-received"),
+    ("problem_reported", "orders-event-problem-reported"),
+    ("issued", "orders-event-issued"),
+    ("delivered", "orders-event-delivered"),
+    ("rejected", "orders-event-rejected"),
+    ("refunded", "orders-event-refunded"),
+    ("expired", "orders-event-expired"),
+    ("cancelled", "orders-event-cancelled"),
+];
 
 /// What a history line's kind says to the requester.
 fn event_name(kind: &str, lang: Lang) -> String {
-    let (ro, en) = match kind {
-        "received" => ("Comandă primită", "Order received"),
-        "paid" => ("Plată confirmată", "Payment confirmed"),
-        "processing" => ("Procesare începută", "Processing started"),
-        "progress" => ("Actualizare", "Update"),
-        "info_requested" => ("Informații cerute", "Information requested"),
-        "info_received" => ("Informații primite", "Information received"),
-        "problem_reported" => ("Problemă raportată", "Problem reported"),
-        "issued" => ("Document emis", "Document issued"),
-        "delivered" => ("Email de livrare trimis", "Delivery email sent"),
-        "rejected" => ("Comandă respinsă", "Order rejected"),
-        "refunded" => ("Tarif rambursat", "Fee refunded"),
-        "expired" => ("Comandă expirată", "Order expired"),
-        "cancelled" => ("Comandă anulată", "Order cancelled"),
-        other => (other, other),
-    };
-    lang.t(ro, en).to_owned()
+    EVENTS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or_else(|| kind.to_owned(), |(_, id)| lang.tr(id))
 }
 
 /// D03, D04: the status page; `done` names the action just taken.
@@ -182,20 +181,14 @@ pub fn order_status_page(
     done: Option<&str>,
 ) -> String {
     let done = done.and_then(|d| match d {
-        "cancelled" => Some(lang.t("Comanda a fost anulată.", "The order has been cancelled.")),
-        "problem" => Some(lang.t(
-            "Problema a fost transmisă; comanda a fost redeschisă.",
-            "The problem has been passed on; the order is reopened.",
-        )),
-        "link" => Some(lang.t(
-            "V-am trimis prin email un link nou de descărcare.",
-            "A new download link has been emailed to you.",
-        )),
+        "cancelled" => Some(lang.tr("orders-status-done-cancelled")),
+        "problem" => Some(lang.tr("orders-status-done-problem")),
+        "link" => Some(lang.tr("orders-status-done-link")),
         _ => None,
     });
     render(StatusPage {
         lang,
-        title: lang.t("Starea comenzii", "Order status"),
+        title: lang.tr("orders-status-title"),
         number,
         view,
         rows: order_rows(lang, view),
@@ -204,7 +197,7 @@ pub fn order_status_page(
             .iter()
             .map(|e| {
                 (
-                    shown(&e.at),
+                    shown(&e.at, lang),
                     event_name(&e.kind, lang),
                     e.text.clone().unwrap_or_default(),
                 )
@@ -218,29 +211,28 @@ pub fn order_status_page(
 #[template(path = "orders/info.html")]
 struct InfoPage<'a> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     question: &'a str,
 }
 
 pub fn order_info_page(lang: Lang, question: &str) -> String {
     render(InfoPage {
         lang,
-        title: lang.t(
-            "Informații pentru comanda dvs.",
-            "Information for your order",
-        ),
+        title: lang.tr("orders-info-title"),
         question,
     })
 }
 
+/// A page that only says one thing.
+fn notice(lang: Lang, title: &str, text: &str) -> String {
+    render(NoticePage { lang, title, text })
+}
+
 pub fn order_answered_page(lang: Lang) -> String {
-    notice_page(
+    notice(
         lang,
-        lang.t("Răspuns trimis", "Answer sent"),
-        lang.t(
-            "Mulțumim; comanda s-a întors la procesare.",
-            "Thank you; the order is back in processing.",
-        ),
+        &lang.tr("orders-answered-title"),
+        &lang.tr("orders-answered-text"),
     )
 }
 
@@ -248,21 +240,89 @@ pub fn order_answered_page(lang: Lang) -> String {
 /// the provider's signed notification arrives.
 pub fn order_return_page(lang: Lang, cancelled: bool) -> String {
     if cancelled {
-        return notice_page(
+        return notice(
             lang,
-            lang.t("Plată neefectuată", "Payment not made"),
-            lang.t(
-                "Plata nu a fost făcută. O puteți relua de pe pagina comenzii, până la termenul de plată.",
-                "The payment was not made. You can try again from the order's page before the payment deadline.",
-            ),
+            &lang.tr("orders-return-cancelled-title"),
+            &lang.tr("orders-return-cancelled-text"),
         );
     }
-    notice_page(
+    notice(
         lang,
-        lang.t("Plată trimisă", "Payment sent"),
-        lang.t(
-            "Mulțumim. Confirmarea plății vă sosește prin email imediat ce procesatorul ne-o transmite; starea o vedeți pe pagina comenzii.",
-            "Thank you. The payment confirmation is emailed to you as soon as the payment provider tells us; the order's page shows its state.",
-        ),
+        &lang.tr("orders-return-sent-title"),
+        &lang.tr("orders-return-sent-text"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::orders::{PublicEvent, State};
+
+    fn view() -> OrderStatusView {
+        OrderStatusView {
+            document: "vehicle_history".to_owned(),
+            document_name: [
+                "Extras".to_owned(),
+                "Extract".to_owned(),
+                "Kivonat".to_owned(),
+            ],
+            state: State::Paid,
+            requester: "Ion P.".to_owned(),
+            fee_bani: 123_450,
+            currency: "RON".to_owned(),
+            ordered_at: "2026-11-25T10:05:00+02:00".to_owned(),
+            pay_by: None,
+            due_by: Some("2026-11-30T00:00:00+02:00".to_owned()),
+            history: vec![PublicEvent {
+                at: "2026-11-25T10:07:00+02:00".to_owned(),
+                kind: "paid".to_owned(),
+                text: None,
+            }],
+            download_until: None,
+            download_available: false,
+            can_pay: false,
+            can_cancel: false,
+            can_report_problem: false,
+        }
+    }
+
+    #[test]
+    fn d03_the_status_page_writes_fees_and_times_the_languages_way() {
+        let hu = order_status_page(Lang::Hu, "AAAAA-BBBBB-CCCCC-DDDDD", &view(), None);
+        for shown in [
+            "<dd>Kivonat</dd>",
+            "<dd>1234,50 lej</dd>",
+            "<dd>Kifizetve</dd>",
+            "<dd>2026. 11. 25. 10:05</dd>",
+            "<td>Fizetés visszaigazolva</td>",
+            "A megrendelés állapota",
+        ] {
+            assert!(hu.contains(shown), "{shown} in {hu}");
+        }
+        let ro = order_status_page(Lang::Ro, "AAAAA-BBBBB-CCCCC-DDDDD", &view(), None);
+        for shown in [
+            "<dd>1.234,50 lei</dd>",
+            "<dd>25.11.2026 10:05</dd>",
+            "Plătită",
+        ] {
+            assert!(ro.contains(shown), "{shown} in {ro}");
+        }
+        let en = order_status_page(Lang::En, "AAAAA-BBBBB-CCCCC-DDDDD", &view(), Some("link"));
+        assert!(en.contains("<dd>RON 1,234.50</dd>"), "{en}");
+        assert!(en.contains("A new download link has been emailed to you."));
+    }
+
+    #[test]
+    fn d02_the_catalog_counts_business_days_in_each_language() {
+        let settings = OrderSettings::default();
+        let ro = order_catalog_page(Lang::Ro, &settings);
+        assert!(ro.contains("3 zile lucrătoare"), "{ro}");
+        assert!(ro.contains("25,00 lei"));
+        let hu = order_catalog_page(Lang::Hu, &settings);
+        assert!(
+            hu.contains("3 munkanap") && hu.contains("25,00 lej"),
+            "{hu}"
+        );
+        assert!(hu.contains("Elektronikus dokumentumok"));
+    }
 }

@@ -1,47 +1,81 @@
 //! The public transparency page (issue 23).
 
 use super::page::render;
-use crate::kernel::text::Lang;
+use crate::kernel::i18n::dates;
+use crate::kernel::text::{Arg, Lang};
 use crate::kernel::time::OFFICE_TZ;
 use crate::stats::transparency::Outlook;
 use askama::Template;
+use chrono::NaiveDate;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
 #[derive(Template)]
 #[template(path = "transparency.html")]
 struct TransparencyPage<'a, 'o> {
     lang: Lang,
-    title: &'a str,
+    title: String,
     outlooks: &'a [Outlook<'o>],
 }
 
+/// A number written with `decimals` decimals, the language's way.
+fn number(value: f64, decimals: usize) -> Arg<'static> {
+    let options = FluentNumberOptions {
+        minimum_fraction_digits: Some(decimals),
+        ..FluentNumberOptions::default()
+    };
+    Arg::Number(FluentNumber::new(value, options))
+}
+
 impl TransparencyPage<'_, '_> {
-    fn opening(&self, o: &Outlook) -> String {
-        o.next_opening
-            .with_timezone(&OFFICE_TZ)
-            .format("%d.%m.%Y %H:%M")
-            .to_string()
+    fn day(&self, day: &NaiveDate) -> String {
+        dates::date_numeric(*day, self.lang)
+    }
+
+    /// The next day, and when it opens for booking.
+    fn next_day(&self, o: &Outlook) -> String {
+        let opening = o.next_opening.with_timezone(&OFFICE_TZ).naive_local();
+        self.lang.tr2(
+            "transparency-next-day-opening",
+            ("day", self.day(&o.next_day)),
+            ("opening", dates::date_time_numeric(opening, self.lang)),
+        )
+    }
+
+    fn recent(&self, o: &Outlook) -> String {
+        self.lang.tr2(
+            "transparency-recent-filled",
+            ("days", o.recent_days),
+            ("filled", o.recent_filled),
+        )
     }
 
     /// A duration as people say it: minutes under an hour, then hours, then days.
     fn duration(&self, minutes: &f64) -> String {
         let m = *minutes;
         if m < 60.0 {
-            format!("{m:.0} min")
+            self.lang
+                .tr1("transparency-minutes", "minutes", number(m, 0))
         } else if m < 48.0 * 60.0 {
-            format!("{:.1} h", m / 60.0)
+            self.lang
+                .tr1("transparency-hours", "hours", number(m / 60.0, 1))
         } else {
-            format!("{:.1} {}", m / 1440.0, self.lang.t("zile", "days"))
+            self.lang
+                .tr1("transparency-days", "days", number(m / 1440.0, 1))
         }
+    }
+
+    /// A share in percent: whole, or with one decimal.
+    fn percent(&self, p: &f64) -> String {
+        let decimals = if p.fract() == 0.0 { 0 } else { 1 };
+        self.lang
+            .tr1("transparency-percent", "percent", number(*p, decimals))
     }
 }
 
 pub fn transparency_page(lang: Lang, outlooks: &[Outlook]) -> String {
     render(TransparencyPage {
         lang,
-        title: lang.t(
-            "Transparență: programările în cifre",
-            "Transparency: bookings in figures",
-        ),
+        title: lang.tr("transparency-title"),
         outlooks,
     })
 }
