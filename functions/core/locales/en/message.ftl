@@ -75,8 +75,6 @@ message-complaint-sla-text = Complaint #{ $id } ({ $kind }): { $flag }, due { $d
 ## A digital order's messages. $document is the document's name, $ordered when it was
 ## ordered.
 
-# An amount in lei: $lei the whole lei, $cents the two-digit bani.
-message-order-fee = RON { $lei }.{ $cents }
 message-order-confirmation-subject = Order confirmation
 message-order-confirmation-received = We received your order of { $ordered } ({ $document }). Order number: { $number }
 message-order-confirmation-fee = Fee: { $fee }. Pay by card on the order's page by { $pay_by }; after that the order expires. Processing starts once the payment is confirmed.

@@ -135,9 +135,6 @@ staff-order-requester = Requester
 staff-order-fee = Fee
 staff-order-paid = Paid
 staff-order-refund = Refund
-staff-order-detail-vin = Vehicle identification number (VIN)
-staff-order-detail-plate = Registration plate
-staff-order-detail-holder = Holder
 staff-order-issued-document = Issued document
 # The issued PDF: its name, size in bytes and checksum.
 staff-order-issued-file = { $file } · { $bytes } B · SHA-256 { $sha256 }

@@ -77,7 +77,6 @@ message-complaint-sla-text = #{ $id } számú panasz ({ $kind }): { $flag }, hat
 ## $ordered a rendelés ideje.
 
 # Összeg lejben: $lei az egész lej, $cents a kétjegyű bani.
-message-order-fee = { $lei },{ $cents } lej
 message-order-confirmation-subject = Rendelés visszaigazolása
 message-order-confirmation-received = Megkaptuk rendelését ({ $document }, leadva: { $ordered }). A rendelés száma: { $number }
 message-order-confirmation-fee = Díj: { $fee }. Kártyával fizethet a rendelés oldalán, legkésőbb eddig: { $pay_by }; ezután a rendelés lejár. A feldolgozás a fizetés visszaigazolása után kezdődik.

@@ -135,9 +135,6 @@ staff-order-requester = Kérelmező
 staff-order-fee = Díj
 staff-order-paid = Fizetve
 staff-order-refund = Visszatérítés
-staff-order-detail-vin = Alvázszám (VIN)
-staff-order-detail-plate = Rendszám
-staff-order-detail-holder = Tulajdonos
 staff-order-issued-document = Kiállított dokumentum
 # A kiállított PDF: neve, mérete bájtban és ellenőrzőösszege.
 staff-order-issued-file = { $file } · { $bytes } B · SHA-256 { $sha256 }

@@ -75,8 +75,6 @@ message-complaint-sla-text = Sesizarea #{ $id } ({ $kind }): { $flag }, termen {
 ## A digital order's messages. $document is the document's name, $ordered when it was
 ## ordered.
 
-# An amount in lei: $lei the whole lei, $cents the two-digit bani.
-message-order-fee = { $lei },{ $cents } lei
 message-order-confirmation-subject = Confirmare comandă
 message-order-confirmation-received = Am primit comanda din { $ordered } ({ $document }). Numărul comenzii: { $number }
 message-order-confirmation-fee = Tarif: { $fee }. Plata se face cu cardul, pe pagina comenzii, până la { $pay_by }; după această dată comanda expiră. Procesarea începe după confirmarea plății.

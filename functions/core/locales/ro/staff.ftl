@@ -135,9 +135,6 @@ staff-order-requester = Solicitant
 staff-order-fee = Tarif
 staff-order-paid = Plătită
 staff-order-refund = Rambursare
-staff-order-detail-vin = Seria de șasiu (VIN)
-staff-order-detail-plate = Numărul de înmatriculare
-staff-order-detail-holder = Titularul
 staff-order-issued-document = Document emis
 # The issued PDF: its name, size in bytes and checksum.
 staff-order-issued-file = { $file } · { $bytes } B · SHA-256 { $sha256 }

@@ -38,15 +38,6 @@ impl About<'_> {
     }
 }
 
-/// An amount in lei, the language's way: "25,00 lei", "RON 25.00", "25,00 lej".
-fn fee(bani: i64, lang: Lang) -> String {
-    let (lei, cents) = (bani / 100, format!("{:02}", bani % 100));
-    lang.tr_args(
-        "message-order-fee",
-        &args([("lei", &lei.to_string()), ("cents", &cents)]),
-    )
-}
-
 /// D01 (seed 003 §1.3): the confirmation: summary, fee, terms, how to pay, the number.
 pub fn confirmation(
     about: &About,
@@ -59,7 +50,7 @@ pub fn confirmation(
         about.subject("message-order-confirmation-subject", Some(number)),
         &about.paragraphs(|l, mut a| {
             a.set("number", number.to_owned());
-            a.set("fee", fee(fee_bani, l));
+            a.set("fee", crate::orders::catalog::fee(fee_bani, l));
             a.set("pay_by", moment(pay_by, l));
             vec![
                 l.tr_args("message-order-confirmation-received", &a),
@@ -80,7 +71,7 @@ pub fn paid(about: &About, fee_bani: i64, due: NaiveDate) -> Email {
     email(
         about.subject("message-order-paid-subject", None),
         &about.paragraphs(|l, mut a| {
-            a.set("fee", fee(fee_bani, l));
+            a.set("fee", crate::orders::catalog::fee(fee_bani, l));
             a.set("due", day(due, l));
             vec![l.tr_args("message-order-paid-text", &a)]
         }),

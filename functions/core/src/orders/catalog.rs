@@ -36,18 +36,6 @@ impl Detail {
             Detail::Holder => "orders-detail-holder",
         })
     }
-
-    // TODO(issue 26): the staff desk's (ro, en) pair, until it reads `name`.
-    pub fn label(self) -> (&'static str, &'static str) {
-        match self {
-            Detail::Vin => (
-                "Seria de șasiu (VIN)",
-                "Vehicle identification number (VIN)",
-            ),
-            Detail::Plate => ("Numărul de înmatriculare", "Registration plate"),
-            Detail::Holder => ("Titularul", "Holder"),
-        }
-    }
 }
 
 /// One digital document type of the catalog.
@@ -242,12 +230,6 @@ pub fn fee(bani: i64, lang: Lang) -> String {
     lang.tr1("orders-fee", "amount", FluentValue::Number(lei))
 }
 
-/// The fee in Romanian and in English.
-// TODO(issue 26): for the emails until they take `fee` in the order's language.
-pub fn fee_text(bani: i64) -> (String, String) {
-    (fee(bani, Lang::Ro), fee(bani, Lang::En))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,11 +248,8 @@ mod tests {
 
     #[test]
     fn d02_fees_are_whole_bani() {
-        assert_eq!(
-            fee_text(2_505),
-            ("25,05 lei".to_owned(), "RON 25.05".to_owned())
-        );
-        assert_eq!(fee_text(7), ("0,07 lei".to_owned(), "RON 0.07".to_owned()));
+        assert_eq!(fee(2_505, Lang::Ro), "25,05 lei");
+        assert_eq!(fee(7, Lang::En), "RON 0.07");
         assert_eq!(fee(2_500, Lang::Hu), "25,00 lej");
         assert_eq!(fee(123_450, Lang::Ro), "1.234,50 lei");
         assert_eq!(fee(123_450, Lang::En), "RON 1,234.50");

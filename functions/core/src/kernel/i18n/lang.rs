@@ -76,13 +76,4 @@ impl Lang {
             Lang::Hu => hu,
         }
     }
-
-    /// Picks the text of this language.
-    // TODO(issue 26): removed once every text reads from the message files.
-    pub fn t<'a>(self, ro: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ro | Lang::Hu => ro,
-            Lang::En => en,
-        }
-    }
 }

@@ -171,17 +171,12 @@ pub(super) fn orders_desk(
     }
 }
 
-/// An order detail's label; nothing for a detail the catalog no longer has.
+/// An order detail's label, as the order form shows it; nothing for a detail the
+/// catalog no longer has.
 fn detail_label(code: &str, lang: Lang) -> String {
     use crate::orders::catalog::Detail;
-    let id = match [Detail::Vin, Detail::Plate, Detail::Holder]
+    [Detail::Vin, Detail::Plate, Detail::Holder]
         .into_iter()
         .find(|d| d.code() == code)
-    {
-        Some(Detail::Vin) => "staff-order-detail-vin",
-        Some(Detail::Plate) => "staff-order-detail-plate",
-        Some(Detail::Holder) => "staff-order-detail-holder",
-        None => return String::new(),
-    };
-    lang.tr(id)
+        .map_or_else(String::new, |d| d.name(lang))
 }

@@ -8,10 +8,7 @@ use crate::orders::OrderStatusView;
 use crate::orders::catalog::{self, DocumentType, OrderSettings};
 use askama::Template;
 
-/// A fee in the page's language: `25,00 lei`, `RON 25.00`, `25,00 lej`.
-pub fn fee(bani: i64, lang: Lang) -> String {
-    catalog::fee(bani, lang)
-}
+pub use catalog::fee;
 
 fn document_name(view: &OrderStatusView, lang: Lang) -> &str {
     let [ro, en, hu] = &view.document_name;
