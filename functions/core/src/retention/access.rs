@@ -36,7 +36,7 @@ impl AccessRequest {
             .map(|e| Email::parse(e).map_err(|e| e.in_field("email")))
             .transpose()?;
         if phone.is_none() && email.is_none() {
-            return Err(Error::field("required", "phone"));
+            return Err(Error::field("contact_required", "phone"));
         }
         Ok(AccessRequest { phone, email })
     }

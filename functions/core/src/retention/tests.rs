@@ -591,6 +591,6 @@ fn retention_an_access_request_exports_what_is_held_and_audits_without_the_conta
     let nothing: Fields = Fields::new();
     assert_eq!(
         AccessRequest::parse(&nothing).unwrap_err().code(),
-        "required"
+        "contact_required"
     );
 }
