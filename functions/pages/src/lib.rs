@@ -7,6 +7,7 @@
 
 use ghiseu_core::kernel::text::{Lang, escape};
 use ghiseu_core::office::Office;
+use ghiseu_core::web::html::alternate_links;
 use ghiseu_core::web::toolkit::Response;
 use http::{StatusCode, header};
 use spin_sdk::http::{IncomingRequest, Method};
@@ -90,16 +91,7 @@ fn localise(template: &str, lang: Lang, path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    let alternates: String = Lang::ALL
-        .into_iter()
-        .map(|l| {
-            format!(
-                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
-                l.code(),
-                here(l)
-            )
-        })
-        .collect();
+    let alternates = alternate_links(here);
     let services = Office::default().services;
     let options: String = services
         .iter()

@@ -855,7 +855,9 @@ async fn retention_a_supervisor_downloads_an_access_request_export_from_the_page
     let empty = boss.submit("/staff/access", "/staff/access", &[]).await;
     assert_eq!(empty.status, 422);
     assert!(
-        empty.text().contains("Indicați un număr de telefon sau o adresă de email."),
+        empty
+            .text()
+            .contains("Indicați un număr de telefon sau o adresă de email."),
         "{}",
         empty.text()
     );

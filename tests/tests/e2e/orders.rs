@@ -842,15 +842,7 @@ async fn d01_d04_the_order_pages_read_in_hungarian() {
         form.text()
     );
     let fields = "document=vehicle_history&lang=hu&name=Kov%C3%A1cs+Anna&email=anna%40example.ro&vin=WVWZZZ1JZXW000001&consent=true";
-    let placed = app
-        .post_raw(
-            "/api/orders",
-            "application/x-www-form-urlencoded",
-            fields.as_bytes().to_vec(),
-            None,
-        )
-        .await;
-    assert_eq!(placed.status, 201, "{}", placed.text());
+    let (placed, number) = place_by_form(&app, fields).await;
     let text = placed.text();
     for shown in [
         "<h1>Megrendelés rögzítve</h1>",
@@ -861,12 +853,6 @@ async fn d01_d04_the_order_pages_read_in_hungarian() {
     ] {
         assert!(text.contains(shown), "{shown} in {text}");
     }
-    let number: String = text
-        .split("<strong>")
-        .nth(1)
-        .and_then(|s| s.split("</strong>").next())
-        .unwrap()
-        .to_owned();
     let status = app.get_html(&format!("/orders/{number}?lang=hu")).await;
     assert_eq!(status.status, 200, "{}", status.text());
     let text = status.text();
@@ -902,23 +888,8 @@ async fn d01_d04_the_pages_order_pay_and_show_status_without_javascript_and_staf
         .await;
     assert!(form.text().contains("name=\"vin\""));
     let fields = "document=vehicle_history&lang=en&name=Ion+Popescu&email=ion%40example.ro&vin=WVWZZZ1JZXW000001&consent=true";
-    let placed = app
-        .post_raw(
-            "/api/orders",
-            "application/x-www-form-urlencoded",
-            fields.as_bytes().to_vec(),
-            None,
-        )
-        .await;
-    assert_eq!(placed.status, 201, "{}", placed.text());
+    let (placed, number) = place_by_form(&app, fields).await;
     assert!(placed.text().contains("RON 25.00"));
-    let number: String = placed
-        .text()
-        .split("<strong>")
-        .nth(1)
-        .and_then(|s| s.split("</strong>").next())
-        .unwrap()
-        .to_owned();
     let id = app.count("SELECT MAX(id) FROM orders");
     let pay_form = app
         .post_raw(
@@ -1087,4 +1058,26 @@ async fn bot_defence_an_order_needs_a_solved_challenge_which_admits_it_once() {
         "challenge_invalid"
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM orders"), 1);
+}
+
+/// An order placed from the form (no JavaScript): the page it answers with, and the
+/// order number that page shows in bold.
+async fn place_by_form(app: &TestApp, fields: &str) -> (Reply, String) {
+    let placed = app
+        .post_raw(
+            "/api/orders",
+            "application/x-www-form-urlencoded",
+            fields.as_bytes().to_vec(),
+            None,
+        )
+        .await;
+    assert_eq!(placed.status, 201, "{}", placed.text());
+    let number = placed
+        .text()
+        .split("<strong>")
+        .nth(1)
+        .and_then(|s| s.split("</strong>").next())
+        .expect("the number in bold")
+        .to_owned();
+    (placed, number)
 }

@@ -21,6 +21,7 @@ pub use orders::{
 };
 pub(crate) use page::render;
 pub use page::{
-    FormState, ShownError, error_page, link_invalid_page, service_name, switch_to_same_page,
+    FormState, ShownError, alternate_links, error_page, link_invalid_page, service_name,
+    switch_to_same_page,
 };
 pub use transparency::transparency_page;

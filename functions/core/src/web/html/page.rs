@@ -37,17 +37,23 @@ pub fn switch_to_same_page(page: &str, path: &str, query: &str) -> Option<String
         }
     }
     let switched = switched?;
-    let alternates: String = Lang::ALL
+    let alternates = alternate_links(here);
+    Some(switched.replacen("</head>", &format!("{alternates}</head>"), 1))
+}
+
+/// The head's `<link rel="alternate" hreflang>` for each language, at the address
+/// `href` gives it (already escaped for an attribute).
+pub fn alternate_links(href: impl Fn(Lang) -> String) -> String {
+    Lang::ALL
         .into_iter()
         .map(|l| {
             format!(
                 r#"<link rel="alternate" hreflang="{}" href="{}">"#,
                 l.code(),
-                here(l)
+                href(l)
             )
         })
-        .collect();
-    Some(switched.replacen("</head>", &format!("{alternates}</head>"), 1))
+        .collect()
 }
 
 /// Renders a page; our templates only fail on a broken `Display`, which ours never are.
