@@ -439,6 +439,7 @@ async fn main() -> Result<()> {
             overbooked: Some(count(&db, OVERBOOKED)?),
         });
     }
+    let faults = logged_faults(&app.state_dir.join("logs"));
     drop(app);
 
     let ceiling_rate = runs[0].rate();
@@ -475,5 +476,27 @@ async fn main() -> Result<()> {
             opt(run.overbooked),
         );
     }
+    if !faults.is_empty() {
+        println!("\nfaults the components logged (a 5xx each), by kind:");
+        for (fault, n) in &faults {
+            println!("- {n} × {fault}");
+        }
+    }
     Ok(())
+}
+
+/// The `fault` of every request or cron run the components logged one, counted by text.
+fn logged_faults(logs: &Path) -> std::collections::BTreeMap<String, usize> {
+    let mut faults = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(logs).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for line in text.lines() {
+            if let Ok(v) = serde_json::from_str::<Value>(line)
+                && let Some(fault) = v["fault"].as_str()
+            {
+                *faults.entry(fault.to_owned()).or_default() += 1;
+            }
+        }
+    }
+    faults
 }
