@@ -30,19 +30,28 @@ function setup(thread)
   next_id = next_id + 1
   table.insert(threads, thread)
 end
-function init(args)
-  requests, i = {}, 0
-  s2xx, s409, s4xx, s5xx, other = 0, 0, 0, 0, 0
-  local n, nthreads = 0, tonumber(os.getenv("BENCH_THREADS"))
+-- The request lines (METHOD\tPATH\tBODY) whose index `wanted` accepts.
+local function load(wanted)
+  local list, n = {}, 0
   for line in io.lines(os.getenv("BENCH_REQUESTS")) do
-    if n % nthreads == id then
+    if wanted(n) then
       local method, path, body = line:match("^(%u+)\t([^\t]*)\t(.*)$")
       local headers = {["Content-Type"] = "application/json", ["Accept"] = "application/json"}
       if body == "" then body = nil end
-      table.insert(requests, wrk.format(method, path, headers, body))
+      table.insert(list, wrk.format(method, path, headers, body))
     end
     n = n + 1
   end
+  return list
+end
+function init(args)
+  i = 0
+  s2xx, s409, s4xx, s5xx, other = 0, 0, 0, 0, 0
+  local nthreads = tonumber(os.getenv("BENCH_THREADS"))
+  requests = load(function(n) return n % nthreads == id end)
+  -- Fewer lines than threads (a one-request scenario): every thread sends them all; a
+  -- thread with none would leave its connections idle.
+  if #requests == 0 then requests = load(function() return true end) end
 end
 function request()
   i = i % #requests + 1
