@@ -183,12 +183,15 @@ pub enum StorageError {
 
 impl StorageError {
     /// Sorts a backend's error text: lock contention, and a libSQL server shedding load
-    /// ("Too many concurrent requests"), are retryable conditions, not faults.
+    /// ("Too many concurrent requests") or interrupting a statement it held too long
+    /// under load (`SQLITE_INTERRUPT`: the statement is rolled back whole), are
+    /// retryable conditions, not faults.
     pub fn from_message(message: String) -> Self {
         let lower = message.to_lowercase();
         if lower.contains("database is locked")
             || lower.contains("busy")
             || lower.contains("too many concurrent requests")
+            || lower.contains("sqlite_interrupt")
         {
             StorageError::Busy(message)
         } else {
@@ -257,11 +260,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contention_and_a_libsql_server_shedding_load_are_busy_not_faults() {
+    fn contention_and_a_libsql_server_shedding_load_or_interrupting_are_busy_not_faults() {
         for message in [
             "database is locked",
             "SQLITE_BUSY",
             r#"Hrana: `api error: `{"error":"Too many concurrent requests"}``"#,
+            "Hrana: `cursor error: `error at step 0: (error code: SQLITE_INTERRUPT) `SQLite error: interrupted```",
         ] {
             let e: Error = StorageError::from_message(message.to_owned()).into();
             assert!(matches!(e, Error::Busy), "{message}");
