@@ -7,7 +7,7 @@ common-nav-orders = Elektronikus dokumentumok
 common-nav-complaints = Panaszok
 common-nav-transparency = Átláthatóság
 # Az oldal <meta name="description"> leírása, ha az oldalnak nincs sajátja.
-common-description = Online időpontfoglalás az ügyfélablakhoz útlevél, vezetői engedély és járműnyilvántartás ügyében; elektronikus dokumentumok és panaszok.
+common-description = Online időpontfoglalás az ügyfélablakhoz útlevél, vezetői engedély és járműnyilvántartásba vétel ügyében; elektronikus dokumentumok és panaszok.
 common-home = Főoldal
 
 # Az elutasított kérés oldala, ha az űrlap nem mutatható újra.

@@ -3,7 +3,7 @@
 # Az űrlap oldalának címe és leírása (meta description).
 complaints-form-title = Panaszok, javaslatok és műszaki problémák
 complaints-form-description = Nyújtson be panaszt vagy javaslatot, vagy jelezze a weboldal műszaki problémáját; ellenőrizze egy panasz állapotát a száma alapján.
-complaints-form-intro = A beérkezést legfeljebb 7 munkanapon belül visszaigazoljuk, és legfeljebb 30 napon belül válaszolunk. Kérjük, ne adja meg személyi számát (CNP).
+complaints-form-intro = A beérkezést legfeljebb 7 munkanapon belül visszaigazoljuk, és legfeljebb 30 munkanapon belül válaszolunk. Kérjük, ne adja meg személyi számát (CNP).
 complaints-form-reservation-label = Foglalási szám (szolgáltatás és javaslat esetén kötelező)
 complaints-form-order-label = Az elektronikus megrendelés száma (a foglalási szám helyett, ha a panasz megrendelésre vonatkozik)
 complaints-form-serial-label = Sorozatszám (nem kötelező)

@@ -49,7 +49,7 @@ error-invalid_vin = Az alvázszám (VIN) 17 karakterből áll: számjegyek és b
 error-invalid_plate = Kérjük, a rendszámot a forgalmi engedélyben szereplő módon adja meg, pl. MS 12 ABC.
 error-invalid_phone = Kérjük, valós telefonszámot adjon meg, pl. 0722 123 456 vagy +40 722 123 456.
 error-invalid_email = Kérjük, érvényes e-mail-címet adjon meg.
-error-invalid_name = Kérjük, a nevet pontosan a személyazonosító okmányában szereplő módon adja meg: betűk, szóközök, kötőjelek.
+error-invalid_name = Kérjük, a nevet pontosan a személyazonosító igazolványában szereplő módon adja meg: betűk, szóközök, kötőjelek.
 
 ## Időpontfoglalás
 
@@ -68,13 +68,13 @@ error-slot_closed = Az intézmény lezárta ezt az idősávot; kérjük, válass
 error-contact_banned = Erről az elérhetőségről jelenleg nem lehet online időpontot foglalni; a korlátozás vége: { $until }
 error-invalid_reservation_number = Ez nem foglalási szám.
 # Válasz egy áthelyezett foglalás ajánlatára.
-error-invalid_action = Kérjük, válassza a megerősítést vagy a lemondást.
+error-invalid_action = Kérjük, válassza a megerősítést vagy az elutasítást.
 
 ## Az ügyfélablak (jelentkezés, sorszámok, meg nem jelenés)
 
 error-number_unknown = Nincs ilyen számú foglalás.
 error-phone_mismatch = Ez nem a foglaláskor megadott telefonszám.
-error-proof_mismatch = Az alvázszám vagy a jogosult neve nem egyezik a foglalással.
+error-proof_mismatch = Az alvázszám vagy az okmánytulajdonos neve nem egyezik a foglalással.
 error-not_active = Ez a foglalás nem aktív.
 error-outside_check_in_window = Jelentkezni a foglalás napján lehet, röviddel az idősáv kezdete előtt és annak végéig.
 error-slot_not_over = A meg nem jelenést csak az idősáv vége után lehet rögzíteni.
@@ -101,7 +101,7 @@ error-invalid_filter = A szűrő értéke open, due_soon, overdue, escalated vag
 
 error-unknown_document = Kérjük, válasszon a felkínált dokumentumok közül.
 error-field_not_for_document = Ehhez a dokumentumhoz ez a mező nem szükséges.
-error-too_many_unpaid_orders = Ehhez az e-mail-címhez túl sok kifizetetlen megrendelés tartozik; kérjük, előbb fizessen ki vagy mondjon le egyet.
+error-too_many_unpaid_orders = Ehhez az e-mail-címhez túl sok kifizetetlen megrendelés tartozik; kérjük, előbb fizessen ki vagy vonjon vissza közülük egyet.
 error-not_payable = Ez a megrendelés már nem fizethető ki.
 error-payment_mismatch = A befizetés összege vagy pénzneme nem egyezik a megrendelés díjával.
 error-payment_provider_unavailable = A fizetési szolgáltató nem érhető el; semmilyen összeget nem vontunk le. Kérjük, próbálja újra.

@@ -2,7 +2,7 @@
 ## foglalás állapotának oldala; a nem létező címek oldala.
 
 home-title = Online időpontfoglalás
-home-description = Foglaljon időpontot online az ügyfélablakhoz útlevél, vezetői engedély vagy járműnyilvántartás ügyében: válassza ki a szolgáltatást, a napot és az időpontot.
+home-description = Foglaljon időpontot online az ügyfélablakhoz útlevél, vezetői engedély vagy járműnyilvántartásba vétel ügyében: válassza ki a szolgáltatást, a napot és az időpontot.
 home-heading = Időpontfoglalás az ügyfélablakhoz
 home-intro = A helyek felét online lehet lefoglalni, a másik felét a helyszínen, sorszámmal osztjuk ki.
 home-service-label = Szolgáltatás

@@ -27,12 +27,12 @@ orders-form-description = Online megrendelés: { $document }. Bankkártyás fize
 # Utána következik a díj.
 orders-form-fee = Díj:
 orders-form-no-cnp = Kérjük, sehol ne adja meg személyi számát (CNP).
-orders-form-name-label = Név, a személyazonossági igazolványban szereplő módon
+orders-form-name-label = Név, a személyazonosító igazolványban szereplő módon
 orders-form-email-label = E-mail (ide kézbesítjük a dokumentumot)
 orders-form-phone-label = Telefon (nem kötelező)
 orders-detail-vin = Alvázszám (VIN)
 orders-detail-plate = Rendszám
-orders-detail-holder = Jogosult
+orders-detail-holder = Okmánytulajdonos
 orders-form-consent = Elolvastam a feltételeket: a fizetés online történik, a feldolgozás a fizetés után kezdődik, a dokumentumot e-mailben kézbesítik.
 orders-form-challenge-noscript = A robotok elleni ellenőrzéshez JavaScript szükséges; enélkül a megrendelést elutasítjuk.
 orders-form-submit = A megrendelés elküldése

@@ -53,7 +53,7 @@ staff-column-when = Mikor
 staff-column-what = Mi
 staff-column-who = Ki
 staff-column-text = Szöveg
-staff-show = Mutasd
+staff-show = Megjelenítés
 staff-back = Vissza
 staff-back-to-queue = Vissza a listához
 staff-cancel = Mégsem
@@ -73,7 +73,7 @@ staff-login-submit = Bejelentkezés
 staff-counter-title = Az ablaknál
 staff-counter-check-in-heading = Megjelenés az ablaknál
 staff-counter-reservation-number = Foglalási szám
-staff-counter-proof = Alvázszám (VIN) vagy tulajdonos
+staff-counter-proof = Alvázszám (VIN) vagy okmánytulajdonos
 staff-counter-check-in = Megjelenés rögzítése
 staff-counter-closed = Ezen a napon zárva.
 staff-counter-time = Időpont
@@ -164,7 +164,7 @@ staff-closures-cancelled-no-seat = törölve: nincs szabad hely
 
 # Mentességek.
 staff-exemptions-none = Nincs mentesség.
-staff-exemptions-vin-holder = Alvázszám / tulajdonos
+staff-exemptions-vin-holder = Alvázszám / okmánytulajdonos
 staff-exemptions-granted-by = Megadta
 staff-exemptions-revoke = Visszavonás
 
