@@ -32,7 +32,7 @@ fn romanian(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && digits.len() >= 4 && (digits.len() - at) % 3 == 0 {
+        if at > 0 && digits.len() >= 4 && (digits.len() - at).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
