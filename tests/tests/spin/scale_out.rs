@@ -140,15 +140,25 @@ async fn two_instances(libsql: bool) {
             tokio::spawn(async move {
                 let (name, phone) = booker(n);
                 let body = with(passport(), json!({"name": name, "phone": phone}));
-                let req = http::Request::post(format!("http://{addr}/api/bookings"))
-                    .header("content-type", "application/json")
-                    .header("x-forwarded-for", client(n).ip().to_string())
-                    .body(Full::new(Bytes::from(body.to_string())))
-                    .unwrap();
-                let response = http.request(req).await.expect("an answer");
-                let status = response.status().as_u16();
-                let body = response.into_body().collect().await.unwrap().to_bytes();
-                (status, String::from_utf8_lossy(&body).into_owned())
+                // As a client does: `429 busy` (sqld interrupting or shedding a statement
+                // under the rush; nothing was written) is tried again after Retry-After.
+                for tries in 0.. {
+                    let req = http::Request::post(format!("http://{addr}/api/bookings"))
+                        .header("content-type", "application/json")
+                        .header("x-forwarded-for", client(n).ip().to_string())
+                        .body(Full::new(Bytes::from(body.to_string())))
+                        .unwrap();
+                    let response = http.request(req).await.expect("an answer");
+                    let status = response.status().as_u16();
+                    let body = response.into_body().collect().await.unwrap().to_bytes();
+                    let text = String::from_utf8_lossy(&body).into_owned();
+                    if status == 429 && text.contains(r#""code":"busy""#) && tries < 10 {
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
+                    return (status, text);
+                }
+                unreachable!("the loop returns")
             })
         })
         .collect();
