@@ -2,9 +2,8 @@
 //! table, in bani: never floats) and what an order for each must say.
 
 use crate::kernel::error::Error;
+use crate::kernel::i18n;
 use crate::kernel::text::Lang;
-use fluent_bundle::FluentValue;
-use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use serde::{Deserialize, Serialize};
 
 /// A detail an order of some document type must give.
@@ -221,13 +220,12 @@ impl OrderSettings {
 /// A fee as people read it in `lang`: `25,00 lei`, `RON 25.00`, `25,00 lej`; the
 /// amount in lei with two decimals, grouped the language's way (`1.234,50 lei`).
 pub fn fee(bani: i64, lang: Lang) -> String {
-    let options = FluentNumberOptions {
-        minimum_fraction_digits: Some(2),
-        ..FluentNumberOptions::default()
-    };
     // Only shown: a fee of whole bani is exact to the two decimals printed.
-    let lei = FluentNumber::new(bani as f64 / 100.0, options);
-    lang.tr1("orders-fee", "amount", FluentValue::Number(lei))
+    lang.tr1(
+        "orders-fee",
+        "amount",
+        i18n::decimal(bani as f64 / 100.0, 2),
+    )
 }
 
 #[cfg(test)]

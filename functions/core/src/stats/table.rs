@@ -1,11 +1,9 @@
 //! A figure: named columns and rows of cells, whatever it counts. Its texts are message
 //! ids (`stats.ftl`), so a figure is built once and shown in any language.
 
-use crate::kernel::i18n::dates;
+use crate::kernel::i18n::{self, dates};
 use crate::kernel::text::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
-use fluent_bundle::FluentValue;
-use fluent_bundle::types::FluentNumber;
 
 /// What a column holds, which decides how it is shown and exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,10 +98,8 @@ impl Cell {
     /// (`25.11.2026`), numbers grouped and with the language's decimal mark
     /// (`1.234`, `33,3`, `175,00`).
     pub fn shown(&self, lang: Lang) -> String {
-        let number = |value: f64, decimals: usize| {
-            let mut n = FluentNumber::from(value);
-            n.options.minimum_fraction_digits = Some(decimals);
-            lang.tr1("stats-number", "value", FluentValue::Number(n))
+        let number = |value: f64, decimals| {
+            lang.tr1("stats-number", "value", i18n::decimal(value, decimals))
         };
         match self {
             Cell::Label(s) => s.clone(),

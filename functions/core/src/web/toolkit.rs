@@ -184,17 +184,13 @@ pub fn error_response(req: &Request, e: &Error) -> Response {
 /// JSON, the first of the office's languages in `Accept-Language` (a page keeps to its
 /// own `lang`, as the page the citizen came from did); else Romanian.
 pub(crate) fn error_lang(req: &Request, format: Format) -> Lang {
-    let named = |code: &str| {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
-    };
+    let named = |code: &String| Lang::parse(code.trim());
     let posted = body_fields(req).ok();
     let given = posted
         .as_ref()
         .and_then(|f| f.get("lang"))
-        .and_then(|code| named(code))
-        .or_else(|| query_pairs(req).get("lang").and_then(|code| named(code)));
+        .and_then(named)
+        .or_else(|| query_pairs(req).get("lang").and_then(named));
     let accepted = || {
         req.headers()
             .get(header::ACCEPT_LANGUAGE)

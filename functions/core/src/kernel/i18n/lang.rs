@@ -19,7 +19,8 @@ impl Lang {
         code.and_then(Lang::parse).unwrap_or(Lang::Ro)
     }
 
-    fn parse(code: &str) -> Option<Lang> {
+    /// The language a code names, if the office speaks it.
+    pub fn parse(code: &str) -> Option<Lang> {
         Lang::ALL
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(code))

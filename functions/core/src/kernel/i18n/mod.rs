@@ -64,6 +64,14 @@ pub type Args<'a> = FluentArgs<'a>;
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// A number shown with exactly `decimals` decimals, grouped the language's way when the
+/// message prints it (`numbers`).
+pub fn decimal(value: f64, decimals: usize) -> Arg<'static> {
+    let mut n = fluent_bundle::types::FluentNumber::from(value);
+    n.options.minimum_fraction_digits = Some(decimals);
+    Arg::Number(n)
+}
+
 static BUNDLES: [OnceLock<Bundle>; table::FILES.len()] =
     [const { OnceLock::new() }; table::FILES.len()];
 

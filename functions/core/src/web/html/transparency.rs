@@ -1,13 +1,12 @@
 //! The public transparency page (issue 23).
 
 use super::page::render;
-use crate::kernel::i18n::dates;
-use crate::kernel::text::{Arg, Lang};
+use crate::kernel::i18n::{self, dates};
+use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::stats::transparency::Outlook;
 use askama::Template;
 use chrono::NaiveDate;
-use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
 #[derive(Template)]
 #[template(path = "transparency.html")]
@@ -15,15 +14,6 @@ struct TransparencyPage<'a, 'o> {
     lang: Lang,
     title: String,
     outlooks: &'a [Outlook<'o>],
-}
-
-/// A number written with `decimals` decimals, the language's way.
-fn number(value: f64, decimals: usize) -> Arg<'static> {
-    let options = FluentNumberOptions {
-        minimum_fraction_digits: Some(decimals),
-        ..FluentNumberOptions::default()
-    };
-    Arg::Number(FluentNumber::new(value, options))
 }
 
 impl TransparencyPage<'_, '_> {
@@ -54,21 +44,24 @@ impl TransparencyPage<'_, '_> {
         let m = *minutes;
         if m < 60.0 {
             self.lang
-                .tr1("transparency-minutes", "minutes", number(m, 0))
+                .tr1("transparency-minutes", "minutes", i18n::decimal(m, 0))
         } else if m < 48.0 * 60.0 {
             self.lang
-                .tr1("transparency-hours", "hours", number(m / 60.0, 1))
+                .tr1("transparency-hours", "hours", i18n::decimal(m / 60.0, 1))
         } else {
             self.lang
-                .tr1("transparency-days", "days", number(m / 1440.0, 1))
+                .tr1("transparency-days", "days", i18n::decimal(m / 1440.0, 1))
         }
     }
 
     /// A share in percent: whole, or with one decimal.
     fn percent(&self, p: &f64) -> String {
         let decimals = if p.fract() == 0.0 { 0 } else { 1 };
-        self.lang
-            .tr1("transparency-percent", "percent", number(*p, decimals))
+        self.lang.tr1(
+            "transparency-percent",
+            "percent",
+            i18n::decimal(*p, decimals),
+        )
     }
 }
 
