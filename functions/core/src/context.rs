@@ -6,10 +6,13 @@ use crate::identity::contact_key::ContactKey;
 use crate::kernel::error::Error;
 use crate::messaging::links::Links;
 use crate::office::Office;
+use crate::office::setup::Setup;
+use crate::office::setup::store::{self, Versioned};
 use crate::seams::{Counters, HttpClient, Settings};
 use crate::staff::session::Cookies;
 use crate::storage::Database;
 use chrono::{DateTime, Duration, Utc};
+use std::cell::OnceCell;
 
 /// What a handler needs from its component: storage, configuration and the time.
 pub struct Context<'a> {
@@ -22,9 +25,44 @@ pub struct Context<'a> {
     pub settings: &'a dyn Settings,
     /// Outbound HTTP, to the payment provider.
     pub http: &'a dyn HttpClient,
+    /// The office's setup, read from the database by the first route that asks.
+    setup: OnceCell<Versioned>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        db: &'a dyn Database,
+        office: &'a Office,
+        now: DateTime<Utc>,
+        counters: &'a dyn Counters,
+        settings: &'a dyn Settings,
+        http: &'a dyn HttpClient,
+    ) -> Self {
+        Context {
+            db,
+            office,
+            now,
+            counters,
+            settings,
+            http,
+            setup: OnceCell::new(),
+        }
+    }
+
+    /// The setup in force (locations, services, timetables) and its version: one
+    /// small read, on the routes that need it, once per request.
+    pub fn versioned_setup(&self) -> Result<&Versioned, Error> {
+        if let Some(found) = self.setup.get() {
+            return Ok(found);
+        }
+        let loaded = store::load(self.db, &self.office.setup, self.now)?;
+        Ok(self.setup.get_or_init(|| loaded))
+    }
+
+    pub fn setup(&self) -> Result<&Setup, Error> {
+        Ok(&self.versioned_setup()?.setup)
+    }
+
     /// The office's key for contact hashes (bans, access requests): `contact_key`.
     pub fn contact_key(&self) -> ContactKey {
         ContactKey::new(self.settings.get("contact_key").as_deref())

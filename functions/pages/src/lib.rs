@@ -6,7 +6,7 @@
 //! `data-service-{code}` names).
 
 use ghiseu_core::kernel::text::{Lang, escape};
-use ghiseu_core::office::Office;
+use ghiseu_core::office::Setup;
 use ghiseu_core::web::html::alternate_links;
 use ghiseu_core::web::toolkit::Response;
 use http::{StatusCode, header};
@@ -62,9 +62,10 @@ const ASSETS: &[Asset] = &[
     },
 ];
 
-/// Fills a page's markers for `lang`; `path` is the page's own address. The texts are
-/// ours, but escaped all the same.
-fn localise(template: &str, lang: Lang, path: &str) -> String {
+/// Fills a page's markers for `lang`; `path` is the page's own address, `setup` the
+/// office's services for the pages that list them. The texts are ours, but escaped
+/// all the same.
+fn localise(template: &str, lang: Lang, path: &str, setup: Option<&Setup>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -92,13 +93,14 @@ fn localise(template: &str, lang: Lang, path: &str) -> String {
         .collect::<Vec<_>>()
         .join(" · ");
     let alternates = alternate_links(here);
-    let services = Office::default().services;
+    let services = setup.map_or(&[][..], |s| &s.services[..]);
     let options: String = services
         .iter()
+        .filter(|s| !s.retired)
         .map(|s| {
             format!(
                 r#"<option value="{}">{}</option>"#,
-                escape(s.code),
+                escape(&s.code),
                 escape(s.name(lang))
             )
         })
@@ -108,7 +110,7 @@ fn localise(template: &str, lang: Lang, path: &str) -> String {
         .map(|s| {
             format!(
                 r#"data-service-{}="{}""#,
-                escape(s.code),
+                escape(&s.code),
                 escape(s.name(lang))
             )
         })
@@ -139,14 +141,25 @@ fn response(status: StatusCode, content_type: &str, body: String) -> Response {
         .expect("valid response")
 }
 
-/// Every page and file here is the same for everyone and changes only with a deploy:
-/// browsers and a front proxy (deploy/nginx.conf) may keep it five minutes.
-fn public(mut answer: Response) -> Response {
+/// Every page and file here is the same for everyone and changes only with a deploy
+/// (browsers and a front proxy, deploy/nginx.conf, may keep it five minutes) or, for
+/// a page listing the services, with the office's setup (a minute).
+fn public(mut answer: Response, lists_services: bool) -> Response {
+    let seconds = if lists_services {
+        "public, max-age=60"
+    } else {
+        "public, max-age=300"
+    };
     answer.headers_mut().insert(
         header::CACHE_CONTROL,
-        http::HeaderValue::from_static("public, max-age=300"),
+        http::HeaderValue::from_static(seconds),
     );
     answer
+}
+
+/// Whether a page lists the office's services (and so reads the setup).
+fn lists_services(template: &str) -> bool {
+    template.contains("__SERVICE_")
 }
 
 /// The body is never read: pages take no input but the query string.
@@ -190,12 +203,32 @@ fn handle(req: IncomingRequest) -> Response {
         return moved;
     }
     match ASSETS.iter().find(|a| a.path == path) {
-        Some(a) if a.content_type.starts_with("text/html") => public(response(
-            StatusCode::OK,
-            a.content_type,
-            localise(a.body, lang_of(query), path),
-        )),
-        Some(a) => public(response(StatusCode::OK, a.content_type, a.body.to_owned())),
+        Some(a) if a.content_type.starts_with("text/html") => {
+            let listing = lists_services(a.body);
+            let setup = match listing.then(ghiseu_spin::setup).transpose() {
+                Ok(setup) => setup,
+                Err(e) => {
+                    eprintln!("pages: the setup could not be read: {e}");
+                    return response(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "text/plain; charset=utf-8",
+                        "503 Service Unavailable\n".to_owned(),
+                    );
+                }
+            };
+            public(
+                response(
+                    StatusCode::OK,
+                    a.content_type,
+                    localise(a.body, lang_of(query), path, setup.as_ref()),
+                ),
+                listing,
+            )
+        }
+        Some(a) => public(
+            response(StatusCode::OK, a.content_type, a.body.to_owned()),
+            false,
+        ),
         None => response(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
@@ -203,6 +236,7 @@ fn handle(req: IncomingRequest) -> Response {
                 include_str!("../../../static/404.html"),
                 lang_of(query),
                 "/",
+                None,
             ),
         ),
     }
@@ -222,7 +256,8 @@ mod tests {
     fn every_marker_is_filled_in_every_language() {
         for lang in Lang::ALL {
             for (path, template) in PAGES {
-                let page = localise(template, lang, path);
+                let setup = Setup::default();
+                let page = localise(template, lang, path, Some(&setup));
                 assert!(!page.contains("{{") && !page.contains("__"), "{page}");
                 assert!(page.contains(&format!(r#"<html lang="{}">"#, lang.code())));
                 assert!(page.contains(r#"<meta name="description" content=""#));
@@ -237,13 +272,13 @@ mod tests {
 
     #[test]
     fn the_switch_offers_the_other_two_languages() {
-        let page = localise(PAGES[1].1, Lang::Hu, "/status");
+        let page = localise(PAGES[1].1, Lang::Hu, "/status", Some(&Setup::default()));
         assert!(page.contains(r#"<a href="/status?lang=ro" hreflang="ro" lang="ro">Română</a> · <a href="/status?lang=en" hreflang="en" lang="en">English</a>"#), "{page}");
         assert!(page.contains(r#"<link rel="alternate" hreflang="hu" href="/status?lang=hu">"#));
         assert!(page.contains("<h1>A foglalás állapota</h1>"));
         assert!(page.contains(r#"data-state-no_show="Nem jelent meg""#));
         assert!(page.contains(r#"data-service-passport="Útlevelek""#));
-        let home = localise(PAGES[0].1, Lang::Ro, "/");
+        let home = localise(PAGES[0].1, Lang::Ro, "/", Some(&Setup::default()));
         assert!(home.contains(r#"<option value="permit">Permise de conducere</option>"#));
         assert!(home.contains(r#"hreflang="en" lang="en">English</a> · <a href="/?lang=hu""#));
         assert!(home.contains("Programare online la ghișeu"));

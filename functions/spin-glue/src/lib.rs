@@ -104,6 +104,13 @@ pub fn office() -> Result<Office, Error> {
     Office::from_override_json(json.as_deref())
 }
 
+/// The office's setup in force, for a component outside `handle` (the pages).
+pub fn setup() -> Result<ghiseu_core::office::Setup, Error> {
+    let db = LazyConnection::new(SpinDb::open);
+    let office = office()?;
+    Ok(ghiseu_core::office::setup::store::load(&db, &office.setup, chrono::Utc::now())?.setup)
+}
+
 fn method(m: Method) -> http::Method {
     match m {
         Method::Get => http::Method::GET,
@@ -179,14 +186,14 @@ pub async fn serve_admitting(incoming: IncomingRequest, admit: Admit, route: Rou
             return Ok(answer);
         }
         let office = office()?;
-        let ctx = Context {
-            db: &db,
-            office: &office,
-            now: chrono::Utc::now(),
-            counters: &counters,
-            settings: &SpinVariables,
-            http: &SpinTransport,
-        };
+        let ctx = Context::new(
+            &db,
+            &office,
+            chrono::Utc::now(),
+            &counters,
+            &SpinVariables,
+            &SpinTransport,
+        );
         if limit > toolkit::MAX_BODY_BYTES {
             admit(&request, &ctx)?;
         }

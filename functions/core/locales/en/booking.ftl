@@ -13,6 +13,8 @@ booking-slot-seats = { PLURAL($count) ->
 
 ## The day picker (a month of one service).
 
+booking-locations-title = { $service } — choose a location
+booking-locations-description = The locations where { $service } can be booked.
 booking-month-title = { $service } — choose a day
 booking-month-description = { $service }: the days with free seats for online booking.
 booking-choose-another-service = Choose another service
@@ -60,6 +62,8 @@ booking-confirmation-already-made = This booking was already made; its number wa
 ## A booking's facts (the confirmation, the status, the cancellation and relocation links; the status page's script too).
 
 booking-row-service = Service
+booking-row-location = Location
+booking-row-bring = What to bring
 booking-row-date-time = Date and time
 booking-row-date = Date
 booking-row-time = Time

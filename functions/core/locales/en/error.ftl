@@ -59,6 +59,13 @@ error-invalid_name = Enter the name exactly as on the identity card: letters, sp
 error-unknown_service = Choose one of the office's services.
 # A VIN given for a service that asks for a holder, or the reverse.
 error-field_not_for_service = This service does not ask for this field.
+error-unknown_location = Choose one of the office's locations.
+error-location_required = This service is given at more than one location: choose one.
+error-service_not_at_location = This service is not given at this location.
+error-service_retired = This service takes no more bookings.
+error-other_location = This booking is at another location.
+error-invalid_setup = This part of the setup can't be used: a missing or repeated code, overlapping hours, an unknown service or a value out of bounds.
+error-setup_changed_meanwhile = Someone else changed the setup meanwhile: reload the page and make the change again.
 # A booking's time, or a walk-in ticket's slot at the counter.
 error-invalid_slot = Choose one of the times offered.
 error-slot_in_past = This time has already passed.

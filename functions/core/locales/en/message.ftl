@@ -27,11 +27,16 @@ message-office-cancelled-subject = Appointment cancelled by the office
 message-office-cancelled-text = The office had to close the time of your appointment ({ $service }, { $when }) and no free time was left. The booking is cancelled; please book again. We apologise.
 message-office-cancelled-sms = Your { $service } appointment { $when } was cancelled by the office; please book again.
 
-## The appointment as a calendar file (.ics): its title and place; its description
-## repeats the confirmation's lines.
+## Where the appointment is (the location's name and address) and what the service
+## asks the citizen to bring (the list follows, one item a line).
+
+message-place = Where: { $place }.
+message-bring-list = What to bring:
+
+## The appointment as a calendar file (.ics): its title; its place is the location's
+## name and address, its description repeats the confirmation's lines.
 
 message-ics-summary = Appointment: { $service }
-message-ics-location = The office's counter
 
 ## A complaint's messages.
 

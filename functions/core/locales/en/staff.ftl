@@ -37,6 +37,7 @@ staff-done-password-reset = Password reset.
 
 # Words several pages share: form fields, column headings, links.
 staff-field-day = Day
+staff-field-location = Location
 staff-field-from = From
 staff-field-until = To
 staff-field-phone = Phone

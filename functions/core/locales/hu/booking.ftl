@@ -7,6 +7,8 @@ booking-slot-seats = { $count } hely
 
 ## A napválasztó (egy szolgáltatás egy hónapja).
 
+booking-locations-title = { $service } — válasszon helyszínt
+booking-locations-description = A helyszínek, ahol erre a szolgáltatásra lehet időpontot foglalni: { $service }.
 booking-month-title = { $service } — válasszon napot
 booking-month-description = { $service }: a szabad online helyekkel rendelkező napok.
 booking-choose-another-service = Másik szolgáltatás választása
@@ -54,6 +56,8 @@ booking-confirmation-already-made = Ez a foglalás már megtörtént; a számát
 ## Egy foglalás adatai (visszaigazolás, állapot, lemondási és áthelyezési hivatkozás; az állapotoldal szkriptje is).
 
 booking-row-service = Szolgáltatás
+booking-row-location = Helyszín
+booking-row-bring = Mit hozzon magával
 booking-row-date-time = Dátum és időpont
 booking-row-date = Dátum
 booking-row-time = Időpont

@@ -56,6 +56,13 @@ error-invalid_name = Kérjük, a nevet pontosan a személyazonosító igazolván
 error-unknown_service = Kérjük, válasszon az intézmény szolgáltatásai közül.
 # Alvázszám olyan szolgáltatásnál, amely személyt kér, vagy fordítva.
 error-field_not_for_service = Ehhez a szolgáltatáshoz ez a mező nem szükséges.
+error-unknown_location = Kérjük, válasszon az intézmény helyszínei közül.
+error-location_required = Ezt a szolgáltatást több helyszínen is nyújtják: kérjük, válasszon helyszínt.
+error-service_not_at_location = Ezt a szolgáltatást ezen a helyszínen nem nyújtják.
+error-service_retired = Erre a szolgáltatásra már nem lehet időpontot foglalni.
+error-other_location = Ez a foglalás egy másik helyszínre szól.
+error-invalid_setup = A beállítások megjelölt része nem használható: hiányzó vagy ismétlődő kód, egymásba érő nyitvatartás, ismeretlen szolgáltatás vagy határon kívüli érték.
+error-setup_changed_meanwhile = Időközben valaki más módosította a beállításokat: töltse be újra az oldalt, és végezze el újra a módosítást.
 # Egy foglalás időpontja, vagy az ablaknál kiadott sorszám idősávja.
 error-invalid_slot = Kérjük, válasszon a felkínált időpontok közül.
 error-slot_in_past = Ez az időpont már elmúlt.

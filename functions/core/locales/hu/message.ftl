@@ -28,11 +28,16 @@ message-office-cancelled-subject = Az intézmény törölte az időpontját
 message-office-cancelled-text = Az intézménynek le kellett zárnia az Ön időpontjának idősávját ({ $service }, { $when }), és nem maradt szabad időpont. A foglalást töröltük; kérjük, foglaljon új időpontot. Elnézést kérünk.
 message-office-cancelled-sms = Az Ön időpontját ({ $service }, { $when }) az intézmény törölte; kérjük, foglaljon új időpontot.
 
-## Az időpont naptárfájlként (.ics): címe és helye; leírása a visszaigazolás sorait
-## ismétli.
+## Az időpont helyszíne (a helyszín neve és címe), és amit a szolgáltatáshoz hozni
+## kell (a lista soronként következik).
+
+message-place = Helyszín: { $place }.
+message-bring-list = Mit hozzon magával:
+
+## Az időpont naptárfájlként (.ics): címe; helye a helyszín neve és címe, leírása a
+## visszaigazolás sorait ismétli.
 
 message-ics-summary = Időpont: { $service }
-message-ics-location = Az intézmény ügyfélablaka
 
 ## Egy panasz üzenetei.
 

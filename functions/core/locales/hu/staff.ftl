@@ -37,6 +37,7 @@ staff-done-password-reset = Jelszó módosítva.
 
 # Több oldalon közös szavak: mezők, oszlopfejlécek, hivatkozások.
 staff-field-day = Nap
+staff-field-location = Helyszín
 staff-field-from = Ettől
 staff-field-until = Eddig
 staff-field-phone = Telefon

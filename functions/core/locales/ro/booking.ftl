@@ -15,6 +15,8 @@ booking-slot-seats = { PLURAL($count) ->
 
 ## The day picker (a month of one service).
 
+booking-locations-title = { $service } — alegeți sediul
+booking-locations-description = Sediile unde se poate programa pentru { $service }.
 booking-month-title = { $service } — alegeți ziua
 booking-month-description = { $service }: zilele cu locuri libere pentru programarea online.
 booking-choose-another-service = Alegeți alt serviciu
@@ -62,6 +64,8 @@ booking-confirmation-already-made = Programarea era deja făcută; numărul ei v
 ## A booking's facts (the confirmation, the status, the cancellation and relocation links; the status page's script too).
 
 booking-row-service = Serviciu
+booking-row-location = Sediul
+booking-row-bring = Ce aveți la dumneavoastră
 booking-row-date-time = Data și ora
 booking-row-date = Data
 booking-row-time = Ora

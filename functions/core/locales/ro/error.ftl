@@ -60,6 +60,13 @@ error-invalid_name = Introduceți numele exact ca în actul de identitate: liter
 error-unknown_service = Alegeți unul dintre serviciile oferite.
 # A VIN given for a service that asks for a holder, or the reverse.
 error-field_not_for_service = Acest serviciu nu cere acest câmp.
+error-unknown_location = Alegeți unul dintre sediile instituției.
+error-location_required = Serviciul se oferă la mai multe sedii: alegeți sediul.
+error-service_not_at_location = Serviciul ales nu se oferă la acest sediu.
+error-service_retired = Serviciul nu mai primește programări.
+error-other_location = Programarea este la alt sediu.
+error-invalid_setup = Partea indicată a configurării nu poate fi folosită: un cod lipsă sau repetat, un interval suprapus, un serviciu necunoscut sau o valoare în afara limitelor.
+error-setup_changed_meanwhile = Configurarea a fost schimbată între timp de altcineva: reîncărcați pagina și refaceți modificarea.
 # A booking's time, or a walk-in ticket's slot at the counter.
 error-invalid_slot = Alegeți una dintre orele oferite.
 error-slot_in_past = Această oră a trecut deja.

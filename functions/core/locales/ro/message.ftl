@@ -27,11 +27,16 @@ message-office-cancelled-subject = Programare anulată de instituție
 message-office-cancelled-text = Instituția a trebuit să închidă intervalul programării dumneavoastră ({ $service }, { $when }) și nu a mai rămas nicio oră liberă. Programarea a fost anulată; vă rugăm să faceți o nouă programare. Ne cerem scuze.
 message-office-cancelled-sms = Programarea { $service } { $when } a fost anulată de instituție; programați-vă din nou.
 
-## The appointment as a calendar file (.ics): its title and place; its description
-## repeats the confirmation's lines.
+## Where the appointment is (the location's name and address) and what the service
+## asks the citizen to bring (the list follows, one item a line).
+
+message-place = Locul: { $place }.
+message-bring-list = Ce să aveți la dumneavoastră:
+
+## The appointment as a calendar file (.ics): its title; its place is the location's
+## name and address, its description repeats the confirmation's lines.
 
 message-ics-summary = Programare: { $service }
-message-ics-location = Ghișeul instituției
 
 ## A complaint's messages.
 

@@ -37,6 +37,7 @@ staff-done-password-reset = Parolă schimbată.
 
 # Words several pages share: form fields, column headings, links.
 staff-field-day = Ziua
+staff-field-location = Sediul
 staff-field-from = De la
 staff-field-until = Până la
 staff-field-phone = Telefon

@@ -2,17 +2,18 @@
 
 use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
-use crate::office::{Closed, Office, Service};
+use crate::office::{Closed, Desk, Office};
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
 const TAKEN_PER_SLOT: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
-    WHERE service = ? AND slot_start >= ? AND slot_start < ?
-      AND (state != 'cancelled' OR seat_free_at > ?)
+    WHERE service = ?1 AND slot_start >= ?2 AND slot_start < ?3 AND location = ?5
+      AND (state != 'cancelled' OR seat_free_at > ?4)
     GROUP BY slot_start";
-const CLOSED_WINDOWS: &str = "SELECT starts_at, ends_at FROM closed_windows WHERE service = ? AND starts_at < ? AND ends_at > ?";
+const CLOSED_WINDOWS: &str = "SELECT starts_at, ends_at FROM closed_windows
+    WHERE service = ?1 AND location = ?2 AND starts_at < ?3 AND ends_at > ?4";
 
 #[derive(Debug, Serialize)]
 pub struct SlotAvailability {
@@ -37,11 +38,12 @@ pub struct DayAvailability {
 pub fn day(
     db: &dyn Database,
     office: &Office,
-    service: &Service,
+    desk: &Desk,
     date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<DayAvailability, Error> {
-    let slots = match office.slots(service, date) {
+    let (location, service) = (desk.location.code.as_str(), desk.service.code.as_str());
+    let slots = match desk.slots(&office.closures, date) {
         Ok(slots) if !slots.is_empty() => slots,
         Ok(_) => {
             return Ok(DayAvailability {
@@ -65,10 +67,11 @@ pub fn day(
     let rows = db.execute(
         TAKEN_PER_SLOT,
         &[
-            service.code.into(),
+            service.into(),
             db_time(first).into(),
             db_time(after_last).into(),
             db_time(now).into(),
+            location.into(),
         ],
     )?;
     let taken: HashMap<DateTime<Utc>, i64> = rows
@@ -79,13 +82,14 @@ pub fn day(
         .execute(
             CLOSED_WINDOWS,
             &[
-                service.code.into(),
+                service.into(),
+                location.into(),
                 db_time(after_last).into(),
                 db_time(first).into(),
             ],
         )?
         .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?;
-    let seats = service.online_seats();
+    let seats = desk.online_seats();
     let slots = slots
         .iter()
         .map(|slot| {

@@ -60,10 +60,10 @@ const ADMISSION: &str = "SELECT
     (SELECT id FROM bookings WHERE phone = :phone AND created_at > :retry_since AND request_hash = :request_hash
         ORDER BY id DESC LIMIT 1) AS content_id,
     (SELECT MAX(ends_at) FROM bans WHERE contact IN (:ban_phone, :ban_email) AND ends_at > :now) AS banned_until,
-    EXISTS (SELECT 1 FROM closed_windows WHERE service = :service AND starts_at < :slot_end AND ends_at > :slot_start)
-        AS closed,
+    EXISTS (SELECT 1 FROM closed_windows WHERE service = :service AND location = :location
+        AND starts_at < :slot_end AND ends_at > :slot_start) AS closed,
     (SELECT COUNT(*) FROM bookings WHERE service = :service AND slot_start = :slot_start
-        AND (state != 'cancelled' OR seat_free_at > :now)) AS taken,
+        AND location = :location AND (state != 'cancelled' OR seat_free_at > :now)) AS taken,
     (SELECT COUNT(*) FROM bookings WHERE phone = :phone AND created_at > :phone_since) AS phone_bookings,
     (SELECT MIN(created_at) FROM bookings WHERE phone = :phone AND created_at > :phone_since) AS phone_oldest,
     EXISTS (SELECT 1 FROM bookings WHERE challenge = :challenge) AS challenge_used";
@@ -78,10 +78,10 @@ const ADMISSION: &str = "SELECT
 /// read back. The triggers are in storage/migrations/v11_duplicates_by_the_same_booker.rs:
 /// `bookings_cancel_duplicates` and `bookings_use_exemption`.
 const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
-    (number_hash, service, slot_start, slot_end, name, phone, email, holder, vin,
+    (number_hash, location, service, slot_start, slot_end, name, phone, email, holder, vin,
      identity_key, request_hash, idempotency_key_hash, reply_number, reply_until, created_at,
      challenge, lang, state, cancel_reason, cancelled_at)
-    SELECT :number_hash, :service, :slot_start, :slot_end, :name, :phone, :email, :holder, :vin,
+    SELECT :number_hash, :location, :service, :slot_start, :slot_end, :name, :phone, :email, :holder, :vin,
            :identity_key, :request_hash, :idempotency_key_hash, :reply_number, :reply_until, :now,
            :challenge, :lang,
            CASE WHEN d.duplicate THEN 'cancelled' ELSE 'active' END,
@@ -94,15 +94,15 @@ const INSERT_IF_SEAT_LEFT: &str = "INSERT INTO bookings
                          AND slot_start > :now AND (phone = :phone OR email = :email))
              AS duplicate) d
     WHERE (SELECT COUNT(*) FROM bookings
-           WHERE service = :service AND slot_start = :slot_start
+           WHERE service = :service AND slot_start = :slot_start AND location = :location
              AND (state != 'cancelled' OR seat_free_at > :now)) < :online_seats
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE phone = :phone AND created_at > :retry_since
                       AND request_hash = :request_hash)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE idempotency_key_hash = :idempotency_key_hash)
-      AND NOT EXISTS (SELECT 1 FROM closed_windows
-                      WHERE service = :service AND starts_at < :slot_end AND ends_at > :slot_start)
+      AND NOT EXISTS (SELECT 1 FROM closed_windows WHERE service = :service
+                      AND location = :location AND starts_at < :slot_end AND ends_at > :slot_start)
       AND NOT EXISTS (SELECT 1 FROM bookings WHERE challenge = :challenge)
-    RETURNING id, service, slot_start, slot_end, name, phone, email, holder, vin, state,
+    RETURNING id, location, service, slot_start, slot_end, name, phone, email, holder, vin, state,
               cancel_reason, identity_key, reply_number, reply_until, lang";
 
 /// The keys bans are recorded under (R12, R13): keyed hashes, never the contacts.
@@ -148,7 +148,8 @@ pub fn book(
                         .into(),
                 ),
                 ("now", db_time(now).into()),
-                ("service", new.service.code.into()),
+                ("location", new.desk.location.code.as_str().into()),
+                ("service", new.desk.service.code.as_str().into()),
                 ("slot_start", slot_start.as_str().into()),
                 ("slot_end", slot_end.as_str().into()),
                 (
@@ -184,7 +185,7 @@ pub fn book(
         if checks.flag("challenge_used")? {
             return Err(crate::defence::challenge::used());
         }
-        if checks.int("taken")? >= i64::from(new.service.online_seats()) {
+        if checks.int("taken")? >= i64::from(new.desk.online_seats()) {
             return Err(Error::SlotFull);
         }
         // R12/R13: the ban is told only to a booking that could otherwise be made, so a
@@ -205,7 +206,8 @@ pub fn book(
         INSERT_IF_SEAT_LEFT,
         &[
             ("number_hash", number.hash().into()),
-            ("service", new.service.code.into()),
+            ("location", new.desk.location.code.as_str().into()),
+            ("service", new.desk.service.code.as_str().into()),
             ("slot_start", slot_start.as_str().into()),
             ("slot_end", slot_end.as_str().into()),
             ("name", new.name.as_str().into()),
@@ -219,7 +221,7 @@ pub fn book(
             ("reply_number", number.to_string().into()),
             ("reply_until", db_time(now + RETRY_WINDOW).into()),
             ("now", db_time(now).into()),
-            ("online_seats", i64::from(new.service.online_seats()).into()),
+            ("online_seats", i64::from(new.desk.online_seats()).into()),
             ("retry_since", retry_since.as_str().into()),
             ("challenge", admission.challenge.into()),
             ("lang", new.lang.code().into()),

@@ -14,6 +14,7 @@ use serde::Serialize;
 pub struct Booking {
     #[serde(skip)]
     pub id: i64,
+    pub location: String,
     pub service: String,
     pub slot_start: DateTime<Utc>,
     pub slot_end: DateTime<Utc>,
@@ -36,12 +37,13 @@ pub struct Booking {
     pub lang: Lang,
 }
 
-const BOOKING_COLUMNS: &str = "id, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, reply_number, reply_until, lang";
+const BOOKING_COLUMNS: &str = "id, location, service, slot_start, slot_end, name, phone, email, holder, vin, state, cancel_reason, identity_key, reply_number, reply_until, lang";
 
 impl Booking {
     pub(super) fn from_row(r: &Row) -> Result<Self, StorageError> {
         Ok(Booking {
             id: r.int("id")?,
+            location: r.text("location")?,
             service: r.text("service")?,
             slot_start: r.time("slot_start")?,
             slot_end: r.time("slot_end")?,
@@ -86,6 +88,7 @@ impl Booking {
 /// R03: what anyone holding the number may see. No personal data but a masked name.
 #[derive(Debug, Serialize)]
 pub struct BookingStatusView {
+    pub location: String,
     pub service: String,
     pub date: String,
     pub time: String,
@@ -99,6 +102,7 @@ impl Booking {
     pub fn status_view(&self) -> BookingStatusView {
         let local = self.slot_start.with_timezone(&OFFICE_TZ);
         BookingStatusView {
+            location: self.location.clone(),
             service: self.service.clone(),
             date: local.format("%Y-%m-%d").to_string(),
             time: local.format("%H:%M").to_string(),

@@ -9,14 +9,16 @@ use crate::kernel::idempotency;
 use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
-use crate::office::{Office, Proof, Service, Slot};
+use crate::kernel::token::LinkToken;
+use crate::office::{Desk, Office, Proof, Setup, Slot};
 use crate::storage::db_time;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 const MAX_FIELD_CHARS: usize = 200;
 
 /// What the booker types or ticks, each field its own input on the booking form;
-/// besides these, a booking names its `service`, `slot` (a choice of times) and `lang`.
+/// besides these, a booking names its `service`, `location` (when the service is given
+/// at more than one), `slot` (a choice of times) and `lang`.
 pub const INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consent"];
 
 /// The extra proof a booking carries (R05, R06, R07).
@@ -24,12 +26,14 @@ pub const INPUTS: &[&str] = &["name", "phone", "email", "vin", "holder", "consen
 pub enum ProofValue {
     Vin(Vin),
     Holder(PersonName),
+    /// A service that asks for no proof (a certificate pick-up).
+    None,
 }
 
 /// A booking request whose every field has been checked.
 #[derive(Debug, Clone)]
 pub struct NewBooking<'o> {
-    pub service: &'o Service,
+    pub desk: Desk<'o>,
     pub slot: Slot,
     pub name: PersonName,
     pub phone: Phone,
@@ -42,12 +46,17 @@ pub struct NewBooking<'o> {
 
 impl<'o> NewBooking<'o> {
     /// Checks every field (R08–R11, R17) and the slot against the office calendar.
-    pub fn parse(fields: &Fields, office: &'o Office, now: DateTime<Utc>) -> Result<Self, Error> {
+    pub fn parse(
+        fields: &Fields,
+        office: &Office,
+        setup: &'o Setup,
+        now: DateTime<Utc>,
+    ) -> Result<Self, Error> {
         for (field, value) in fields {
             // R09 first: a CNP is refused wherever it appears, even in an unknown field.
             refuse_cnp(field, value)?;
             if !INPUTS.contains(&field.as_str())
-                && !matches!(field.as_str(), "service" | "slot" | "lang")
+                && !matches!(field.as_str(), "service" | "location" | "slot" | "lang")
             {
                 return Err(Error::field("unknown_field", field));
             }
@@ -55,32 +64,39 @@ impl<'o> NewBooking<'o> {
                 return Err(Error::field("too_long", field));
             }
         }
-        let service = office.service(required(fields, "service")?)?;
-        let slot = parse_slot(required(fields, "slot")?, service, office, now)?;
+        let desk = setup.bookable_desk(optional(fields, "location"), required(fields, "service")?)?;
+        let slot = parse_slot(required(fields, "slot")?, &desk, office, now)?;
         let name = PersonName::parse(required(fields, "name")?).map_err(|e| e.in_field("name"))?;
         let phone = Phone::parse(required(fields, "phone")?).map_err(|e| e.in_field("phone"))?;
         let email = optional(fields, "email")
             .map(|e| Email::parse(e).map_err(|e| e.in_field("email")))
             .transpose()?;
-        let proof = match service.proof {
+        let not_asked = |field: &str| {
+            if optional(fields, field).is_some() {
+                return Err(Error::field("field_not_for_service", field));
+            }
+            Ok(())
+        };
+        let proof = match desk.service.proof {
             Proof::Vin => {
-                if optional(fields, "holder").is_some() {
-                    return Err(Error::field("field_not_for_service", "holder"));
-                }
+                not_asked("holder")?;
                 ProofValue::Vin(
                     Vin::parse(required(fields, "vin")?).map_err(|e| e.in_field("vin"))?,
                 )
             }
             Proof::Holder => {
-                if optional(fields, "vin").is_some() {
-                    return Err(Error::field("field_not_for_service", "vin"));
-                }
+                not_asked("vin")?;
                 // The booker is the holder unless they book by mandate for someone else.
                 let holder = match optional(fields, "holder") {
                     Some(h) => PersonName::parse(h).map_err(|e| e.in_field("holder"))?,
                     None => name.clone(),
                 };
                 ProofValue::Holder(holder)
+            }
+            Proof::None => {
+                not_asked("vin")?;
+                not_asked("holder")?;
+                ProofValue::None
             }
         };
         let consent =
@@ -89,7 +105,7 @@ impl<'o> NewBooking<'o> {
             return Err(Error::field("consent_required", "consent"));
         }
         Ok(NewBooking {
-            service,
+            desk,
             slot,
             name,
             phone,
@@ -100,11 +116,15 @@ impl<'o> NewBooking<'o> {
     }
 
     /// R06/R07: the key under which bookings for the same vehicle or person collide.
-    /// A VIN collides across both vehicle services; a holder within one service.
+    /// A VIN collides across both vehicle services; a holder within one service. A
+    /// service without proof has no duplicates: its key is the booking's own.
     pub fn identity_key(&self) -> String {
         match &self.proof {
             ProofValue::Vin(v) => format!("vin:{}", v.as_str()),
-            ProofValue::Holder(h) => format!("holder:{}:{}", self.service.code, h.identity_key()),
+            ProofValue::Holder(h) => {
+                format!("holder:{}:{}", self.desk.service.code, h.identity_key())
+            }
+            ProofValue::None => format!("none:{}", LinkToken::generate().hash()),
         }
     }
 
@@ -112,7 +132,8 @@ impl<'o> NewBooking<'o> {
     pub(super) fn request_hash(&self) -> String {
         let (vin, holder) = self.proof_columns();
         let canonical = serde_json::json!([
-            self.service.code,
+            self.desk.location.code,
+            self.desk.service.code,
             db_time(self.slot.start),
             self.name.as_str(),
             self.phone.as_str(),
@@ -127,13 +148,14 @@ impl<'o> NewBooking<'o> {
         match &self.proof {
             ProofValue::Vin(v) => (Some(v.as_str()), None),
             ProofValue::Holder(h) => (None, Some(h.as_str())),
+            ProofValue::None => (None, None),
         }
     }
 }
 
 fn parse_slot(
     input: &str,
-    service: &Service,
+    desk: &Desk,
     office: &Office,
     now: DateTime<Utc>,
 ) -> Result<Slot, Error> {
@@ -154,8 +176,8 @@ fn parse_slot(
     if date > last {
         return Err(Error::field("slot_too_far", "slot"));
     }
-    let slots = office
-        .slots(service, date)
+    let slots = desk
+        .slots(&office.closures, date)
         .map_err(|_| Error::field("day_closed", "slot"))?;
     slots
         .into_iter()

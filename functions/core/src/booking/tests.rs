@@ -36,7 +36,7 @@ fn fields(pairs: &[(&str, &str)]) -> Fields {
 }
 
 fn try_book(db: &NativeDb, office: &Office, pairs: &[(&str, &str)]) -> Result<Booked, Error> {
-    let new = NewBooking::parse(&fields(pairs), office, now())?;
+    let new = NewBooking::parse(&fields(pairs), office, &office.setup, now())?;
     book(db, &new, Admission::with_key(None), now())
 }
 
@@ -216,11 +216,12 @@ fn r06_retried_identical_submission_is_not_a_duplicate() {
 #[test]
 fn idempotency_key_reused_for_other_content_is_refused() {
     let (db, office) = (NativeDb::fresh(), Office::default());
-    let a = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
+    let a = NewBooking::parse(&fields(&[]), &office, &office.setup, now()).unwrap();
     book(&db, &a, Admission::with_key(Some("k1")), now()).unwrap();
     let b = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000009"), ("slot", "2026-11-25T09:30")]),
         &office,
+        &office.setup,
         now(),
     )
     .unwrap();
@@ -254,6 +255,7 @@ fn r17_field_errors_name_their_field() {
         (&[("phone", "0700000000")], "invalid_phone", "phone"),
         (&[("consent", "")], "consent_required", "consent"),
         (&[("service", "visa")], "unknown_service", "service"),
+        (&[("location", "north")], "unknown_location", "location"),
         (&[("slot", "2026-11-20T09:10")], "slot_in_past", "slot"),
         (&[("slot", "2027-02-01T09:10")], "slot_too_far", "slot"),
         (&[("slot", "2026-11-28T09:10")], "day_closed", "slot"),
@@ -263,7 +265,7 @@ fn r17_field_errors_name_their_field() {
         (&[("name", "Ion 1900101123457")], "cnp_forbidden", "name"),
     ];
     for (pairs, expected_code, expected_field) in cases {
-        let err = NewBooking::parse(&fields(pairs), &office, now())
+        let err = NewBooking::parse(&fields(pairs), &office, &office.setup, now())
             .unwrap_err()
             .explain(crate::kernel::text::Lang::Ro);
         assert_eq!(
@@ -288,12 +290,13 @@ fn r03_status_view_masks_the_name_and_shows_office_time() {
 #[test]
 fn r02_retry_after_the_window_gets_the_booking_but_not_the_number() {
     let (db, office) = (NativeDb::fresh(), Office::default());
-    let new = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
+    let new = NewBooking::parse(&fields(&[]), &office, &office.setup, now()).unwrap();
     book(&db, &new, Admission::with_key(Some("k")), now()).unwrap();
     let later = now() + Duration::minutes(11);
     let other = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000002"), ("slot", "2026-11-25T09:30")]),
         &office,
+        &office.setup,
         later,
     )
     .unwrap();
@@ -323,12 +326,18 @@ fn per_phone_limit_counts_the_phones_bookings_and_says_when_to_retry() {
         ("WVWZZZ1JZXW000001", "2026-11-25T09:10"),
         ("WVWZZZ1JZXW000002", "2026-11-25T09:30"),
     ] {
-        let new = NewBooking::parse(&fields(&[("vin", vin), ("slot", slot)]), &office, now());
+        let new = NewBooking::parse(
+            &fields(&[("vin", vin), ("slot", slot)]),
+            &office,
+            &office.setup,
+            now(),
+        );
         book(&db, &new.unwrap(), limited, now()).unwrap();
     }
     let third = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000003"), ("slot", "2026-11-25T09:50")]),
         &office,
+        &office.setup,
         now(),
     )
     .unwrap();
@@ -348,11 +357,12 @@ fn a_challenge_admits_one_booking_only() {
         challenge: Some("nonce-1"),
         ..Admission::with_key(None)
     };
-    let new = NewBooking::parse(&fields(&[]), &office, now()).unwrap();
+    let new = NewBooking::parse(&fields(&[]), &office, &office.setup, now()).unwrap();
     book(&db, &new, with_challenge, now()).unwrap();
     let other = NewBooking::parse(
         &fields(&[("vin", "WVWZZZ1JZXW000002"), ("slot", "2026-11-25T09:30")]),
         &office,
+        &office.setup,
         now(),
     )
     .unwrap();

@@ -1,12 +1,12 @@
-//! The counter's day (R01, R05, R12, R18): each service's slots with the online and
-//! walk-in seats taken, and who is expected, checked in or did not come, with
+//! The counter's day at one location (R01, R05, R12, R18): each service's slots with
+//! the online and walk-in seats taken, and who is expected, checked in or did not come, with
 //! names masked as on the status page.
 
 use crate::identity::mask_name;
 use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::start_of_day;
-use crate::office::Office;
+use crate::office::{Location, Office, Setup};
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
@@ -42,16 +42,15 @@ pub struct SlotView {
 
 #[derive(Debug, Serialize)]
 pub struct ServiceDay {
-    pub service: &'static str,
-    pub name_ro: &'static str,
-    pub name_en: &'static str,
-    pub name_hu: &'static str,
+    pub service: String,
+    pub name: crate::office::setup::Words,
     pub slots: Vec<SlotView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Day {
     pub date: NaiveDate,
+    pub location: String,
     pub services: Vec<ServiceDay>,
 }
 
@@ -59,16 +58,19 @@ pub struct Day {
 const BOOKINGS_OF_DAY: &str = "SELECT b.id, b.service, b.slot_start, b.name, b.state, b.cancel_reason,
         (b.state != 'cancelled' OR IFNULL(b.seat_free_at > ?3, 0)) AS holds_seat,
         EXISTS (SELECT 1 FROM relocations r WHERE r.booking_id = b.id AND r.answer IS NULL) AS unconfirmed
-    FROM bookings b WHERE b.slot_start >= ?1 AND b.slot_start < ?2 ORDER BY b.slot_start, b.id";
+    FROM bookings b WHERE b.slot_start >= ?1 AND b.slot_start < ?2 AND b.location = ?4
+    ORDER BY b.slot_start, b.id";
 const TICKETS_OF_DAY: &str = "SELECT service, slot_start, COUNT(*) AS issued FROM walk_in_tickets
-    WHERE slot_start >= ? AND slot_start < ? GROUP BY service, slot_start";
-const WINDOWS_OF_DAY: &str =
-    "SELECT service, starts_at, ends_at FROM closed_windows WHERE starts_at < ? AND ends_at > ?";
+    WHERE slot_start >= ?1 AND slot_start < ?2 AND location = ?3 GROUP BY service, slot_start";
+const WINDOWS_OF_DAY: &str = "SELECT service, starts_at, ends_at FROM closed_windows
+    WHERE starts_at < ?1 AND ends_at > ?2 AND location = ?3";
 
-/// The day view of `date` (office time) as it stands at `now`.
+/// The day view of `date` (office time) at `location` as it stands at `now`.
 pub fn day(
     db: &dyn Database,
     office: &Office,
+    setup: &Setup,
+    location: &Location,
     date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Day, Error> {
@@ -85,6 +87,7 @@ pub fn day(
                 from.as_str().into(),
                 to.as_str().into(),
                 db_time(now).into(),
+                location.code.as_str().into(),
             ],
         )?
         .iter()
@@ -103,7 +106,14 @@ pub fn day(
         });
     }
     let issued: HashMap<(String, DateTime<Utc>), u32> = db
-        .execute(TICKETS_OF_DAY, &[from.as_str().into(), to.as_str().into()])?
+        .execute(
+            TICKETS_OF_DAY,
+            &[
+                from.as_str().into(),
+                to.as_str().into(),
+                location.code.as_str().into(),
+            ],
+        )?
         .read(|r| {
             let key = (r.text("service")?, r.time("slot_start")?);
             Ok((key, u32::try_from(r.int("issued")?).unwrap_or(u32::MAX)))
@@ -111,41 +121,50 @@ pub fn day(
         .into_iter()
         .collect();
     let windows: Vec<(String, DateTime<Utc>, DateTime<Utc>)> = db
-        .execute(WINDOWS_OF_DAY, &[to.as_str().into(), from.as_str().into()])?
+        .execute(
+            WINDOWS_OF_DAY,
+            &[
+                to.as_str().into(),
+                from.as_str().into(),
+                location.code.as_str().into(),
+            ],
+        )?
         .read(|r| Ok((r.text("service")?, r.time("starts_at")?, r.time("ends_at")?)))?;
-    let services = office
-        .services
-        .iter()
-        .map(|service| {
-            let slots = office.slots(service, date).unwrap_or_default();
+    let services = setup
+        .desks_at(location)
+        .map(|desk| {
+            let service = desk.service;
+            let slots = desk.slots(&office.closures, date).unwrap_or_default();
             let slots = slots
                 .iter()
                 .map(|slot| {
-                    let key = (service.code.to_owned(), slot.start);
+                    let key = (service.code.clone(), slot.start);
                     let local = slot.start.with_timezone(&OFFICE_TZ);
                     SlotView {
                         time: local.format("%H:%M").to_string(),
                         start: local.to_rfc3339(),
                         closed: windows
                             .iter()
-                            .any(|(s, a, b)| s == service.code && slot.overlaps((*a, *b))),
+                            .any(|(s, a, b)| *s == service.code && slot.overlaps((*a, *b))),
                         over: slot.end <= now,
-                        online_seats: service.online_seats(),
+                        online_seats: desk.online_seats(),
                         online_taken: taken.get(&key).copied().unwrap_or(0),
-                        walk_in_seats: service.walk_in_seats(),
+                        walk_in_seats: desk.walk_in_seats(),
                         walk_in_issued: issued.get(&key).copied().unwrap_or(0),
                         bookings: bookings.remove(&key).unwrap_or_default(),
                     }
                 })
                 .collect();
             ServiceDay {
-                service: service.code,
-                name_ro: service.name_ro,
-                name_en: service.name_en,
-                name_hu: service.name_hu,
+                service: service.code.clone(),
+                name: service.name.clone(),
                 slots,
             }
         })
         .collect();
-    Ok(Day { date, services })
+    Ok(Day {
+        date,
+        location: location.code.clone(),
+        services,
+    })
 }

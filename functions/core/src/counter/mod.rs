@@ -10,7 +10,7 @@ use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::start_of_day;
 use crate::kernel::token::ReservationNumber;
-use crate::office::{Office, Service};
+use crate::office::{Desk, Office};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
 use chrono::{DateTime, Duration, Utc};
@@ -25,6 +25,8 @@ pub struct CheckIn<'a> {
     pub number: &'a str,
     pub phone: &'a str,
     pub proof: &'a str,
+    /// The counter's location: a booking made for another is refused there.
+    pub location: Option<&'a str>,
 }
 
 const MARK: &str = "UPDATE bookings SET state = ?1 WHERE id = ?2 AND state = 'active' RETURNING id";
@@ -50,13 +52,17 @@ pub fn check_in(
         (None, Some(holder)) => PersonName::parse(input.proof).is_ok_and(|h| {
             PersonName::parse(holder).is_ok_and(|stored| stored.identity_key() == h.identity_key())
         }),
-        (None, None) => false,
+        // A service that asks for no proof: the number and the phone are enough.
+        (None, None) => true,
     };
     if !proof_matches {
         return Err(Error::field("proof_mismatch", "proof"));
     }
     if booking.state != "active" {
         return Err(Error::field("not_active", "number"));
+    }
+    if input.location.is_some_and(|l| l != booking.location) {
+        return Err(Error::field("other_location", "number"));
     }
     let same_day = booking.slot_start.with_timezone(&OFFICE_TZ).date_naive()
         == now.with_timezone(&OFFICE_TZ).date_naive();
@@ -211,16 +217,18 @@ pub fn fictitious(
 pub struct WalkInTicket {
     /// What is printed and called out: the service's letter and the ticket's id.
     pub ticket: String,
-    pub service: &'static str,
+    pub location: String,
+    pub service: String,
     /// The slot's start in office time.
     pub slot_start: String,
     pub time: String,
 }
 
 /// Issued only while the walk-in seats of the slot last (R01), in one statement.
-const ISSUE_TICKET: &str = "INSERT INTO walk_in_tickets (service, slot_start, issued_at, staff)
-    SELECT ?1, ?2, ?3, ?4
-    WHERE (SELECT COUNT(*) FROM walk_in_tickets WHERE service = ?1 AND slot_start = ?2) < ?5
+const ISSUE_TICKET: &str = "INSERT INTO walk_in_tickets (location, service, slot_start, issued_at, staff)
+    SELECT ?6, ?1, ?2, ?3, ?4
+    WHERE (SELECT COUNT(*) FROM walk_in_tickets
+           WHERE service = ?1 AND slot_start = ?2 AND location = ?6) < ?5
     RETURNING id";
 
 /// R01: a ticket for today's slot starting at `slot` (office time, `HH:MM`), never
@@ -228,14 +236,14 @@ const ISSUE_TICKET: &str = "INSERT INTO walk_in_tickets (service, slot_start, is
 pub fn issue_walk_in(
     db: &dyn Database,
     office: &Office,
-    service: &Service,
+    desk: &Desk,
     slot: &str,
     staff: &str,
     now: DateTime<Utc>,
 ) -> Result<WalkInTicket, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
     let invalid = || Error::field("invalid_slot", "slot");
-    let slots = office.slots(service, today).map_err(|_| invalid())?;
+    let slots = desk.slots(&office.closures, today).map_err(|_| invalid())?;
     let slot = slots
         .into_iter()
         .find(|s| s.local_start().format("%H:%M").to_string() == slot && s.end > now)
@@ -243,21 +251,23 @@ pub fn issue_walk_in(
     let issued = db.execute(
         ISSUE_TICKET,
         &[
-            service.code.into(),
+            desk.service.code.as_str().into(),
             db_time(slot.start).into(),
             db_time(now).into(),
             staff.into(),
-            i64::from(service.walk_in_seats()).into(),
+            i64::from(desk.walk_in_seats()).into(),
+            desk.location.code.as_str().into(),
         ],
     )?;
     let id = issued
         .read_first(|r| r.int("id"))?
         .ok_or(Error::WalkInFull)?;
-    let letter = service.code[..1].to_uppercase();
+    let letter = desk.service.code[..1].to_uppercase();
     let local = slot.local_start();
     Ok(WalkInTicket {
         ticket: format!("{letter}-{id:04}"),
-        service: service.code,
+        location: desk.location.code.clone(),
+        service: desk.service.code.clone(),
         slot_start: local.to_rfc3339(),
         time: local.format("%H:%M").to_string(),
     })

@@ -10,7 +10,7 @@ use crate::kernel::text::{Args, Lang, escape};
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::token::hex_sha256;
 use crate::messaging::limits;
-use crate::office::Office;
+use crate::office::Setup;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub struct Attachment {
@@ -103,16 +103,42 @@ fn last_day(deadline: DateTime<Utc>) -> NaiveDate {
     office_day(deadline - Duration::seconds(1))
 }
 
-/// What a booking's messages say of it, in one language.
-fn appointment(booking: &Booking, office: &Office, lang: Lang) -> Args<'static> {
-    let service = office
+/// What a booking's messages say of it, in one language: the service, the time and
+/// the place (the location's name and address).
+fn appointment(booking: &Booking, setup: &Setup, lang: Lang) -> Args<'static> {
+    let service = setup
         .service(&booking.service)
         .map(|s| s.name(lang))
-        .unwrap_or("");
+        .unwrap_or(&booking.service);
     args([
         ("service", service),
         ("when", &moment(booking.slot_start, lang)),
+        ("place", &place(booking, setup, lang)),
     ])
+}
+
+/// Where the appointment is: the location's name and address.
+fn place(booking: &Booking, setup: &Setup, lang: Lang) -> String {
+    setup
+        .location(&booking.location)
+        .map_or_else(|_| booking.location.clone(), |l| l.where_(lang))
+}
+
+/// The paragraphs on where to go and what to bring (the service's list, when it has one).
+fn where_and_what(booking: &Booking, setup: &Setup, lang: Lang) -> Vec<String> {
+    let mut out = vec![lang.tr1("message-place", "place", place(booking, setup, lang))];
+    let bring: Vec<&str> = setup
+        .service(&booking.service)
+        .map(|s| s.bring.iter().map(|b| b.get(lang)).collect())
+        .unwrap_or_default();
+    if !bring.is_empty() {
+        out.push(format!(
+            "{}\n- {}",
+            lang.tr("message-bring-list"),
+            bring.join("\n- ")
+        ));
+    }
+    out
 }
 
 /// An email from paragraphs of plain text: the HTML version escapes each one.
@@ -153,7 +179,7 @@ fn booking_email(
 
 pub fn confirmation_email(
     booking: &Booking,
-    office: &Office,
+    setup: &Setup,
     number: &str,
     now: DateTime<Utc>,
 ) -> Email {
@@ -162,67 +188,68 @@ pub fn confirmation_email(
         booking,
         subject(lang, |l| l.tr("message-confirmation-subject"), Some(number)),
         |l| {
-            let a = appointment(booking, office, l);
-            vec![
-                format!(
-                    "{}\n{}",
-                    l.tr_args("message-confirmation-appointment", &a),
-                    l.tr1("message-confirmation-number", "number", number)
-                ),
-                l.tr("message-confirmation-bring"),
-            ]
+            let a = appointment(booking, setup, l);
+            let mut p = vec![format!(
+                "{}\n{}",
+                l.tr_args("message-confirmation-appointment", &a),
+                l.tr1("message-confirmation-number", "number", number)
+            )];
+            p.extend(where_and_what(booking, setup, l));
+            p.push(l.tr("message-confirmation-bring"));
+            p
         },
         vec![Attachment {
             filename: "programare.ics",
             content_type: "text/calendar; charset=utf-8",
-            content: ics(booking, office, number, now),
+            content: ics(booking, setup, number, now),
         }],
     )
 }
 
-pub fn confirmation_sms(booking: &Booking, office: &Office, number: &str) -> String {
+pub fn confirmation_sms(booking: &Booking, setup: &Setup, number: &str) -> String {
     sms(booking.lang, |l| {
-        let mut a = appointment(booking, office, l);
+        let mut a = appointment(booking, setup, l);
         a.set("number", number.to_owned());
         l.tr_args("message-confirmation-sms", &a)
     })
 }
 
-pub fn reminder_email(booking: &Booking, office: &Office, cancel_link: &str) -> Email {
+pub fn reminder_email(booking: &Booking, setup: &Setup, cancel_link: &str) -> Email {
     let lang = booking.lang;
     let when = moment(booking.slot_start, lang);
     booking_email(
         booking,
         subject(lang, |l| l.tr("message-reminder-subject"), Some(&when)),
         |l| {
-            let a = appointment(booking, office, l);
-            vec![
-                l.tr_args("message-reminder-appointment", &a),
-                with_link(l.tr("message-reminder-cancel"), cancel_link),
-            ]
+            let a = appointment(booking, setup, l);
+            let mut p = vec![l.tr_args("message-reminder-appointment", &a)];
+            p.extend(where_and_what(booking, setup, l));
+            p.push(with_link(l.tr("message-reminder-cancel"), cancel_link));
+            p
         },
         vec![],
     )
 }
 
-pub fn reminder_sms(booking: &Booking, office: &Office) -> String {
+pub fn reminder_sms(booking: &Booking, setup: &Setup) -> String {
     sms(booking.lang, |l| {
-        l.tr_args("message-reminder-sms", &appointment(booking, office, l))
+        l.tr_args("message-reminder-sms", &appointment(booking, setup, l))
     })
 }
 
 /// R18: the new time, and the link to confirm or decline it (SMS and email alike:
 /// every booker gave a phone, not everyone an email).
-pub fn relocation_email(booking: &Booking, office: &Office, link: &str) -> Email {
+pub fn relocation_email(booking: &Booking, setup: &Setup, link: &str) -> Email {
     let lang = booking.lang;
     let when = moment(booking.slot_start, lang);
     booking_email(
         booking,
         subject(lang, |l| l.tr("message-relocation-subject"), Some(&when)),
         |l| {
-            let a = appointment(booking, office, l);
+            let a = appointment(booking, setup, l);
             vec![
                 l.tr_args("message-relocation-moved", &a),
+                l.tr1("message-place", "place", place(booking, setup, l)),
                 with_link(l.tr("message-relocation-answer"), link),
             ]
         },
@@ -230,15 +257,15 @@ pub fn relocation_email(booking: &Booking, office: &Office, link: &str) -> Email
     )
 }
 
-pub fn relocation_sms(booking: &Booking, office: &Office, link: &str) -> String {
+pub fn relocation_sms(booking: &Booking, setup: &Setup, link: &str) -> String {
     sms(booking.lang, |l| {
-        let a = appointment(booking, office, l);
+        let a = appointment(booking, setup, l);
         with_link(l.tr_args("message-relocation-sms", &a), link)
     })
 }
 
 /// R18: no free time was left to move the booking to.
-pub fn office_cancelled_email(booking: &Booking, office: &Office) -> Email {
+pub fn office_cancelled_email(booking: &Booking, setup: &Setup) -> Email {
     let lang = booking.lang;
     let when = moment(booking.slot_start, lang);
     booking_email(
@@ -249,18 +276,18 @@ pub fn office_cancelled_email(booking: &Booking, office: &Office) -> Email {
             Some(&when),
         ),
         |l| {
-            let a = appointment(booking, office, l);
+            let a = appointment(booking, setup, l);
             vec![l.tr_args("message-office-cancelled-text", &a)]
         },
         vec![],
     )
 }
 
-pub fn office_cancelled_sms(booking: &Booking, office: &Office) -> String {
+pub fn office_cancelled_sms(booking: &Booking, setup: &Setup) -> String {
     sms(booking.lang, |l| {
         l.tr_args(
             "message-office-cancelled-sms",
-            &appointment(booking, office, l),
+            &appointment(booking, setup, l),
         )
     })
 }
@@ -530,15 +557,16 @@ fn ics_uid(number: &str) -> String {
 
 /// The appointment as a calendar file, in the booker's language; `now` is when it is
 /// made (DTSTAMP).
-pub fn ics(booking: &Booking, office: &Office, number: &str, now: DateTime<Utc>) -> String {
+pub fn ics(booking: &Booking, setup: &Setup, number: &str, now: DateTime<Utc>) -> String {
     let l = booking.lang;
-    let a = appointment(booking, office, l);
-    let description = [
+    let a = appointment(booking, setup, l);
+    let mut description = vec![
         l.tr_args("message-confirmation-appointment", &a),
         l.tr1("message-confirmation-number", "number", number),
-        l.tr("message-confirmation-bring"),
-    ]
-    .join("\n");
+    ];
+    description.extend(where_and_what(booking, setup, l));
+    description.push(l.tr("message-confirmation-bring"));
+    let description = description.join("\n");
     let language = l.code();
     [
         "BEGIN:VCALENDAR".to_owned(),
@@ -557,7 +585,7 @@ pub fn ics(booking: &Booking, office: &Office, number: &str, now: DateTime<Utc>)
         format!("DESCRIPTION;LANGUAGE={language}:{}", ics_text(&description)),
         format!(
             "LOCATION;LANGUAGE={language}:{}",
-            ics_text(&l.tr("message-ics-location"))
+            ics_text(&place(booking, setup, l))
         ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),

@@ -29,7 +29,8 @@ use crate::complaints;
 use crate::kernel::error::Error;
 use crate::messaging::limits::MessageLimits;
 use crate::messaging::{messages, queue};
-use crate::office::{Office, relocation};
+use crate::office::setup::store;
+use crate::office::{Office, Setup, relocation};
 use crate::orders::processing;
 use crate::seams::{Sent, Transport};
 use crate::storage::{Database, Row, StorageError, Value, db_time, in_transaction};
@@ -206,8 +207,14 @@ pub fn deliver(
             BATCH.into(),
         ],
     )?;
-    for message in claimed.read(|r| Claimed::from_row(&r))? {
-        match next_step(db, &message, providers, office, now)? {
+    let claimed = claimed.read(|r| Claimed::from_row(&r))?;
+    if claimed.is_empty() {
+        return Ok(report);
+    }
+    // Booking messages name the service and the location as the setup has them now.
+    let setup = store::load(db, &office.setup, now)?.setup;
+    for message in claimed {
+        match next_step(db, &message, providers, office, &setup, now)? {
             Next::Send(provider, body) => {
                 let outcome = send(transport, provider, &message, &body);
                 record(db, &message, outcome, providers, now, &mut report)?;
@@ -233,6 +240,7 @@ fn next_step<'p>(
     message: &Claimed,
     providers: &'p Providers,
     office: &Office,
+    setup: &Setup,
     now: DateTime<Utc>,
 ) -> Result<Next<'p>, Error> {
     if let Some(reason) = held_back(db, message, &office.messages, now)? {
@@ -263,7 +271,7 @@ fn next_step<'p>(
     };
     Ok(booking
         .filter(still_relevant)
-        .and_then(|booking| render(message, &booking, providers, office, now))
+        .and_then(|booking| render(message, &booking, providers, setup, now))
         .map_or(Next::Skip(None), |(p, b)| Next::Send(p, b)))
 }
 
@@ -376,7 +384,7 @@ fn render<'p>(
     message: &Claimed,
     booking: &Booking,
     providers: &'p Providers,
-    office: &Office,
+    setup: &Setup,
     now: DateTime<Utc>,
 ) -> Option<(&'p Provider, serde_json::Value)> {
     let secret = message.secret.as_deref()?;
@@ -389,10 +397,10 @@ fn render<'p>(
     match (message.channel.as_str(), message.kind.as_str()) {
         ("sms", kind) => {
             let text = match kind {
-                "confirmation" => messages::confirmation_sms(booking, office, secret),
-                "reminder" => messages::reminder_sms(booking, office),
-                "relocation" => messages::relocation_sms(booking, office, &link("relocation")),
-                "office_cancelled" => messages::office_cancelled_sms(booking, office),
+                "confirmation" => messages::confirmation_sms(booking, setup, secret),
+                "reminder" => messages::reminder_sms(booking, setup),
+                "relocation" => messages::relocation_sms(booking, setup, &link("relocation")),
+                "office_cancelled" => messages::office_cancelled_sms(booking, setup),
                 _ => return None,
             };
             Some((
@@ -402,10 +410,10 @@ fn render<'p>(
         }
         ("email", kind) => {
             let email = match kind {
-                "confirmation" => messages::confirmation_email(booking, office, secret, now),
-                "reminder" => messages::reminder_email(booking, office, &link("cancel")),
-                "relocation" => messages::relocation_email(booking, office, &link("relocation")),
-                "office_cancelled" => messages::office_cancelled_email(booking, office),
+                "confirmation" => messages::confirmation_email(booking, setup, secret, now),
+                "reminder" => messages::reminder_email(booking, setup, &link("cancel")),
+                "relocation" => messages::relocation_email(booking, setup, &link("relocation")),
+                "office_cancelled" => messages::office_cancelled_email(booking, setup),
                 _ => return None,
             };
             let attachments: Vec<_> = email

@@ -1,70 +1,32 @@
-//! The office: its services, counters, slot lengths, opening hours and closures,
-//! and the slots a day offers. Defaults ship here; the `office` Spin variable may
-//! override any part with JSON (see README, "Configuration").
+//! The office's settings: booking horizon, closures, abuse limits, deadlines,
+//! retention. Defaults ship here; the `office` Spin variable may override any part
+//! with JSON (see README, "Configuration"). Locations, services and timetables are
+//! the office's setup (`setup.rs`), kept in the database.
 
 pub mod calendar;
+pub mod day;
 pub mod relocation;
+pub mod setup;
 
-use crate::kernel::error::{Error, FieldError};
+use crate::kernel::error::Error;
 use crate::kernel::limits::Limit;
-use crate::kernel::text::Lang;
 use crate::kernel::time::{OFFICE_TZ, to_utc};
 use crate::messaging::limits::MessageLimits;
 use crate::orders::catalog::{OrderSettings, OrdersOverride};
 use crate::retention::RetentionSettings;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
-use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// Which extra proof of identity a service asks for (R05).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Proof {
-    Holder,
-    Vin,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Service {
-    pub code: &'static str,
-    pub name_ro: &'static str,
-    pub name_en: &'static str,
-    pub name_hu: &'static str,
-    pub proof: Proof,
-    pub counters: u32,
-    pub slot_minutes: u32,
-}
-
-impl Service {
-    /// The service's name in `lang`.
-    pub fn name(&self, lang: Lang) -> &'static str {
-        lang.pick(self.name_ro, self.name_en, self.name_hu)
-    }
-
-    /// R01: the online half of a slot; an odd seat goes to walk-in.
-    pub fn online_seats(&self) -> u32 {
-        self.counters / 2
-    }
-
-    pub fn walk_in_seats(&self) -> u32 {
-        self.counters - self.online_seats()
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Closure {
-    pub date: NaiveDate,
-    pub reason: String,
-}
-
-/// Opening intervals of a weekday, as local times.
-type Hours = Vec<(NaiveTime, NaiveTime)>;
+pub use day::{Closed, Closure, Slot};
+pub use setup::{Desk, Interval, Location, Proof, Service, Setup};
 
 #[derive(Debug, Clone)]
 pub struct Office {
-    pub services: Vec<Service>,
-    hours: BTreeMap<u32, Hours>,
+    /// The setup a fresh database starts from (the defaults, or the `office`
+    /// variable's `setup`, `services` and `hours`); after that the database's is the truth.
+    pub setup: Setup,
+    /// Days every location is closed (they also stop the complaint deadlines, C06).
     pub closures: Vec<Closure>,
     /// How many days ahead online booking is open, today included.
     pub booking_horizon_days: u32,
@@ -150,6 +112,7 @@ impl Default for RateLimits {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OfficeOverride {
+    setup: Option<Setup>,
     #[serde(default)]
     services: BTreeMap<String, ServiceOverride>,
     #[serde(default)]
@@ -174,123 +137,13 @@ struct ServiceOverride {
     slot_minutes: Option<u32>,
 }
 
-/// Why a day has no slots.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Closed {
-    Weekend,
-    Holiday { name: String },
-    Closure { name: String },
-    NoHours,
-}
-
-/// One appointment time of one service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-}
-
-impl Slot {
-    pub fn local_start(&self) -> DateTime<Tz> {
-        self.start.with_timezone(&OFFICE_TZ)
-    }
-
-    /// R18: whether the slot runs into the window `[from, to)`.
-    pub fn overlaps(&self, (from, to): (DateTime<Utc>, DateTime<Utc>)) -> bool {
-        from < self.end && to > self.start
-    }
-}
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
-fn t(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
-}
-
 impl Default for Office {
     fn default() -> Self {
-        let service = |code,
-                       [name_ro, name_en, name_hu]: [&'static str; 3],
-                       proof,
-                       counters,
-                       slot_minutes| Service {
-            code,
-            name_ro,
-            name_en,
-            name_hu,
-            proof,
-            counters,
-            slot_minutes,
-        };
-        let workday = vec![(t(8, 30), t(16, 30))];
-        let friday = vec![(t(8, 30), t(14, 0))];
-        let hours = WEEKDAYS
-            .iter()
-            .map(|(_, wd)| {
-                let h = match wd {
-                    Weekday::Sat | Weekday::Sun => vec![],
-                    Weekday::Fri => friday.clone(),
-                    _ => workday.clone(),
-                };
-                (wd.num_days_from_monday(), h)
-            })
-            .collect();
         Office {
-            services: vec![
-                service(
-                    "passport",
-                    ["Pașapoarte", "Passports", "Útlevelek"],
-                    Proof::Holder,
-                    4,
-                    15,
-                ),
-                service(
-                    "permit",
-                    [
-                        "Permise de conducere",
-                        "Driving licences",
-                        "Vezetői engedélyek",
-                    ],
-                    Proof::Holder,
-                    4,
-                    15,
-                ),
-                service(
-                    "registration",
-                    [
-                        "Înmatriculări vehicule",
-                        "Vehicle registrations",
-                        "Járműnyilvántartásba vétel",
-                    ],
-                    Proof::Vin,
-                    3,
-                    20,
-                ),
-                service(
-                    "provisional",
-                    [
-                        "Autorizații provizorii",
-                        "Provisional vehicle authorisations",
-                        "Ideiglenes forgalmi engedélyek",
-                    ],
-                    Proof::Vin,
-                    2,
-                    20,
-                ),
-            ],
-            hours,
+            setup: Setup::default(),
             closures: vec![],
             booking_horizon_days: 30,
-            booking_opens_at: t(8, 0),
+            booking_opens_at: NaiveTime::from_hms_opt(8, 0, 0).expect("valid time"),
             auto_no_show: false,
             rate_limits: RateLimits::default(),
             proof_of_work: ProofOfWorkSettings::default(),
@@ -341,36 +194,7 @@ impl Office {
                 e.inner(),
             )
         })?;
-        for (code, s) in o.services {
-            let path = format!("services.{code}");
-            let service = office
-                .services
-                .iter_mut()
-                .find(|x| x.code == code)
-                .ok_or_else(|| config_error(&path, "not one of the office's services"))?;
-            if let Some(c) = s.counters {
-                service.counters = c;
-            }
-            if let Some(m) = s.slot_minutes.filter(|m| (5..=240).contains(m)) {
-                service.slot_minutes = m;
-            }
-        }
-        for (day, intervals) in o.hours {
-            let path = format!("hours.{day}");
-            let (_, wd) = WEEKDAYS
-                .iter()
-                .find(|(name, _)| *name == day)
-                .ok_or_else(|| config_error(&path, "not a weekday (mon … sun)"))?;
-            let parsed = intervals
-                .iter()
-                .enumerate()
-                .map(|(i, [a, b])| {
-                    let path = format!("{path}[{i}]");
-                    Ok((parse_time(&path, a)?, parse_time(&path, b)?))
-                })
-                .collect::<Result<Hours, Error>>()?;
-            office.hours.insert(wd.num_days_from_monday(), parsed);
-        }
+        office.setup = seed_setup(o.setup, &o.services, &o.hours)?;
         office.closures.extend(o.closures);
         if let Some(h) = o.booking_horizon_days {
             if h > MAX_HORIZON_DAYS {
@@ -415,60 +239,9 @@ impl Office {
         Ok(office)
     }
 
-    pub fn service(&self, code: &str) -> Result<&Service, FieldError> {
-        self.services
-            .iter()
-            .find(|s| s.code == code)
-            .ok_or_else(|| FieldError::new("unknown_service", "service"))
-    }
-
     /// The business days complaint deadlines count (C06), with this office's closures.
     pub fn business_days(&self) -> calendar::BusinessDays {
         calendar::BusinessDays::new(self.closures.iter().map(|c| c.date))
-    }
-
-    /// Why the office is closed on `date`, if it is.
-    pub fn closed(&self, date: NaiveDate) -> Option<Closed> {
-        if let Some(c) = self.closures.iter().find(|c| c.date == date) {
-            return Some(Closed::Closure {
-                name: c.reason.clone(),
-            });
-        }
-        if let Some(name) = calendar::public_holiday(date) {
-            return Some(Closed::Holiday {
-                name: name.to_owned(),
-            });
-        }
-        let hours = &self.hours[&date.weekday().num_days_from_monday()];
-        match (hours.is_empty(), calendar::is_weekend(date)) {
-            (true, true) => Some(Closed::Weekend),
-            (true, false) => Some(Closed::NoHours),
-            (false, _) => None,
-        }
-    }
-
-    /// The slots of one day, in time order. Local times that don't exist (the
-    /// spring-forward hour) are skipped; a repeated hour in autumn is served once.
-    pub fn slots(&self, service: &Service, date: NaiveDate) -> Result<Vec<Slot>, Closed> {
-        if let Some(closed) = self.closed(date) {
-            return Err(closed);
-        }
-        let step = Duration::minutes(i64::from(service.slot_minutes));
-        let mut slots = Vec::new();
-        for (open, close) in &self.hours[&date.weekday().num_days_from_monday()] {
-            let mut local = NaiveDateTime::new(date, *open);
-            let close = NaiveDateTime::new(date, *close);
-            while local + step <= close {
-                if let Some(start) = to_utc(local) {
-                    slots.push(Slot {
-                        start,
-                        end: start + step,
-                    });
-                }
-                local += step;
-            }
-        }
-        Ok(slots)
     }
 
     /// When a day opens for online booking: `booking_opens_at`, as many days before
@@ -489,6 +262,65 @@ impl Office {
         let ahead = (self.booking_horizon_days + opened).saturating_sub(2);
         (today, today + chrono::Days::new(u64::from(ahead)))
     }
+}
+
+/// The first setup: the variable's `setup` as it is, or the defaults with its
+/// `services` (counters, slot length) and `hours` (the weekly hours) applied to them.
+fn seed_setup(
+    setup: Option<Setup>,
+    services: &BTreeMap<String, ServiceOverride>,
+    hours: &BTreeMap<String, Vec<[String; 2]>>,
+) -> Result<Setup, Error> {
+    if let Some(setup) = setup {
+        if !services.is_empty() || !hours.is_empty() {
+            return Err(config_error(
+                "setup",
+                "give the services and hours inside it, not beside it",
+            ));
+        }
+        setup
+            .check()
+            .map_err(|(path, problem)| config_error(&format!("setup.{path}"), problem))?;
+        return Ok(setup);
+    }
+    let mut setup = Setup::default();
+    let location = &mut setup.locations[0];
+    for (code, s) in services {
+        let path = format!("services.{code}");
+        let service = setup
+            .services
+            .iter_mut()
+            .find(|x| x.code == *code)
+            .ok_or_else(|| config_error(&path, "not one of the office's services"))?;
+        if let Some(c) = s.counters {
+            location.counters.insert(code.clone(), c);
+        }
+        if let Some(m) = s.slot_minutes.filter(|m| (5..=240).contains(m)) {
+            service.slot_minutes = m;
+        }
+    }
+    location.counters.retain(|_, c| *c > 0);
+    let week = &mut location.timetables[0].week;
+    for (day, intervals) in hours {
+        let path = format!("hours.{day}");
+        if !setup::WEEKDAYS.contains(&day.as_str()) {
+            return Err(config_error(&path, "not a weekday (mon … sun)"));
+        }
+        let parsed = intervals
+            .iter()
+            .enumerate()
+            .map(|(i, [a, b])| {
+                let path = format!("{path}[{i}]");
+                let (open, close) = (parse_time(&path, a)?, parse_time(&path, b)?);
+                if close <= open {
+                    return Err(config_error(&path, "closes before it opens"));
+                }
+                Ok(Interval::new(open, close))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        week.insert(day.clone(), parsed);
+    }
+    Ok(setup)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::to_utc;
 use crate::kernel::token::LinkToken;
 use crate::messaging::queue;
-use crate::office::{Office, Service};
+use crate::office::{Desk, Office, Setup};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction, reissue_link};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -25,20 +25,21 @@ const MAX_REASON_CHARS: usize = 500;
 /// A start and an end, UTC.
 type Span = (DateTime<Utc>, DateTime<Utc>);
 
-/// A window the office closes for one service.
+/// A window the office closes for one service at one location.
 #[derive(Debug)]
 pub struct Window<'o> {
-    pub service: &'o Service,
+    pub desk: Desk<'o>,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub reason: String,
 }
 
 impl<'o> Window<'o> {
-    /// `service`, `date` (YYYY-MM-DD), `from` and `to` (HH:MM office time), `reason`.
-    pub fn parse(fields: &Fields, office: &'o Office) -> Result<Self, Error> {
+    /// `service`, `location` (needed when the service is given at more than one),
+    /// `date` (YYYY-MM-DD), `from` and `to` (HH:MM office time), `reason`.
+    pub fn parse(fields: &Fields, setup: &'o Setup) -> Result<Self, Error> {
         let field = |name: &str| fields.get(name).map(|v| v.trim()).unwrap_or("");
-        let service = office.service(field("service"))?;
+        let desk = setup.desk(Some(field("location")), field("service"))?;
         let date = NaiveDate::parse_from_str(field("date"), "%Y-%m-%d")
             .map_err(|_| Error::field("invalid_date", "date"))?;
         let time = |name: &str| {
@@ -57,7 +58,7 @@ impl<'o> Window<'o> {
         }
         crate::identity::cnp::refuse_cnp("reason", reason)?;
         Ok(Window {
-            service,
+            desk,
             start,
             end,
             reason: reason.to_owned(),
@@ -83,29 +84,31 @@ pub struct Closing {
     pub bookings: Vec<Moved>,
 }
 
-const OPEN_WINDOW: &str =
-    "INSERT INTO closed_windows (service, starts_at, ends_at, reason, staff, created_at)
-    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (service, starts_at, ends_at) DO NOTHING RETURNING id";
-const FIND_WINDOW: &str =
-    "SELECT id FROM closed_windows WHERE service = ? AND starts_at = ? AND ends_at = ?";
+const OPEN_WINDOW: &str = "INSERT INTO closed_windows
+    (location, service, starts_at, ends_at, reason, staff, created_at)
+    VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)
+    ON CONFLICT (location, service, starts_at, ends_at) DO NOTHING RETURNING id";
+const FIND_WINDOW: &str = "SELECT id FROM closed_windows
+    WHERE service = ?1 AND starts_at = ?2 AND ends_at = ?3 AND location = ?4";
 /// Appointments already started stay where they are: the counter deals with them.
 const AFFECTED: &str = "SELECT id FROM bookings
     WHERE service = ?1 AND state = 'active' AND slot_start < ?3 AND slot_end > ?2
-      AND slot_start > ?4
+      AND slot_start > ?4 AND location = ?5
     ORDER BY slot_start, id";
-const WINDOWS_AHEAD: &str =
-    "SELECT starts_at, ends_at FROM closed_windows WHERE service = ? AND ends_at > ?";
+const WINDOWS_AHEAD: &str = "SELECT starts_at, ends_at FROM closed_windows
+    WHERE service = ?1 AND ends_at > ?2 AND location = ?3";
 const TAKEN_FROM: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
-    WHERE service = ?1 AND slot_start >= ?2 AND (state != 'cancelled' OR seat_free_at > ?2)
+    WHERE service = ?1 AND slot_start >= ?2 AND location = ?3
+      AND (state != 'cancelled' OR seat_free_at > ?2)
     GROUP BY slot_start";
 /// The move itself re-checks the seat and the windows, so a rush can't overbook it.
 const MOVE: &str = "UPDATE bookings SET slot_start = ?2, slot_end = ?3
     WHERE id = ?1 AND state = 'active'
       AND (SELECT COUNT(*) FROM bookings
-           WHERE service = ?4 AND slot_start = ?2
+           WHERE service = ?4 AND slot_start = ?2 AND location = ?7
              AND (state != 'cancelled' OR seat_free_at > ?5)) < ?6
       AND NOT EXISTS (SELECT 1 FROM closed_windows
-                      WHERE service = ?4 AND starts_at < ?3 AND ends_at > ?2)
+                      WHERE service = ?4 AND location = ?7 AND starts_at < ?3 AND ends_at > ?2)
     RETURNING id";
 const RECORD: &str = "INSERT INTO relocations (booking_id, window_id, old_start, new_start, token_hash, created_at, answer, answered_at)
     VALUES (:booking, :window, :old_start, :new_start, :token_hash, :now, :answer, :answered_at) RETURNING id";
@@ -121,10 +124,11 @@ pub fn affected(db: &dyn Database, window: &Window, now: DateTime<Utc>) -> Resul
         .execute(
             AFFECTED,
             &[
-                window.service.code.into(),
+                window.desk.service.code.as_str().into(),
                 db_time(window.start).into(),
                 db_time(window.end).into(),
                 db_time(now).into(),
+                window.desk.location.code.as_str().into(),
             ],
         )?
         .rows
@@ -139,18 +143,20 @@ pub fn close_window(
     who: &Staff,
     now: DateTime<Utc>,
 ) -> Result<Closing, Error> {
-    let service = window.service;
+    let desk = &window.desk;
+    let (location, service) = (desk.location.code.as_str(), desk.service.code.as_str());
     let (start, end) = (db_time(window.start), db_time(window.end));
     let (window_id, created) = in_transaction(db, || {
         let opened = db.execute(
             OPEN_WINDOW,
             &[
-                service.code.into(),
+                service.into(),
                 start.as_str().into(),
                 end.as_str().into(),
                 window.reason.as_str().into(),
                 who.0.as_str().into(),
                 db_time(now).into(),
+                location.into(),
             ],
         )?;
         if let Some(row) = opened.first() {
@@ -159,16 +165,17 @@ pub fn close_window(
             // never erased, while the window's reason is (retention).
             let entry = Entry::new("close_window", format!("window:{id}"))
                 .change("open", "closed")
-                .detail(format!("{} {start}–{end}", service.code));
+                .detail(format!("{location} {service} {start}–{end}"));
             audit(db, who, &entry, now)?;
             return Ok((id, true));
         }
         let found = db.execute(
             FIND_WINDOW,
             &[
-                service.code.into(),
+                service.into(),
                 start.as_str().into(),
                 end.as_str().into(),
+                location.into(),
             ],
         )?;
         Ok((
@@ -179,13 +186,14 @@ pub fn close_window(
     let affected = db.execute(
         AFFECTED,
         &[
-            service.code.into(),
+            service.into(),
             start.as_str().into(),
             end.as_str().into(),
             db_time(now).into(),
+            location.into(),
         ],
     )?;
-    let mut candidates = free_slots(db, office, service, now)?;
+    let mut candidates = free_slots(db, office, desk, now)?;
     let mut bookings = Vec::new();
     for row in affected.iter() {
         let Some(booking) = Booking::by_id(db, row.int("id")?)? else {
@@ -204,7 +212,7 @@ pub fn close_window(
         for (slot_start, slot_end) in &candidates {
             if relocate(
                 db,
-                service,
+                desk,
                 &booking,
                 window_id,
                 (*slot_start, *slot_end),
@@ -237,23 +245,28 @@ pub fn close_window(
 fn free_slots(
     db: &dyn Database,
     office: &Office,
-    service: &Service,
+    desk: &Desk,
     now: DateTime<Utc>,
 ) -> Result<Vec<Span>, Error> {
+    let at = [
+        desk.service.code.as_str().into(),
+        db_time(now).into(),
+        desk.location.code.as_str().into(),
+    ];
     let closed: Vec<Span> = db
-        .execute(WINDOWS_AHEAD, &[service.code.into(), db_time(now).into()])?
+        .execute(WINDOWS_AHEAD, &at)?
         .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?;
     let taken: HashMap<DateTime<Utc>, i64> = db
-        .execute(TAKEN_FROM, &[service.code.into(), db_time(now).into()])?
+        .execute(TAKEN_FROM, &at)?
         .read(|r| Ok((r.time("slot_start")?, r.int("taken")?)))?
         .into_iter()
         .collect();
     let (first, last) = office.booking_window(now);
-    let seats = i64::from(service.online_seats());
+    let seats = i64::from(desk.online_seats());
     Ok(first
         .iter_days()
         .take_while(|d| *d <= last)
-        .filter_map(|d| office.slots(service, d).ok())
+        .filter_map(|d| desk.slots(&office.closures, d).ok())
         .flatten()
         .filter(|s| s.start >= now + MIN_NOTICE)
         .filter(|s| !closed.iter().any(|w| s.overlaps(*w)))
@@ -266,7 +279,7 @@ fn free_slots(
 /// notices and the audit line commit together or not at all.
 fn relocate(
     db: &dyn Database,
-    service: &Service,
+    desk: &Desk,
     booking: &Booking,
     window_id: i64,
     (to_start, to_end): Span,
@@ -281,9 +294,10 @@ fn relocate(
                 booking.id.into(),
                 db_time(to_start).into(),
                 db_time(to_end).into(),
-                service.code.into(),
+                desk.service.code.as_str().into(),
                 db_time(now).into(),
-                i64::from(service.online_seats()).into(),
+                i64::from(desk.online_seats()).into(),
+                desk.location.code.as_str().into(),
             ],
         )?;
         if moved.first().is_none() {

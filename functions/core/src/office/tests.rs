@@ -5,12 +5,17 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// The desk of `service` at the office's one location.
+fn desk<'o>(office: &'o Office, service: &str) -> Desk<'o> {
+    office.setup.desk(None, service).unwrap()
+}
+
 #[test]
 fn r01_online_half_odd_seat_to_walk_in() {
     let office = Office::default();
-    let reg = office.service("registration").unwrap();
+    let reg = desk(&office, "registration");
     assert_eq!((reg.online_seats(), reg.walk_in_seats()), (1, 2));
-    let pass = office.service("passport").unwrap();
+    let pass = desk(&office, "passport");
     assert_eq!((pass.online_seats(), pass.walk_in_seats()), (2, 2));
 }
 
@@ -18,27 +23,28 @@ fn r01_online_half_odd_seat_to_walk_in() {
 fn c06_weekend_holiday_and_closure_are_closed_with_reason() {
     let json = r#"{"closures":[{"date":"2026-12-23","reason":"Inventar"}]}"#;
     let office = Office::from_override_json(Some(json)).unwrap();
-    assert_eq!(office.closed(d(2026, 11, 28)), Some(Closed::Weekend));
+    let pass = desk(&office, "passport");
+    assert_eq!(pass.closed(&office.closures, d(2026, 11, 28)), Some(Closed::Weekend));
     assert!(matches!(
-        office.closed(d(2027, 5, 3)),
+        pass.closed(&office.closures, d(2027, 5, 3)),
         Some(Closed::Holiday { .. })
     ));
     assert_eq!(
-        office.closed(d(2026, 12, 23)),
+        pass.closed(&office.closures, d(2026, 12, 23)),
         Some(Closed::Closure {
             name: "Inventar".into()
         })
     );
-    assert_eq!(office.closed(d(2026, 12, 22)), None);
+    assert_eq!(pass.closed(&office.closures, d(2026, 12, 22)), None);
 }
 
 #[test]
 fn c06_slots_follow_local_time_across_dst() {
     let office = Office::default();
-    let pass = office.service("passport").unwrap();
+    let pass = desk(&office, "passport");
     // Friday before spring-forward (UTC+2) and Monday after (UTC+3): both 08:30 local.
-    let before = office.slots(pass, d(2027, 3, 26)).unwrap();
-    let after = office.slots(pass, d(2027, 3, 29)).unwrap();
+    let before = pass.slots(&office.closures, d(2027, 3, 26)).unwrap();
+    let after = pass.slots(&office.closures, d(2027, 3, 29)).unwrap();
     assert_eq!(before[0].start.to_rfc3339(), "2027-03-26T06:30:00+00:00");
     assert_eq!(after[0].start.to_rfc3339(), "2027-03-29T05:30:00+00:00");
     assert_eq!(before.len(), (14 * 60 - 8 * 60 - 30) / 15);
@@ -49,9 +55,9 @@ fn c06_slots_follow_local_time_across_dst() {
 fn c06_dst_day_skips_the_missing_hour_and_serves_the_repeated_once() {
     let json = r#"{"hours":{"sun":[["01:00","06:00"]]}}"#;
     let office = Office::from_override_json(Some(json)).unwrap();
-    let pass = office.service("passport").unwrap();
-    let spring: Vec<String> = office
-        .slots(pass, d(2027, 3, 28))
+    let pass = desk(&office, "passport");
+    let spring: Vec<String> = pass
+        .slots(&office.closures, d(2027, 3, 28))
         .unwrap()
         .iter()
         .map(|s| s.local_start().format("%H:%M").to_string())
@@ -61,7 +67,7 @@ fn c06_dst_day_skips_the_missing_hour_and_serves_the_repeated_once() {
         "03:xx doesn't exist: {spring:?}"
     );
     assert_eq!(spring.len(), 5 * 4 - 4);
-    let autumn = office.slots(pass, d(2026, 10, 25)).unwrap();
+    let autumn = pass.slots(&office.closures, d(2026, 10, 25)).unwrap();
     assert_eq!(autumn.len(), 5 * 4);
     assert!(autumn.windows(2).all(|w| w[0].start < w[1].start));
 }
@@ -74,7 +80,7 @@ fn config_override_rejects_unknown_parts() {
         r#"{"services":{"passport":{"counters":7}},"booking_horizon_days":5}"#,
     ))
     .unwrap();
-    assert_eq!(o.service("passport").unwrap().counters, 7);
+    assert_eq!(desk(&o, "passport").counters, 7);
     assert_eq!(o.booking_horizon_days, 5);
 }
 

@@ -458,7 +458,7 @@ fn retention_a_closed_window_s_reason_is_erased_after_the_window_and_never_audit
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
-    let window = crate::office::relocation::Window::parse(&fields, &office).unwrap();
+    let window = crate::office::relocation::Window::parse(&fields, &office.setup).unwrap();
     crate::office::relocation::close_window(
         &db,
         &office,

@@ -26,6 +26,10 @@ pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, 
         number: field(fields, "number"),
         phone: field(fields, "phone"),
         proof: field(fields, "proof"),
+        location: fields
+            .get("location")
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty()),
     };
     counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now).inspect_err(|e| {
         let entry = Entry::new("check_in_refused", "booking:?").detail(e.code());
@@ -34,13 +38,16 @@ pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, 
     })
 }
 
-/// R01: a walk-in ticket for `service` at `slot`.
+/// R01: a walk-in ticket for `service` at `slot` (at `location`, when the service is
+/// given at more than one).
 pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTicket, Error> {
-    let service = ctx.office.service(field(fields, "service"))?;
+    let desk = ctx
+        .setup()?
+        .desk(Some(field(fields, "location")), field(fields, "service"))?;
     let ticket = counter::issue_walk_in(
         ctx.db,
         ctx.office,
-        service,
+        &desk,
         field(fields, "slot"),
         &who.0,
         ctx.now,
@@ -109,7 +116,7 @@ pub fn retry_message(ctx: &Context, who: &Staff, id: i64) -> Result<(), Error> {
 
 /// R18: closes a window and moves its bookings.
 pub fn close_window(ctx: &Context, who: &Staff, fields: &Fields) -> Result<Closing, Error> {
-    let window = Window::parse(fields, ctx.office)?;
+    let window = Window::parse(fields, ctx.setup()?)?;
     relocation::close_window(ctx.db, ctx.office, &window, who, ctx.now)
 }
 

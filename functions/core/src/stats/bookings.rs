@@ -8,7 +8,7 @@ use super::period::Period;
 use super::table::{Cell, Kind, Table, column};
 use crate::kernel::error::Error;
 use crate::kernel::time::{OFFICE_TZ, start_of_day};
-use crate::office::{Office, Service};
+use crate::office::{Office, Service, Setup};
 use crate::storage::{Database, Value, db_time};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -37,8 +37,8 @@ const WALK_INS: &str = "SELECT service, substr(slot_start, 1, 10) AS day, COUNT(
 /// (service, day) → a count.
 type PerDay = BTreeMap<(String, String), i64>;
 
-fn services_json(office: &Office) -> Value {
-    let codes: Vec<&str> = office.services.iter().map(|s| s.code).collect();
+fn services_json(setup: &Setup) -> Value {
+    let codes: Vec<&str> = setup.services.iter().map(|s| s.code.as_str()).collect();
     serde_json::to_string(&codes)
         .expect("codes serialise")
         .into()
@@ -47,14 +47,14 @@ fn services_json(office: &Office) -> Value {
 fn per_service_and_day(
     db: &dyn Database,
     sql: &str,
-    office: &Office,
+    setup: &Setup,
     period: &Period,
 ) -> Result<PerDay, Error> {
     let (from, to) = period.instants();
     let rows = db.execute(
         sql,
         &[
-            services_json(office),
+            services_json(setup),
             db_time(from).into(),
             db_time(to).into(),
         ],
@@ -65,9 +65,16 @@ fn per_service_and_day(
         .collect())
 }
 
-/// The slots a service offers on a day (0 on a closed day).
-fn slots(office: &Office, service: &Service, day: NaiveDate) -> i64 {
-    office.slots(service, day).map_or(0, |s| s.len() as i64)
+/// A service's seats on a day over every location that gives it, online and walk-in
+/// (0 on a closed day).
+fn seats(office: &Office, setup: &Setup, service: &Service, day: NaiveDate) -> (i64, i64) {
+    setup.desks_of(service).fold((0, 0), |(online, walk_in), desk| {
+        let slots = desk.slots(&office.closures, day).map_or(0, |s| s.len() as i64);
+        (
+            online + slots * i64::from(desk.online_seats()),
+            walk_in + slots * i64::from(desk.walk_in_seats()),
+        )
+    })
 }
 
 /// R01 per day and service: online bookings against the online seats, walk-in
@@ -76,28 +83,27 @@ fn slots(office: &Office, service: &Service, day: NaiveDate) -> i64 {
 pub fn per_day(
     db: &dyn Database,
     office: &Office,
+    setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
-    let booked = per_service_and_day(db, BOOKED, office, period)?;
-    let walk_ins = per_service_and_day(db, WALK_INS, office, period)?;
+    let booked = per_service_and_day(db, BOOKED, setup, period)?;
+    let walk_ins = per_service_and_day(db, WALK_INS, setup, period)?;
     let mut rows = Vec::new();
     for day in period.days() {
-        for service in &office.services {
-            let key = (service.code.to_owned(), day.to_string());
-            let slots = slots(office, service, day);
+        for service in &setup.services {
+            let key = (service.code.clone(), day.to_string());
+            let (online_seats, walk_in_seats) = seats(office, setup, service, day);
             let (online, walk_in) = (
                 booked.get(&key).copied().unwrap_or(0),
                 walk_ins.get(&key).copied().unwrap_or(0),
             );
-            if slots == 0 && online == 0 && walk_in == 0 {
+            if online_seats + walk_in_seats == 0 && online == 0 && walk_in == 0 {
                 continue;
             }
-            let online_seats = slots * i64::from(service.online_seats());
-            let walk_in_seats = slots * i64::from(service.walk_in_seats());
             rows.push(vec![
                 Cell::Day(day),
-                Cell::Label(service.code.to_owned()),
+                Cell::Label(service.code.clone()),
                 Cell::count(online),
                 Cell::count(online_seats),
                 Cell::percent(online, online_seats),
@@ -151,13 +157,14 @@ fn cancelled_column(reason: &str) -> usize {
 /// bans (R12, R13) issued in it.
 pub fn outcomes(
     db: &dyn Database,
-    office: &Office,
+    _office: &Office,
+    setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
     let (from, to) = period.instants();
     let (from, to): (Value, Value) = (db_time(from).into(), db_time(to).into());
-    let counts = db.execute(BY_STATE, &[services_json(office), from.clone(), to.clone()])?;
+    let counts = db.execute(BY_STATE, &[services_json(setup), from.clone(), to.clone()])?;
     let bans: BTreeMap<String, i64> = db
         .execute(BANS, &[from, to])?
         .read(|r| Ok((r.text("service")?, r.int("n")?)))?
@@ -180,16 +187,16 @@ pub fn outcomes(
             _ => {}
         }
     }
-    let rows = office
+    let rows = setup
         .services
         .iter()
         .map(|service| {
-            let f = per_service.get(service.code).copied().unwrap_or_default();
-            let mut row = vec![Cell::Label(service.code.to_owned())];
+            let f = per_service.get(&service.code).copied().unwrap_or_default();
+            let mut row = vec![Cell::Label(service.code.clone())];
             row.extend(f[1..8].iter().map(|n| Cell::count(*n)));
             // No-shows among the bookings whose visit was decided (came or not).
             row.push(Cell::percent(f[3], f[2] + f[3]));
-            row.push(Cell::count(bans.get(service.code).copied().unwrap_or(0)));
+            row.push(Cell::count(bans.get(&service.code).copied().unwrap_or(0)));
             row
         })
         .collect();
@@ -228,13 +235,14 @@ const KTH_BOOKING: &str = "SELECT created_at FROM bookings
 pub fn fill_speed(
     db: &dyn Database,
     office: &Office,
+    setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
     let mut rows = Vec::new();
     for day in period.days() {
-        for service in &office.services {
-            let seats = slots(office, service, day) * i64::from(service.online_seats());
+        for service in &setup.services {
+            let seats = seats(office, setup, service, day).0;
             let Some(opened) = office.opens_for_booking(day).filter(|_| seats > 0) else {
                 continue;
             };
@@ -242,7 +250,7 @@ pub fn fill_speed(
                 .execute(
                     KTH_BOOKING,
                     &[
-                        service.code.into(),
+                        service.code.as_str().into(),
                         db_time(start_of_day(day)).into(),
                         db_time(start_of_day(day + Days::new(1))).into(),
                         (seats - 1).into(),
@@ -252,7 +260,7 @@ pub fn fill_speed(
             let minutes = full.map(|at| (at - opened).num_minutes().max(0) as f64);
             rows.push(vec![
                 Cell::Day(day),
-                Cell::Label(service.code.to_owned()),
+                Cell::Label(service.code.clone()),
                 Cell::Moment(opened.with_timezone(&OFFICE_TZ).naive_local()),
                 Cell::Number(minutes),
             ]);

@@ -11,7 +11,7 @@ use super::period::Period;
 use super::table::{Cell, Kind, Table, column, median};
 use crate::complaints::{Complaint, Event, Kind as ComplaintKind, Progress, Severity, Vocabulary};
 use crate::kernel::error::Error;
-use crate::office::Office;
+use crate::office::{Office, Setup};
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -135,6 +135,7 @@ struct Deadlines {
 pub fn deadlines(
     db: &dyn Database,
     office: &Office,
+    _setup: &Setup,
     period: &Period,
     now: DateTime<Utc>,
 ) -> Result<Table, Error> {
@@ -210,6 +211,7 @@ pub fn deadlines(
 pub fn tickets(
     db: &dyn Database,
     office: &Office,
+    _setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {

@@ -5,7 +5,7 @@
 use super::period::Period;
 use super::table::{Cell, Kind, Table, column};
 use crate::kernel::error::Error;
-use crate::office::Office;
+use crate::office::{Office, Setup};
 use crate::storage::{Database, db_time};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -37,6 +37,7 @@ const COUNTS: [&str; 6] = ["queued", "sent", "retried", "skipped", "failed", "wa
 pub fn by_channel(
     db: &dyn Database,
     _office: &Office,
+    _setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
@@ -144,7 +145,8 @@ mod tests {
         }
         let table = by_channel(
             &db,
-            &Office::from_override_json(None).unwrap(),
+            &Office::default(),
+            &Setup::default(),
             &period(),
             chrono::Utc::now(),
         );
@@ -170,7 +172,8 @@ mod tests {
         let db = NativeDb::fresh();
         let table = by_channel(
             &db,
-            &Office::from_override_json(None).unwrap(),
+            &Office::default(),
+            &Setup::default(),
             &period(),
             chrono::Utc::now(),
         );

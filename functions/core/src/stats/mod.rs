@@ -17,12 +17,12 @@ pub use period::Period;
 pub use table::{Cell, Column, Kind, Table, column};
 
 use crate::kernel::error::Error;
-use crate::office::Office;
+use crate::office::{Office, Setup};
 use crate::storage::Database;
 use chrono::{DateTime, Utc};
 
 /// What builds one figure; `now` is when the page is viewed (what is overdue now).
-type Figure = fn(&dyn Database, &Office, &Period, DateTime<Utc>) -> Result<Table, Error>;
+type Figure = fn(&dyn Database, &Office, &Setup, &Period, DateTime<Utc>) -> Result<Table, Error>;
 
 /// Every figure, in the order the dashboard shows them.
 const FIGURES: &[(&str, Figure)] = &[
@@ -39,12 +39,13 @@ const FIGURES: &[(&str, Figure)] = &[
 pub fn all(
     db: &dyn Database,
     office: &Office,
+    setup: &Setup,
     period: &Period,
     now: DateTime<Utc>,
 ) -> Result<Vec<Table>, Error> {
     FIGURES
         .iter()
-        .map(|(_, f)| f(db, office, period, now))
+        .map(|(_, f)| f(db, office, setup, period, now))
         .collect()
 }
 
@@ -52,6 +53,7 @@ pub fn all(
 pub fn by_id(
     db: &dyn Database,
     office: &Office,
+    setup: &Setup,
     period: &Period,
     id: &str,
     now: DateTime<Utc>,
@@ -59,7 +61,7 @@ pub fn by_id(
     FIGURES
         .iter()
         .find(|(figure, _)| *figure == id)
-        .map(|(_, f)| f(db, office, period, now))
+        .map(|(_, f)| f(db, office, setup, period, now))
         .transpose()
 }
 

@@ -7,7 +7,7 @@
 use super::period::Period;
 use super::table::{Cell, Kind, Table, column, median};
 use crate::kernel::error::Error;
-use crate::office::Office;
+use crate::office::{Office, Setup};
 use crate::storage::{Database, Value, db_time};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -75,6 +75,7 @@ struct Figures {
 pub fn by_document(
     db: &dyn Database,
     office: &Office,
+    _setup: &Setup,
     period: &Period,
     _now: DateTime<Utc>,
 ) -> Result<Table, Error> {
@@ -340,7 +341,7 @@ mod tests {
     fn stats_orders_count_each_outcome_fee_and_deadline_per_document() {
         let db = known_orders();
         let office = Office::from_override_json(None).unwrap();
-        let table = by_document(&db, &office, &period(), chrono::Utc::now()).unwrap();
+        let table = by_document(&db, &office, &office.setup, &period(), chrono::Utc::now()).unwrap();
         assert_eq!(table.id, ORDERS);
         assert_eq!(
             rows(&table),
@@ -419,7 +420,7 @@ mod tests {
             },
         );
         let office = Office::from_override_json(None).unwrap();
-        let table = by_document(&db, &office, &period(), chrono::Utc::now()).unwrap();
+        let table = by_document(&db, &office, &office.setup, &period(), chrono::Utc::now()).unwrap();
         assert_eq!(table.rows.len(), 4);
         assert_eq!(
             rows(&table)[3],

@@ -104,7 +104,7 @@ fn row(table: &Table, service: &str) -> Vec<String> {
 #[test]
 fn stats_a_day_s_bookings_and_walk_ins_against_r01_s_seats() {
     let (db, office) = known_day();
-    let table = bookings::per_day(&db, &office, &wednesday_only(), thursday()).unwrap();
+    let table = bookings::per_day(&db, &office, &office.setup, &wednesday_only(), thursday()).unwrap();
     // Five not cancelled of two online seats; two tickets of two walk-in seats.
     assert_eq!(
         row(&table, "registration"),
@@ -129,7 +129,7 @@ fn stats_a_day_s_bookings_and_walk_ins_against_r01_s_seats() {
 #[test]
 fn stats_outcomes_count_each_state_reason_and_ban() {
     let (db, office) = known_day();
-    let table = bookings::outcomes(&db, &office, &wednesday_only(), thursday()).unwrap();
+    let table = bookings::outcomes(&db, &office, &office.setup, &wednesday_only(), thursday()).unwrap();
     assert_eq!(
         row(&table, "registration"),
         ["registration", "6", "1", "1", "1", "1", "0", "0", "50", "1"]
@@ -143,7 +143,7 @@ fn stats_outcomes_count_each_state_reason_and_ban() {
 #[test]
 fn stats_a_day_filled_when_its_last_online_seat_was_first_taken() {
     let (db, office) = known_day();
-    let table = bookings::fill_speed(&db, &office, &wednesday_only(), thursday()).unwrap();
+    let table = bookings::fill_speed(&db, &office, &office.setup, &wednesday_only(), thursday()).unwrap();
     let opened = opened(&office).with_timezone(&crate::kernel::time::OFFICE_TZ);
     // Two online seats: the second booking made, 25 minutes after the day opened
     // (the duplicate, cancelled since, still took the seat then).
@@ -206,10 +206,10 @@ fn stats_csv_is_rfc_4180_keeps_diacritics_and_runs_no_formula() {
 fn stats_every_figure_is_found_by_its_id() {
     let (db, office) = known_day();
     let period = wednesday_only();
-    let all = all(&db, &office, &period, thursday()).unwrap();
+    let all = all(&db, &office, &office.setup, &period, thursday()).unwrap();
     for table in &all {
         assert_eq!(
-            by_id(&db, &office, &period, table.id, thursday())
+            by_id(&db, &office, &office.setup, &period, table.id, thursday())
                 .unwrap()
                 .as_ref(),
             Some(table)
@@ -222,7 +222,7 @@ fn stats_every_figure_is_found_by_its_id() {
         );
     }
     assert!(
-        by_id(&db, &office, &period, "nope", thursday())
+        by_id(&db, &office, &office.setup, &period, "nope", thursday())
             .unwrap()
             .is_none()
     );
@@ -231,7 +231,7 @@ fn stats_every_figure_is_found_by_its_id() {
 #[test]
 fn stats_every_text_is_a_message_in_every_language_and_romanian_writes_the_comma_below() {
     let (db, office) = known_day();
-    for table in all(&db, &office, &wednesday_only(), thursday()).unwrap() {
+    for table in all(&db, &office, &office.setup, &wednesday_only(), thursday()).unwrap() {
         let ids = [table.title, table.about]
             .into_iter()
             .chain(table.columns.iter().map(|c| c.name));

@@ -8,7 +8,7 @@ use super::table::median;
 use crate::booking::availability;
 use crate::kernel::error::Error;
 use crate::kernel::time::OFFICE_TZ;
-use crate::office::{Office, Service};
+use crate::office::{Office, Service, Setup};
 use crate::storage::Database;
 use chrono::{DateTime, Days, Utc};
 
@@ -39,7 +39,8 @@ pub struct Outlook<'o> {
 
 pub fn outlook<'o>(
     db: &dyn Database,
-    office: &'o Office,
+    office: &Office,
+    setup: &'o Setup,
     now: DateTime<Utc>,
 ) -> Result<Vec<Outlook<'o>>, Error> {
     let (first, last) = office.booking_window(now);
@@ -55,28 +56,35 @@ pub fn outlook<'o>(
         from: today - Days::new(RECENT_VISITS),
         to: today - Days::new(1),
     };
-    let fill = bookings::fill_speed(db, office, &opened, now)?;
-    let outcomes = bookings::outcomes(db, office, &visits, now)?;
-    office
+    let fill = bookings::fill_speed(db, office, setup, &opened, now)?;
+    let outcomes = bookings::outcomes(db, office, setup, &visits, now)?;
+    setup
         .services
         .iter()
+        .filter(|service| !service.retired)
         .map(|service| {
             let mut open_days = 0;
             let mut days_with_seats = 0;
             let mut free_seats = 0;
             let mut days = Vec::new();
             for date in first.iter_days().take_while(|d| *d <= last) {
-                let day = availability::day(db, office, service, date, now)?;
-                if !day.open {
+                // A day is open when one location giving the service is.
+                let mut open = false;
+                let mut free: u32 = 0;
+                for desk in setup.desks_of(service) {
+                    let day = availability::day(db, office, &desk, date, now)?;
+                    open |= day.open;
+                    free += day
+                        .slots
+                        .iter()
+                        .filter(|s| s.bookable)
+                        .map(|s| s.online_left)
+                        .sum::<u32>();
+                }
+                if !open {
                     continue;
                 }
                 open_days += 1;
-                let free: u32 = day
-                    .slots
-                    .iter()
-                    .filter(|s| s.bookable)
-                    .map(|s| s.online_left)
-                    .sum();
                 free_seats += free;
                 days_with_seats += usize::from(free > 0);
                 days.push((date, free));

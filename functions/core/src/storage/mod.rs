@@ -32,6 +32,18 @@ pub mod testing {
             crate::storage::schema::prepare(&db).unwrap();
             db
         }
+
+        /// A database as a release at schema `version` left it (the shipped migrations
+        /// are never edited, so their first `version` are that release's schema).
+        pub fn at_version(version: usize) -> Self {
+            let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+            for statement in super::migrations::MIGRATIONS[..version].iter().copied().flatten() {
+                db.execute(statement, &[]).unwrap();
+            }
+            db.execute(&format!("PRAGMA user_version = {version}"), &[])
+                .unwrap();
+            db
+        }
     }
 
     impl Database for NativeDb {

@@ -26,7 +26,18 @@ pub fn prepare(db: &dyn Database) -> Result<(), Error> {
     ready_for_writes(db);
     // WAL keeps readers off the writers' backs. Remote databases (libSQL) refuse it: fine.
     let _ = db.execute("PRAGMA journal_mode = WAL", &[]);
-    in_transaction(db, || {
+    // A migration that rebuilds a table (SQLite can't change a constraint in place)
+    // drops the old one, which foreign keys refuse while rows point at it; as SQLite's
+    // own procedure for it says, they are off while migrating (the rebuilt table keeps
+    // its ids, so nothing is left pointing nowhere) and back as they were after.
+    let foreign_keys = db
+        .execute("PRAGMA foreign_keys", &[])
+        .ok()
+        .and_then(|rows| rows.read_first(|r| r.flag("foreign_keys")).ok().flatten());
+    if foreign_keys == Some(true) {
+        let _ = db.execute("PRAGMA foreign_keys = OFF", &[]);
+    }
+    let migrated = in_transaction(db, || {
         // Another component may have migrated while we waited for the lock.
         let current = user_version(db)?;
         for migration in MIGRATIONS
@@ -39,7 +50,11 @@ pub fn prepare(db: &dyn Database) -> Result<(), Error> {
         }
         db.execute(&format!("PRAGMA user_version = {latest}"), &[] as &[Value])?;
         Ok(())
-    })
+    });
+    if foreign_keys == Some(true) {
+        let _ = db.execute("PRAGMA foreign_keys = ON", &[]);
+    }
+    migrated
 }
 
 /// The per-connection pragmas of a writer: a longer lock wait, and NORMAL syncs (in

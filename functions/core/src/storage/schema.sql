@@ -104,7 +104,7 @@ CREATE TABLE bookings (
         reply_until TEXT,
         created_at TEXT NOT NULL,
         cancelled_at TEXT
-    , seat_free_at TEXT, challenge TEXT, erased_at TEXT, lang TEXT NOT NULL DEFAULT 'ro');
+    , seat_free_at TEXT, challenge TEXT, erased_at TEXT, lang TEXT NOT NULL DEFAULT 'ro', location TEXT NOT NULL DEFAULT 'main');
 
 -- table cancel_tokens on cancel_tokens
 CREATE TABLE cancel_tokens (
@@ -115,15 +115,16 @@ CREATE TABLE cancel_tokens (
     );
 
 -- table closed_windows on closed_windows
-CREATE TABLE closed_windows (
+CREATE TABLE "closed_windows" (
         id INTEGER PRIMARY KEY,
+        location TEXT NOT NULL DEFAULT 'main',
         service TEXT NOT NULL,
         starts_at TEXT NOT NULL,
         ends_at TEXT NOT NULL,
         reason TEXT NOT NULL,
         staff TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        UNIQUE (service, starts_at, ends_at)
+        UNIQUE (location, service, starts_at, ends_at)
     );
 
 -- table complaint_events on complaint_events
@@ -184,6 +185,14 @@ CREATE TABLE login_throttle (
         failures INTEGER NOT NULL,
         last_failure_at TEXT NOT NULL,
         locked_until TEXT
+    );
+
+-- table office_setup on office_setup
+CREATE TABLE office_setup (
+        version INTEGER PRIMARY KEY,
+        setup TEXT NOT NULL,
+        staff TEXT NOT NULL,
+        changed_at TEXT NOT NULL
     );
 
 -- table order_documents on order_documents
@@ -297,7 +306,7 @@ CREATE TABLE walk_in_tickets (
         slot_start TEXT NOT NULL,
         issued_at TEXT NOT NULL,
         staff TEXT NOT NULL
-    );
+    , location TEXT NOT NULL DEFAULT 'main');
 
 -- table watermarks on watermarks
 CREATE TABLE watermarks (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL);
@@ -372,4 +381,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 17;
+PRAGMA user_version = 18;

@@ -13,6 +13,7 @@ use crate::kernel::fields::Fields;
 use crate::kernel::text::Lang;
 use crate::kernel::token::ReservationNumber;
 use crate::office::relocation;
+use crate::office::Setup;
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, admit, body_fields, format_of, html_response, idempotency_key,
@@ -23,13 +24,16 @@ use chrono::NaiveDate;
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
-fn confirmation_json(booked: &booking::Booked) -> serde_json::Value {
+fn confirmation_json(booked: &booking::Booked, setup: &Setup) -> serde_json::Value {
     let b = &booked.booking;
+    let location = setup.location(&b.location).ok();
     let local = b.slot_start.with_timezone(&crate::kernel::time::OFFICE_TZ);
     json!({
         "reservation_number": booked.number.as_ref().map(ToString::to_string),
         "replayed": booked.replayed,
         "booking": {
+            "location": b.location,
+            "address": location.map(|l| l.address.as_str()),
             "service": b.service,
             "slot_start": local.to_rfc3339(),
             "date": local.format("%Y-%m-%d").to_string(),
@@ -54,7 +58,7 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let submitted = fields.clone();
     let booked = (|| {
         let challenge = admit(&mut fields, Purpose::Booking, ctx)?;
-        let new = NewBooking::parse(&fields, ctx.office, ctx.now)?;
+        let new = NewBooking::parse(&fields, ctx.office, ctx.setup()?, ctx.now)?;
         let admission = booking::Admission {
             idempotency_key: idempotency_key(req)?,
             per_phone: ctx.office.rate_limits.per_phone(),
@@ -79,13 +83,13 @@ pub fn create_booking(req: &Request, ctx: &Context) -> Result<Response, Error> {
             let number = booked.number.as_ref().map(ToString::to_string);
             let page = html::confirmation_page(
                 lang_of(req, Some(&fields)),
-                ctx.office,
+                ctx.setup()?,
                 &booked.booking,
                 number.as_deref(),
             );
             html_response(status, page)
         }
-        Format::Json => json_response(status, &confirmation_json(&booked)),
+        Format::Json => json_response(status, &confirmation_json(&booked, ctx.setup()?)),
     };
     if booked.replayed {
         response.headers_mut().insert(
@@ -102,7 +106,7 @@ fn calendar_file(req: &Request, number: &str, ctx: &Context) -> Result<Response,
     require_get(req)?;
     let parsed = ReservationNumber::parse(number).map_err(|_| Error::NotFound)?;
     let booking = Booking::by_number(ctx.db, &parsed)?.ok_or(Error::NotFound)?;
-    let ics = crate::messaging::messages::ics(&booking, ctx.office, &parsed.to_string(), ctx.now);
+    let ics = crate::messaging::messages::ics(&booking, ctx.setup()?, &parsed.to_string(), ctx.now);
     let mut response = respond(
         StatusCode::OK,
         "text/calendar; charset=utf-8",
@@ -124,12 +128,18 @@ fn refused_booking_form(
     submitted: Fields,
     error: &Error,
 ) -> Option<Response> {
-    let service = ctx.office.service(submitted.get("service")?).ok()?;
+    let setup = ctx.setup().ok()?;
+    let desk = setup
+        .desk(
+            submitted.get("location").map(String::as_str),
+            submitted.get("service")?,
+        )
+        .ok()?;
     let date = NaiveDate::parse_from_str(submitted.get("slot")?.get(..10)?, "%Y-%m-%d").ok()?;
-    let day = availability::day(ctx.db, ctx.office, service, date, ctx.now).ok()?;
+    let day = availability::day(ctx.db, ctx.office, &desk, date, ctx.now).ok()?;
     let lang = lang_of(req, Some(&submitted));
     let form = html::FormState::refused(submitted, error, lang, booking::INPUTS);
-    let page = html::availability_page(lang, service, &day, ctx.proof_of_work().is_some(), &form);
+    let page = html::availability_page(lang, &desk, &day, ctx.proof_of_work().is_some(), &form);
     Some(refused_page(error, page))
 }
 
@@ -156,7 +166,7 @@ fn status_answer(
     let booking = Booking::by_number(ctx.db, &number)?.ok_or(Error::NotFound)?;
     let view = booking.status_view();
     Ok(match format_of(req) {
-        Format::Html => html_response(StatusCode::OK, html::status_page(lang, ctx.office, &view)),
+        Format::Html => html_response(StatusCode::OK, html::status_page(lang, ctx.setup()?, &view)),
         Format::Json => json_response(StatusCode::OK, &json!({"booking": view})),
     })
 }
@@ -169,7 +179,7 @@ pub fn cancel_link(req: &Request, token: &str, ctx: &Context) -> Result<Response
         Method::GET | Method::HEAD => Ok(match cancellation::open(ctx.db, token, ctx.now)? {
             Some(booking) => html_response(
                 StatusCode::OK,
-                html::cancel_confirm_page(lang, ctx.office, &booking.status_view()),
+                html::cancel_confirm_page(lang, ctx.setup()?, &booking.status_view()),
             ),
             None => invalid(),
         }),
@@ -193,7 +203,7 @@ pub fn relocation_link(req: &Request, token: &str, ctx: &Context) -> Result<Resp
                 StatusCode::OK,
                 html::relocation_page(
                     lang,
-                    ctx.office,
+                    ctx.setup()?,
                     &pending.booking.status_view(),
                     pending.old_start,
                 ),

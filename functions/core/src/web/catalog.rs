@@ -7,6 +7,9 @@ use crate::context::Context;
 use crate::defence::challenge::Purpose;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::fields::Fields;
+use crate::kernel::text::Lang;
+use crate::office::Desk;
+use crate::office::setup::Words;
 use crate::web::html;
 use crate::web::toolkit::{
     Format, Request, Response, format_of, html_response, json_response, lang_of, parse_date,
@@ -19,20 +22,42 @@ use serde_json::json;
 /// The longest date range one availability request may ask for.
 const MAX_RANGE_DAYS: i64 = 31;
 
-/// GET /api/services: the catalog in Romanian and English.
+/// GET /api/services: the services that take bookings and the locations that give
+/// them, each name in Romanian, English and Hungarian.
 pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let office = ctx.office;
     require_get(req)?;
-    let services: Vec<_> = office
+    let setup = ctx.setup()?;
+    let services: Vec<_> = setup
         .services
         .iter()
+        .filter(|s| !s.retired)
         .map(|s| {
+            let locations: Vec<_> = setup
+                .desks_of(s)
+                .map(|d| json!({"code": d.location.code, "online_seats_per_slot": d.online_seats()}))
+                .collect();
             json!({
                 "code": s.code,
-                "name": {"ro": s.name_ro, "en": s.name_en, "hu": s.name_hu},
+                "name": words(&s.name),
                 "proof": s.proof,
                 "slot_minutes": s.slot_minutes,
-                "online_seats_per_slot": s.online_seats(),
+                "bring": s.bring.iter().map(words).collect::<Vec<_>>(),
+                "locations": locations,
+            })
+        })
+        .collect();
+    let locations: Vec<_> = setup
+        .locations
+        .iter()
+        .map(|l| {
+            json!({
+                "code": l.code,
+                "name": words(&l.name),
+                "address": l.address,
+                "directions": l.directions.as_ref().map(words),
+                "phone": l.phone,
+                "email": l.email,
             })
         })
         .collect();
@@ -40,10 +65,20 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
     Ok(shared_for(
         json_response(
             StatusCode::OK,
-            &json!({"services": services, "booking_horizon_days": office.booking_horizon_days, "last_bookable_date": last}),
+            &json!({
+                "services": services,
+                "locations": locations,
+                "booking_horizon_days": office.booking_horizon_days,
+                "last_bookable_date": last,
+            }),
         ),
         60,
     ))
+}
+
+/// A text of the office in its three languages (a missing one reads in Romanian).
+fn words(w: &Words) -> serde_json::Value {
+    json!({"ro": w.get(Lang::Ro), "en": w.get(Lang::En), "hu": w.get(Lang::Hu)})
 }
 
 /// GET /transparenta: per service, the open days and their free seats, when the next
@@ -51,7 +86,7 @@ pub fn services(req: &Request, ctx: &Context) -> Result<Response, Error> {
 /// The same for everyone, so a proxy may keep it a minute.
 pub fn transparency(req: &Request, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
-    let outlooks = crate::stats::transparency::outlook(ctx.db, ctx.office, ctx.now)?;
+    let outlooks = crate::stats::transparency::outlook(ctx.db, ctx.office, ctx.setup()?, ctx.now)?;
     Ok(shared_for(
         html_response(
             StatusCode::OK,
@@ -94,13 +129,23 @@ pub fn challenge(req: &Request, ctx: &Context) -> Result<Response, Error> {
     ))
 }
 
-/// GET /api/availability?service=…&date=YYYY-MM-DD, or &from=…&to=… for a range.
+/// GET /api/availability?service=…&location=…&date=YYYY-MM-DD, or &from=…&to=… for a
+/// range (`location` may be left out when the service is given at one location).
 pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     require_get(req)?;
     let query = query_pairs(req);
-    let service = ctx
-        .office
-        .service(query.get("service").map(String::as_str).unwrap_or(""))?;
+    let setup = ctx.setup()?;
+    let service = query.get("service").map(String::as_str).unwrap_or("");
+    let location = query.get("location").map(String::as_str);
+    let desk = match setup.bookable_desk(location, service) {
+        Err(Error::Field(f)) if f.code == "location_required" && format_of(req) == Format::Html => {
+            return Ok(html_response(
+                StatusCode::OK,
+                html::locations_page(lang_of(req, None), setup, setup.service(service)?),
+            ));
+        }
+        other => other?,
+    };
     let (first_open, last_open) = ctx.office.booking_window(ctx.now);
     let out_of_window = |field: &str| -> Error {
         FieldError::new("date_out_of_range", field)
@@ -108,7 +153,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
             .into()
     };
     if format_of(req) == Format::Html && !query.contains_key("date") {
-        return month_picker(req, ctx, service, &query);
+        return month_picker(req, ctx, &desk, &query);
     }
     let (from, to) = if query.contains_key("date") {
         let d = parse_date(&query, "date")?;
@@ -136,7 +181,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let days = from
         .iter_days()
         .take_while(|d| *d <= to)
-        .map(|d| availability::day(ctx.db, ctx.office, service, d, ctx.now))
+        .map(|d| availability::day(ctx.db, ctx.office, &desk, d, ctx.now))
         .collect::<Result<Vec<_>, Error>>()?;
     if format_of(req) == Format::Html {
         let challenged = ctx.proof_of_work().is_some();
@@ -144,18 +189,19 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
             StatusCode::OK,
             html::availability_page(
                 lang_of(req, None),
-                service,
+                &desk,
                 &days[0],
                 challenged,
                 &html::FormState::default(),
             ),
         ));
     }
+    let (service, location) = (&desk.service.code, &desk.location.code);
     let body = if query.contains_key("date") {
         let day = serde_json::to_value(&days[0]).expect("serialisable");
-        json!({"service": service.code, "day": day})
+        json!({"service": service, "location": location, "day": day})
     } else {
-        json!({"service": service.code, "days": days})
+        json!({"service": service, "location": location, "days": days})
     };
     Ok(shared_for(json_response(StatusCode::OK, &body), 2))
 }
@@ -164,7 +210,7 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
 fn month_picker(
     req: &Request,
     ctx: &Context,
-    service: &crate::office::Service,
+    desk: &Desk,
     query: &Fields,
 ) -> Result<Response, Error> {
     let lang = lang_of(req, None);
@@ -182,19 +228,18 @@ fn month_picker(
         .take_while(|d| *d < next_month)
         .map(|date| {
             let day = if (first_open..=last_open).contains(&date) {
-                Some(availability::day(
-                    ctx.db, ctx.office, service, date, ctx.now,
-                )?)
+                Some(availability::day(ctx.db, ctx.office, desk, date, ctx.now)?)
             } else {
                 None
             };
-            Ok(html::picker_day(lang, service, date, day.as_ref()))
+            Ok(html::picker_day(lang, desk, date, day.as_ref()))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let link = |m: NaiveDate| {
         format!(
-            "/api/availability?service={}&month={}&lang={}",
-            service.code,
+            "/api/availability?service={}&location={}&month={}&lang={}",
+            desk.service.code,
+            desk.location.code,
             m.format("%Y-%m"),
             lang.code()
         )
@@ -206,6 +251,6 @@ fn month_picker(
     let next = (next_month <= last_open).then(|| link(next_month));
     Ok(html_response(
         StatusCode::OK,
-        html::month_page(lang, service, month, days, previous, next),
+        html::month_page(lang, desk, month, days, previous, next),
     ))
 }

@@ -107,7 +107,9 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             require_get(req)?;
             let date = crate::web::toolkit::query_date(req, "date")?
                 .unwrap_or_else(|| ctx.now.with_timezone(&OFFICE_TZ).date_naive());
-            ok(json!({"day": dayview::day(ctx.db, ctx.office, date, ctx.now)?}))
+            let setup = ctx.setup()?;
+            let location = crate::web::backoffice::counter_location(req, setup)?;
+            ok(json!({"day": dayview::day(ctx.db, ctx.office, setup, location, date, ctx.now)?}))
         }
         (["complaints"], false) => {
             require_get(req)?;

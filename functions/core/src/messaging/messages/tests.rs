@@ -4,6 +4,8 @@
 
 use super::*;
 use crate::booking::Booking;
+use crate::office::Office;
+use crate::office::setup::Words;
 use crate::messaging::order_messages::{self, About};
 use crate::storage::Database;
 use crate::storage::testing::NativeDb;
@@ -39,9 +41,9 @@ fn fully_rendered(text: &str) {
 
 #[test]
 fn a_romanian_booker_reads_romanian_only() {
-    let office = Office::default();
+    let setup = Setup::default();
     let b = booking(Lang::Ro, "Ana Pop");
-    let email = confirmation_email(&b, &office, NUMBER, now());
+    let email = confirmation_email(&b, &setup, NUMBER, now());
     assert_eq!(email.subject, format!("Confirmare programare {NUMBER}"));
     assert!(
         email
@@ -53,25 +55,25 @@ fn a_romanian_booker_reads_romanian_only() {
     )));
     assert!(!email.text.contains("Hello") && !email.text.contains('—'));
     assert_eq!(
-        confirmation_sms(&b, &office, NUMBER),
+        confirmation_sms(&b, &setup, NUMBER),
         format!("Programare Înmatriculări vehicule 25.11.2026 09:10. Nr. {NUMBER}.")
     );
-    let reminder = reminder_email(&b, &office, "https://programari.test/cancel/T");
+    let reminder = reminder_email(&b, &setup, "https://programari.test/cancel/T");
     assert_eq!(reminder.subject, "Reamintire programare 25.11.2026 09:10");
     assert!(reminder.text.contains(
         "Dacă nu puteți veni, anulați aici (anularea este definitivă): https://programari.test/cancel/T"
     ));
     assert_eq!(
-        reminder_sms(&b, &office),
+        reminder_sms(&b, &setup),
         "Reamintire: Înmatriculări vehicule 25.11.2026 09:10. Anularea: linkul din email."
     );
 }
 
 #[test]
 fn an_english_booker_reads_english_then_the_romanian() {
-    let office = Office::default();
+    let setup = Setup::default();
     let b = booking(Lang::En, "Ana Pop");
-    let email = confirmation_email(&b, &office, NUMBER, now());
+    let email = confirmation_email(&b, &setup, NUMBER, now());
     assert_eq!(
         email.subject,
         format!("Booking confirmation / Confirmare programare {NUMBER}")
@@ -88,7 +90,7 @@ fn an_english_booker_reads_english_then_the_romanian() {
     assert!(english.contains("At the counter") && !english.contains("Bună"));
     assert!(romanian.starts_with("Bună ziua,") && romanian.contains("25.11.2026 09:10"));
     assert_eq!(
-        confirmation_sms(&b, &office, NUMBER),
+        confirmation_sms(&b, &setup, NUMBER),
         format!(
             "Booking Vehicle registrations 25/11/2026 09:10. No. {NUMBER}. / Programare Înmatriculări vehicule 25.11.2026 09:10. Nr. {NUMBER}."
         )
@@ -97,9 +99,9 @@ fn an_english_booker_reads_english_then_the_romanian() {
 
 #[test]
 fn a_hungarian_booker_reads_hungarian_then_the_romanian() {
-    let office = Office::default();
+    let setup = Setup::default();
     let b = booking(Lang::Hu, "Kovács Anna");
-    let email = confirmation_email(&b, &office, NUMBER, now());
+    let email = confirmation_email(&b, &setup, NUMBER, now());
     assert_eq!(
         email.subject,
         format!("Időpontfoglalás visszaigazolása / Confirmare programare {NUMBER}")
@@ -116,7 +118,7 @@ fn a_hungarian_booker_reads_hungarian_then_the_romanian() {
     assert!(romanian.starts_with("Bună ziua,\n\nProgramare pe numele: „Kovács Anna”"));
     assert!(romanian.contains("Înmatriculări vehicule, 25.11.2026 09:10."));
 
-    let reminder = reminder_email(&b, &office, "https://programari.test/cancel/T");
+    let reminder = reminder_email(&b, &setup, "https://programari.test/cancel/T");
     assert_eq!(
         reminder.subject,
         "Emlékeztető az időpontjáról / Reamintire programare 2026. 11. 25. 09:10"
@@ -132,7 +134,7 @@ fn a_hungarian_booker_reads_hungarian_then_the_romanian() {
         2,
         "the link where it always was, in each part"
     );
-    let sms = reminder_sms(&b, &office);
+    let sms = reminder_sms(&b, &setup);
     assert!(sms.starts_with("Emlékeztető: Járműnyilvántartásba vétel, 2026. 11. 25. 09:10."));
     assert!(sms.ends_with(
         " / Reamintire: Înmatriculări vehicule 25.11.2026 09:10. Anularea: linkul din email."
@@ -141,14 +143,14 @@ fn a_hungarian_booker_reads_hungarian_then_the_romanian() {
 
 #[test]
 fn every_booking_message_renders_fully_in_every_language() {
-    let office = Office::default();
+    let setup = Setup::default();
     for lang in Lang::ALL {
         let b = booking(lang, "Ana Pop");
         let emails = [
-            confirmation_email(&b, &office, NUMBER, now()),
-            reminder_email(&b, &office, LINK),
-            relocation_email(&b, &office, LINK),
-            office_cancelled_email(&b, &office),
+            confirmation_email(&b, &setup, NUMBER, now()),
+            reminder_email(&b, &setup, LINK),
+            relocation_email(&b, &setup, LINK),
+            office_cancelled_email(&b, &setup),
         ];
         for e in &emails {
             fully_rendered(&e.subject);
@@ -156,10 +158,10 @@ fn every_booking_message_renders_fully_in_every_language() {
             assert_eq!(e.text.contains('—'), lang != Lang::Ro, "{}", e.text);
         }
         let sms = [
-            confirmation_sms(&b, &office, NUMBER),
-            reminder_sms(&b, &office),
-            relocation_sms(&b, &office, LINK),
-            office_cancelled_sms(&b, &office),
+            confirmation_sms(&b, &setup, NUMBER),
+            reminder_sms(&b, &setup),
+            relocation_sms(&b, &setup, LINK),
+            office_cancelled_sms(&b, &setup),
         ];
         for text in &sms {
             fully_rendered(text);
@@ -171,18 +173,18 @@ fn every_booking_message_renders_fully_in_every_language() {
 
 #[test]
 fn an_sms_too_long_for_both_languages_goes_in_the_citizen_s_alone() {
-    let office = Office::default();
+    let setup = Setup::default();
     let hu = booking(Lang::Hu, "Kovács Anna");
     let both = format!(
         "{} / {}",
-        relocation_sms(&booking(Lang::Hu, "x"), &office, LINK)
+        relocation_sms(&booking(Lang::Hu, "x"), &setup, LINK)
             .split(" / ")
             .next()
             .unwrap(),
-        relocation_sms(&booking(Lang::Ro, "x"), &office, LINK)
+        relocation_sms(&booking(Lang::Ro, "x"), &setup, LINK)
     );
     assert!(!limits::sms_fits(&both), "this pair is too long: {both}");
-    let sms = relocation_sms(&hu, &office, LINK);
+    let sms = relocation_sms(&hu, &setup, LINK);
     assert!(sms.starts_with("Az Ön időpontját (Járműnyilvántartásba vétel) áthelyeztük"));
     assert!(!sms.contains("Programarea"), "{sms}");
     assert_eq!(sms.matches(LINK).count(), 1);
@@ -190,10 +192,10 @@ fn an_sms_too_long_for_both_languages_goes_in_the_citizen_s_alone() {
 
 #[test]
 fn the_booker_s_name_is_escaped_and_quoted_in_every_language() {
-    let office = Office::default();
+    let setup = Setup::default();
     for lang in Lang::ALL {
         let b = booking(lang, "<script>alert(1)</script> Plătiți");
-        let email = confirmation_email(&b, &office, NUMBER, now());
+        let email = confirmation_email(&b, &setup, NUMBER, now());
         assert!(!email.html.contains("<script>"), "{}", email.html);
         assert!(
             email
@@ -250,10 +252,12 @@ fn value<'a>(event: &'a [Property], name: &str) -> &'a str {
 
 #[test]
 fn the_calendar_file_parses_is_stamped_when_made_and_keeps_the_number_out_of_its_uid() {
-    let office = Office::default();
+    let mut setup = Setup::default();
+    setup.locations[0].address = "Parcul Traian 5, Oradea".into();
+    setup.services[2].bring = vec![Words::new("Cartea de identitate a vehiculului", "", "")];
     for lang in Lang::ALL {
         let b = booking(lang, "Ana Pop");
-        let ics = ics(&b, &office, NUMBER, now());
+        let ics = ics(&b, &setup, NUMBER, now());
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "folded at 75 octets: {line:?}");
@@ -289,7 +293,16 @@ fn the_calendar_file_parses_is_stamped_when_made_and_keeps_the_number_out_of_its
             summary_params,
             &vec![("LANGUAGE".to_owned(), lang.code().to_owned())]
         );
-        assert_eq!(value(&event, "LOCATION"), lang.tr("message-ics-location"));
+        let place = lang.pick("Sediul principal", "Main office", "Székhely");
+        assert_eq!(
+            value(&event, "LOCATION"),
+            format!("{place}, Parcul Traian 5, Oradea"),
+            "the location's name and address"
+        );
+        assert!(
+            description.contains("Cartea de identitate a vehiculului"),
+            "what to bring, in Romanian where the office wrote no other: {description}"
+        );
         assert!(
             description.contains(&moment(b.slot_start, lang)),
             "{description}"
@@ -299,8 +312,8 @@ fn the_calendar_file_parses_is_stamped_when_made_and_keeps_the_number_out_of_its
     let b = booking(Lang::Ro, "Ana Pop");
     let later = now() + Duration::days(1);
     assert_eq!(
-        value(&parsed_event(&ics(&b, &office, NUMBER, now())), "UID"),
-        value(&parsed_event(&ics(&b, &office, NUMBER, later)), "UID")
+        value(&parsed_event(&ics(&b, &setup, NUMBER, now())), "UID"),
+        value(&parsed_event(&ics(&b, &setup, NUMBER, later)), "UID")
     );
     assert_ne!(
         ics_uid(NUMBER),

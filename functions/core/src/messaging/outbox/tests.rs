@@ -64,7 +64,7 @@ fn booked(db: &NativeDb, name: &str, vin: &str) {
     .collect();
     book(
         db,
-        &NewBooking::parse(&fields, &office, now()).unwrap(),
+        &NewBooking::parse(&fields, &office, &office.setup, now()).unwrap(),
         Admission::with_key(None),
         now(),
     )
@@ -357,7 +357,7 @@ fn r06_duplicate_cancelled_bookings_get_no_confirmation() {
     .collect();
     book(
         &db,
-        &NewBooking::parse(&other, &office, now()).unwrap(),
+        &NewBooking::parse(&other, &office, &office.setup, now()).unwrap(),
         Admission::with_key(None),
         now(),
     )

@@ -6,7 +6,7 @@ use crate::complaints::{self, NewComplaint, Step};
 use crate::kernel::fields::Fields;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::links::Links;
-use crate::office::Office;
+use crate::office::{Office, Setup};
 use crate::staff::Staff;
 use crate::stats::{Cell, Period, Table, by_id, complaints as figures};
 use crate::storage::testing::NativeDb;
@@ -175,7 +175,7 @@ fn known_complaints() -> NativeDb {
 }
 
 fn figure(db: &NativeDb, id: &str) -> Table {
-    by_id(db, &Office::default(), &november(), id, now())
+    by_id(db, &Office::default(), &Setup::default(), &november(), id, now())
         .unwrap()
         .unwrap()
 }
@@ -214,6 +214,7 @@ fn stats_complaints_past_c04_and_overdue_move_with_the_time_of_viewing() {
     let later = by_id(
         &db,
         &Office::default(),
+        &Setup::default(),
         &november(),
         figures::DEADLINES,
         at("2027-01-20 10:00"),

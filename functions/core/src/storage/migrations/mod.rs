@@ -25,6 +25,7 @@ mod v14_orders_take_a_challenge;
 mod v15_stats_indexes;
 mod v16_stats_orders_indexes;
 mod v17_bookings_and_complaints_keep_their_language;
+mod v18_locations_and_the_setup;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -46,4 +47,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v15_stats_indexes::STATEMENTS,
     v16_stats_orders_indexes::STATEMENTS,
     v17_bookings_and_complaints_keep_their_language::STATEMENTS,
+    v18_locations_and_the_setup::STATEMENTS,
 ];

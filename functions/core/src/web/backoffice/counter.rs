@@ -16,10 +16,20 @@ use crate::web::html::service_name;
 use crate::web::toolkit::Request;
 use crate::web::toolkit::Response;
 use crate::web::toolkit::html_response;
+use crate::office::{Location, Setup};
 use crate::web::toolkit::query_date;
+use crate::web::toolkit::query_pairs;
 use crate::web::toolkit::see_other;
 use askama::Template;
 use http::StatusCode;
+
+/// The location the counter page shows: `?location=`, else the first.
+pub(crate) fn counter_location<'s>(req: &Request, setup: &'s Setup) -> Result<&'s Location, Error> {
+    match query_pairs(req).get("location").filter(|l| !l.is_empty()) {
+        Some(code) => Ok(setup.location(code)?),
+        None => Ok(&setup.locations[0]),
+    }
+}
 
 pub(super) fn counter(
     req: &Request,
@@ -40,22 +50,34 @@ pub(super) fn counter(
                 frame: Frame,
                 day: Day,
                 is_today: bool,
+                /// Every location, to switch the view to another.
+                locations: Vec<(String, String)>,
             }
             let today = ctx.now.with_timezone(&OFFICE_TZ).date_naive();
             let date = query_date(req, "date")?.unwrap_or(today);
+            let setup = ctx.setup()?;
+            let location = counter_location(req, setup)?;
             let html = render(CounterPage {
                 lang,
                 title: lang.tr("staff-counter-title"),
                 frame: Frame::new(req, session),
-                day: dayview::day(ctx.db, ctx.office, date, ctx.now)?,
+                day: dayview::day(ctx.db, ctx.office, setup, location, date, ctx.now)?,
                 is_today: date == today,
+                locations: setup
+                    .locations
+                    .iter()
+                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
+                    .collect(),
             });
             Ok(html_response(StatusCode::OK, html))
         }
         (["check-in"], false) => {
             let fields = form(req, session)?;
             actions::check_in(ctx, &fields, who)?;
-            Ok(see_other("/staff/counter?done=checked_in"))
+            Ok(see_other(&format!(
+                "/staff/counter?done=checked_in&location={}",
+                fields.get("location").map(String::as_str).unwrap_or("")
+            )))
         }
         (["walk-in"], false) => {
             #[derive(Template)]
@@ -69,7 +91,7 @@ pub(super) fn counter(
             }
             let fields = form(req, session)?;
             let ticket = actions::walk_in(ctx, &fields, who)?;
-            let service = ctx.office.service(ticket.service)?;
+            let service = ctx.setup()?.service(&ticket.service)?;
             let html = render(TicketPage {
                 lang,
                 title: lang.tr("staff-ticket-title"),

@@ -6,6 +6,7 @@
 
 mod chart;
 mod counter;
+pub(crate) use counter::counter_location;
 mod desk;
 mod login;
 mod orders;

@@ -45,7 +45,7 @@ pub(super) fn dashboard(
     }
     let lang = session.lang;
     let period = period(req, ctx)?;
-    let figures = stats::all(ctx.db, ctx.office, &period, ctx.now)?
+    let figures = stats::all(ctx.db, ctx.office, ctx.setup()?, &period, ctx.now)?
         .into_iter()
         .map(|table| Figure {
             chart: Chart::of(&table, lang),
@@ -71,7 +71,7 @@ pub(super) fn export(
 ) -> Result<Response, Error> {
     let id = file.strip_suffix(".csv").ok_or(Error::NotFound)?;
     let period = period(req, ctx)?;
-    let table = stats::by_id(ctx.db, ctx.office, &period, id, ctx.now)?.ok_or(Error::NotFound)?;
+    let table = stats::by_id(ctx.db, ctx.office, ctx.setup()?, &period, id, ctx.now)?.ok_or(Error::NotFound)?;
     let csv = stats::csv::write(&table, session.lang).into_bytes();
     let mut response = respond(StatusCode::OK, "text/csv; charset=utf-8", csv);
     let name = format!(

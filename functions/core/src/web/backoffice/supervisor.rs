@@ -50,18 +50,24 @@ pub(super) fn closures(
                 lang: Lang,
                 title: String,
                 frame: Frame,
-                services: Vec<(&'static str, &'static str)>,
+                locations: Vec<(String, String)>,
+                services: Vec<(String, String)>,
                 unconfirmed: Vec<Unconfirmed>,
             }
+            let setup = ctx.setup()?;
             let html = render(ClosuresPage {
                 lang,
                 title: lang.tr("staff-nav-closures"),
                 frame: Frame::new(req, session),
-                services: ctx
-                    .office
+                locations: setup
+                    .locations
+                    .iter()
+                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
+                    .collect(),
+                services: setup
                     .services
                     .iter()
-                    .map(|s| (s.code, service_name(s, lang)))
+                    .map(|s| (s.code.clone(), service_name(s, lang).to_owned()))
                     .collect(),
                 unconfirmed: relocation::unconfirmed(ctx.db, ctx.now)?,
             });
@@ -69,9 +75,9 @@ pub(super) fn closures(
         }
         (["preview"], false) => {
             let fields = form(req, session)?;
-            let window = Window::parse(&fields, ctx.office)?;
+            let window = Window::parse(&fields, ctx.setup()?)?;
             let moving = relocation::affected(ctx.db, &window, ctx.now)?;
-            let hidden = ["service", "date", "from", "to", "reason"]
+            let hidden = ["location", "service", "date", "from", "to", "reason"]
                 .into_iter()
                 .map(|name| (name, fields.get(name).cloned().unwrap_or_default()))
                 .collect();
@@ -80,8 +86,9 @@ pub(super) fn closures(
                 title: lang.tr("staff-closures-confirm-title"),
                 frame: Frame::new(req, session),
                 question: format!(
-                    "{} {} {}–{}: {}",
-                    service_name(window.service, lang),
+                    "{}, {} {} {}–{}: {}",
+                    window.desk.location.name(lang),
+                    service_name(window.desk.service, lang),
                     fields
                         .get("date")
                         .map(|d| moment(d, &lang))

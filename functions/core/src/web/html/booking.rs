@@ -7,7 +7,7 @@ use crate::booking::{Booking, BookingStatusView};
 use crate::kernel::i18n::dates;
 use crate::kernel::text::{Args, Lang};
 use crate::kernel::time::OFFICE_TZ;
-use crate::office::{Closed, Office, Proof, Service};
+use crate::office::{Closed, Desk, Proof, Service, Setup};
 use askama::Template;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -44,6 +44,8 @@ struct MonthPage<'a> {
     title: &'a str,
     description: String,
     month_name: String,
+    /// The location's name and address.
+    place: String,
     /// The weekdays' short names, Monday first: the grid's column heads.
     weekdays: [String; 7],
     days: Vec<PickerDay>,
@@ -55,7 +57,7 @@ struct MonthPage<'a> {
 /// booking horizon.
 pub fn picker_day(
     lang: Lang,
-    service: &Service,
+    desk: &Desk,
     date: NaiveDate,
     day: Option<&DayAvailability>,
 ) -> PickerDay {
@@ -75,8 +77,9 @@ pub fn picker_day(
                 ("full", lang.tr("booking-day-full"), None)
             } else {
                 let href = format!(
-                    "/api/availability?service={}&date={date}&lang={}",
-                    service.code,
+                    "/api/availability?service={}&location={}&date={date}&lang={}",
+                    desk.service.code,
+                    desk.location.code,
                     lang.code()
                 );
                 let note = lang.tr1("booking-seats-free", "count", seats);
@@ -98,22 +101,70 @@ pub fn picker_day(
 /// they hold bookable days.
 pub fn month_page(
     lang: Lang,
-    service: &Service,
+    desk: &Desk,
     month: NaiveDate,
     days: Vec<PickerDay>,
     previous: Option<String>,
     next: Option<String>,
 ) -> String {
-    let name = service_name(service, lang);
+    let name = service_name(desk.service, lang);
     render(MonthPage {
         lang,
         title: &lang.tr1("booking-month-title", "service", name),
         description: lang.tr1("booking-month-description", "service", name),
+        place: desk.location.where_(lang),
         month_name: dates::month_year(month.year(), month.month(), lang),
         weekdays: dates::weekdays_short(lang),
         days,
         previous,
         next,
+    })
+}
+
+/// One location of the location choice.
+pub struct Place {
+    pub name: String,
+    pub address: String,
+    pub directions: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "booking/locations.html")]
+struct LocationsPage<'a> {
+    lang: Lang,
+    title: &'a str,
+    description: String,
+    places: Vec<Place>,
+}
+
+/// The locations that give `service`, each leading to its day picker.
+pub fn locations_page(lang: Lang, setup: &Setup, service: &Service) -> String {
+    let name = service_name(service, lang);
+    let places = setup
+        .desks_of(service)
+        .map(|desk| Place {
+            name: desk.location.name(lang).to_owned(),
+            address: desk.location.address.clone(),
+            directions: desk
+                .location
+                .directions
+                .as_ref()
+                .map(|d| d.get(lang).to_owned())
+                .unwrap_or_default(),
+            href: format!(
+                "/api/availability?service={}&location={}&lang={}",
+                service.code,
+                desk.location.code,
+                lang.code()
+            ),
+        })
+        .collect();
+    render(LocationsPage {
+        lang,
+        title: &lang.tr1("booking-locations-title", "service", name),
+        description: lang.tr1("booking-locations-description", "service", name),
+        places,
     })
 }
 
@@ -123,7 +174,8 @@ struct AvailabilityPage<'a> {
     lang: Lang,
     title: &'a str,
     description: String,
-    service: &'a Service,
+    desk: &'a Desk<'a>,
+    place: String,
     /// `YYYY-MM`: the month view this day is picked from.
     month: String,
     closed: Option<String>,
@@ -136,13 +188,13 @@ struct AvailabilityPage<'a> {
 /// on, so the form carries the solved proof of work.
 pub fn availability_page(
     lang: Lang,
-    service: &Service,
+    desk: &Desk,
     day: &DayAvailability,
     challenged: bool,
     form: &FormState,
 ) -> String {
     let mut args = Args::new();
-    args.set("service", service_name(service, lang));
+    args.set("service", service_name(desk.service, lang));
     args.set("day", dates::day_long(day.date, lang));
     // As text: a number would be grouped ("2.026").
     args.set("year", day.date.year().to_string());
@@ -150,7 +202,8 @@ pub fn availability_page(
         lang,
         title: &lang.tr_args("booking-day-title", &args),
         description: lang.tr_args("booking-day-description", &args),
-        service,
+        desk,
+        place: desk.location.where_(lang),
         month: day.date.format("%Y-%m").to_string(),
         closed: day.closed.as_ref().map(|c| closed_reason(c, lang)),
         free: day.slots.iter().filter(|s| s.bookable).collect(),
@@ -189,16 +242,19 @@ struct ConfirmationPage<'a> {
 /// R02, R08: the end of the booking, with the number and the stored form of the data.
 pub fn confirmation_page(
     lang: Lang,
-    office: &Office,
+    setup: &Setup,
     booking: &Booking,
     number: Option<&str>,
 ) -> String {
-    let service = office
-        .service(&booking.service)
-        .map(|s| service_name(s, lang))
-        .unwrap_or("");
     let mut rows = vec![
-        (lang.tr("booking-row-service"), service.to_owned()),
+        (
+            lang.tr("booking-row-service"),
+            named_service(setup, &booking.service, lang),
+        ),
+        (
+            lang.tr("booking-row-location"),
+            named_place(setup, &booking.location, lang),
+        ),
         (
             lang.tr("booking-row-date-time"),
             office_time(booking.slot_start, lang),
@@ -219,6 +275,12 @@ pub fn confirmation_page(
     if let Some(holder) = &booking.holder {
         rows.push((lang.tr("booking-row-holder"), holder.clone()));
     }
+    if let Ok(service) = setup.service(&booking.service)
+        && !service.bring.is_empty()
+    {
+        let items: Vec<&str> = service.bring.iter().map(|b| b.get(lang)).collect();
+        rows.push((lang.tr("booking-row-bring"), items.join("; ")));
+    }
     render(ConfirmationPage {
         lang,
         title: &lang.tr("booking-confirmation-title"),
@@ -229,20 +291,37 @@ pub fn confirmation_page(
 
 /// What anyone holding a number or link may see of a booking (R03): no personal
 /// data but a masked name.
-pub(crate) fn summary_rows(lang: Lang, office: &Office, view: &BookingStatusView) -> FactRows {
-    let service = office
-        .service(&view.service)
-        .map(|s| service_name(s, lang))
-        .unwrap_or("");
+pub(crate) fn summary_rows(lang: Lang, setup: &Setup, view: &BookingStatusView) -> FactRows {
     let date = NaiveDate::parse_from_str(&view.date, "%Y-%m-%d")
         .map(|d| dates::date_numeric(d, lang))
         .unwrap_or_else(|_| view.date.clone());
     vec![
-        (lang.tr("booking-row-service"), service.to_owned()),
+        (
+            lang.tr("booking-row-service"),
+            named_service(setup, &view.service, lang),
+        ),
+        (
+            lang.tr("booking-row-location"),
+            named_place(setup, &view.location, lang),
+        ),
         (lang.tr("booking-row-date"), date),
         (lang.tr("booking-row-time"), view.time.clone()),
         (lang.tr("booking-row-name"), view.name.clone()),
     ]
+}
+
+/// A booking's service by name (its code, should the setup no longer have it).
+fn named_service(setup: &Setup, code: &str, lang: Lang) -> String {
+    setup
+        .service(code)
+        .map_or_else(|_| code.to_owned(), |s| service_name(s, lang).to_owned())
+}
+
+/// A booking's location by name and address (its code, should the setup no longer have it).
+fn named_place(setup: &Setup, code: &str, lang: Lang) -> String {
+    setup
+        .location(code)
+        .map_or_else(|_| code.to_owned(), |l| l.where_(lang))
 }
 
 /// A moment as the office's clock shows it, in figures the language's way.
@@ -251,8 +330,8 @@ fn office_time(at: DateTime<Utc>, lang: Lang) -> String {
 }
 
 /// R03: the status check.
-pub fn status_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
-    let mut rows = summary_rows(lang, office, view);
+pub fn status_page(lang: Lang, setup: &Setup, view: &BookingStatusView) -> String {
+    let mut rows = summary_rows(lang, setup, view);
     rows.push((
         lang.tr("booking-row-state"),
         state_text(&view.state, view.cancel_reason.as_deref(), lang),
@@ -273,11 +352,11 @@ struct CancelConfirmPage<'a> {
 }
 
 /// R14: what the cancellation link shows before anything changes.
-pub fn cancel_confirm_page(lang: Lang, office: &Office, view: &BookingStatusView) -> String {
+pub fn cancel_confirm_page(lang: Lang, setup: &Setup, view: &BookingStatusView) -> String {
     render(CancelConfirmPage {
         lang,
         title: &lang.tr("booking-cancel-title"),
-        rows: summary_rows(lang, office, view),
+        rows: summary_rows(lang, setup, view),
     })
 }
 
@@ -292,11 +371,11 @@ struct RelocationPage<'a> {
 /// R18: the relocation link shows the old and new time; only a POST answers.
 pub fn relocation_page(
     lang: Lang,
-    office: &Office,
+    setup: &Setup,
     view: &BookingStatusView,
     old_start: DateTime<Utc>,
 ) -> String {
-    let mut rows = summary_rows(lang, office, view);
+    let mut rows = summary_rows(lang, setup, view);
     rows.insert(
         1,
         (
@@ -360,11 +439,11 @@ mod tests {
 
     #[test]
     fn a_picker_day_counts_its_seats_in_each_languages_forms() {
-        let office = Office::default();
-        let service = office.service("passport").expect("a service");
+        let setup = Setup::default();
+        let desk = setup.desk(None, "passport").expect("a desk");
         let note = |lang: Lang, seats: &[u32]| {
             let day = day_with(wednesday(), seats);
-            picker_day(lang, service, wednesday(), Some(&day)).note
+            picker_day(lang, &desk, wednesday(), Some(&day)).note
         };
         assert_eq!(note(Lang::Ro, &[1]), "1 loc liber");
         assert_eq!(note(Lang::Ro, &[1, 1]), "2 locuri libere");
@@ -376,20 +455,20 @@ mod tests {
         assert_eq!(note(Lang::Hu, &[10, 10]), "20 szabad hely");
         assert_eq!(note(Lang::Hu, &[0]), "Betelt");
         let day = day_with(wednesday(), &[2]);
-        let picked = picker_day(Lang::Hu, service, wednesday(), Some(&day));
+        let picked = picker_day(Lang::Hu, &desk, wednesday(), Some(&day));
         assert_eq!(picked.label, "november 25., szerda");
         assert_eq!(
             picked.href.as_deref(),
-            Some("/api/availability?service=passport&date=2026-11-25&lang=hu")
+            Some("/api/availability?service=passport&location=main&date=2026-11-25&lang=hu")
         );
     }
 
     #[test]
     fn a_days_page_names_the_day_the_languages_way() {
-        let office = Office::default();
-        let service = office.service("passport").expect("a service");
+        let setup = Setup::default();
+        let desk = setup.desk(None, "passport").expect("a desk");
         let day = day_with(wednesday(), &[1, 2]);
-        let page = |lang| availability_page(lang, service, &day, false, &FormState::default());
+        let page = |lang| availability_page(lang, &desk, &day, false, &FormState::default());
         let hungarian = page(Lang::Hu);
         assert!(
             hungarian.contains("<h1>Útlevelek — 2026. november 25., szerda</h1>"),
@@ -410,16 +489,16 @@ mod tests {
 
     #[test]
     fn the_month_page_is_in_the_page_language() {
-        let office = Office::default();
-        let service = office.service("registration").expect("a service");
+        let setup = Setup::default();
+        let desk = setup.desk(None, "registration").expect("a desk");
         let day = day_with(wednesday(), &[3]);
-        let days = vec![picker_day(Lang::Hu, service, wednesday(), Some(&day))];
-        let page = month_page(Lang::Hu, service, wednesday(), days, None, None);
+        let days = vec![picker_day(Lang::Hu, &desk, wednesday(), Some(&day))];
+        let page = month_page(Lang::Hu, &desk, wednesday(), days, None, None);
         assert!(page.contains("<h2>2026. november</h2>"), "{page}");
         assert!(page.contains("<span>H</span><span>K</span><span>Sze</span>"));
         assert!(page.contains("3 szabad hely"));
         assert!(page.contains(r#"<meta name="description" content="Járműnyilvántartásba vétel: "#));
-        let romanian = month_page(Lang::Ro, service, wednesday(), vec![], None, None);
+        let romanian = month_page(Lang::Ro, &desk, wednesday(), vec![], None, None);
         assert!(romanian.contains("<h2>noiembrie 2026</h2>"));
         assert!(romanian.contains("Înmatriculări vehicule — alegeți ziua"));
     }

@@ -9,7 +9,7 @@ mod transparency;
 
 pub use booking::{
     PickerDay, availability_page, cancel_confirm_page, cancelled_page, confirmation_page,
-    month_page, picker_day, relocation_answered_page, relocation_page, status_page,
+    locations_page, month_page, picker_day, relocation_answered_page, relocation_page, status_page,
 };
 pub use complaints::{
     complaint_form_page, complaint_received_page, complaint_status_page, escalate_confirm_page,

@@ -80,7 +80,7 @@ pub(crate) struct FactsPage<'a> {
     pub(crate) rows: FactRows,
 }
 
-pub fn service_name(service: &Service, lang: Lang) -> &'static str {
+pub fn service_name(service: &Service, lang: Lang) -> &str {
     service.name(lang)
 }
 

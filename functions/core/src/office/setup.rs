@@ -1,0 +1,601 @@
+//! How an office is set up (issue 24): its locations, the services it offers, and
+//! each location's counters, timetables and special days. Supervisors edit it in the
+//! back office; the database keeps every version (`setup/store.rs`), the newest is
+//! the truth. A location and a service meet at a desk: the counters that location
+//! gives the service, the seats R01 splits, and the slots its timetable makes.
+
+pub mod store;
+
+use super::calendar;
+use super::day::{Closed, Closure, Slot};
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::text::Lang;
+use crate::kernel::time::to_utc;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which extra proof of identity a service asks for (R05–R07); `none` for services
+/// such as a certificate pick-up, where the number and the phone are enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Proof {
+    Holder,
+    Vin,
+    None,
+}
+
+/// A text the office writes in Romanian and, where it has them, English and
+/// Hungarian; a missing translation reads in Romanian.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub ro: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hu: String,
+}
+
+impl Words {
+    pub fn new(ro: &str, en: &str, hu: &str) -> Self {
+        Words {
+            ro: ro.to_owned(),
+            en: en.to_owned(),
+            hu: hu.to_owned(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        let text = lang.pick(&self.ro, &self.en, &self.hu);
+        if text.trim().is_empty() {
+            &self.ro
+        } else {
+            text
+        }
+    }
+}
+
+/// R01's default: half the counters online.
+const HALF: u32 = 50;
+
+fn half() -> u32 {
+    HALF
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Stable: bookings keep it after a rename.
+    pub code: String,
+    pub name: Words,
+    pub proof: Proof,
+    pub slot_minutes: u32,
+    /// R01: the share of a slot's counters booked online, in percent, rounded down
+    /// (an odd seat goes to walk-in).
+    #[serde(default = "half")]
+    pub online_percent: u32,
+    /// What to bring, shown on the confirmation, the reminder and the `.ics`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bring: Vec<Words>,
+    /// A retired service takes no new booking; its bookings stay as they are.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub retired: bool,
+}
+
+impl Service {
+    /// The service's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
+    }
+}
+
+/// An opening interval, `"08:30-16:30"` in office time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Interval {
+    pub open: NaiveTime,
+    pub close: NaiveTime,
+}
+
+impl TryFrom<String> for Interval {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("{s:?} is not an interval HH:MM-HH:MM");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad());
+        let (open, close) = (time(a)?, time(b)?);
+        if close <= open {
+            return Err(format!("{s:?} closes before it opens"));
+        }
+        Ok(Interval { open, close })
+    }
+}
+
+impl From<Interval> for String {
+    fn from(i: Interval) -> String {
+        format!("{}-{}", i.open.format("%H:%M"), i.close.format("%H:%M"))
+    }
+}
+
+impl Interval {
+    pub fn new(open: NaiveTime, close: NaiveTime) -> Self {
+        Interval { open, close }
+    }
+}
+
+pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A location's weekly hours from a date on (until the next timetable's date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timetable {
+    pub from: NaiveDate,
+    /// `mon` … `sun`; a day left out is closed.
+    pub week: BTreeMap<String, Vec<Interval>>,
+}
+
+impl Timetable {
+    fn hours(&self, date: NaiveDate) -> &[Interval] {
+        let day = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+        self.week.get(day).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A day that keeps other hours: a Saturday opening, a shorter day, or (no hours) a
+/// closure. It wins over the weekly hours and over a public holiday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialDay {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub hours: Vec<Interval>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub code: String,
+    pub name: Words,
+    /// The street address, as the `.ics` and the messages print it.
+    #[serde(default)]
+    pub address: String,
+    /// How to get there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directions: Option<Words>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The counters each service has here; a service left out is not offered here.
+    pub counters: BTreeMap<String, u32>,
+    /// Ordered by `from`; the first one's date is when the location opened.
+    pub timetables: Vec<Timetable>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_days: Vec<SpecialDay>,
+}
+
+impl Location {
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
+    }
+
+    /// The hours of `date` and, on a special day, its reason.
+    fn hours(&self, date: NaiveDate) -> (Option<&SpecialDay>, &[Interval]) {
+        if let Some(special) = self.special_days.iter().find(|s| s.date == date) {
+            return (Some(special), &special.hours);
+        }
+        let timetable = self.timetables.iter().rev().find(|t| t.from <= date);
+        (None, timetable.map_or(&[], |t| t.hours(date)))
+    }
+
+    /// The name and the address on one line, for messages and calendars.
+    pub fn where_(&self, lang: Lang) -> String {
+        if self.address.trim().is_empty() {
+            self.name(lang).to_owned()
+        } else {
+            format!("{}, {}", self.name(lang), self.address)
+        }
+    }
+}
+
+/// The whole setup: what the database keeps, one version at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setup {
+    pub locations: Vec<Location>,
+    pub services: Vec<Service>,
+}
+
+/// Where a service is given: a location's counters for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Desk<'s> {
+    pub location: &'s Location,
+    pub service: &'s Service,
+    pub counters: u32,
+}
+
+impl Desk<'_> {
+    /// R01: the online share of a slot's counters, rounded down.
+    pub fn online_seats(&self) -> u32 {
+        self.counters * self.service.online_percent / 100
+    }
+
+    pub fn walk_in_seats(&self) -> u32 {
+        self.counters - self.online_seats()
+    }
+
+    /// Why the location is closed on `date`, if it is: the office's `closures` (days
+    /// every location is closed), then the location's special days, then public
+    /// holidays, then its weekly hours.
+    pub fn closed(&self, closures: &[Closure], date: NaiveDate) -> Option<Closed> {
+        if let Some(c) = closures.iter().find(|c| c.date == date) {
+            return Some(Closed::Closure {
+                name: c.reason.clone(),
+            });
+        }
+        let (special, hours) = self.location.hours(date);
+        match special {
+            Some(s) if hours.is_empty() => {
+                return Some(Closed::Closure {
+                    name: s.reason.clone(),
+                });
+            }
+            Some(_) => return None,
+            None => {}
+        }
+        if let Some(name) = calendar::public_holiday(date) {
+            return Some(Closed::Holiday {
+                name: name.to_owned(),
+            });
+        }
+        match (hours.is_empty(), calendar::is_weekend(date)) {
+            (true, true) => Some(Closed::Weekend),
+            (true, false) => Some(Closed::NoHours),
+            (false, _) => None,
+        }
+    }
+
+    /// The slots of one day, in time order. Local times that don't exist (the
+    /// spring-forward hour) are skipped; a repeated hour in autumn is served once.
+    pub fn slots(&self, closures: &[Closure], date: NaiveDate) -> Result<Vec<Slot>, Closed> {
+        if let Some(closed) = self.closed(closures, date) {
+            return Err(closed);
+        }
+        let step = Duration::minutes(i64::from(self.service.slot_minutes));
+        let mut slots = Vec::new();
+        for interval in self.location.hours(date).1 {
+            let mut local = NaiveDateTime::new(date, interval.open);
+            let close = NaiveDateTime::new(date, interval.close);
+            while local + step <= close {
+                if let Some(start) = to_utc(local) {
+                    slots.push(Slot {
+                        start,
+                        end: start + step,
+                    });
+                }
+                local += step;
+            }
+        }
+        Ok(slots)
+    }
+}
+
+impl Setup {
+    pub fn service(&self, code: &str) -> Result<&Service, FieldError> {
+        self.services
+            .iter()
+            .find(|s| s.code == code)
+            .ok_or_else(|| FieldError::new("unknown_service", "service"))
+    }
+
+    pub fn location(&self, code: &str) -> Result<&Location, FieldError> {
+        self.locations
+            .iter()
+            .find(|l| l.code == code)
+            .ok_or_else(|| FieldError::new("unknown_location", "location"))
+    }
+
+    /// Every desk of a location, in the services' order.
+    pub fn desks_at<'s>(&'s self, location: &'s Location) -> impl Iterator<Item = Desk<'s>> {
+        self.services.iter().filter_map(move |service| {
+            location.counters.get(&service.code).map(|&counters| Desk {
+                location,
+                service,
+                counters,
+            })
+        })
+    }
+
+    /// The desks of a service, one per location that offers it.
+    pub fn desks_of<'s>(&'s self, service: &'s Service) -> impl Iterator<Item = Desk<'s>> {
+        self.locations.iter().filter_map(move |location| {
+            location.counters.get(&service.code).map(|&counters| Desk {
+                location,
+                service,
+                counters,
+            })
+        })
+    }
+
+    /// Every desk of the office.
+    pub fn desks(&self) -> impl Iterator<Item = Desk<'_>> {
+        self.locations.iter().flat_map(|l| self.desks_at(l))
+    }
+
+    /// The desk of a booking, whatever has changed since (a retired service, a
+    /// location that no longer offers it: its bookings are still shown and kept).
+    pub fn desk_of_booking(&self, location: &str, service: &str) -> Option<Desk<'_>> {
+        let location = self.location(location).ok()?;
+        let service = self.service(service).ok()?;
+        let counters = location.counters.get(&service.code).copied().unwrap_or(0);
+        Some(Desk {
+            location,
+            service,
+            counters,
+        })
+    }
+
+    /// The desk of `service` at `location`, or, when the service is given at one
+    /// location only, there.
+    pub fn desk(&self, location: Option<&str>, service: &str) -> Result<Desk<'_>, Error> {
+        let service = self.service(service)?;
+        match location.map(str::trim).filter(|l| !l.is_empty()) {
+            Some(code) => {
+                let location = self.location(code)?;
+                self.desks_at(location)
+                    .find(|d| d.service.code == service.code)
+                    .ok_or_else(|| Error::field("service_not_at_location", "location"))
+            }
+            None => {
+                let mut desks = self.desks_of(service);
+                match (desks.next(), desks.next()) {
+                    (Some(only), None) => Ok(only),
+                    (None, _) => Err(Error::field("service_not_at_location", "location")),
+                    (Some(_), Some(_)) => Err(Error::field("location_required", "location")),
+                }
+            }
+        }
+    }
+
+    /// The desk a citizen books at: as `desk`, but a retired service takes no new
+    /// booking.
+    pub fn bookable_desk(
+        &self,
+        location: Option<&str>,
+        service: &str,
+    ) -> Result<Desk<'_>, Error> {
+        let desk = self.desk(location, service)?;
+        if desk.service.retired {
+            return Err(Error::field("service_retired", "service"));
+        }
+        Ok(desk)
+    }
+
+    /// Whether the setup holds together; Err names the part (`locations[1].counters.visa`)
+    /// and the problem.
+    pub fn check(&self) -> Result<(), (String, String)> {
+        let fail = |path: String, problem: &str| Err((path, problem.to_owned()));
+        if self.locations.is_empty() {
+            return fail("locations".into(), "an office needs a location");
+        }
+        if self.services.is_empty() {
+            return fail("services".into(), "an office needs a service");
+        }
+        for (i, s) in self.services.iter().enumerate() {
+            let path = format!("services[{i}]");
+            check_code(&format!("{path}.code"), &s.code)?;
+            if self.services[..i].iter().any(|o| o.code == s.code) {
+                return fail(format!("{path}.code"), "used twice");
+            }
+            check_words(&format!("{path}.name"), &s.name, 100)?;
+            if !(5..=240).contains(&s.slot_minutes) {
+                return fail(format!("{path}.slot_minutes"), "from 5 to 240 minutes");
+            }
+            if s.online_percent > 100 {
+                return fail(format!("{path}.online_percent"), "at most 100");
+            }
+            if s.bring.len() > 10 {
+                return fail(format!("{path}.bring"), "at most 10 items");
+            }
+            for (j, item) in s.bring.iter().enumerate() {
+                check_words(&format!("{path}.bring[{j}]"), item, 200)?;
+            }
+        }
+        for (i, l) in self.locations.iter().enumerate() {
+            let path = format!("locations[{i}]");
+            check_code(&format!("{path}.code"), &l.code)?;
+            if self.locations[..i].iter().any(|o| o.code == l.code) {
+                return fail(format!("{path}.code"), "used twice");
+            }
+            check_words(&format!("{path}.name"), &l.name, 100)?;
+            if let Some(d) = &l.directions {
+                check_words(&format!("{path}.directions"), d, 1000)?;
+            }
+            for (field, value, max) in [
+                ("address", Some(&l.address), 300),
+                ("phone", l.phone.as_ref(), 40),
+                ("email", l.email.as_ref(), 200),
+            ] {
+                if value.is_some_and(|v| v.chars().count() > max) {
+                    return fail(format!("{path}.{field}"), "too long");
+                }
+            }
+            for (code, counters) in &l.counters {
+                if self.service(code).is_err() {
+                    return fail(format!("{path}.counters.{code}"), "not a service");
+                }
+                if !(1..=100).contains(counters) {
+                    return fail(format!("{path}.counters.{code}"), "from 1 to 100");
+                }
+            }
+            if l.timetables.is_empty() {
+                return fail(format!("{path}.timetables"), "a location needs hours");
+            }
+            for (j, t) in l.timetables.iter().enumerate() {
+                let path = format!("{path}.timetables[{j}]");
+                if j > 0 && l.timetables[j - 1].from >= t.from {
+                    return fail(format!("{path}.from"), "after the timetable before it");
+                }
+                for (day, hours) in &t.week {
+                    if !WEEKDAYS.contains(&day.as_str()) {
+                        return fail(format!("{path}.week.{day}"), "not a weekday (mon … sun)");
+                    }
+                    check_hours(&format!("{path}.week.{day}"), hours)?;
+                }
+            }
+            for (j, s) in l.special_days.iter().enumerate() {
+                let path = format!("{path}.special_days[{j}]");
+                if l.special_days[..j].iter().any(|o| o.date == s.date) {
+                    return fail(format!("{path}.date"), "used twice");
+                }
+                if s.reason.trim().is_empty() || s.reason.chars().count() > 200 {
+                    return fail(format!("{path}.reason"), "from 1 to 200 characters");
+                }
+                check_hours(&format!("{path}.hours"), &s.hours)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_code(path: &str, code: &str) -> Result<(), (String, String)> {
+    let fine = (1..=32).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if fine {
+        Ok(())
+    } else {
+        Err((
+            path.to_owned(),
+            "1 to 32 of a-z, 0-9 and '-'".to_owned(),
+        ))
+    }
+}
+
+fn check_words(path: &str, words: &Words, max: usize) -> Result<(), (String, String)> {
+    if words.ro.trim().is_empty() {
+        return Err((format!("{path}.ro"), "the Romanian text is required".into()));
+    }
+    for (lang, text) in [("ro", &words.ro), ("en", &words.en), ("hu", &words.hu)] {
+        if text.chars().count() > max {
+            return Err((format!("{path}.{lang}"), format!("at most {max} characters")));
+        }
+    }
+    Ok(())
+}
+
+/// Intervals in time order, none overlapping the one before.
+fn check_hours(path: &str, hours: &[Interval]) -> Result<(), (String, String)> {
+    if hours.windows(2).any(|w| w[1].open < w[0].close) {
+        return Err((path.to_owned(), "intervals overlap or are out of order".into()));
+    }
+    Ok(())
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
+}
+
+impl Default for Setup {
+    /// The seed documents' office: one location, four services.
+    fn default() -> Self {
+        let service = |code: &str, [ro, en, hu]: [&str; 3], proof, slot_minutes| Service {
+            code: code.to_owned(),
+            name: Words::new(ro, en, hu),
+            proof,
+            slot_minutes,
+            online_percent: HALF,
+            bring: vec![],
+            retired: false,
+        };
+        let workday = vec![Interval::new(t(8, 30), t(16, 30))];
+        let week = WEEKDAYS[..5]
+            .iter()
+            .map(|day| {
+                let hours = if *day == "fri" {
+                    vec![Interval::new(t(8, 30), t(14, 0))]
+                } else {
+                    workday.clone()
+                };
+                ((*day).to_owned(), hours)
+            })
+            .collect();
+        let counters = [
+            ("passport", 4),
+            ("permit", 4),
+            ("registration", 3),
+            ("provisional", 2),
+        ];
+        Setup {
+            locations: vec![Location {
+                code: MAIN_LOCATION.to_owned(),
+                name: Words::new("Sediul principal", "Main office", "Székhely"),
+                address: String::new(),
+                directions: None,
+                phone: None,
+                email: None,
+                counters: counters
+                    .iter()
+                    .map(|(code, n)| ((*code).to_owned(), *n))
+                    .collect(),
+                timetables: vec![Timetable {
+                    from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"),
+                    week,
+                }],
+                special_days: vec![],
+            }],
+            services: vec![
+                service(
+                    "passport",
+                    ["Pașapoarte", "Passports", "Útlevelek"],
+                    Proof::Holder,
+                    15,
+                ),
+                service(
+                    "permit",
+                    [
+                        "Permise de conducere",
+                        "Driving licences",
+                        "Vezetői engedélyek",
+                    ],
+                    Proof::Holder,
+                    15,
+                ),
+                service(
+                    "registration",
+                    [
+                        "Înmatriculări vehicule",
+                        "Vehicle registrations",
+                        "Járműnyilvántartásba vétel",
+                    ],
+                    Proof::Vin,
+                    20,
+                ),
+                service(
+                    "provisional",
+                    [
+                        "Autorizații provizorii",
+                        "Provisional vehicle authorisations",
+                        "Ideiglenes forgalmi engedélyek",
+                    ],
+                    Proof::Vin,
+                    20,
+                ),
+            ],
+        }
+    }
+}
+
+/// The location every booking made before locations existed is at (migration v18).
+pub const MAIN_LOCATION: &str = "main";
+
+#[cfg(test)]
+mod tests;
