@@ -11,6 +11,7 @@ mod counter;
 mod delivery;
 mod input;
 mod late_cancel;
+mod locations;
 mod no_5xx;
 mod openapi;
 mod orders;

@@ -139,7 +139,7 @@ async fn r01_the_day_picker_shows_a_month_and_the_confirmation_offers_the_appoin
         .await
         .text();
     assert!(day.contains("Wednesday 2 December 2026"), "{day}");
-    assert!(day.contains("service=registration&amp;month=2026-12&amp;lang=en"));
+    assert!(day.contains("service=registration&amp;location=main&amp;month=2026-12&amp;lang=en"));
     let bad = app
         .get_html("/api/availability?service=registration&month=december")
         .await;

@@ -315,12 +315,12 @@ async fn stats_the_transparency_page_tells_whether_trying_tomorrow_is_worth_it()
     // Open now: every weekday from today (its slots are over at 10:00) to 22
     // December but the holidays; two online seats each, two of them taken.
     let office = Office::from_override_json(Some(OFFICE)).unwrap();
-    let service = office.service("registration").unwrap();
+    let desk = office.setup.desk(None, "registration").unwrap();
     let open: Vec<NaiveDate> = NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .iter_days()
         .take_while(|d| *d <= NaiveDate::from_ymd_opt(2026, 12, 22).unwrap())
-        .filter(|d| office.slots(service, *d).is_ok_and(|s| !s.is_empty()))
+        .filter(|d| desk.slots(&office.closures, *d).is_ok_and(|s| !s.is_empty()))
         .collect();
     let fact = |dt: &str, dd: &str| format!("<dt>{dt}</dt><dd>{dd}</dd>");
     for expected in [

@@ -311,13 +311,14 @@ fn seed_setup(
             .enumerate()
             .map(|(i, [a, b])| {
                 let path = format!("{path}[{i}]");
-                let (open, close) = (parse_time(&path, a)?, parse_time(&path, b)?);
-                if close <= open {
-                    return Err(config_error(&path, "closes before it opens"));
-                }
-                Ok(Interval::new(open, close))
+                Ok((parse_time(&path, a)?, parse_time(&path, b)?))
             })
-            .collect::<Result<Vec<_>, Error>>()?;
+            .collect::<Result<Vec<_>, Error>>()?
+            .into_iter()
+            // An interval closing before it opens never made a slot; it still makes none.
+            .filter(|(open, close)| open < close)
+            .map(|(open, close)| Interval::new(open, close))
+            .collect();
         week.insert(day.clone(), parsed);
     }
     Ok(setup)

@@ -9,7 +9,9 @@ use crate::counter::{self, WalkInTicket};
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::messaging::outbox;
+use crate::office::Setup;
 use crate::office::relocation::{self, Closing, Window};
+use crate::office::setup::store::{self, Versioned};
 use crate::orders::Order;
 use crate::orders::document::Pdf;
 use crate::orders::{payment, processing};
@@ -56,6 +58,22 @@ pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTick
         .detail(&ticket.slot_start);
     audit(ctx.db, who, &entry, ctx.now)?;
     Ok(ticket)
+}
+
+/// Issue 24: the office's setup as `setup`, made from version `version`: refused when
+/// another change came first (409) or when it does not hold together (422); audited
+/// with what it changes, and in force for the next request.
+pub fn change_setup(
+    ctx: &Context,
+    who: &Staff,
+    version: i64,
+    setup: &Setup,
+) -> Result<Versioned, Error> {
+    let current = ctx.versioned_setup()?;
+    if version != current.version {
+        return Err(Error::conflict("setup_changed_meanwhile", "version"));
+    }
+    store::save(ctx.db, current, setup, who, ctx.now)
 }
 
 /// R16: the late-cancel exemption for the booking's VIN/holder.

@@ -11,11 +11,13 @@ use crate::kernel::error::{Error, FieldError};
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::token::ReservationNumber;
 use crate::messaging::outbox;
+use crate::office::Setup;
 use crate::office::relocation;
 use crate::orders;
 use crate::staff::{Role, Staff, Task, actions};
 use crate::web::toolkit::{
-    Request, Response, body_fields, json_response, optional_body_fields, query_pairs, require_get,
+    Request, Response, body_fields, json_document, json_response, optional_body_fields,
+    query_pairs, require_get,
 };
 use chrono::Duration;
 use http::{Method, StatusCode, header};
@@ -98,6 +100,22 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
                 StatusCode::OK
             };
             Ok(json_response(status, &json!({"closing": closing})))
+        }
+        (["setup"], false) => {
+            require_get(req)?;
+            let current = ctx.versioned_setup()?;
+            ok(json!({"version": current.version, "setup": current.setup}))
+        }
+        (["setup"], true) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Change {
+                version: i64,
+                setup: Setup,
+            }
+            let change: Change = json_document(req, "invalid_setup")?;
+            let saved = actions::change_setup(ctx, &who, change.version, &change.setup)?;
+            ok(json!({"version": saved.version, "setup": saved.setup}))
         }
         (["relocations"], false) => {
             require_get(req)?;

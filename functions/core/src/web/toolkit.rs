@@ -27,6 +27,10 @@ pub const MAX_UPLOAD_BYTES: usize = MAX_DOCUMENT_BYTES + 64 * 1024;
 /// A payment provider's notification may be larger than a form.
 const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
 
+/// The office's whole setup, as a supervisor saves it: a few dozen locations and
+/// services with their timetables.
+pub const MAX_SETUP_BYTES: usize = 256 * 1024;
+
 /// The largest body a path takes: a document upload, a provider's webhook, or a form.
 pub fn body_limit(path: &str) -> usize {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -35,6 +39,7 @@ pub fn body_limit(path: &str) -> usize {
             MAX_UPLOAD_BYTES
         }
         ["api", "payments", "webhook"] => MAX_WEBHOOK_BYTES,
+        ["api", "staff", "setup"] | ["staff", "setup", ..] => MAX_SETUP_BYTES,
         _ => MAX_BODY_BYTES,
     }
 }
@@ -365,6 +370,35 @@ pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
         }
         _ => Err(Error::UnsupportedMediaType),
     }
+}
+
+/// A JSON document body read as `T`; what does not fit is refused with `code`,
+/// naming the part (`setup.locations[0].counters`).
+pub(crate) fn json_document<T: serde::de::DeserializeOwned>(
+    req: &Request,
+    code: &'static str,
+) -> Result<T, Error> {
+    let media_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if media_type != "application/json" {
+        return Err(Error::UnsupportedMediaType);
+    }
+    let deserializer = &mut serde_json::Deserializer::from_slice(req.body());
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        if e.inner().is_syntax() || e.inner().is_eof() {
+            Error::MalformedBody
+        } else {
+            Error::field(code, &e.path().to_string())
+        }
+    })
 }
 
 /// Whether a refusal is answered by the form shown again: an HTML submission the

@@ -74,10 +74,11 @@ pub(super) fn counter(
         (["check-in"], false) => {
             let fields = form(req, session)?;
             actions::check_in(ctx, &fields, who)?;
-            Ok(see_other(&format!(
-                "/staff/counter?done=checked_in&location={}",
-                fields.get("location").map(String::as_str).unwrap_or("")
-            )))
+            // Back to the day of the location checked in at (its code is checked).
+            Ok(see_other(&match fields.get("location").filter(|l| !l.is_empty()) {
+                Some(location) => format!("/staff/counter?done=checked_in&location={location}"),
+                None => "/staff/counter?done=checked_in".to_owned(),
+            }))
         }
         (["walk-in"], false) => {
             #[derive(Template)]
