@@ -66,6 +66,12 @@ error-service_retired = This service takes no more bookings.
 error-other_location = This booking is at another location.
 error-invalid_setup = This part of the setup can't be used: a missing or repeated code, overlapping hours, an unknown service or a value out of bounds.
 error-setup_changed_meanwhile = Someone else changed the setup meanwhile: reload the page and make the change again.
+error-invalid_number = Write a whole number.
+error-invalid_hours = Write the intervals as 08:30-12:00, separated by commas; each closes after it opens.
+error-invalid_proof = Choose one of the proofs listed.
+error-invalid_version = The form no longer matches the setup: reload the page.
+error-bookings_outside_hours = The change would leave bookings outside the hours: move them (move_bookings) or start the new hours after the last of them.
+error-service_has_bookings = The service has bookings at this location: retire it, or keep it until the last one has passed.
 # A booking's time, or a walk-in ticket's slot at the counter.
 error-invalid_slot = Choose one of the times offered.
 error-slot_in_past = This time has already passed.

@@ -14,6 +14,7 @@ staff-nav-counter = Today at the counter
 staff-nav-complaints = Complaints desk
 staff-nav-orders = Digital orders
 staff-nav-closures = Closures and relocations
+staff-nav-setup = Locations and services
 staff-nav-exemptions = Exemptions
 staff-nav-messages = Failed messages
 staff-nav-audit = Audit trail
@@ -34,6 +35,8 @@ staff-done-refunded = Refund made.
 staff-done-account-created = Account created.
 staff-done-account-changed = Account changed.
 staff-done-password-reset = Password reset.
+staff-done-setup-saved = Setup saved.
+staff-done-setup-moved = Setup saved; the bookings outside the new hours were moved and their bookers told.
 
 # Words several pages share: form fields, column headings, links.
 staff-field-day = Day
@@ -229,3 +232,63 @@ staff-access-retention-messages = { PLURAL($count) ->
    *[other] messages' recipients { $count } days after sending.
 }
 staff-access-download = Download the export (JSON)
+
+## The office's setup (issue 24): locations, services, weekly hours, special days.
+
+staff-setup-version = Version { $version }
+staff-setup-history = History of changes
+staff-setup-locations = Locations
+staff-setup-services = Services
+staff-setup-name = Name
+staff-setup-address = Address
+staff-setup-counters = Counters
+staff-setup-counters-hint = How many counters each service has at this location; 0 means it is not given here. Half (or the service's share) is booked online.
+staff-setup-new-location = New location
+staff-setup-new-service = New service
+staff-setup-code = Code
+staff-setup-code-hint = Lower-case letters, digits and hyphens; it stays once there are bookings.
+staff-setup-name-ro = Name in Romanian
+staff-setup-name-en = Name in English
+staff-setup-name-hu = Name in Hungarian
+staff-setup-add-location = Add the location
+staff-setup-add-service = Add the service
+staff-setup-proof = Proof asked for
+staff-setup-proof-holder = The holder (passport, licence)
+staff-setup-proof-vin = The VIN
+staff-setup-proof-none = No proof
+staff-setup-slot-minutes = Length of an appointment (minutes)
+staff-setup-slot-hint = Bookings already made keep their time and length.
+staff-setup-online-percent = Online share (%)
+staff-setup-retired = Retired
+staff-setup-retire = The service takes no new bookings (the standing ones stay)
+staff-setup-bring-ro = What to bring (Romanian)
+staff-setup-bring-en = What to bring (English)
+staff-setup-bring-hu = What to bring (Hungarian)
+staff-setup-bring-hint = One document a line; the English and Hungarian lines pair up, in order, with the Romanian ones.
+staff-setup-location-title = Location: { $name }
+staff-setup-service-title = Service: { $name }
+staff-setup-location-details = Contact details
+staff-setup-directions-ro = How to get there (Romanian)
+staff-setup-directions-en = How to get there (English)
+staff-setup-directions-hu = How to get there (Hungarian)
+staff-setup-email = Email
+staff-setup-week = Weekly hours
+staff-setup-week-hint = For each day, the opening intervals, e.g. 08:30-12:00, 13:00-16:30; an empty day is closed.
+staff-setup-hours-from = In force from
+staff-setup-upcoming = Hours starting later:
+staff-setup-hours = Hours
+staff-setup-save = Save
+staff-setup-special-days = Special days
+staff-setup-no-special-days = No special day.
+staff-setup-new-special-day = New special day
+staff-setup-special-hint = The day's hours (e.g. an open Saturday); empty means the location is closed that day.
+staff-setup-add-special-day = Add the day
+staff-setup-closed = Closed
+staff-setup-remove = Remove
+staff-setup-preview-title = Bookings outside the new hours
+staff-setup-preview-question = { PLURAL($count) ->
+    [one] One booking would be left outside the new hours.
+   *[other] { $count } bookings would be left outside the new hours.
+}
+staff-setup-preview-move = Save and move the bookings (their bookers get a link to confirm)
+staff-setup-preview-later = Start the new hours after the last of them

@@ -63,6 +63,12 @@ error-service_retired = Erre a szolgáltatásra már nem lehet időpontot foglal
 error-other_location = Ez a foglalás egy másik helyszínre szól.
 error-invalid_setup = A beállítások megjelölt része nem használható: hiányzó vagy ismétlődő kód, egymásba érő nyitvatartás, ismeretlen szolgáltatás vagy határon kívüli érték.
 error-setup_changed_meanwhile = Időközben valaki más módosította a beállításokat: töltse be újra az oldalt, és végezze el újra a módosítást.
+error-invalid_number = Kérjük, egész számot írjon.
+error-invalid_hours = A sávokat így írja: 08:30-12:00, vesszővel elválasztva; mindegyik a nyitás után zár.
+error-invalid_proof = Kérjük, válasszon a felsorolt igazolások közül.
+error-invalid_version = Az űrlap már nem felel meg a beállításoknak: töltse be újra az oldalt.
+error-bookings_outside_hours = A módosítás foglalásokat hagyna a nyitvatartáson kívül: helyezze át őket (move_bookings), vagy az új nyitvatartás a legutolsó után kezdődjön.
+error-service_has_bookings = A szolgáltatásra ezen a helyszínen foglalások vannak: szüntesse meg, vagy hagyja meg, amíg az utolsó el nem telik.
 # Egy foglalás időpontja, vagy az ablaknál kiadott sorszám idősávja.
 error-invalid_slot = Kérjük, válasszon a felkínált időpontok közül.
 error-slot_in_past = Ez az időpont már elmúlt.

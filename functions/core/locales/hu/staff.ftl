@@ -14,6 +14,7 @@ staff-nav-counter = Ma az ablaknál
 staff-nav-complaints = Panaszok
 staff-nav-orders = Elektronikus dokumentumok rendelései
 staff-nav-closures = Lezárások és áthelyezések
+staff-nav-setup = Helyszínek és szolgáltatások
 staff-nav-exemptions = Mentességek
 staff-nav-messages = Sikertelen üzenetek
 staff-nav-audit = Ellenőrzési napló
@@ -34,6 +35,8 @@ staff-done-refunded = Visszatérítés megtörtént.
 staff-done-account-created = Fiók létrehozva.
 staff-done-account-changed = Fiók módosítva.
 staff-done-password-reset = Jelszó módosítva.
+staff-done-setup-saved = A beállítások mentve.
+staff-done-setup-moved = A beállítások mentve; az új nyitvatartáson kívül eső foglalásokat áthelyeztük, és értesítettük a foglalókat.
 
 # Több oldalon közös szavak: mezők, oszlopfejlécek, hivatkozások.
 staff-field-day = Nap
@@ -214,3 +217,63 @@ staff-access-retention-complaints = a panaszokat a megoldás után { $count } na
 staff-access-retention-orders = a rendeléseket a lezárás után { $count } nappal;
 staff-access-retention-messages = az üzenetek címzettjeit a küldés után { $count } nappal.
 staff-access-download = Az export letöltése (JSON)
+
+## The office's setup (issue 24): locations, services, weekly hours, special days.
+
+staff-setup-version = { $version }. változat
+staff-setup-history = A módosítások története
+staff-setup-locations = Helyszínek
+staff-setup-services = Szolgáltatások
+staff-setup-name = Név
+staff-setup-address = Cím
+staff-setup-counters = Ügyfélablakok
+staff-setup-counters-hint = Az egyes szolgáltatások ügyfélablakainak száma ezen a helyszínen; a 0 azt jelenti, hogy a szolgáltatást itt nem nyújtják. A fele (vagy a szolgáltatás aránya) online foglalható.
+staff-setup-new-location = Új helyszín
+staff-setup-new-service = Új szolgáltatás
+staff-setup-code = Kód
+staff-setup-code-hint = Kisbetűk, számjegyek és kötőjel; ha már vannak foglalások, nem változik.
+staff-setup-name-ro = Név románul
+staff-setup-name-en = Név angolul
+staff-setup-name-hu = Név magyarul
+staff-setup-add-location = Helyszín hozzáadása
+staff-setup-add-service = Szolgáltatás hozzáadása
+staff-setup-proof = Kért igazolás
+staff-setup-proof-holder = Az okmánytulajdonos (útlevél, jogosítvány)
+staff-setup-proof-vin = Az alvázszám (VIN)
+staff-setup-proof-none = Nincs igazolás
+staff-setup-slot-minutes = Egy időpont hossza (perc)
+staff-setup-slot-hint = A már lefoglalt időpontok megtartják kezdésüket és hosszukat.
+staff-setup-online-percent = Online arány (%)
+staff-setup-retired = Megszüntetve
+staff-setup-retire = A szolgáltatásra nem lehet új időpontot foglalni (a meglévők megmaradnak)
+staff-setup-bring-ro = Mit hozzon magával (románul)
+staff-setup-bring-en = Mit hozzon magával (angolul)
+staff-setup-bring-hu = Mit hozzon magával (magyarul)
+staff-setup-bring-hint = Soronként egy irat; az angol és a magyar sorok sorrendben a román soroknak felelnek meg.
+staff-setup-location-title = Helyszín: { $name }
+staff-setup-service-title = Szolgáltatás: { $name }
+staff-setup-location-details = Elérhetőségek
+staff-setup-directions-ro = Megközelítés (románul)
+staff-setup-directions-en = Megközelítés (angolul)
+staff-setup-directions-hu = Megközelítés (magyarul)
+staff-setup-email = E-mail
+staff-setup-week = Heti nyitvatartás
+staff-setup-week-hint = Naponként a nyitvatartási sávok, például 08:30-12:00, 13:00-16:30; az üres nap zárva van.
+staff-setup-hours-from = Érvényes ettől a naptól
+staff-setup-upcoming = Később induló nyitvatartások:
+staff-setup-hours = Órák
+staff-setup-save = Mentés
+staff-setup-special-days = Különleges napok
+staff-setup-no-special-days = Nincs különleges nap.
+staff-setup-new-special-day = Új különleges nap
+staff-setup-special-hint = A nap nyitvatartása (például egy nyitott szombat); üresen hagyva a helyszín aznap zárva van.
+staff-setup-add-special-day = Nap hozzáadása
+staff-setup-closed = Zárva
+staff-setup-remove = Törlés
+staff-setup-preview-title = Az új nyitvatartáson kívül eső foglalások
+staff-setup-preview-question = { PLURAL($count) ->
+    [one] Egy foglalás az új nyitvatartáson kívül maradna.
+   *[other] { $count } foglalás az új nyitvatartáson kívül maradna.
+}
+staff-setup-preview-move = Mentés és a foglalások áthelyezése (a foglalók megerősítő linket kapnak)
+staff-setup-preview-later = Az új nyitvatartás a legutolsó foglalás után kezdődjön

@@ -67,6 +67,12 @@ error-service_retired = Serviciul nu mai primește programări.
 error-other_location = Programarea este la alt sediu.
 error-invalid_setup = Partea indicată a configurării nu poate fi folosită: un cod lipsă sau repetat, un interval suprapus, un serviciu necunoscut sau o valoare în afara limitelor.
 error-setup_changed_meanwhile = Configurarea a fost schimbată între timp de altcineva: reîncărcați pagina și refaceți modificarea.
+error-invalid_number = Scrieți un număr întreg.
+error-invalid_hours = Scrieți intervalele ca 08:30-12:00, despărțite prin virgulă; fiecare se închide după ce se deschide.
+error-invalid_proof = Alegeți una dintre dovezile din listă.
+error-invalid_version = Formularul nu mai corespunde configurării: reîncărcați pagina.
+error-bookings_outside_hours = Modificarea ar lăsa programări în afara programului: mutați-le (move_bookings) sau începeți noul program după ultima dintre ele.
+error-service_has_bookings = Serviciul are programări la acest sediu: retrageți-l sau lăsați-l până trece ultima.
 # A booking's time, or a walk-in ticket's slot at the counter.
 error-invalid_slot = Alegeți una dintre orele oferite.
 error-slot_in_past = Această oră a trecut deja.

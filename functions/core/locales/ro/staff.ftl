@@ -14,6 +14,7 @@ staff-nav-counter = La ghișeu azi
 staff-nav-complaints = Sesizări
 staff-nav-orders = Comenzi digitale
 staff-nav-closures = Închideri și mutări
+staff-nav-setup = Sedii și servicii
 staff-nav-exemptions = Scutiri
 staff-nav-messages = Mesaje eșuate
 staff-nav-audit = Jurnal de audit
@@ -34,6 +35,8 @@ staff-done-refunded = Rambursare făcută.
 staff-done-account-created = Cont creat.
 staff-done-account-changed = Cont modificat.
 staff-done-password-reset = Parolă schimbată.
+staff-done-setup-saved = Configurarea a fost salvată.
+staff-done-setup-moved = Configurarea a fost salvată; programările din afara noului program au fost mutate, iar titularii anunțați.
 
 # Words several pages share: form fields, column headings, links.
 staff-field-day = Ziua
@@ -234,3 +237,64 @@ staff-access-retention-messages = { PLURAL($count) ->
    *[other] destinatarii mesajelor { $count } de zile după trimitere.
 }
 staff-access-download = Descarcă exportul (JSON)
+
+## The office's setup (issue 24): locations, services, weekly hours, special days.
+
+staff-setup-version = Versiunea { $version }
+staff-setup-history = Istoricul modificărilor
+staff-setup-locations = Sedii
+staff-setup-services = Servicii
+staff-setup-name = Denumire
+staff-setup-address = Adresa
+staff-setup-counters = Ghișee
+staff-setup-counters-hint = Numărul de ghișee al fiecărui serviciu la acest sediu; 0 înseamnă că serviciul nu se oferă aici. Jumătate (sau cota serviciului) se rezervă online.
+staff-setup-new-location = Sediu nou
+staff-setup-new-service = Serviciu nou
+staff-setup-code = Cod
+staff-setup-code-hint = Litere mici, cifre și cratimă; nu se mai schimbă după ce există programări.
+staff-setup-name-ro = Denumirea în română
+staff-setup-name-en = Denumirea în engleză
+staff-setup-name-hu = Denumirea în maghiară
+staff-setup-add-location = Adaugă sediul
+staff-setup-add-service = Adaugă serviciul
+staff-setup-proof = Dovada cerută
+staff-setup-proof-holder = Titularul (pașaport, permis)
+staff-setup-proof-vin = Seria de șasiu
+staff-setup-proof-none = Nicio dovadă
+staff-setup-slot-minutes = Durata unei programări (minute)
+staff-setup-slot-hint = Programările deja făcute își păstrează ora și durata.
+staff-setup-online-percent = Cota online (%)
+staff-setup-retired = Retras
+staff-setup-retire = Serviciul nu mai primește programări noi (cele existente rămân)
+staff-setup-bring-ro = Ce aduce solicitantul (română)
+staff-setup-bring-en = Ce aduce solicitantul (engleză)
+staff-setup-bring-hu = Ce aduce solicitantul (maghiară)
+staff-setup-bring-hint = Câte un document pe rând; rândurile în engleză și maghiară corespund, în ordine, celor în română.
+staff-setup-location-title = Sediul { $name }
+staff-setup-service-title = Serviciul { $name }
+staff-setup-location-details = Date de contact
+staff-setup-directions-ro = Cum se ajunge (română)
+staff-setup-directions-en = Cum se ajunge (engleză)
+staff-setup-directions-hu = Cum se ajunge (maghiară)
+staff-setup-email = Email
+staff-setup-week = Programul săptămânal
+staff-setup-week-hint = Pe fiecare zi, intervalele de lucru, de exemplu 08:30-12:00, 13:00-16:30; o zi goală este închisă.
+staff-setup-hours-from = Valabil de la
+staff-setup-upcoming = Programe care încep mai târziu:
+staff-setup-hours = Ore
+staff-setup-save = Salvează
+staff-setup-special-days = Zile speciale
+staff-setup-no-special-days = Nicio zi specială.
+staff-setup-new-special-day = Zi specială nouă
+staff-setup-special-hint = Orele zilei (de exemplu o sâmbătă deschisă); gol înseamnă sediul închis în acea zi.
+staff-setup-add-special-day = Adaugă ziua
+staff-setup-closed = Închis
+staff-setup-remove = Șterge
+staff-setup-preview-title = Programări în afara noului program
+staff-setup-preview-question = { PLURAL($count) ->
+    [one] O programare ar rămâne în afara noului program.
+    [few] { $count } programări ar rămâne în afara noului program.
+   *[other] { $count } de programări ar rămâne în afara noului program.
+}
+staff-setup-preview-move = Salvează și mută programările (titularii primesc un link de confirmare)
+staff-setup-preview-later = Noul program începe după ultima dintre ele

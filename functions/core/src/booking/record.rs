@@ -76,6 +76,21 @@ impl Booking {
         Booking::load_one(db, "id = ?", &[id.into()])
     }
 
+    /// The active bookings at `location` whose slot starts after `now`, soonest first.
+    pub fn active_ahead_at(
+        db: &dyn Database,
+        location: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Booking>, Error> {
+        let sql = format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings
+             WHERE location = ?1 AND state = 'active' AND slot_start > ?2 ORDER BY slot_start, id"
+        );
+        Ok(db
+            .execute(&sql, &[location.into(), crate::storage::db_time(now).into()])?
+            .read(|r| Booking::from_row(&r))?)
+    }
+
     /// R03: the booking a reservation number refers to.
     pub fn by_number(
         db: &dyn Database,

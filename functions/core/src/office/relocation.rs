@@ -240,6 +240,59 @@ pub fn close_window(
     })
 }
 
+/// Issue 24: the active bookings ahead whose time falls outside the hours `after`
+/// keeps at their location (its hours changed, a day closed; a new slot length
+/// alone moves no one). A booking whose service or location
+/// the setup no longer gives at all is refused (409): it has nowhere to move to.
+pub fn outside_hours(
+    db: &dyn Database,
+    office: &Office,
+    before: &Setup,
+    after: &Setup,
+    now: DateTime<Utc>,
+) -> Result<Vec<Booking>, Error> {
+    let mut outside = Vec::new();
+    for location in &before.locations {
+        for booking in Booking::active_ahead_at(db, &location.code, now)? {
+            let Ok(desk) = after.desk(Some(&location.code), &booking.service) else {
+                let field = format!("locations.{}.counters.{}", location.code, booking.service);
+                return Err(Error::conflict("service_has_bookings", &field));
+            };
+            if !desk.open_during(&office.closures, booking.slot_start, booking.slot_end) {
+                outside.push(booking);
+            }
+        }
+    }
+    Ok(outside)
+}
+
+/// Issue 24: each booking a setup change left outside the hours moves as R18 moves
+/// it (its time closed, the nearest free slot of the new hours, a notice to confirm
+/// or decline); a booking with no free slot left is cancelled by the office, told so.
+pub fn move_outside_hours(
+    db: &dyn Database,
+    office: &Office,
+    setup: &Setup,
+    bookings: &[Booking],
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<Vec<Moved>, Error> {
+    let mut moved = Vec::new();
+    for booking in bookings {
+        let window = Window {
+            desk: setup.desk(Some(&booking.location), &booking.service)?,
+            start: booking.slot_start,
+            end: booking.slot_end,
+            reason: TIMETABLE_CHANGED.to_owned(),
+        };
+        moved.extend(close_window(db, office, &window, who, now)?.bookings);
+    }
+    Ok(moved)
+}
+
+/// The closed window's reason when a timetable change moves a booking.
+const TIMETABLE_CHANGED: &str = "Programul sediului s-a schimbat";
+
 /// The slots a booking could move to: bookable days, enough notice, outside every
 /// closed window, with an online seat left when looked at (the move re-checks).
 fn free_slots(

@@ -10,7 +10,7 @@ use super::calendar;
 use super::day::{Closed, Closure, Slot};
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::text::Lang;
-use crate::kernel::time::to_utc;
+use crate::kernel::time::{OFFICE_TZ, to_utc};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -127,6 +127,24 @@ impl Interval {
     pub fn new(open: NaiveTime, close: NaiveTime) -> Self {
         Interval { open, close }
     }
+
+    /// A day's hours as a person writes them: `08:30-12:00, 13:00-16:30` (blank: none).
+    pub fn list(text: &str) -> Result<Vec<Interval>, String> {
+        text.split([',', ';'])
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(|part| Interval::try_from(part.to_owned()))
+            .collect()
+    }
+
+    /// The hours as `list` reads them.
+    pub fn show(hours: &[Interval]) -> String {
+        hours
+            .iter()
+            .map(|i| String::from(*i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -191,8 +209,19 @@ impl Location {
         if let Some(special) = self.special_days.iter().find(|s| s.date == date) {
             return (Some(special), &special.hours);
         }
-        let timetable = self.timetables.iter().rev().find(|t| t.from <= date);
-        (None, timetable.map_or(&[], |t| t.hours(date)))
+        (None, self.week_on(date).map_or(&[], |t| t.hours(date)))
+    }
+
+    /// The weekly hours in force on `date`.
+    pub fn week_on(&self, date: NaiveDate) -> Option<&Timetable> {
+        self.timetables.iter().rev().find(|t| t.from <= date)
+    }
+
+    /// New weekly hours from `from` on: they replace any timetable starting that day
+    /// or later, and the earlier ones keep their days.
+    pub fn set_week(&mut self, from: NaiveDate, week: BTreeMap<String, Vec<Interval>>) {
+        self.timetables.retain(|t| t.from < from);
+        self.timetables.push(Timetable { from, week });
     }
 
     /// The name and the address on one line, for messages and calendars.
@@ -260,6 +289,28 @@ impl Desk<'_> {
             (true, false) => Some(Closed::NoHours),
             (false, _) => None,
         }
+    }
+
+    /// Whether the desk is open all through `[start, end)` (office closures, special
+    /// days and holidays counted): a booking made before a change stays where it is
+    /// while this holds, on the slot grid or not (a new slot length shifts no one).
+    pub fn open_during(
+        &self,
+        closures: &[Closure],
+        start: chrono::DateTime<chrono::Utc>,
+        end: chrono::DateTime<chrono::Utc>,
+    ) -> bool {
+        let local = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&OFFICE_TZ).naive_local();
+        let (from, to) = (local(start), local(end));
+        let date = from.date();
+        if to.date() != date && to.time() != NaiveTime::MIN || self.closed(closures, date).is_some()
+        {
+            return false;
+        }
+        self.location.hours(date).1.iter().any(|i| {
+            let close = NaiveDateTime::new(date, i.close);
+            from >= NaiveDateTime::new(date, i.open) && to <= close
+        })
     }
 
     /// The slots of one day, in time order. Local times that don't exist (the

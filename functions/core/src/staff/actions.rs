@@ -11,7 +11,7 @@ use crate::kernel::fields::Fields;
 use crate::messaging::outbox;
 use crate::office::Setup;
 use crate::office::relocation::{self, Closing, Window};
-use crate::office::setup::store::{self, Versioned};
+use crate::office::setup::store;
 use crate::orders::Order;
 use crate::orders::document::Pdf;
 use crate::orders::{payment, processing};
@@ -60,20 +60,52 @@ pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTick
     Ok(ticket)
 }
 
+/// Issue 24: what changing the setup did.
+#[derive(Debug, serde::Serialize)]
+pub struct SetupChange {
+    pub version: i64,
+    pub setup: Setup,
+    /// The bookings the change left outside the hours, moved (R18).
+    pub moved: Vec<relocation::Moved>,
+}
+
+/// Issue 24: the bookings a new setup would leave outside the hours; an error when
+/// it would leave one with nowhere to go (its service gone from its location).
+pub fn setup_preview(ctx: &Context, setup: &Setup) -> Result<Vec<Booking>, Error> {
+    setup
+        .check()
+        .map_err(|(path, _)| Error::field("invalid_setup", &path))?;
+    relocation::outside_hours(ctx.db, ctx.office, ctx.setup()?, setup, ctx.now)
+}
+
 /// Issue 24: the office's setup as `setup`, made from version `version`: refused when
-/// another change came first (409) or when it does not hold together (422); audited
-/// with what it changes, and in force for the next request.
+/// another change came first (409), when it does not hold together (422), or when it
+/// would leave bookings outside the hours unless `move_bookings` says to move them
+/// (R18: a notice and a link to confirm or decline each). Audited with what it
+/// changes, and in force for the next request.
 pub fn change_setup(
     ctx: &Context,
     who: &Staff,
     version: i64,
     setup: &Setup,
-) -> Result<Versioned, Error> {
+    move_bookings: bool,
+) -> Result<SetupChange, Error> {
     let current = ctx.versioned_setup()?;
     if version != current.version {
         return Err(Error::conflict("setup_changed_meanwhile", "version"));
     }
-    store::save(ctx.db, current, setup, who, ctx.now)
+    let outside = setup_preview(ctx, setup)?;
+    if !outside.is_empty() && !move_bookings {
+        return Err(Error::conflict("bookings_outside_hours", "move_bookings"));
+    }
+    let saved = store::save(ctx.db, current, setup, who, ctx.now)?;
+    let moved =
+        relocation::move_outside_hours(ctx.db, ctx.office, &saved.setup, &outside, who, ctx.now)?;
+    Ok(SetupChange {
+        version: saved.version,
+        setup: saved.setup,
+        moved,
+    })
 }
 
 /// R16: the late-cancel exemption for the booking's VIN/holder.

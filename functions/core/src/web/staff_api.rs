@@ -112,10 +112,17 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             struct Change {
                 version: i64,
                 setup: Setup,
+                #[serde(default)]
+                move_bookings: bool,
             }
             let change: Change = json_document(req, "invalid_setup")?;
-            let saved = actions::change_setup(ctx, &who, change.version, &change.setup)?;
-            ok(json!({"version": saved.version, "setup": saved.setup}))
+            ok(json!(actions::change_setup(
+                ctx,
+                &who,
+                change.version,
+                &change.setup,
+                change.move_bookings
+            )?))
         }
         (["relocations"], false) => {
             require_get(req)?;

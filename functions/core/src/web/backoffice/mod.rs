@@ -10,6 +10,7 @@ pub(crate) use counter::counter_location;
 mod desk;
 mod login;
 mod orders;
+mod setup;
 mod shell;
 mod stats;
 mod supervisor;
@@ -134,6 +135,7 @@ fn route(
         (["complaints", ..], _) => desk::complaints_desk(req, ctx, session, &segments[1..], get),
         (["orders", ..], _) => orders::orders_desk(req, ctx, session, &segments[1..], get),
         (["closures", ..], _) => supervisor::closures(req, ctx, session, &segments[1..], get),
+        (["setup", ..], _) => setup::setup_pages(req, ctx, session, &segments[1..], get),
         (["exemptions"], true) => supervisor::exemptions(req, ctx, session),
         (["exemptions", id, "revoke"], false) => {
             form(req, session)?;
@@ -156,6 +158,35 @@ fn route(
     }
 }
 
+/// The proofs a service may ask for, as the setup's forms offer them.
+pub(crate) const PROOFS: [(&str, &str); 3] = [
+    ("holder", "staff-setup-proof-holder"),
+    ("vin", "staff-setup-proof-vin"),
+    ("none", "staff-setup-proof-none"),
+];
+
+fn proof_code(proof: &crate::office::Proof) -> &'static str {
+    match proof {
+        crate::office::Proof::Holder => "holder",
+        crate::office::Proof::Vin => "vin",
+        crate::office::Proof::None => "none",
+    }
+}
+
+/// Whether `proof` is the one `code` names (the forms' selected option).
+pub(crate) fn proof_is(proof: &crate::office::Proof, code: &str) -> bool {
+    proof_code(proof) == code
+}
+
+/// The message naming a proof.
+pub(crate) fn proof_name(proof: &crate::office::Proof) -> &'static str {
+    let code = proof_code(proof);
+    PROOFS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, id)| id)
+}
+
 /// Which area of the back office a path belongs to; None for what every role may do.
 fn task_of(segments: &[&str]) -> Option<Task> {
     match segments {
@@ -164,7 +195,8 @@ fn task_of(segments: &[&str]) -> Option<Task> {
         ["complaints", ..] => Some(Task::Complaints),
         ["orders", ..] => Some(Task::Orders),
         [
-            "closures" | "exemptions" | "messages" | "audit" | "accounts" | "access" | "stats",
+            "closures" | "exemptions" | "messages" | "audit" | "accounts" | "access" | "stats"
+            | "setup",
             ..,
         ] => Some(Task::Supervise),
         _ => None,

@@ -22,7 +22,7 @@ pub struct NavItem {
 }
 
 /// The navigation: where, the message naming it, and who may go there.
-pub(super) const NAV: [(&str, &str, Task); 10] = [
+pub(super) const NAV: [(&str, &str, Task); 11] = [
     ("/staff/counter", "staff-nav-counter", Task::Counter),
     (
         "/staff/complaints",
@@ -31,6 +31,7 @@ pub(super) const NAV: [(&str, &str, Task); 10] = [
     ),
     ("/staff/orders", "staff-nav-orders", Task::Orders),
     ("/staff/closures", "staff-nav-closures", Task::Supervise),
+    ("/staff/setup", "staff-nav-setup", Task::Supervise),
     ("/staff/exemptions", "staff-nav-exemptions", Task::Supervise),
     ("/staff/messages", "staff-nav-messages", Task::Supervise),
     ("/staff/audit", "staff-nav-audit", Task::Supervise),
@@ -54,6 +55,8 @@ pub(super) const DONE: &[(&str, &str)] = &[
     ("account_created", "staff-done-account-created"),
     ("account_changed", "staff-done-account-changed"),
     ("password_reset", "staff-done-password-reset"),
+    ("setup_saved", "staff-done-setup-saved"),
+    ("setup_moved", "staff-done-setup-moved"),
 ];
 
 /// What every back-office page shows around its content.
