@@ -375,3 +375,171 @@ async fn the_booking_pages_ask_for_the_location_when_a_service_has_two() {
         "the home page lists the setup's services: {home}"
     );
 }
+
+const BOSS_PASSWORD: &str = "correct horse battery staple";
+
+/// The `version` field of a setup page's forms.
+fn version_of(page: &Reply) -> String {
+    let text = page.text();
+    let at = text
+        .find(r#"name="version" value=""#)
+        .unwrap_or_else(|| panic!("no version field: {text}"));
+    let rest = &text[at + r#"name="version" value=""#.len()..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
+/// A supervisor's form post on a setup page: the page's CSRF token and version.
+async fn post_setup(
+    boss: &mut crate::staff_session::StaffSession<'_>,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Reply {
+    let shown = boss.get(page).await;
+    assert_eq!(shown.status, 200, "{page}: {}", shown.text());
+    let (csrf, version) = (crate::staff_session::csrf_of(&shown), version_of(&shown));
+    let mut all = vec![("csrf", csrf.as_str()), ("version", version.as_str())];
+    all.extend_from_slice(fields);
+    boss.post(action, &all).await
+}
+
+/// North's form: its names, address, two passport counters, and the weekdays' hours
+/// from `from` on.
+fn north_form<'a>(from: &'a str, weekday_hours: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name_ro", "Punctul de lucru Nord"),
+        ("name_en", "North office"),
+        ("address", NORTH_ADDRESS),
+        ("counter-passport", "2"),
+        ("hours_from", from),
+        ("hours-mon", weekday_hours),
+        ("hours-tue", weekday_hours),
+        ("hours-wed", weekday_hours),
+        ("hours-thu", weekday_hours),
+        ("hours-fri", weekday_hours),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_supervisor_sets_up_a_location_in_the_back_office_and_an_hours_change_moves_its_bookings_with_notice()
+ {
+    use crate::staff_session::{StaffSession, location};
+    let first = format!(
+        "maria.boss:{}",
+        ghiseu_core::staff::accounts::hash_password(BOSS_PASSWORD).unwrap()
+    );
+    let app = TestApp::spawn_configured(&[
+        ("first_supervisor", first.as_str()),
+        ("public_base_url", "https://programari.test"),
+    ]);
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let added = post_setup(
+        &mut boss,
+        "/staff/setup",
+        "/staff/setup/locations",
+        &[("code", "north"), ("name_ro", "Nord")],
+    )
+    .await;
+    assert_eq!(
+        location(&added),
+        "/staff/setup/locations/north?done=setup_saved",
+        "{}",
+        added.text()
+    );
+    let saved = post_setup(
+        &mut boss,
+        "/staff/setup/locations/north",
+        "/staff/setup/locations/north",
+        &north_form("2026-11-23", "08:00-12:00"),
+    )
+    .await;
+    assert_eq!(
+        location(&saved),
+        "/staff/setup/locations/north?done=setup_saved"
+    );
+    let page = boss.get("/staff/setup/locations/north").await.text();
+    assert!(page.contains(r#"name="hours-wed" maxlength="200" value="08:00-12:00""#), "{page}");
+    assert!(page.contains(NORTH_ADDRESS));
+
+    let number = number_of(&app.book(&with(passport(), json!({"location": "north"}))).await);
+    // Afternoons from now on: the 09:15 booking would be left outside. Shown first.
+    let change = north_form("2026-11-23", "13:00-16:00");
+    let preview = post_setup(
+        &mut boss,
+        "/staff/setup/locations/north",
+        "/staff/setup/locations/north",
+        &change,
+    )
+    .await;
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    let shown = preview.text();
+    assert!(shown.contains("1 programare ar rămâne") || shown.contains("O programare ar rămâne"), "{shown}");
+    assert!(shown.contains("<td>M. I.</td><td>25.11.2026 09:15</td>"), "masked: {shown}");
+    assert!(
+        app.get("/api/availability?service=passport&location=north&date=2026-11-25")
+            .await
+            .json()["day"]["slots"][0]["time"]
+            == "08:00",
+        "nothing changed by the preview"
+    );
+
+    // "Later": the afternoons start the day after the booking; it stays where it is.
+    let mut later = change.clone();
+    later.push(("decision", "later"));
+    let waited = post_setup(
+        &mut boss,
+        "/staff/setup/locations/north",
+        "/staff/setup/locations/north",
+        &later,
+    )
+    .await;
+    assert_eq!(location(&waited), "/staff/setup/locations/north?done=setup_saved");
+    let first_slot = |date: &'static str| {
+        let app = &app;
+        async move {
+            app.get(&format!(
+                "/api/availability?service=passport&location=north&date={date}"
+            ))
+            .await
+            .json()["day"]["slots"][0]["time"]
+                .clone()
+        }
+    };
+    assert_eq!(first_slot("2026-11-25").await, "08:00");
+    assert_eq!(first_slot("2026-11-26").await, "13:00");
+
+    // A closed Wednesday: nothing to wait for; the booking moves, its booker told (R18).
+    let closed = post_setup(
+        &mut boss,
+        "/staff/setup/locations/north",
+        "/staff/setup/locations/north/special-days",
+        &[("date", "2026-11-25"), ("reason", "Inventar")],
+    )
+    .await;
+    assert_eq!(closed.status, 200, "previewed first: {}", closed.text());
+    assert!(!closed.text().contains(r#"value="later""#), "no hours to start later");
+    let moved = post_setup(
+        &mut boss,
+        "/staff/setup/locations/north",
+        "/staff/setup/locations/north/special-days",
+        &[("date", "2026-11-25"), ("reason", "Inventar"), ("decision", "move")],
+    )
+    .await;
+    assert_eq!(
+        location(&moved),
+        "/staff/setup/locations/north?done=setup_moved",
+        "{}",
+        moved.text()
+    );
+    let status = app.get(&format!("/api/bookings/{number}")).await.json();
+    assert_eq!(status["booking"]["state"], "active");
+    assert_eq!(status["booking"]["location"], "north");
+    assert_ne!(status["booking"]["date"], "2026-11-25", "moved off the closed day");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'relocation'"),
+        1,
+        "the booker gets the notice with the link to confirm or decline"
+    );
+    let audit = boss.get("/staff/audit").await.text();
+    assert!(audit.contains("setup:5") && audit.contains("relocate"), "{audit}");
+}
