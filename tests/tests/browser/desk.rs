@@ -398,3 +398,99 @@ async fn stats_the_office_s_numbers_read_at_320_px() {
     })
     .await;
 }
+
+/// Issue 24: a second location is set up from the back office, without JavaScript,
+/// and booked through the citizen pages; its counter checks in its own bookings only.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue24_a_location_set_up_in_the_back_office_is_booked_and_checked_in_there() {
+    use crate::harness::NO_JS;
+    let app = desk_app();
+    run("setup", app, NO_JS, move |page| async move {
+        log_in(&page).await;
+        page.open("/staff/setup").await;
+        page.accessible("the office's setup").await;
+        page.fill("#f-location-code", "north").await;
+        page.fill("#f-location-name", "Punctul de lucru Nord").await;
+        page.click("form[action='/staff/setup/locations'] button").await;
+        page.arrived("/staff/setup/locations/north?done=setup_saved").await;
+        page.accessible("a location's setup").await;
+        page.fill("#f-name-en", "North office").await;
+        page.fill("#f-address", "Str. Nordului 1, Oradea").await;
+        page.fill("#f-counter-passport", "2").await;
+        for day in ["mon", "tue", "wed", "thu", "fri"] {
+            page.fill(&format!("#f-hours-{day}"), "08:00-12:00").await;
+        }
+        page.click("form[action='/staff/setup/locations/north'] > button[type=submit]")
+            .await;
+        page.arrived("/staff/setup/locations/north?done=setup_saved").await;
+        page.find("main [role=status]").await;
+        page.open("/staff/setup/services/passport").await;
+        page.accessible("a service's setup").await;
+        page.fill("#f-bring-ro", "Cartea de identitate").await;
+        page.fill("#f-bring-en", "Your identity card").await;
+        page.click("main form button[type=submit]").await;
+        page.arrived("/staff/setup/services/passport?done=setup_saved").await;
+
+        // The citizen: the service, then the location, the day, the time.
+        page.open("/?lang=en").await;
+        page.find("#service")
+            .await
+            .select_by_value("passport")
+            .await
+            .unwrap();
+        page.click("#day-form button[type=submit]").await;
+        page.landed("/api/availability").await;
+        page.accessible("the choice of locations").await;
+        assert!(page.text("main").await.contains("Str. Nordului 1, Oradea"));
+        page.click("ul.locations a[href*='location=north']").await;
+        page.find("ol.month").await;
+        assert!(page.text("main .place").await.contains("North office"));
+        page.click("ol.month a[href*='date=2026-11-25']").await;
+        page.find("input[name=slot]").await;
+        let first = page.script("return document.querySelector('input[name=slot]').value").await;
+        assert!(first.as_str().unwrap().starts_with("2026-11-25T08:00"), "{first}");
+        page.click("input[name=slot][value^='2026-11-25T09:15']").await;
+        page.fill("#f-name", "Maria Ionescu").await;
+        page.fill("#f-phone", "0733 123 456").await;
+        page.click("input[name=consent]").await;
+        page.click("main form button[type=submit]").await;
+        page.landed("/api/bookings").await;
+        let number = page.text("p.number strong").await;
+        let confirmation = page.text("main").await;
+        assert!(
+            confirmation.contains("North office, Str. Nordului 1, Oradea")
+                && confirmation.contains("Your identity card"),
+            "{confirmation}"
+        );
+        page.accessible("the confirmation at a second location").await;
+
+        // The counter on the day: the main office refuses it, north checks it in.
+        page.app.set_time(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 6, 40, 0).unwrap());
+        log_in(&page).await;
+        page.open("/staff/counter?location=main").await;
+        let check_in = |page: &Page, number: String| {
+            let page = page.clone();
+            async move {
+                page.type_into(&[
+                    ("#f-number", number.as_str()),
+                    ("#f-phone", "0733123456"),
+                    ("#f-proof", "Maria Ionescu"),
+                ])
+                .await;
+                page.click("form[action='/staff/counter/check-in'] button").await;
+            }
+        };
+        check_in(&page, number.clone()).await;
+        page.find("p.error[role=alert]").await;
+        page.open("/staff/counter?location=north").await;
+        page.accessible("the counter at the second location").await;
+        check_in(&page, number).await;
+        page.arrived("/staff/counter?done=checked_in&location=north").await;
+        page.counted(
+            "SELECT COUNT(*) FROM bookings WHERE state = 'attended' AND location = 'north'",
+            1,
+        )
+        .await;
+    })
+    .await;
+}
