@@ -543,3 +543,137 @@ async fn a_supervisor_sets_up_a_location_in_the_back_office_and_an_hours_change_
     let audit = boss.get("/staff/audit").await.text();
     assert!(audit.contains("setup:5") && audit.contains("relocate"), "{audit}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clerk_tied_to_a_location_works_at_its_counter_only_and_supervisors_everywhere() {
+    use crate::staff_session::{StaffSession, location};
+    const KIOSK: &str = "north-kiosk-5a1c";
+    let first = format!(
+        "maria.boss:{}",
+        ghiseu_core::staff::accounts::hash_password(BOSS_PASSWORD).unwrap()
+    );
+    let tokens = format!(
+        r#"{{"ana.pop": {{"hash": "{}", "role": "supervisor"}}, "kiosk": {{"hash": "{}", "role": "counter", "location": "north"}}}}"#,
+        hashed(STAFF_TOKEN),
+        hashed(KIOSK)
+    );
+    let app = TestApp::spawn_configured(&[
+        ("first_supervisor", first.as_str()),
+        ("staff_tokens", tokens.as_str()),
+        ("public_base_url", "https://programari.test"),
+    ]);
+    set_up_two_locations(&app).await;
+    let at_main = number_of(&app.book(&with(passport(), json!({"location": "main"}))).await);
+    let at_north = number_of(
+        &app.book(&with(
+            passport(),
+            json!({"location": "north", "name": "Dan Pop", "phone": "0744123456"}),
+        ))
+        .await,
+    );
+
+    let mut boss = StaffSession::logged_in(&app, "maria.boss", BOSS_PASSWORD).await;
+    let created = boss
+        .submit(
+            "/staff/accounts",
+            "/staff/accounts",
+            &[
+                ("name", "ion.nord"),
+                ("role", "counter"),
+                ("location", "north"),
+                ("password", "a long enough password"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&created), "/staff/accounts?done=account_created");
+    let elsewhere = boss
+        .submit(
+            "/staff/accounts",
+            "/staff/accounts",
+            &[
+                ("name", "ion.sud"),
+                ("role", "counter"),
+                ("location", "south"),
+                ("password", "a long enough password"),
+            ],
+        )
+        .await;
+    assert_eq!(elsewhere.status, 422, "no such location");
+
+    app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 6, 40, 0).unwrap());
+    let mut clerk = StaffSession::logged_in(&app, "ion.nord", "a long enough password").await;
+    let day = clerk.get("/staff/counter").await.text();
+    assert!(day.contains(r#"<input type="hidden" name="location" value="north">"#), "{day}");
+    assert!(!day.contains(r#"value="main""#), "main is not the clerk's to choose: {day}");
+    assert_eq!(clerk.get("/staff/counter?location=main").await.status, 403);
+    let maria = ("0733123456", "Maria Ionescu");
+    assert_eq!(
+        check_in(&mut clerk, &at_main, maria, "main").await.status,
+        403
+    );
+    assert_eq!(
+        check_in(&mut clerk, &at_main, maria, "north").await.status,
+        422,
+        "other_location"
+    );
+    let done = check_in(&mut clerk, &at_north, ("0744123456", "Dan Pop"), "north").await;
+    assert_eq!(location(&done), "/staff/counter?done=checked_in&location=north");
+
+    // A token tied to north: the same limits through the API.
+    let kiosk = |method: Method, path: &'static str, body: Option<Value>| {
+        let app = &app;
+        async move { app.staff(method, path, Some(KIOSK), body).await }
+    };
+    assert_eq!(
+        kiosk(Method::GET, "/api/staff/day?location=main", None).await.status,
+        403
+    );
+    let north_day = kiosk(Method::GET, "/api/staff/day", None).await.json();
+    assert_eq!(north_day["day"]["location"], "north");
+    let refused = kiosk(
+        Method::POST,
+        "/api/staff/walk-in",
+        Some(json!({"service": "passport", "slot": "10:00", "location": "main"})),
+    )
+    .await;
+    assert_eq!(refused.status, 403);
+    let ticket = kiosk(
+        Method::POST,
+        "/api/staff/walk-in",
+        Some(json!({"service": "passport", "slot": "10:00"})),
+    )
+    .await;
+    assert_eq!(ticket.status, 201, "{}", ticket.text());
+    assert_eq!(ticket.json()["ticket"]["location"], "north");
+    // The supervisor's token reaches every location.
+    let main_day = app
+        .staff(
+            Method::GET,
+            "/api/staff/day?location=main",
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(main_day.status, 200);
+}
+
+/// A check-in through the counter page's form.
+async fn check_in(
+    clerk: &mut crate::staff_session::StaffSession<'_>,
+    number: &str,
+    (phone, proof): (&str, &str),
+    location: &str,
+) -> Reply {
+    clerk
+        .submit(
+            "/staff/counter",
+            "/staff/counter/check-in",
+            &[
+                ("number", number),
+                ("phone", phone),
+                ("proof", proof),
+                ("location", location),
+            ],
+        )
+        .await
+}

@@ -17,6 +17,8 @@ pub struct Account {
     pub id: i64,
     pub name: String,
     pub role: Role,
+    /// The one location the account works at; None: every location.
+    pub location: Option<String>,
     pub disabled: bool,
     pub created_at: String,
 }
@@ -129,7 +131,7 @@ pub struct Attempt<'a> {
     pub client: &'a str,
 }
 
-const ACCOUNT_BY_NAME: &str = "SELECT id, name, role, password_hash, disabled_at, created_at
+const ACCOUNT_BY_NAME: &str = "SELECT id, name, role, location, password_hash, disabled_at, created_at
     FROM staff_accounts WHERE name = ?";
 /// Counts one attempt for a subject, before its password is checked, unless the
 /// subject is locked (then it returns nothing). One statement, so parallel guesses
@@ -305,20 +307,21 @@ fn account_of(r: &Row) -> Result<Account, StorageError> {
         name: r.text("name")?,
         // The column's CHECK admits only the four roles.
         role: Role::parse(&r.text("role")?).unwrap_or(Role::Counter),
+        location: r.opt_text("location")?,
         disabled: r.opt_text("disabled_at")?.is_some(),
         created_at: r.text("created_at")?,
     })
 }
 
-const LIST: &str =
-    "SELECT id, name, role, disabled_at, created_at FROM staff_accounts ORDER BY name";
+const LIST: &str = "SELECT id, name, role, location, disabled_at, created_at
+    FROM staff_accounts ORDER BY name";
 
 pub fn list(db: &dyn Database) -> Result<Vec<Account>, Error> {
     Ok(db.execute(LIST, &[])?.read(|r| account_of(&r))?)
 }
 
-const BY_ID: &str =
-    "SELECT id, name, role, disabled_at, created_at FROM staff_accounts WHERE id = ?";
+const BY_ID: &str = "SELECT id, name, role, location, disabled_at, created_at
+    FROM staff_accounts WHERE id = ?";
 
 pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Account>, Error> {
     Ok(db
@@ -326,15 +329,16 @@ pub fn by_id(db: &dyn Database, id: i64) -> Result<Option<Account>, Error> {
         .read_first(|r| account_of(&r))?)
 }
 
-const CREATE: &str =
-    "INSERT INTO staff_accounts (name, role, password_hash, created_at, password_set_at)
-    VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (name) DO NOTHING RETURNING id";
+const CREATE: &str = "INSERT INTO staff_accounts
+    (name, role, password_hash, created_at, password_set_at, location)
+    VALUES (?1, ?2, ?3, ?4, ?4, ?5) ON CONFLICT (name) DO NOTHING RETURNING id";
 
-/// A new account; 409 when the name is taken.
+/// A new account (working at `location`, or everywhere); 409 when the name is taken.
 pub fn create(
     db: &dyn Database,
     name: &str,
     role: Role,
+    location: Option<&str>,
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<Account, Error> {
@@ -348,11 +352,23 @@ pub fn create(
                 role.code().into(),
                 hash.into(),
                 db_time(now).into(),
+                location.into(),
             ],
         )?
         .read_first(|r| r.int("id"))?
         .ok_or_else(|| Error::conflict("account_exists", "name"))?;
     by_id(db, id)?.ok_or(Error::NotFound)
+}
+
+const SET_LOCATION: &str = "UPDATE staff_accounts SET location = ?2 WHERE id = ?1
+    AND location IS NOT ?2 RETURNING id";
+
+/// Ties the account to one location (or, None, frees it); false when it already was.
+pub fn set_location(db: &dyn Database, id: i64, location: Option<&str>) -> Result<bool, Error> {
+    Ok(db
+        .execute(SET_LOCATION, &[id.into(), location.into()])?
+        .first()
+        .is_some())
 }
 
 const SET_DISABLED: &str = "UPDATE staff_accounts SET disabled_at = ?2 WHERE id = ?1

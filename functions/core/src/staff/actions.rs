@@ -21,17 +21,30 @@ fn field<'f>(fields: &'f Fields, name: &str) -> &'f str {
     fields.get(name).map(String::as_str).unwrap_or("")
 }
 
-/// R05: check-in with the number, the phone and the VIN/holder; a refusal is audited
-/// too, since repeated mismatches are a signal.
-pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, Error> {
+/// The location a counter action happens at: the one the fields name, or the staff
+/// member's own when their account is tied to one (naming another is refused, 403).
+fn counter_at<'f>(fields: &'f Fields, own: Option<&'f str>) -> Result<Option<&'f str>, Error> {
+    let named = Some(field(fields, "location").trim()).filter(|l| !l.is_empty());
+    match (named, own) {
+        (Some(named), Some(own)) => super::reaches(Some(own), named).map(|_| Some(own)),
+        (named, own) => Ok(own.or(named)),
+    }
+}
+
+/// R05: check-in with the number, the phone and the VIN/holder, at the counter's
+/// location when it names one (or the staff member's); a refusal is audited too,
+/// since repeated mismatches are a signal.
+pub fn check_in(
+    ctx: &Context,
+    fields: &Fields,
+    who: &Staff,
+    own: Option<&str>,
+) -> Result<Booking, Error> {
     let input = counter::CheckIn {
         number: field(fields, "number"),
         phone: field(fields, "phone"),
         proof: field(fields, "proof"),
-        location: fields
-            .get("location")
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty()),
+        location: counter_at(fields, own)?,
     };
     counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now).inspect_err(|e| {
         let entry = Entry::new("check_in_refused", "booking:?").detail(e.code());
@@ -42,10 +55,15 @@ pub fn check_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<Booking, 
 
 /// R01: a walk-in ticket for `service` at `slot` (at `location`, when the service is
 /// given at more than one).
-pub fn walk_in(ctx: &Context, fields: &Fields, who: &Staff) -> Result<WalkInTicket, Error> {
+pub fn walk_in(
+    ctx: &Context,
+    fields: &Fields,
+    who: &Staff,
+    own: Option<&str>,
+) -> Result<WalkInTicket, Error> {
     let desk = ctx
         .setup()?
-        .desk(Some(field(fields, "location")), field(fields, "service"))?;
+        .desk(counter_at(fields, own)?, field(fields, "service"))?;
     let ticket = counter::issue_walk_in(
         ctx.db,
         ctx.office,

@@ -29,6 +29,27 @@ pub struct Staff(pub String);
 pub struct TokenConfig {
     hash: String,
     role: Role,
+    /// The one location the token works at; left out: every location.
+    #[serde(default)]
+    location: Option<String>,
+}
+
+/// Who a request acts as: the name, the role, and the one location they work at
+/// (None: every location).
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub staff: Staff,
+    pub role: Role,
+    pub location: Option<String>,
+}
+
+/// Ok when a member of staff tied to `own` (None: every location) may act at
+/// `location`; 403 otherwise.
+pub fn reaches(own: Option<&str>, location: &str) -> Result<(), Error> {
+    match own {
+        Some(own) if own != location => Err(Error::Forbidden),
+        _ => Ok(()),
+    }
 }
 
 /// Reads `staff_tokens`: `{"name": {"hash": "<sha256 hex>", "role": "…"}}`. A token
@@ -58,11 +79,12 @@ pub fn parse_tokens(json: Option<&str>) -> Result<BTreeMap<String, TokenConfig>,
         .collect()
 }
 
-/// The staff member whose token this `Authorization` header carries, and their role.
+/// The staff member whose token this `Authorization` header carries, their role and
+/// their location.
 pub fn authenticate(
     authorization: Option<&str>,
     tokens: &BTreeMap<String, TokenConfig>,
-) -> Result<(Staff, Role), Error> {
+) -> Result<Authenticated, Error> {
     let presented = authorization
         .and_then(|h| h.strip_prefix("Bearer "))
         .map(|t| hex_sha256(t.trim().as_bytes()))
@@ -77,7 +99,11 @@ pub fn authenticate(
                 .as_bytes()
                 .ct_eq(presented.as_bytes()),
         ) {
-            found = Some((Staff(name.clone()), token.role));
+            found = Some(Authenticated {
+                staff: Staff(name.clone()),
+                role: token.role,
+                location: token.location.clone(),
+            });
         }
     }
     found.ok_or(Error::Unauthorized)
@@ -201,7 +227,7 @@ mod tests {
 
     fn tokens() -> BTreeMap<String, TokenConfig> {
         parse_tokens(Some(&format!(
-            r#"{{"ana": {{"hash": "{}", "role": "supervisor"}}, "kiosk": {{"hash": "{}", "role": "counter"}}}}"#,
+            r#"{{"ana": {{"hash": "{}", "role": "supervisor"}}, "kiosk": {{"hash": "{}", "role": "counter", "location": "north"}}}}"#,
             hex_sha256(b"s3cret-token"),
             hex_sha256(b"kiosk-token")
         )))
@@ -209,15 +235,22 @@ mod tests {
     }
 
     #[test]
-    fn r19_right_token_names_the_staff_member_and_role() {
+    fn r19_right_token_names_the_staff_member_their_role_and_location() {
+        let who = |token: &str| {
+            let a = authenticate(Some(token), &tokens()).unwrap();
+            (a.staff, a.role, a.location)
+        };
         assert_eq!(
-            authenticate(Some("Bearer s3cret-token"), &tokens()).unwrap(),
-            (Staff("ana".into()), Role::Supervisor)
+            who("Bearer s3cret-token"),
+            (Staff("ana".into()), Role::Supervisor, None)
         );
         assert_eq!(
-            authenticate(Some("Bearer kiosk-token"), &tokens()).unwrap(),
-            (Staff("kiosk".into()), Role::Counter)
+            who("Bearer kiosk-token"),
+            (Staff("kiosk".into()), Role::Counter, Some("north".into()))
         );
+        assert!(reaches(Some("north"), "north").is_ok());
+        assert!(matches!(reaches(Some("north"), "main"), Err(Error::Forbidden)));
+        assert!(reaches(None, "main").is_ok());
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Session {
     pub account_id: i64,
     pub staff: Staff,
     pub role: Role,
+    /// The one location the account works at; None: every location.
+    pub location: Option<String>,
     pub lang: Lang,
     csrf: String,
     token_hash: String,
@@ -80,7 +82,8 @@ pub fn start(
     Ok(token)
 }
 
-const FIND: &str = "SELECT s.token_hash, s.account_id, s.csrf, s.lang, s.seen_at, a.name, a.role
+const FIND: &str = "SELECT s.token_hash, s.account_id, s.csrf, s.lang, s.seen_at, a.name, a.role,
+        a.location
     FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
     WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND a.disabled_at IS NULL
       AND s.seen_at > ?2 AND s.started_at > ?3";
@@ -109,6 +112,7 @@ pub fn find(
                 account_id: r.int("account_id")?,
                 staff: Staff(r.text("name")?),
                 role: Role::parse(&r.text("role")?).unwrap_or(Role::Counter),
+                location: r.opt_text("location")?,
                 lang: Lang::from_code(Some(&r.text("lang")?)),
                 csrf: r.text("csrf")?,
                 token_hash: r.text("token_hash")?,

@@ -286,7 +286,7 @@ CREATE TABLE staff_accounts (
         disabled_at TEXT,
         created_at TEXT NOT NULL,
         password_set_at TEXT NOT NULL
-    );
+    , location TEXT);
 
 -- table staff_sessions on staff_sessions
 CREATE TABLE staff_sessions (

@@ -14,7 +14,7 @@ use crate::messaging::outbox;
 use crate::office::Setup;
 use crate::office::relocation;
 use crate::orders;
-use crate::staff::{Role, Staff, Task, actions};
+use crate::staff::{Authenticated, Staff, Task, actions, reaches};
 use crate::web::toolkit::{
     Request, Response, body_fields, json_document, json_response, optional_body_fields,
     query_pairs, require_get,
@@ -23,9 +23,9 @@ use chrono::Duration;
 use http::{Method, StatusCode, header};
 use serde_json::json;
 
-/// Who the request's bearer token names, and their role; from the head alone, so an
-/// upload is refused before its body is read.
-pub fn authenticated(req: &Request, staff_tokens: Option<&str>) -> Result<(Staff, Role), Error> {
+/// Who the request's bearer token names, their role and location; from the head
+/// alone, so an upload is refused before its body is read.
+pub fn authenticated(req: &Request, staff_tokens: Option<&str>) -> Result<Authenticated, Error> {
     let tokens = crate::staff::parse_tokens(staff_tokens)?;
     let authorization = req
         .headers()
@@ -36,7 +36,12 @@ pub fn authenticated(req: &Request, staff_tokens: Option<&str>) -> Result<(Staff
 
 /// Routes the staff API: every call authenticated, then role-checked.
 pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result<Response, Error> {
-    let (who, role) = authenticated(req, staff_tokens)?;
+    let Authenticated {
+        staff: who,
+        role,
+        location: own,
+    } = authenticated(req, staff_tokens)?;
+    let own = own.as_deref();
     let path = req.uri().path().trim_end_matches('/');
     let segments: Vec<&str> = path.trim_start_matches("/api/staff/").split('/').collect();
     role.require(task_of(&segments))?;
@@ -59,11 +64,11 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["access-requests"], true) => ok(actions::access_request(ctx, &body_fields(req)?, &who)?),
         (["check-in"], true) => {
-            let booking = actions::check_in(ctx, &body_fields(req)?, &who)?;
+            let booking = actions::check_in(ctx, &body_fields(req)?, &who, own)?;
             ok(json!({"booking": booking.status_view()}))
         }
         (["walk-in"], true) => {
-            let ticket = actions::walk_in(ctx, &body_fields(req)?, &who)?;
+            let ticket = actions::walk_in(ctx, &body_fields(req)?, &who, own)?;
             Ok(json_response(
                 StatusCode::CREATED,
                 &json!({"ticket": ticket}),
@@ -72,12 +77,14 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         (["bookings", number, "no-show"], true) => {
             no_fields(req)?;
             let booking = booking_by_number(ctx, number)?;
+            reaches(own, &booking.location)?;
             counter::no_show(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
             ok(json!({"state": "no_show"}))
         }
         (["bookings", number, "fictitious"], true) => {
             no_fields(req)?;
             let booking = booking_by_number(ctx, number)?;
+            reaches(own, &booking.location)?;
             let cancelled =
                 counter::fictitious(ctx.db, &booking, &who, &ctx.contact_key(), ctx.now)?;
             ok(json!({"cancelled": cancelled}))
@@ -133,7 +140,7 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
             let date = crate::web::toolkit::query_date(req, "date")?
                 .unwrap_or_else(|| ctx.now.with_timezone(&OFFICE_TZ).date_naive());
             let setup = ctx.setup()?;
-            let location = crate::web::backoffice::counter_location(req, setup)?;
+            let location = crate::web::backoffice::counter_location(req, setup, own)?;
             ok(json!({"day": dayview::day(ctx.db, ctx.office, setup, location, date, ctx.now)?}))
         }
         (["complaints"], false) => {

@@ -11,6 +11,8 @@ pub(super) const STATEMENTS: &[&str] = &[
     )",
     "ALTER TABLE bookings ADD COLUMN location TEXT NOT NULL DEFAULT 'main'",
     "ALTER TABLE walk_in_tickets ADD COLUMN location TEXT NOT NULL DEFAULT 'main'",
+    // A staff account may work at one location only (NULL: every location).
+    "ALTER TABLE staff_accounts ADD COLUMN location TEXT",
     // A window is closed per location: the table is rebuilt for its new unique key
     // (SQLite can't change a constraint in place); relocations keep their window ids.
     "CREATE TABLE closed_windows_by_location (

@@ -23,9 +23,18 @@ use crate::web::toolkit::see_other;
 use askama::Template;
 use http::StatusCode;
 
-/// The location the counter page shows: `?location=`, else the first.
-pub(crate) fn counter_location<'s>(req: &Request, setup: &'s Setup) -> Result<&'s Location, Error> {
-    match query_pairs(req).get("location").filter(|l| !l.is_empty()) {
+/// The location the counter's day shows: `?location=`, else the staff member's own
+/// (asking for another is refused, 403), else the first.
+pub(crate) fn counter_location<'s>(
+    req: &Request,
+    setup: &'s Setup,
+    own: Option<&str>,
+) -> Result<&'s Location, Error> {
+    let asked = query_pairs(req).remove("location").filter(|l| !l.is_empty());
+    if let Some(asked) = &asked {
+        crate::staff::reaches(own, asked)?;
+    }
+    match asked.as_deref().or(own) {
         Some(code) => Ok(setup.location(code)?),
         None => Ok(&setup.locations[0]),
     }
@@ -56,16 +65,19 @@ pub(super) fn counter(
             let today = ctx.now.with_timezone(&OFFICE_TZ).date_naive();
             let date = query_date(req, "date")?.unwrap_or(today);
             let setup = ctx.setup()?;
-            let location = counter_location(req, setup)?;
+            let own = session.location.as_deref();
+            let location = counter_location(req, setup, own)?;
             let html = render(CounterPage {
                 lang,
                 title: lang.tr("staff-counter-title"),
                 frame: Frame::new(req, session),
                 day: dayview::day(ctx.db, ctx.office, setup, location, date, ctx.now)?,
                 is_today: date == today,
+                // A clerk tied to a location has only it to choose.
                 locations: setup
                     .locations
                     .iter()
+                    .filter(|l| own.is_none_or(|own| own == l.code))
                     .map(|l| (l.code.clone(), l.name(lang).to_owned()))
                     .collect(),
             });
@@ -73,7 +85,7 @@ pub(super) fn counter(
         }
         (["check-in"], false) => {
             let fields = form(req, session)?;
-            actions::check_in(ctx, &fields, who)?;
+            actions::check_in(ctx, &fields, who, session.location.as_deref())?;
             // Back to the day of the location checked in at (its code is checked).
             Ok(see_other(&match fields.get("location").filter(|l| !l.is_empty()) {
                 Some(location) => format!("/staff/counter?done=checked_in&location={location}"),
@@ -91,7 +103,7 @@ pub(super) fn counter(
                 service: &'a str,
             }
             let fields = form(req, session)?;
-            let ticket = actions::walk_in(ctx, &fields, who)?;
+            let ticket = actions::walk_in(ctx, &fields, who, session.location.as_deref())?;
             let service = ctx.setup()?.service(&ticket.service)?;
             let html = render(TicketPage {
                 lang,
@@ -104,6 +116,7 @@ pub(super) fn counter(
         }
         (["bookings", id, mark @ ("no-show" | "fictitious")], _) => {
             let booking = Booking::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
+            crate::staff::reaches(session.location.as_deref(), &booking.location)?;
             if get {
                 let (title, question, button) = if *mark == "no-show" {
                     (

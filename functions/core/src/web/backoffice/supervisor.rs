@@ -237,6 +237,8 @@ pub(super) fn accounts_page(
                 accounts: Vec<Account>,
                 own_id: i64,
                 roles: [Role; 4],
+                /// Every location (code, name), for tying an account to one.
+                locations: Vec<(String, String)>,
             }
             let html = render(AccountsPage {
                 lang,
@@ -245,6 +247,12 @@ pub(super) fn accounts_page(
                 accounts: accounts::list(ctx.db)?,
                 own_id: session.account_id,
                 roles: Role::ALL,
+                locations: ctx
+                    .setup()?
+                    .locations
+                    .iter()
+                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
+                    .collect(),
             });
             Ok(html_response(StatusCode::OK, html))
         }
@@ -252,10 +260,18 @@ pub(super) fn accounts_page(
             let fields = form(req, session)?;
             let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
             let role = Role::parse(field("role"))?;
-            let account =
-                accounts::create(ctx.db, field("name"), role, field("password"), ctx.now)?;
+            let location = account_location(ctx, field("location"))?;
+            let account = accounts::create(
+                ctx.db,
+                field("name"),
+                role,
+                location,
+                field("password"),
+                ctx.now,
+            )?;
             let entry = Entry::new("account_create", format!("account:{}", account.name))
-                .change("none", role.code());
+                .change("none", role.code())
+                .detail(location.unwrap_or("every location"));
             audit(ctx.db, who, &entry, ctx.now)?;
             Ok(see_other("/staff/accounts?done=account_created"))
         }
@@ -279,6 +295,21 @@ pub(super) fn accounts_page(
             }
             Ok(see_other("/staff/accounts?done=account_changed"))
         }
+        ([id, "location"], false) => {
+            let fields = form(req, session)?;
+            let account = accounts::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
+            let field = fields.get("location").map(String::as_str).unwrap_or("");
+            let location = account_location(ctx, field)?;
+            if accounts::set_location(ctx.db, account.id, location)? {
+                let entry = Entry::new("account_location", format!("account:{}", account.name))
+                    .change(
+                        account.location.as_deref().unwrap_or("every location"),
+                        location.unwrap_or("every location"),
+                    );
+                audit(ctx.db, who, &entry, ctx.now)?;
+            }
+            Ok(see_other("/staff/accounts?done=account_changed"))
+        }
         ([id, "password"], false) => {
             let fields = form(req, session)?;
             let account = accounts::by_id(ctx.db, id_of(id)?)?.ok_or(Error::NotFound)?;
@@ -290,6 +321,16 @@ pub(super) fn accounts_page(
         }
         _ => Err(Error::NotFound),
     }
+}
+
+/// The location an account is tied to, from a form's choice (blank: every location).
+fn account_location<'f>(ctx: &Context, field: &'f str) -> Result<Option<&'f str>, Error> {
+    let field = field.trim();
+    if field.is_empty() {
+        return Ok(None);
+    }
+    ctx.setup()?.location(field)?;
+    Ok(Some(field))
 }
 
 /// GDPR art. 15: the form, and the export as a JSON download (audited by the action).
