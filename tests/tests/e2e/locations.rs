@@ -364,6 +364,10 @@ async fn the_booking_pages_ask_for_the_location_when_a_service_has_two() {
         "{html}"
     );
     assert!(html.contains(NORTH_ADDRESS));
+    assert!(
+        html.contains("First day with free seats: Monday 23 November"),
+        "each location with its next free day: {html}"
+    );
     let month = app
         .get_html("/api/availability?service=passport&location=north&lang=en")
         .await

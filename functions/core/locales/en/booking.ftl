@@ -15,6 +15,8 @@ booking-slot-seats = { PLURAL($count) ->
 
 booking-locations-title = { $service } — choose a location
 booking-locations-description = The locations where { $service } can be booked.
+booking-next-free-day = First day with free seats: { $day }
+booking-no-free-day = No free seat on the days open now
 booking-month-title = { $service } — choose a day
 booking-month-description = { $service }: the days with free seats for online booking.
 booking-choose-another-service = Choose another service

@@ -9,6 +9,8 @@ booking-slot-seats = { $count } hely
 
 booking-locations-title = { $service } — válasszon helyszínt
 booking-locations-description = A helyszínek, ahol erre a szolgáltatásra lehet időpontot foglalni: { $service }.
+booking-next-free-day = Az első nap szabad hellyel: { $day }
+booking-no-free-day = A most foglalható napokon nincs szabad hely
 booking-month-title = { $service } — válasszon napot
 booking-month-description = { $service }: a szabad online helyekkel rendelkező napok.
 booking-choose-another-service = Másik szolgáltatás választása

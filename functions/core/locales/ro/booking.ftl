@@ -17,6 +17,8 @@ booking-slot-seats = { PLURAL($count) ->
 
 booking-locations-title = { $service } — alegeți sediul
 booking-locations-description = Sediile unde se poate programa pentru { $service }.
+booking-next-free-day = Prima zi cu locuri libere: { $day }
+booking-no-free-day = Niciun loc liber în zilele deschise acum
 booking-month-title = { $service } — alegeți ziua
 booking-month-description = { $service }: zilele cu locuri libere pentru programarea online.
 booking-choose-another-service = Alegeți alt serviciu

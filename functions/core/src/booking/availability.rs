@@ -8,12 +8,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
-const TAKEN_PER_SLOT: &str = "SELECT slot_start, COUNT(*) AS taken FROM bookings
+/// The seats taken per slot of the day and the windows closed in it (R18), in one
+/// statement: each is a host call on the busiest route of the rush.
+const TAKEN_AND_CLOSED: &str = "SELECT slot_start AS starts_at, NULL AS ends_at, COUNT(*) AS taken
+    FROM bookings
     WHERE service = ?1 AND slot_start >= ?2 AND slot_start < ?3 AND location = ?5
       AND (state != 'cancelled' OR seat_free_at > ?4)
-    GROUP BY slot_start";
-const CLOSED_WINDOWS: &str = "SELECT starts_at, ends_at FROM closed_windows
-    WHERE service = ?1 AND location = ?2 AND starts_at < ?3 AND ends_at > ?4";
+    GROUP BY slot_start
+    UNION ALL
+    SELECT starts_at, ends_at, NULL FROM closed_windows
+    WHERE service = ?1 AND location = ?5 AND starts_at < ?3 AND ends_at > ?2";
 
 #[derive(Debug, Serialize)]
 pub struct SlotAvailability {
@@ -33,6 +37,23 @@ pub struct DayAvailability {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed: Option<Closed>,
     pub slots: Vec<SlotAvailability>,
+}
+
+/// The first day of `days` with an online seat left at the desk (None: none), for the
+/// choice of locations. It stops at the first: a free office reads one day.
+pub fn next_free_day(
+    db: &dyn Database,
+    office: &Office,
+    desk: &Desk,
+    (from, to): (NaiveDate, NaiveDate),
+    now: DateTime<Utc>,
+) -> Result<Option<NaiveDate>, Error> {
+    for date in from.iter_days().take_while(|d| *d <= to) {
+        if day(db, office, desk, date, now)?.slots.iter().any(|s| s.bookable) {
+            return Ok(Some(date));
+        }
+    }
+    Ok(None)
 }
 
 pub fn day(
@@ -65,7 +86,7 @@ pub fn day(
     let first = slots[0].start;
     let after_last = slots[slots.len() - 1].end;
     let rows = db.execute(
-        TAKEN_PER_SLOT,
+        TAKEN_AND_CLOSED,
         &[
             service.into(),
             db_time(first).into(),
@@ -74,21 +95,16 @@ pub fn day(
             location.into(),
         ],
     )?;
-    let taken: HashMap<DateTime<Utc>, i64> = rows
-        .read(|r| Ok((r.time("slot_start")?, r.int("taken")?)))?
-        .into_iter()
-        .collect();
-    let closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = db
-        .execute(
-            CLOSED_WINDOWS,
-            &[
-                service.into(),
-                location.into(),
-                db_time(after_last).into(),
-                db_time(first).into(),
-            ],
-        )?
-        .read(|r| Ok((r.time("starts_at")?, r.time("ends_at")?)))?;
+    let mut taken: HashMap<DateTime<Utc>, i64> = HashMap::new();
+    let mut closed: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for r in rows.iter() {
+        match r.opt_time("ends_at")? {
+            Some(end) => closed.push((r.time("starts_at")?, end)),
+            None => {
+                taken.insert(r.time("starts_at")?, r.int("taken")?);
+            }
+        }
+    }
     let seats = desk.online_seats();
     let slots = slots
         .iter()

@@ -149,19 +149,26 @@ impl Interval {
 
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+/// Hours per weekday: `mon` … `sun`; a day left out is closed.
+pub type Week = BTreeMap<String, Vec<Interval>>;
+
 /// A location's weekly hours from a date on (until the next timetable's date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timetable {
     pub from: NaiveDate,
-    /// `mon` … `sun`; a day left out is closed.
-    pub week: BTreeMap<String, Vec<Interval>>,
+    pub week: Week,
+    /// The services that keep other hours here, each with its own week.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub services: BTreeMap<String, Week>,
 }
 
 impl Timetable {
-    fn hours(&self, date: NaiveDate) -> &[Interval] {
+    /// A service's hours on `date`: its own week, else the location's.
+    fn hours(&self, service: &str, date: NaiveDate) -> &[Interval] {
         let day = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
-        self.week.get(day).map_or(&[], Vec::as_slice)
+        let week = self.services.get(service).unwrap_or(&self.week);
+        week.get(day).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -204,12 +211,13 @@ impl Location {
         self.name.get(lang)
     }
 
-    /// The hours of `date` and, on a special day, its reason.
-    fn hours(&self, date: NaiveDate) -> (Option<&SpecialDay>, &[Interval]) {
+    /// A service's hours on `date` here and, on a special day (the same for every
+    /// service), the day.
+    fn hours(&self, service: &str, date: NaiveDate) -> (Option<&SpecialDay>, &[Interval]) {
         if let Some(special) = self.special_days.iter().find(|s| s.date == date) {
             return (Some(special), &special.hours);
         }
-        (None, self.week_on(date).map_or(&[], |t| t.hours(date)))
+        (None, self.week_on(date).map_or(&[], |t| t.hours(service, date)))
     }
 
     /// The weekly hours in force on `date`.
@@ -217,11 +225,11 @@ impl Location {
         self.timetables.iter().rev().find(|t| t.from <= date)
     }
 
-    /// New weekly hours from `from` on: they replace any timetable starting that day
-    /// or later, and the earlier ones keep their days.
-    pub fn set_week(&mut self, from: NaiveDate, week: BTreeMap<String, Vec<Interval>>) {
-        self.timetables.retain(|t| t.from < from);
-        self.timetables.push(Timetable { from, week });
+    /// A new timetable from its `from` on: it replaces any starting that day or
+    /// later, and the earlier ones keep their days.
+    pub fn set_timetable(&mut self, timetable: Timetable) {
+        self.timetables.retain(|t| t.from < timetable.from);
+        self.timetables.push(timetable);
     }
 
     /// The name and the address on one line, for messages and calendars.
@@ -269,7 +277,7 @@ impl Desk<'_> {
                 name: c.reason.clone(),
             });
         }
-        let (special, hours) = self.location.hours(date);
+        let (special, hours) = self.location.hours(&self.service.code, date);
         match special {
             Some(s) if hours.is_empty() => {
                 return Some(Closed::Closure {
@@ -307,7 +315,7 @@ impl Desk<'_> {
         {
             return false;
         }
-        self.location.hours(date).1.iter().any(|i| {
+        self.location.hours(&self.service.code, date).1.iter().any(|i| {
             let close = NaiveDateTime::new(date, i.close);
             from >= NaiveDateTime::new(date, i.open) && to <= close
         })
@@ -321,7 +329,7 @@ impl Desk<'_> {
         }
         let step = Duration::minutes(i64::from(self.service.slot_minutes));
         let mut slots = Vec::new();
-        for interval in self.location.hours(date).1 {
+        for interval in self.location.hours(&self.service.code, date).1 {
             let mut local = NaiveDateTime::new(date, interval.open);
             let close = NaiveDateTime::new(date, interval.close);
             while local + step <= close {
@@ -494,11 +502,12 @@ impl Setup {
                 if j > 0 && l.timetables[j - 1].from >= t.from {
                     return fail(format!("{path}.from"), "after the timetable before it");
                 }
-                for (day, hours) in &t.week {
-                    if !WEEKDAYS.contains(&day.as_str()) {
-                        return fail(format!("{path}.week.{day}"), "not a weekday (mon … sun)");
+                check_week(&format!("{path}.week"), &t.week)?;
+                for (code, week) in &t.services {
+                    if self.service(code).is_err() {
+                        return fail(format!("{path}.services.{code}"), "not a service");
                     }
-                    check_hours(&format!("{path}.week.{day}"), hours)?;
+                    check_week(&format!("{path}.services.{code}"), week)?;
                 }
             }
             for (j, s) in l.special_days.iter().enumerate() {
@@ -539,6 +548,16 @@ fn check_words(path: &str, words: &Words, max: usize) -> Result<(), (String, Str
         if text.chars().count() > max {
             return Err((format!("{path}.{lang}"), format!("at most {max} characters")));
         }
+    }
+    Ok(())
+}
+
+fn check_week(path: &str, week: &Week) -> Result<(), (String, String)> {
+    for (day, hours) in week {
+        if !WEEKDAYS.contains(&day.as_str()) {
+            return Err((format!("{path}.{day}"), "not a weekday (mon … sun)".into()));
+        }
+        check_hours(&format!("{path}.{day}"), hours)?;
     }
     Ok(())
 }
@@ -600,6 +619,7 @@ impl Default for Setup {
                 timetables: vec![Timetable {
                     from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"),
                     week,
+                    services: BTreeMap::new(),
                 }],
                 special_days: vec![],
             }],

@@ -139,9 +139,18 @@ pub fn availability(req: &Request, ctx: &Context) -> Result<Response, Error> {
     let location = query.get("location").map(String::as_str);
     let desk = match setup.bookable_desk(location, service) {
         Err(Error::Field(f)) if f.code == "location_required" && format_of(req) == Format::Html => {
+            let service = setup.service(service)?;
+            let window = ctx.office.booking_window(ctx.now);
+            let places = setup
+                .desks_of(service)
+                .map(|desk| {
+                    let next = availability::next_free_day(ctx.db, ctx.office, &desk, window, ctx.now)?;
+                    Ok((desk, next))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
             return Ok(html_response(
                 StatusCode::OK,
-                html::locations_page(lang_of(req, None), setup, setup.service(service)?),
+                html::locations_page(lang_of(req, None), service, &places),
             ));
         }
         other => other?,

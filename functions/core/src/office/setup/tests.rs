@@ -104,6 +104,38 @@ fn a_timetable_takes_over_from_its_date_and_a_special_day_wins_over_the_week() {
 }
 
 #[test]
+fn a_service_may_keep_its_own_hours_at_a_location() {
+    let mut setup = two_locations();
+    let own = [(
+        "mon".to_owned(),
+        Interval::list("09:00-10:00").unwrap(),
+    )];
+    setup.locations[0].timetables[0]
+        .services
+        .insert("registration".into(), own.into_iter().collect());
+    let registration = setup.desk(None, "registration").unwrap();
+    assert_eq!(
+        times(&registration, d(2026, 11, 23)),
+        ["09:00", "09:20", "09:40"]
+    );
+    assert_eq!(
+        registration.closed(&[], d(2026, 11, 24)),
+        Some(Closed::NoHours),
+        "a day its own week leaves out is closed for it"
+    );
+    let passport = setup.desk(Some("main"), "passport").unwrap();
+    assert_eq!(times(&passport, d(2026, 11, 24)).len(), 32, "the others keep the location's");
+    assert!(setup.check().is_ok());
+    setup.locations[0].timetables[0]
+        .services
+        .insert("visa".into(), BTreeMap::new());
+    assert_eq!(
+        setup.check().unwrap_err().0,
+        "locations[0].timetables[0].services.visa"
+    );
+}
+
+#[test]
 fn r01_the_online_share_is_the_services_rounded_down_and_r06_r07_follow_its_proof() {
     let mut setup = Setup::default();
     setup.services[0].online_percent = 75;
@@ -346,3 +378,4 @@ fn an_office_upgraded_from_before_locations_keeps_every_row_at_its_first_locatio
         ["09:00", "09:20", "09:40", "10:00", "10:20", "10:40", "11:00", "11:20", "11:40"]
     );
 }
+

@@ -12,7 +12,7 @@ use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
-use crate::office::setup::{SpecialDay, Timetable, WEEKDAYS, Words};
+use crate::office::setup::{SpecialDay, Timetable, WEEKDAYS, Week, Words};
 use crate::office::{Interval, Location, Proof, Service, Setup};
 use crate::staff::actions;
 use crate::staff::session::Session;
@@ -48,6 +48,7 @@ pub(super) fn setup_pages(
                 timetables: vec![Timetable {
                     from: today(ctx),
                     week: BTreeMap::new(),
+                    services: BTreeMap::new(),
                 }],
                 special_days: vec![],
             });
@@ -242,10 +243,50 @@ fn edit_location(location: &mut Location, setup: &Setup, fields: &Fields) -> Res
             week.insert(day.to_owned(), hours);
         }
     }
-    if location.week_on(from).map(|t| &t.week) != Some(&week) {
-        location.set_week(from, week);
+    let mut services = BTreeMap::new();
+    for service in &setup.services {
+        let field = format!("own-hours-{}", service.code);
+        let own = text(fields, &field);
+        if !own.is_empty() {
+            let own = own_week(&own).map_err(|_| Error::field("invalid_hours", &field))?;
+            services.insert(service.code.clone(), own);
+        }
+    }
+    let timetable = Timetable {
+        from,
+        week,
+        services,
+    };
+    let in_force = location.week_on(from);
+    if in_force.map(|t| (&t.week, &t.services)) != Some((&timetable.week, &timetable.services)) {
+        location.set_timetable(timetable);
     }
     Ok(())
+}
+
+/// A service's own week as the form writes it: `mon 08:30-12:00; fri 08:30-11:00,
+/// 12:00-13:00` (a day left out is closed for it).
+fn own_week(text: &str) -> Result<Week, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (day, hours) = part.split_once(' ').ok_or_else(|| part.to_owned())?;
+            if !WEEKDAYS.contains(&day) {
+                return Err(day.to_owned());
+            }
+            Ok((day.to_owned(), Interval::list(hours)?))
+        })
+        .collect()
+}
+
+/// A service's own week as the form shows it (see `own_week`).
+fn show_week(week: &Week) -> String {
+    WEEKDAYS
+        .iter()
+        .filter_map(|d| week.get(*d).map(|h| format!("{d} {}", Interval::show(h))))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Saves `setup` from the form's `version`; bookings it would leave outside the hours
@@ -379,8 +420,9 @@ fn location_page(
         version: i64,
         location: &'a Location,
         directions: Words,
-        /// Each service: its code, name and the counters it has here (0: not given).
-        counters: Vec<(String, String, u32)>,
+        /// Each service: its code, name, the counters it has here (0: not given) and
+        /// its own hours here, when it keeps other hours than the location.
+        counters: Vec<(String, String, u32, String)>,
         hours_from: NaiveDate,
         /// Each weekday: its name and its hours as the form writes them.
         week: Vec<(&'static str, String, String)>,
@@ -411,7 +453,11 @@ fn location_page(
             .iter()
             .map(|s| {
                 let n = location.counters.get(&s.code).copied().unwrap_or(0);
-                (s.code.clone(), s.name(lang).to_owned(), n)
+                let own = in_force
+                    .and_then(|t| t.services.get(&s.code))
+                    .map(show_week)
+                    .unwrap_or_default();
+                (s.code.clone(), s.name(lang).to_owned(), n, own)
             })
             .collect(),
         hours_from: today,
@@ -424,14 +470,7 @@ fn location_page(
             .timetables
             .iter()
             .filter(|t| t.from > today)
-            .map(|t| {
-                let days = WEEKDAYS
-                    .iter()
-                    .filter_map(|d| t.week.get(*d).map(|h| format!("{d} {}", Interval::show(h))))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                (t.from, days)
-            })
+            .map(|t| (t.from, show_week(&t.week)))
             .collect(),
     });
     Ok(html_response(StatusCode::OK, html))
@@ -474,4 +513,19 @@ fn service_page(
         bring: [lines(|w| &w.ro), lines(|w| &w.en), lines(|w| &w.hu)],
     });
     Ok(html_response(StatusCode::OK, html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_services_own_week_reads_as_written_and_shows_as_read() {
+        let week = own_week("mon 08:30-12:00; fri 08:30-11:00, 12:00-13:00").unwrap();
+        assert_eq!(week.len(), 2);
+        assert_eq!(show_week(&week), "mon 08:30-12:00; fri 08:30-11:00, 12:00-13:00");
+        assert!(own_week("monday 08:30-12:00").is_err());
+        assert!(own_week("mon 12:00-08:00").is_err());
+        assert!(own_week("mon").is_err());
+    }
 }

@@ -126,6 +126,8 @@ pub struct Place {
     pub name: String,
     pub address: String,
     pub directions: String,
+    /// Its next day with a free online seat, in words (or that none is left).
+    pub next_free: String,
     pub href: String,
 }
 
@@ -138,12 +140,13 @@ struct LocationsPage<'a> {
     places: Vec<Place>,
 }
 
-/// The locations that give `service`, each leading to its day picker.
-pub fn locations_page(lang: Lang, setup: &Setup, service: &Service) -> String {
+/// The locations that give `service`, each with its next free day, leading to its
+/// day picker.
+pub fn locations_page(lang: Lang, service: &Service, places: &[(Desk, Option<NaiveDate>)]) -> String {
     let name = service_name(service, lang);
-    let places = setup
-        .desks_of(service)
-        .map(|desk| Place {
+    let places = places
+        .iter()
+        .map(|(desk, next)| Place {
             name: desk.location.name(lang).to_owned(),
             address: desk.location.address.clone(),
             directions: desk
@@ -152,6 +155,10 @@ pub fn locations_page(lang: Lang, setup: &Setup, service: &Service) -> String {
                 .as_ref()
                 .map(|d| d.get(lang).to_owned())
                 .unwrap_or_default(),
+            next_free: match next {
+                Some(day) => lang.tr1("booking-next-free-day", "day", dates::day_long(*day, lang)),
+                None => lang.tr("booking-no-free-day"),
+            },
             href: format!(
                 "/api/availability?service={}&location={}&lang={}",
                 service.code,
