@@ -3,7 +3,8 @@
 //! `__LANG__` its code; `__SWITCH__` the links to the page in the other languages,
 //! `__ALTERNATES__` the head's links to it in every language; `__SERVICE_OPTIONS__` and
 //! `__SERVICE_NAMES__` the office's services (a `<select>`'s options, a script's
-//! `data-service-{code}` names).
+//! `data-service-{code}` names), `__LOCATION_FIELD__` the choice of a location when
+//! there is more than one.
 
 use ghiseu_core::kernel::text::{Lang, escape};
 use ghiseu_core::office::Setup;
@@ -121,6 +122,31 @@ fn localise(template: &str, lang: Lang, path: &str, setup: Option<&Setup>) -> St
         .replace("__ALTERNATES__", &alternates)
         .replace("__SERVICE_OPTIONS__", &options)
         .replace("__SERVICE_NAMES__", &names)
+        .replace("__LOCATION_FIELD__", &location_field(setup, lang))
+}
+
+/// With more than one location, the citizen may pick the location first (or leave it
+/// to the next page, which lists those giving the service).
+fn location_field(setup: Option<&Setup>, lang: Lang) -> String {
+    let locations = setup.map_or(&[][..], |s| &s.locations[..]);
+    if locations.len() < 2 {
+        return String::new();
+    }
+    let options: String = locations
+        .iter()
+        .map(|l| {
+            format!(
+                r#"<option value="{}">{}</option>"#,
+                escape(&l.code),
+                escape(l.name(lang))
+            )
+        })
+        .collect();
+    format!(
+        r#"<label for="location">{}</label><select id="location" name="location"><option value="">{}</option>{options}</select>"#,
+        escape(&lang.tr("home-location-label")),
+        escape(&lang.tr("home-location-any"))
+    )
 }
 
 fn lang_of(query: &str) -> Lang {

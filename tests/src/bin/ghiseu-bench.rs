@@ -364,7 +364,7 @@ async fn main() -> Result<()> {
     let reads = [
         ("GET /style.css (no data)", "GET\t/style.css\t".to_owned()),
         (
-            "GET /api/services (no data)",
+            "GET /api/services (the setup)",
             "GET\t/api/services\t".to_owned(),
         ),
         (

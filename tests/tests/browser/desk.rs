@@ -399,11 +399,15 @@ async fn stats_the_office_s_numbers_read_at_320_px() {
     .await;
 }
 
-/// Issue 24: a second location is set up from the back office, without JavaScript,
-/// and booked through the citizen pages; its counter checks in its own bookings only.
+/// Issue 24, end to end: a second location, with other services, counters and hours,
+/// is set up from the back office without JavaScript; a citizen picks it and books
+/// through the pages; the reminder names its address; a special day closing it moves a
+/// later booking with notice after a preview; its counter checks in its own bookings only.
 #[tokio::test(flavor = "multi_thread")]
-async fn issue24_a_location_set_up_in_the_back_office_is_booked_and_checked_in_there() {
+async fn issue24_a_location_set_up_in_the_back_office_is_booked_reminded_moved_and_checked_in_there()
+ {
     use crate::harness::NO_JS;
+    use chrono::{TimeZone, Utc};
     let app = desk_app();
     run("setup", app, NO_JS, move |page| async move {
         log_in(&page).await;
@@ -441,7 +445,8 @@ async fn issue24_a_location_set_up_in_the_back_office_is_booked_and_checked_in_t
         page.click("#day-form button[type=submit]").await;
         page.landed("/api/availability").await;
         page.accessible("the choice of locations").await;
-        assert!(page.text("main").await.contains("Str. Nordului 1, Oradea"));
+        let choice = page.text("main").await;
+        assert!(choice.contains("Str. Nordului 1, Oradea") && choice.contains("First day with free seats"));
         page.click("ul.locations a[href*='location=north']").await;
         page.find("ol.month").await;
         assert!(page.text("main .place").await.contains("North office"));
@@ -452,6 +457,7 @@ async fn issue24_a_location_set_up_in_the_back_office_is_booked_and_checked_in_t
         page.click("input[name=slot][value^='2026-11-25T09:15']").await;
         page.fill("#f-name", "Maria Ionescu").await;
         page.fill("#f-phone", "0733 123 456").await;
+        page.fill("#f-email", "maria@example.ro").await;
         page.click("input[name=consent]").await;
         page.click("main form button[type=submit]").await;
         page.landed("/api/bookings").await;
@@ -463,9 +469,62 @@ async fn issue24_a_location_set_up_in_the_back_office_is_booked_and_checked_in_t
             "{confirmation}"
         );
         page.accessible("the confirmation at a second location").await;
+        // A second booking at north, on Thursday, which the special day below moves.
+        let thursday = page
+            .app
+            .book(&with(
+                passport(),
+                json!({"location": "north", "slot": "2026-11-26T09:15", "name": "Dan Pop",
+                       "phone": "0744123456", "email": "dan@example.ro"}),
+            ))
+            .await;
+        assert_eq!(thursday.status, 201, "{}", thursday.text());
+
+        // The day before, at reminder time: the reminder names north's address.
+        page.app.set_time(Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap());
+        page.app.tick("remind").await;
+        page.app.deliver().await;
+        let reminders: Vec<String> = page
+            .app
+            .outbound()
+            .iter()
+            .filter_map(|c| c.json()["text"].as_str().map(str::to_owned))
+            .filter(|t| t.contains("A reminder of your appointment tomorrow"))
+            .collect();
+        assert!(
+            reminders
+                .iter()
+                .any(|t| t.contains("Where: North office, Str. Nordului 1, Oradea.")),
+            "{reminders:?}"
+        );
+
+        // The supervisor closes north on Thursday: previewed, then the booking moves.
+        log_in(&page).await;
+        page.open("/staff/setup/locations/north").await;
+        page.script("document.getElementById('f-special-date').value = '2026-11-26';")
+            .await;
+        page.fill("#f-special-reason", "Inventar").await;
+        page.click("form[action='/staff/setup/locations/north/special-days'] button")
+            .await;
+        page.find("button[value=move]").await;
+        page.accessible("the bookings a change would leave out").await;
+        assert!(page.text("main table").await.contains("D. P."));
+        assert_eq!(page.app.count("SELECT COUNT(*) FROM relocations"), 0);
+        page.click("button[value=move]").await;
+        page.arrived("/staff/setup/locations/north?done=setup_moved").await;
+        page.counted("SELECT COUNT(*) FROM outbox WHERE kind = 'relocation'", 2)
+            .await;
+        assert_eq!(
+            page.app.count(
+                "SELECT COUNT(*) FROM bookings WHERE name = 'Dan Pop' AND state = 'active'
+                 AND slot_start NOT LIKE '2026-11-26%' AND location = 'north'"
+            ),
+            1,
+            "moved off the closed day, at north"
+        );
 
         // The counter on the day: the main office refuses it, north checks it in.
-        page.app.set_time(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 6, 40, 0).unwrap());
+        page.app.set_time(Utc.with_ymd_and_hms(2026, 11, 25, 6, 40, 0).unwrap());
         log_in(&page).await;
         page.open("/staff/counter?location=main").await;
         let check_in = |page: &Page, number: String| {

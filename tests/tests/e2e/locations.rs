@@ -378,6 +378,15 @@ async fn the_booking_pages_ask_for_the_location_when_a_service_has_two() {
         home.contains(r#"<option value="certificate">Certificate pick-up</option>"#),
         "the home page lists the setup's services: {home}"
     );
+    // Or the other way round: the location first, on the home page's form.
+    assert!(
+        home.contains(r#"<option value="">Any location giving the service</option><option value="main">Main office</option><option value="north">North office</option>"#),
+        "{home}"
+    );
+    let any = app
+        .get_html("/api/availability?service=passport&location=&lang=en")
+        .await;
+    assert!(any.text().contains("choose a location"), "left to the next page");
 }
 
 const BOSS_PASSWORD: &str = "correct horse battery staple";

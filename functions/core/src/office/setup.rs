@@ -383,24 +383,6 @@ impl Setup {
         })
     }
 
-    /// Every desk of the office.
-    pub fn desks(&self) -> impl Iterator<Item = Desk<'_>> {
-        self.locations.iter().flat_map(|l| self.desks_at(l))
-    }
-
-    /// The desk of a booking, whatever has changed since (a retired service, a
-    /// location that no longer offers it: its bookings are still shown and kept).
-    pub fn desk_of_booking(&self, location: &str, service: &str) -> Option<Desk<'_>> {
-        let location = self.location(location).ok()?;
-        let service = self.service(service).ok()?;
-        let counters = location.counters.get(&service.code).copied().unwrap_or(0);
-        Some(Desk {
-            location,
-            service,
-            counters,
-        })
-    }
-
     /// The desk of `service` at `location`, or, when the service is given at one
     /// location only, there.
     pub fn desk(&self, location: Option<&str>, service: &str) -> Result<Desk<'_>, Error> {
