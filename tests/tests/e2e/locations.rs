@@ -314,6 +314,12 @@ async fn a_setup_change_is_audited_refused_when_stale_or_broken_and_for_supervis
 
     let saved = save_setup(&app, version, &setup).await;
     assert_eq!(saved.json()["version"], version + 1);
+    let again = save_setup(&app, version, &setup).await;
+    assert_eq!(
+        (again.status, again.json()["version"].clone()),
+        (200, json!(version + 1)),
+        "the same change sent again saves nothing twice"
+    );
     let audit = app
         .staff(
             Method::GET,

@@ -100,7 +100,8 @@ pub fn setup_preview(ctx: &Context, setup: &Setup) -> Result<Vec<Booking>, Error
 /// another change came first (409), when it does not hold together (422), or when it
 /// would leave bookings outside the hours unless `move_bookings` says to move them
 /// (R18: a notice and a link to confirm or decline each). Audited with what it
-/// changes, and in force for the next request.
+/// changes, and in force for the next request. Sending the same change again from
+/// the same version answers as the first time did and moves what is left to move.
 pub fn change_setup(
     ctx: &Context,
     who: &Staff,
@@ -109,14 +110,21 @@ pub fn change_setup(
     move_bookings: bool,
 ) -> Result<SetupChange, Error> {
     let current = ctx.versioned_setup()?;
-    if version != current.version {
+    // The same change sent again after it was saved (a retry, or a page posted twice):
+    // nothing is saved twice, and bookings a crash left unmoved are moved now.
+    let retried = version + 1 == current.version && current.setup == *setup;
+    if version != current.version && !retried {
         return Err(Error::conflict("setup_changed_meanwhile", "version"));
     }
     let outside = setup_preview(ctx, setup)?;
     if !outside.is_empty() && !move_bookings {
         return Err(Error::conflict("bookings_outside_hours", "move_bookings"));
     }
-    let saved = store::save(ctx.db, current, setup, who, ctx.now)?;
+    let saved = if retried {
+        current.clone()
+    } else {
+        store::save(ctx.db, current, setup, who, ctx.now)?
+    };
     let moved =
         relocation::move_outside_hours(ctx.db, ctx.office, &saved.setup, &outside, who, ctx.now)?;
     Ok(SetupChange {
