@@ -106,31 +106,18 @@ fn last_day(deadline: DateTime<Utc>) -> NaiveDate {
 /// What a booking's messages say of it, in one language: the service, the time and
 /// the place (the location's name and address).
 fn appointment(booking: &Booking, setup: &Setup, lang: Lang) -> Args<'static> {
-    let service = setup
-        .service(&booking.service)
-        .map(|s| s.name(lang))
-        .unwrap_or(&booking.service);
     args([
-        ("service", service),
+        ("service", setup.service_name(&booking.service, lang)),
         ("when", &moment(booking.slot_start, lang)),
-        ("place", &place(booking, setup, lang)),
+        ("place", &setup.place(&booking.location, lang)),
     ])
-}
-
-/// Where the appointment is: the location's name and address.
-fn place(booking: &Booking, setup: &Setup, lang: Lang) -> String {
-    setup
-        .location(&booking.location)
-        .map_or_else(|_| booking.location.clone(), |l| l.where_(lang))
 }
 
 /// The paragraphs on where to go and what to bring (the service's list, when it has one).
 fn where_and_what(booking: &Booking, setup: &Setup, lang: Lang) -> Vec<String> {
-    let mut out = vec![lang.tr1("message-place", "place", place(booking, setup, lang))];
-    let bring: Vec<&str> = setup
-        .service(&booking.service)
-        .map(|s| s.bring.iter().map(|b| b.get(lang)).collect())
-        .unwrap_or_default();
+    let place = setup.place(&booking.location, lang);
+    let mut out = vec![lang.tr1("message-place", "place", place)];
+    let bring = setup.what_to_bring(&booking.service, lang);
     if !bring.is_empty() {
         out.push(format!(
             "{}\n- {}",
@@ -249,7 +236,7 @@ pub fn relocation_email(booking: &Booking, setup: &Setup, link: &str) -> Email {
             let a = appointment(booking, setup, l);
             vec![
                 l.tr_args("message-relocation-moved", &a),
-                l.tr1("message-place", "place", place(booking, setup, l)),
+                l.tr1("message-place", "place", setup.place(&booking.location, l)),
                 with_link(l.tr("message-relocation-answer"), link),
             ]
         },
@@ -585,7 +572,7 @@ pub fn ics(booking: &Booking, setup: &Setup, number: &str, now: DateTime<Utc>) -
         format!("DESCRIPTION;LANGUAGE={language}:{}", ics_text(&description)),
         format!(
             "LOCATION;LANGUAGE={language}:{}",
-            ics_text(&place(booking, setup, l))
+            ics_text(&setup.place(&booking.location, l))
         ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),

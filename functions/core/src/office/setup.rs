@@ -25,6 +25,23 @@ pub enum Proof {
     None,
 }
 
+impl Proof {
+    pub const ALL: [Proof; 3] = [Proof::Holder, Proof::Vin, Proof::None];
+
+    /// As the setup's JSON and forms write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Proof::Holder => "holder",
+            Proof::Vin => "vin",
+            Proof::None => "none",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Proof> {
+        Proof::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
 /// A text the office writes in Romanian and, where it has them, English and
 /// Hungarian; a missing translation reads in Romanian.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +105,19 @@ pub struct Service {
 }
 
 impl Service {
+    /// A service taking bookings, with R01's online half and nothing to bring listed.
+    pub fn new(code: &str, name: Words, proof: Proof, slot_minutes: u32) -> Self {
+        Service {
+            code: code.to_owned(),
+            name,
+            proof,
+            slot_minutes,
+            online_percent: HALF,
+            bring: vec![],
+            retired: false,
+        }
+    }
+
     /// The service's name in `lang`.
     pub fn name(&self, lang: Lang) -> &str {
         self.name.get(lang)
@@ -207,6 +237,26 @@ pub struct Location {
 }
 
 impl Location {
+    /// A location opened on `from`, with no counters and closed every day until its
+    /// hours are set.
+    pub fn new(code: &str, name: Words, from: NaiveDate) -> Self {
+        Location {
+            code: code.to_owned(),
+            name,
+            address: String::new(),
+            directions: None,
+            phone: None,
+            email: None,
+            counters: BTreeMap::new(),
+            timetables: vec![Timetable {
+                from,
+                week: Week::new(),
+                services: BTreeMap::new(),
+            }],
+            special_days: vec![],
+        }
+    }
+
     pub fn name(&self, lang: Lang) -> &str {
         self.name.get(lang)
     }
@@ -311,14 +361,10 @@ impl Desk<'_> {
         let local = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&OFFICE_TZ).naive_local();
         let (from, to) = (local(start), local(end));
         let date = from.date();
-        if to.date() != date && to.time() != NaiveTime::MIN || self.closed(closures, date).is_some()
-        {
-            return false;
-        }
-        self.location.hours(&self.service.code, date).1.iter().any(|i| {
-            let close = NaiveDateTime::new(date, i.close);
-            from >= NaiveDateTime::new(date, i.open) && to <= close
-        })
+        self.closed(closures, date).is_none()
+            && self.location.hours(&self.service.code, date).1.iter().any(|i| {
+                from >= NaiveDateTime::new(date, i.open) && to <= NaiveDateTime::new(date, i.close)
+            })
     }
 
     /// The slots of one day, in time order. Local times that don't exist (the
@@ -352,6 +398,25 @@ impl Setup {
             .iter()
             .find(|s| s.code == code)
             .ok_or_else(|| FieldError::new("unknown_service", "service"))
+    }
+
+    /// A booking's service by name (its code, should the setup no longer have it).
+    pub fn service_name<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.service(code).map_or(code, |s| s.name(lang))
+    }
+
+    /// What a booking's service asks the citizen to bring, in `lang`.
+    pub fn what_to_bring(&self, service: &str, lang: Lang) -> Vec<&str> {
+        self.service(service)
+            .map(|s| s.bring.iter().map(|b| b.get(lang)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Where a booking's location is: its name and address (its code, should the
+    /// setup no longer have it).
+    pub fn place(&self, location: &str, lang: Lang) -> String {
+        self.location(location)
+            .map_or_else(|_| location.to_owned(), |l| l.where_(lang))
     }
 
     pub fn location(&self, code: &str) -> Result<&Location, FieldError> {
@@ -559,14 +624,8 @@ fn t(h: u32, m: u32) -> NaiveTime {
 impl Default for Setup {
     /// The seed documents' office: one location, four services.
     fn default() -> Self {
-        let service = |code: &str, [ro, en, hu]: [&str; 3], proof, slot_minutes| Service {
-            code: code.to_owned(),
-            name: Words::new(ro, en, hu),
-            proof,
-            slot_minutes,
-            online_percent: HALF,
-            bring: vec![],
-            retired: false,
+        let service = |code, [ro, en, hu]: [&str; 3], proof, slot_minutes| {
+            Service::new(code, Words::new(ro, en, hu), proof, slot_minutes)
         };
         let workday = vec![Interval::new(t(8, 30), t(16, 30))];
         let week = WEEKDAYS[..5]
@@ -586,25 +645,19 @@ impl Default for Setup {
             ("registration", 3),
             ("provisional", 2),
         ];
+        let opened = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+        let mut main = Location::new(
+            MAIN_LOCATION,
+            Words::new("Sediul principal", "Main office", "Székhely"),
+            opened,
+        );
+        main.counters = counters
+            .iter()
+            .map(|(code, n)| ((*code).to_owned(), *n))
+            .collect();
+        main.timetables[0].week = week;
         Setup {
-            locations: vec![Location {
-                code: MAIN_LOCATION.to_owned(),
-                name: Words::new("Sediul principal", "Main office", "Székhely"),
-                address: String::new(),
-                directions: None,
-                phone: None,
-                email: None,
-                counters: counters
-                    .iter()
-                    .map(|(code, n)| ((*code).to_owned(), *n))
-                    .collect(),
-                timetables: vec![Timetable {
-                    from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"),
-                    week,
-                    services: BTreeMap::new(),
-                }],
-                special_days: vec![],
-            }],
+            locations: vec![main],
             services: vec![
                 service(
                     "passport",

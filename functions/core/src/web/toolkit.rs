@@ -328,22 +328,24 @@ pub(crate) fn optional_body_fields(req: &Request) -> Result<Fields, Error> {
     body_fields(req)
 }
 
-pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
-    if req.body().len() > MAX_BODY_BYTES {
-        return Err(Error::PayloadTooLarge);
-    }
-    let content_type = req
-        .headers()
+/// The body's media type, lower case, without its parameters (`; charset=…`).
+fn media_type(req: &Request) -> String {
+    req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let media_type = content_type
+        .unwrap_or("")
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
-    match media_type.as_str() {
+        .to_ascii_lowercase()
+}
+
+pub(crate) fn body_fields(req: &Request) -> Result<Fields, Error> {
+    if req.body().len() > MAX_BODY_BYTES {
+        return Err(Error::PayloadTooLarge);
+    }
+    match media_type(req).as_str() {
         "application/json" => {
             let value: serde_json::Value =
                 serde_json::from_slice(req.body()).map_err(|_| Error::MalformedBody)?;
@@ -378,17 +380,7 @@ pub(crate) fn json_document<T: serde::de::DeserializeOwned>(
     req: &Request,
     code: &'static str,
 ) -> Result<T, Error> {
-    let media_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if media_type != "application/json" {
+    if media_type(req) != "application/json" {
         return Err(Error::UnsupportedMediaType);
     }
     let deserializer = &mut serde_json::Deserializer::from_slice(req.body());

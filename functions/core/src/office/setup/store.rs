@@ -141,16 +141,15 @@ fn walk(path: &str, old: &Value, new: &Value, out: &mut Vec<(String, String, Str
         }
         (Value::Array(a), Value::Array(b)) => match (keyed(a), keyed(b)) {
             (Some(a), Some(b)) => {
-                let mut codes: Vec<&String> = a.iter().chain(b.iter()).map(|(c, _)| c).collect();
-                codes.dedup();
-                let mut seen = Vec::new();
+                // Every code once, the old order first, then the codes that came.
+                let mut codes: Vec<&String> = Vec::new();
+                for (code, _) in a.iter().chain(b.iter()) {
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                }
                 codes
                     .into_iter()
-                    .filter(|c| {
-                        let fresh = !seen.contains(c);
-                        seen.push(*c);
-                        fresh
-                    })
                     .map(|c| {
                         let old = a.iter().find(|(k, _)| k == c).map(|(_, v)| *v);
                         let new = b.iter().find(|(k, _)| k == c).map(|(_, v)| *v);

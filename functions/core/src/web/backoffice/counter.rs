@@ -1,7 +1,7 @@
 //! Today at the counter (R01, R05, R12, R13): the day view, check-in, walk-in
 //! tickets, and the no-show and fictitious marks behind a confirmation page.
 
-use super::shell::{ConfirmPage, Frame, form, id_of};
+use super::shell::{ConfirmPage, Frame, form, id_of, location_choices};
 use crate::booking::Booking;
 use crate::context::Context;
 use crate::counter::dayview;
@@ -74,11 +74,9 @@ pub(super) fn counter(
                 day: dayview::day(ctx.db, ctx.office, setup, location, date, ctx.now)?,
                 is_today: date == today,
                 // A clerk tied to a location has only it to choose.
-                locations: setup
-                    .locations
-                    .iter()
-                    .filter(|l| own.is_none_or(|own| own == l.code))
-                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
+                locations: location_choices(setup, lang)
+                    .into_iter()
+                    .filter(|(code, _)| own.is_none_or(|own| own == code))
                     .collect(),
             });
             Ok(html_response(StatusCode::OK, html))

@@ -158,33 +158,13 @@ fn route(
     }
 }
 
-/// The proofs a service may ask for, as the setup's forms offer them.
-pub(crate) const PROOFS: [(&str, &str); 3] = [
-    ("holder", "staff-setup-proof-holder"),
-    ("vin", "staff-setup-proof-vin"),
-    ("none", "staff-setup-proof-none"),
-];
-
-fn proof_code(proof: &crate::office::Proof) -> &'static str {
+/// The message naming a proof, as the setup's pages show it.
+pub(crate) fn proof_label(proof: &crate::office::Proof) -> &'static str {
     match proof {
-        crate::office::Proof::Holder => "holder",
-        crate::office::Proof::Vin => "vin",
-        crate::office::Proof::None => "none",
+        crate::office::Proof::Holder => "staff-setup-proof-holder",
+        crate::office::Proof::Vin => "staff-setup-proof-vin",
+        crate::office::Proof::None => "staff-setup-proof-none",
     }
-}
-
-/// Whether `proof` is the one `code` names (the forms' selected option).
-pub(crate) fn proof_is(proof: &crate::office::Proof, code: &str) -> bool {
-    proof_code(proof) == code
-}
-
-/// The message naming a proof.
-pub(crate) fn proof_name(proof: &crate::office::Proof) -> &'static str {
-    let code = proof_code(proof);
-    PROOFS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("", |(_, id)| id)
 }
 
 /// Which area of the back office a path belongs to; None for what every role may do.

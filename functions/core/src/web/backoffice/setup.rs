@@ -17,7 +17,8 @@ use crate::office::{Interval, Location, Proof, Service, Setup};
 use crate::staff::actions;
 use crate::staff::session::Session;
 use crate::web::html::render;
-use crate::web::toolkit::{Request, Response, html_response, see_other};
+use crate::kernel::fields::optional;
+use crate::web::toolkit::{Request, Response, html_response, parse_date, see_other};
 use askama::Template;
 use chrono::{Days, NaiveDate};
 use http::StatusCode;
@@ -35,45 +36,30 @@ pub(super) fn setup_pages(
         (["locations"], false) => {
             let fields = form(req, session)?;
             let code = text(&fields, "code");
+            let name = Words::new(&text(&fields, "name_ro"), "", "");
             let mut setup = ctx.setup()?.clone();
-            setup.locations.push(Location {
-                code: code.clone(),
-                name: Words::new(&text(&fields, "name_ro"), "", ""),
-                address: String::new(),
-                directions: None,
-                phone: None,
-                email: None,
-                counters: BTreeMap::new(),
-                // Closed every day until its hours are set.
-                timetables: vec![Timetable {
-                    from: today(ctx),
-                    week: BTreeMap::new(),
-                    services: BTreeMap::new(),
-                }],
-                special_days: vec![],
-            });
+            setup.locations.push(Location::new(&code, name, today(ctx)));
             save(req, ctx, session, &fields, &setup, &format!("/staff/setup/locations/{code}"))
         }
         (["locations", code], true) => location_page(req, ctx, session, code),
         (["locations", code], false) => {
             let mut fields = form(req, session)?;
             let setup = ctx.setup()?;
+            let mut changed = with_location(setup, code, |l| edit_location(l, setup, &fields))?;
             if fields.get("decision").map(String::as_str) == Some("later") {
+                fields.remove("decision");
                 // The new hours start the day after the last booking they would leave out.
-                let changed = with_location(setup, code, |l| edit_location(l, setup, &fields))?;
                 if let Some(last) = actions::setup_preview(ctx, &changed)?.last() {
                     let day = last.slot_start.with_timezone(&OFFICE_TZ).date_naive();
-                    let after = day + Days::new(1);
-                    fields.insert("hours_from".into(), after.to_string());
+                    fields.insert("hours_from".into(), (day + Days::new(1)).to_string());
+                    changed = with_location(setup, code, |l| edit_location(l, setup, &fields))?;
                 }
-                fields.remove("decision");
             }
-            let changed = with_location(setup, code, |l| edit_location(l, setup, &fields))?;
             save(req, ctx, session, &fields, &changed, &format!("/staff/setup/locations/{code}"))
         }
         (["locations", code, "special-days"], false) => {
             let fields = form(req, session)?;
-            let date = date_field(&fields, "date")?;
+            let date = parse_date(&fields, "date")?;
             let hours = Interval::list(&text(&fields, "hours"))
                 .map_err(|_| Error::field("invalid_hours", "hours"))?;
             let day = SpecialDay {
@@ -101,16 +87,12 @@ pub(super) fn setup_pages(
         (["services"], false) => {
             let fields = form(req, session)?;
             let code = text(&fields, "code");
+            let name = Words::new(&text(&fields, "name_ro"), "", "");
+            let (proof, slot_minutes) = (proof_field(&fields)?, number(&fields, "slot_minutes")?);
             let mut setup = ctx.setup()?.clone();
-            setup.services.push(Service {
-                code: code.clone(),
-                name: Words::new(&text(&fields, "name_ro"), "", ""),
-                proof: proof_field(&fields)?,
-                slot_minutes: number(&fields, "slot_minutes")?,
-                online_percent: 50,
-                bring: vec![],
-                retired: false,
-            });
+            setup
+                .services
+                .push(Service::new(&code, name, proof, slot_minutes));
             save(req, ctx, session, &fields, &setup, &format!("/staff/setup/services/{code}"))
         }
         (["services", code], true) => service_page(req, ctx, session, code),
@@ -142,10 +124,6 @@ fn text(fields: &Fields, name: &str) -> String {
     fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default()
 }
 
-fn optional_text(fields: &Fields, name: &str) -> Option<String> {
-    Some(text(fields, name)).filter(|v| !v.is_empty())
-}
-
 fn number(fields: &Fields, name: &str) -> Result<u32, Error> {
     let value = text(fields, name);
     if value.is_empty() {
@@ -156,18 +134,8 @@ fn number(fields: &Fields, name: &str) -> Result<u32, Error> {
         .map_err(|_| Error::field("invalid_number", name))
 }
 
-fn date_field(fields: &Fields, name: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(&text(fields, name), "%Y-%m-%d")
-        .map_err(|_| Error::field("invalid_date", name))
-}
-
 fn proof_field(fields: &Fields) -> Result<Proof, Error> {
-    match text(fields, "proof").as_str() {
-        "holder" => Ok(Proof::Holder),
-        "vin" => Ok(Proof::Vin),
-        "none" => Ok(Proof::None),
-        _ => Err(Error::field("invalid_proof", "proof")),
-    }
+    Proof::parse(&text(fields, "proof")).ok_or_else(|| Error::field("invalid_proof", "proof"))
 }
 
 /// `{prefix}_ro`, `{prefix}_en`, `{prefix}_hu`.
@@ -224,8 +192,8 @@ fn edit_location(location: &mut Location, setup: &Setup, fields: &Fields) -> Res
     location.address = text(fields, "address");
     let directions = words(fields, "directions");
     location.directions = (!directions.ro.is_empty()).then_some(directions);
-    location.phone = optional_text(fields, "phone");
-    location.email = optional_text(fields, "email");
+    location.phone = optional(fields, "phone").map(str::to_owned);
+    location.email = optional(fields, "email").map(str::to_owned);
     for service in &setup.services {
         let field = format!("counter-{}", service.code);
         match number(fields, &field)? {
@@ -233,7 +201,7 @@ fn edit_location(location: &mut Location, setup: &Setup, fields: &Fields) -> Res
             n => location.counters.insert(service.code.clone(), n),
         };
     }
-    let from = date_field(fields, "hours_from")?;
+    let from = parse_date(fields, "hours_from")?;
     let mut week = BTreeMap::new();
     for day in WEEKDAYS {
         let field = format!("hours-{day}");

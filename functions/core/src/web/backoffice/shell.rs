@@ -96,6 +96,15 @@ impl Frame {
     }
 }
 
+/// The locations as a form's choice: each code and its name in `lang`.
+pub(super) fn location_choices(setup: &crate::office::Setup, lang: Lang) -> Vec<(String, String)> {
+    setup
+        .locations
+        .iter()
+        .map(|l| (l.code.clone(), l.name(lang).to_owned()))
+        .collect()
+}
+
 /// A time another part of the office wrote as text, in figures the language's way
 /// (`25.11.2026 08:30`, `2026. 11. 25. 08:30`), office time: a stored UTC time
 /// (`2026-11-25T06:30:00Z`), an RFC 3339 time with its offset, an office-time minute

@@ -1,7 +1,7 @@
 //! The supervisor's pages: closures and relocations (R18), exemptions (R16), failed
 //! messages, the audit trail and the staff accounts.
 
-use super::shell::{ConfirmPage, Frame, form, id_of, moment};
+use super::shell::{ConfirmPage, Frame, form, id_of, location_choices, moment};
 use crate::context::Context;
 use crate::kernel::error::Error;
 use crate::kernel::text::Lang;
@@ -59,11 +59,7 @@ pub(super) fn closures(
                 lang,
                 title: lang.tr("staff-nav-closures"),
                 frame: Frame::new(req, session),
-                locations: setup
-                    .locations
-                    .iter()
-                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
-                    .collect(),
+                locations: location_choices(setup, lang),
                 services: setup
                     .services
                     .iter()
@@ -247,12 +243,7 @@ pub(super) fn accounts_page(
                 accounts: accounts::list(ctx.db)?,
                 own_id: session.account_id,
                 roles: Role::ALL,
-                locations: ctx
-                    .setup()?
-                    .locations
-                    .iter()
-                    .map(|l| (l.code.clone(), l.name(lang).to_owned()))
-                    .collect(),
+                locations: location_choices(ctx.setup()?, lang),
             });
             Ok(html_response(StatusCode::OK, html))
         }

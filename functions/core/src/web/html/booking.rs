@@ -256,11 +256,11 @@ pub fn confirmation_page(
     let mut rows = vec![
         (
             lang.tr("booking-row-service"),
-            named_service(setup, &booking.service, lang),
+            setup.service_name(&booking.service, lang).to_owned(),
         ),
         (
             lang.tr("booking-row-location"),
-            named_place(setup, &booking.location, lang),
+            setup.place(&booking.location, lang),
         ),
         (
             lang.tr("booking-row-date-time"),
@@ -282,11 +282,9 @@ pub fn confirmation_page(
     if let Some(holder) = &booking.holder {
         rows.push((lang.tr("booking-row-holder"), holder.clone()));
     }
-    if let Ok(service) = setup.service(&booking.service)
-        && !service.bring.is_empty()
-    {
-        let items: Vec<&str> = service.bring.iter().map(|b| b.get(lang)).collect();
-        rows.push((lang.tr("booking-row-bring"), items.join("; ")));
+    let bring = setup.what_to_bring(&booking.service, lang);
+    if !bring.is_empty() {
+        rows.push((lang.tr("booking-row-bring"), bring.join("; ")));
     }
     render(ConfirmationPage {
         lang,
@@ -305,30 +303,16 @@ pub(crate) fn summary_rows(lang: Lang, setup: &Setup, view: &BookingStatusView) 
     vec![
         (
             lang.tr("booking-row-service"),
-            named_service(setup, &view.service, lang),
+            setup.service_name(&view.service, lang).to_owned(),
         ),
         (
             lang.tr("booking-row-location"),
-            named_place(setup, &view.location, lang),
+            setup.place(&view.location, lang),
         ),
         (lang.tr("booking-row-date"), date),
         (lang.tr("booking-row-time"), view.time.clone()),
         (lang.tr("booking-row-name"), view.name.clone()),
     ]
-}
-
-/// A booking's service by name (its code, should the setup no longer have it).
-fn named_service(setup: &Setup, code: &str, lang: Lang) -> String {
-    setup
-        .service(code)
-        .map_or_else(|_| code.to_owned(), |s| service_name(s, lang).to_owned())
-}
-
-/// A booking's location by name and address (its code, should the setup no longer have it).
-fn named_place(setup: &Setup, code: &str, lang: Lang) -> String {
-    setup
-        .location(code)
-        .map_or_else(|_| code.to_owned(), |l| l.where_(lang))
 }
 
 /// A moment as the office's clock shows it, in figures the language's way.
