@@ -52,6 +52,11 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../../static/favicon.svg"),
     },
     Asset {
+        path: "/floor.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../../static/floor.js"),
+    },
+    Asset {
         path: "/altcha.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../../static/altcha.js"),

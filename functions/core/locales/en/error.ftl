@@ -150,3 +150,18 @@ error-invalid_state = Choose one of the states this list shows.
 error-period_too_long = Choose a period of at most a year.
 # A failed booking, complaint or order confirmation whose number retention erased.
 error-confirmation_not_resendable = This confirmation can't be sent again: its number is no longer kept. The citizen was shown it on submitting, and the messages that follow still come.
+
+## The counter floor (issue 22)
+error-no_window = You are not at a window; choose your window first.
+error-window_invalid = The window number must be from 1 to 99.
+error-window_taken = Another colleague works at this window today.
+error-window_paused = The window is paused; resume before calling anyone.
+error-call_in_progress = Finish the current call first (served, absent or transfer).
+error-nobody_waiting = Nobody who can be called now is waiting.
+error-no_current_call = Nobody is called to this window.
+error-recall_too_soon = They were called just now; wait a little before calling again.
+error-same_service = They are already in this service's queue.
+error-service_unknown = This service is not given at this location.
+error-invalid_window = Give the window as a number, optionally the location and the list of services.
+error-invalid_pause = Give "paused" as true or false.
+error-invalid_transfer = Give the service to transfer to.

@@ -110,3 +110,11 @@ message-order-expired-text = We did not receive the payment for your order of { 
 # To staff: an order past its deadline ($state in code words); followed by its link.
 message-order-overdue-subject = Order overdue
 message-order-overdue-text = Order #{ $id } ({ $state }) was due by { $due }:
+# Issue 22: the turn-near message ($ahead, from message-turn-near-ahead, says how many are ahead of $code in $service's queue at $location).
+message-turn-near-subject = Your turn is near
+message-turn-near-ahead = { PLURAL($count) ->
+    [one] one person is ahead of you
+   *[other] { $count } people are ahead of you
+}
+message-turn-near-text = Ticket { $code } ({ $service }, { $location }): { $ahead }. Please stay near the windows and watch the screen.
+message-turn-near-sms = { $code }: your turn is near, { $ahead }. Watch the screen.

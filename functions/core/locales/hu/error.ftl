@@ -147,3 +147,18 @@ error-invalid_state = Kérjük, a lista által mutatott állapotok egyikét vál
 error-period_too_long = Kérjük, legfeljebb egyéves időszakot válasszon.
 # Sikertelen foglalási, panasz- vagy megrendelési visszaigazolás, amelynek számát a megőrzési szabály már törölte.
 error-confirmation_not_resendable = Ez a visszaigazolás nem küldhető el újra: a számát már nem őrizzük. Az ügyfél a beküldéskor látta, és a további üzenetek továbbra is megérkeznek.
+
+## The counter floor (issue 22)
+error-no_window = Ön nem ül egyik ablaknál sem; előbb válassza ki az ablakot.
+error-window_invalid = Az ablak száma 1 és 99 között lehet.
+error-window_taken = Ennél az ablaknál ma egy másik kolléga dolgozik.
+error-window_paused = Az ablak szünetel; folytassa a munkát, mielőtt bárkit behív.
+error-call_in_progress = Előbb zárja le a mostani behívást (kiszolgálva, nem jelent meg vagy átirányítás).
+error-nobody_waiting = Nem várakozik senki, akit most be lehetne hívni.
+error-no_current_call = Ehhez az ablakhoz most senki sincs behívva.
+error-recall_too_soon = Az ügyfelet épp most hívták be; várjon egy kicsit az újabb behívással.
+error-same_service = Az ügyfél már ennek a szolgáltatásnak a sorában áll.
+error-service_unknown = Ezt a szolgáltatást ezen a helyszínen nem nyújtják.
+error-invalid_window = Adja meg az ablak számát, és ha kell, a helyszínt és a szolgáltatások listáját.
+error-invalid_pause = A „paused” értéke igaz vagy hamis lehet.
+error-invalid_transfer = Adja meg, melyik szolgáltatáshoz irányítja át az ügyfelet.

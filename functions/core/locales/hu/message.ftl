@@ -112,3 +112,11 @@ message-order-expired-text = A rendeléséért ({ $document }, leadva: { $ordere
 # A munkatársaknak: egy rendelés túllépte a határidejét ($state kódszavakkal); utána a linkje következik.
 message-order-overdue-subject = Késésben lévő rendelés
 message-order-overdue-text = A #{ $id } számú rendelés ({ $state }) határideje { $due } volt:
+# Issue 22: the turn-near message ($ahead, from message-turn-near-ahead, says how many are ahead of $code in $service's queue at $location).
+message-turn-near-subject = Hamarosan Ön következik
+message-turn-near-ahead = { PLURAL($count) ->
+    [one] egy ügyfél van Ön előtt
+   *[other] { $count } ügyfél van Ön előtt
+}
+message-turn-near-text = { $code } sorszám ({ $service }, { $location }): { $ahead }. Kérjük, maradjon az ablakok közelében, és figyelje a kijelzőt.
+message-turn-near-sms = { $code }: hamarosan Ön következik, { $ahead }. Figyelje a kijelzőt.

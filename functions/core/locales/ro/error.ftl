@@ -151,3 +151,18 @@ error-invalid_state = Alegeți una dintre stările pe care le afișează aceast�
 error-period_too_long = Alegeți o perioadă de cel mult un an.
 # A failed booking, complaint or order confirmation whose number retention erased.
 error-confirmation_not_resendable = Această confirmare nu mai poate fi trimisă: numărul nu se mai păstrează. Cetățeanul l-a văzut la trimitere, iar mesajele următoare tot sosesc.
+
+## The counter floor (issue 22)
+error-no_window = Nu sunteți la niciun ghișeu; alegeți mai întâi ghișeul.
+error-window_invalid = Numărul ghișeului trebuie să fie între 1 și 99.
+error-window_taken = La acest ghișeu lucrează azi alt coleg.
+error-window_paused = Ghișeul este în pauză; reluați lucrul înainte de a chema pe cineva.
+error-call_in_progress = Încheiați mai întâi chemarea curentă (servit, absent sau transfer).
+error-nobody_waiting = Nu așteaptă nimeni care poate fi chemat acum.
+error-no_current_call = Nu este nimeni chemat la acest ghișeu.
+error-recall_too_soon = Persoana a fost chemată chiar acum; mai așteptați puțin înainte de a o chema din nou.
+error-same_service = Persoana este deja la rând pentru acest serviciu.
+error-service_unknown = Serviciul nu este oferit la acest sediu.
+error-invalid_window = Indicați ghișeul ca număr, opțional sediul și lista serviciilor.
+error-invalid_pause = Indicați „paused” ca adevărat sau fals.
+error-invalid_transfer = Indicați serviciul către care se face transferul.

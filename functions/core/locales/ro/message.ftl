@@ -110,3 +110,12 @@ message-order-expired-text = Pentru comanda din { $ordered } ({ $document }) nu 
 # To staff: an order past its deadline ($state in code words); followed by its link.
 message-order-overdue-subject = Comandă întârziată
 message-order-overdue-text = Comanda #{ $id } ({ $state }) trebuia emisă până la { $due }:
+# Issue 22: the turn-near message ($ahead, from message-turn-near-ahead, says how many are ahead of $code in $service's queue at $location).
+message-turn-near-subject = Se apropie rândul dumneavoastră
+message-turn-near-ahead = { PLURAL($count) ->
+    [one] mai este o persoană înaintea dumneavoastră
+    [few] mai sunt { $count } persoane înaintea dumneavoastră
+   *[other] mai sunt { $count } de persoane înaintea dumneavoastră
+}
+message-turn-near-text = Bonul { $code } ({ $service }, { $location }): { $ahead }. Vă rugăm să fiți aproape de ghișee și să urmăriți ecranul.
+message-turn-near-sms = { $code }: se apropie rândul, { $ahead }. Urmăriți ecranul.

@@ -1,15 +1,25 @@
 //! At the counter (R05, R12, R13): check-in against the three proofs, and the marks
-//! that ban a contact from online booking. Every action is audited by the caller.
+//! that ban a contact from online booking; walk-in tickets (R01). Whoever checks in or
+//! takes a ticket joins the floor's queue (issue 22: `queue`, `window`, `measures`,
+//! `estimate`, `display`). Every action is audited.
 
 pub mod dayview;
+pub mod display;
+pub mod estimate;
+pub mod measures;
+pub mod queue;
+pub mod seat;
+pub mod window;
 
 use crate::booking::{Booking, ban_contacts};
 use crate::identity::contact_key::ContactKey;
 use crate::identity::{Email, PersonName, Phone, Vin};
 use crate::kernel::error::Error;
+use crate::kernel::text::Lang;
 use crate::kernel::time::OFFICE_TZ;
 use crate::kernel::time::start_of_day;
 use crate::kernel::token::ReservationNumber;
+use queue::{Arrival, Joined};
 use crate::office::{Desk, Office};
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, db_time, in_transaction};
@@ -27,19 +37,29 @@ pub struct CheckIn<'a> {
     pub proof: &'a str,
     /// The counter's location: a booking made for another is refused there.
     pub location: Option<&'a str>,
+    /// The citizen wants the turn-near message on the booking's phone (or email).
+    pub notify: bool,
+}
+
+/// A booking checked in, and its place in the floor's queue.
+#[derive(Debug)]
+pub struct CheckedIn {
+    pub booking: Booking,
+    pub place: Joined,
 }
 
 const MARK: &str = "UPDATE bookings SET state = ?1 WHERE id = ?2 AND state = 'active' RETURNING id";
 
 /// R05: the number, the phone used at booking and the VIN or holder must all match;
-/// only on the appointment's day, from `margin` before the slot until its end.
+/// only on the appointment's day, from `margin` before the slot until its end. The
+/// booking then joins its service's queue at its location, in the same transaction.
 pub fn check_in(
     db: &dyn Database,
     input: &CheckIn,
     margin: Duration,
     who: &Staff,
     now: DateTime<Utc>,
-) -> Result<Booking, Error> {
+) -> Result<CheckedIn, Error> {
     let unknown = || Error::field("number_unknown", "number");
     let number = ReservationNumber::parse(input.number).map_err(|_| unknown())?;
     let booking = Booking::by_number(db, &number)?.ok_or_else(unknown)?;
@@ -69,15 +89,30 @@ pub fn check_in(
     if !same_day || now < booking.slot_start - margin || now >= booking.slot_end {
         return Err(Error::field("outside_check_in_window", "number"));
     }
-    in_transaction(db, || {
+    let place = in_transaction(db, || {
         mark(db, &booking, "attended")?;
         let entry =
             Entry::new("check_in", format!("booking:{}", booking.id)).change("active", "attended");
-        audit(db, who, &entry, now)
+        audit(db, who, &entry, now)?;
+        let arrival = Arrival {
+            location: &booking.location,
+            service: &booking.service,
+            booking: Some(booking.id),
+            ticket: None,
+            code: None,
+            due_at: booking.slot_start,
+            lang: booking.lang,
+            phone: Some(booking.phone.as_str()).filter(|_| input.notify),
+            email: booking.email.as_deref().filter(|_| input.notify),
+        };
+        queue::join(db, &arrival, now)
     })?;
     let mut attended = booking;
     attended.state = "attended".to_owned();
-    Ok(attended)
+    Ok(CheckedIn {
+        booking: attended,
+        place,
+    })
 }
 
 fn mark(db: &dyn Database, booking: &Booking, state: &str) -> Result<(), Error> {
@@ -215,6 +250,9 @@ pub fn fictitious(
 /// A queue ticket for the walk-in half of a slot.
 #[derive(Debug, serde::Serialize)]
 pub struct WalkInTicket {
+    /// The live ticket's link token (shown once, on the printed ticket).
+    #[serde(skip)]
+    pub live: crate::kernel::token::LinkToken,
     /// What is printed and called out: the service's letter and the ticket's id.
     pub ticket: String,
     pub location: String,
@@ -231,41 +269,75 @@ const ISSUE_TICKET: &str = "INSERT INTO walk_in_tickets (location, service, slot
            WHERE service = ?1 AND slot_start = ?2 AND location = ?6) < ?5
     RETURNING id";
 
-/// R01: a ticket for today's slot starting at `slot` (office time, `HH:MM`), never
-/// more than the slot's walk-in seats.
+/// Who takes a walk-in ticket: their language, and where the turn-near message goes
+/// when they want one.
+#[derive(Debug, Default)]
+pub struct Walker {
+    pub lang: Lang,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+}
+
+/// R01: a ticket for today's slot starting at `slot` (office time, `HH:MM`; blank:
+/// the first slot not over with a walk-in seat left), never more than the slot's
+/// walk-in seats; it joins the queue in the same transaction.
 pub fn issue_walk_in(
     db: &dyn Database,
     office: &Office,
     desk: &Desk,
     slot: &str,
+    walker: &Walker,
     staff: &str,
     now: DateTime<Utc>,
 ) -> Result<WalkInTicket, Error> {
     let today = now.with_timezone(&OFFICE_TZ).date_naive();
     let invalid = || Error::field("invalid_slot", "slot");
     let slots = desk.slots(&office.closures, today).map_err(|_| invalid())?;
-    let slot = slots
+    // A slot named, or (like a ticket printer) the first one today with a seat left.
+    let candidates: Vec<_> = slots
         .into_iter()
-        .find(|s| s.local_start().format("%H:%M").to_string() == slot && s.end > now)
-        .ok_or_else(invalid)?;
-    let issued = db.execute(
-        ISSUE_TICKET,
-        &[
-            desk.service.code.as_str().into(),
-            db_time(slot.start).into(),
-            db_time(now).into(),
-            staff.into(),
-            i64::from(desk.walk_in_seats()).into(),
-            desk.location.code.as_str().into(),
-        ],
-    )?;
-    let id = issued
-        .read_first(|r| r.int("id"))?
-        .ok_or(Error::WalkInFull)?;
-    let letter = desk.service.code[..1].to_uppercase();
+        .filter(|s| s.end > now)
+        .filter(|s| slot.is_empty() || s.local_start().format("%H:%M").to_string() == slot)
+        .collect();
+    if candidates.is_empty() {
+        return Err(invalid());
+    }
+    let (slot, ticket, place) = in_transaction(db, || {
+        for slot in &candidates {
+            let issued = db.execute(
+                ISSUE_TICKET,
+                &[
+                    desk.service.code.as_str().into(),
+                    db_time(slot.start).into(),
+                    db_time(now).into(),
+                    staff.into(),
+                    i64::from(desk.walk_in_seats()).into(),
+                    desk.location.code.as_str().into(),
+                ],
+            )?;
+            let Some(id) = issued.read_first(|r| r.int("id"))? else {
+                continue;
+            };
+            let ticket = format!("{}-{id:04}", queue::service_letter(&desk.service.code));
+            let arrival = Arrival {
+                location: &desk.location.code,
+                service: &desk.service.code,
+                booking: None,
+                ticket: Some(id),
+                code: Some(ticket.clone()),
+                due_at: slot.start,
+                lang: walker.lang,
+                phone: walker.phone.as_ref().map(Phone::as_str),
+                email: walker.email.as_ref().map(Email::as_str),
+            };
+            return Ok((slot, ticket, queue::join(db, &arrival, now)?));
+        }
+        Err(Error::WalkInFull)
+    })?;
     let local = slot.local_start();
     Ok(WalkInTicket {
-        ticket: format!("{letter}-{id:04}"),
+        live: place.link,
+        ticket,
         location: desk.location.code.clone(),
         service: desk.service.code.clone(),
         slot_start: local.to_rfc3339(),

@@ -14,6 +14,11 @@ pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
     to_utc(date.and_time(NaiveTime::MIN)).expect("midnight exists in Bucharest")
 }
 
+/// The office day a moment falls on.
+pub fn office_date(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&OFFICE_TZ).date_naive()
+}
+
 /// A moment as staff read it: `2026-11-25 09:10`, office time.
 pub fn local_minute(t: DateTime<Utc>) -> String {
     t.with_timezone(&OFFICE_TZ)

@@ -41,6 +41,11 @@ impl Links {
                 .is_ok_and(|ip| ip.is_loopback())
     }
 
+    /// A live ticket's short link (issue 22): on the printed ticket and its QR code.
+    pub fn live_ticket(&self, token: &crate::kernel::token::LinkToken) -> String {
+        self.to(&format!("t/{}", token.as_str()))
+    }
+
     pub(crate) fn to(&self, path: &str) -> String {
         format!("{}/{path}", self.public_base_url.trim_end_matches('/'))
     }

@@ -7,7 +7,7 @@
 use crate::booking::Booking;
 use crate::kernel::i18n::dates::{date_numeric, date_time_numeric};
 use crate::kernel::text::{Args, Lang, escape};
-use crate::kernel::time::OFFICE_TZ;
+use crate::kernel::time::{OFFICE_TZ, office_date as office_day};
 use crate::kernel::token::hex_sha256;
 use crate::messaging::limits;
 use crate::office::Setup;
@@ -90,11 +90,6 @@ pub(crate) fn moment(t: DateTime<Utc>, lang: Lang) -> String {
 /// An office day in figures, the language's way.
 pub(crate) fn day(date: NaiveDate, lang: Lang) -> String {
     date_numeric(date, lang)
-}
-
-/// The office day a moment falls on.
-fn office_day(t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&OFFICE_TZ).date_naive()
 }
 
 /// The last office day of a deadline: one that runs until a day's midnight (the end
@@ -474,6 +469,23 @@ pub fn complaint_holding(lang: Lang, received_at: DateTime<Utc>) -> Notice {
             vec![],
         ),
         sms: sms(lang, |l| l.tr_args("message-complaint-holding-sms", &a(l))),
+    }
+}
+
+/// Issue 22: the turn-near message, when `ahead` people are before the citizen with
+/// `code` in `service`'s queue at `location`.
+pub fn turn_near(lang: Lang, code: &str, ahead: u32, service: &str, location: &str) -> Notice {
+    let a = |l: Lang| {
+        let ahead = l.tr1("message-turn-near-ahead", "count", ahead);
+        args([("code", code), ("service", service), ("location", location), ("ahead", &ahead)])
+    };
+    Notice {
+        email: email(
+            subject(lang, |l| l.tr("message-turn-near-subject"), Some(code)),
+            &in_languages(lang, |l, _| vec![l.tr_args("message-turn-near-text", &a(l))]),
+            vec![],
+        ),
+        sms: sms(lang, |l| l.tr_args("message-turn-near-sms", &a(l))),
     }
 }
 

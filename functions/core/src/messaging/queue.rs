@@ -113,6 +113,8 @@ pub fn relocation_notice(
 pub enum About {
     Complaint(i64),
     Order(i64),
+    /// A place in the floor's queue (issue 22): no column of its own.
+    Queue(i64),
 }
 
 /// A message rendered when queued (complaints, orders): its text travels as `payload`.
@@ -192,6 +194,7 @@ pub fn rendered(db: &dyn Database, message: &Rendered, now: DateTime<Utc>) -> Re
     let (subject, complaint, order) = match message.about {
         About::Complaint(id) => (id, Some(id), None),
         About::Order(id) => (id, None, Some(id)),
+        About::Queue(id) => (id, None, None),
     };
     let key = dedupe_key(message.kind, message.channel, subject, message.occasion);
     let secret = message.secret.filter(|s| !s.is_empty());

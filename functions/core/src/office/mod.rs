@@ -46,6 +46,35 @@ pub struct Office {
     pub retention: RetentionSettings,
     /// What the delivery refuses to send: foreign SMS, more than a daily number.
     pub messages: MessageLimits,
+    /// The counter floor's pace: how early someone is called, how often a call may
+    /// be repeated, when the turn-near message goes out.
+    pub floor: FloorSettings,
+}
+
+/// The counter floor (issue 22). Any part may be left out of the `office` override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FloorSettings {
+    /// Someone with a slot may be called this many minutes before it starts.
+    pub call_early_minutes: u32,
+    /// A call may be repeated on the display no sooner than this after the last.
+    pub recall_seconds: u32,
+    /// The turn-near message goes out when this many people or fewer are ahead
+    /// (0: never).
+    pub turn_near_ahead: u32,
+    /// How many of the service's latest service times the wait estimate reads.
+    pub estimate_sample: u32,
+}
+
+impl Default for FloorSettings {
+    fn default() -> Self {
+        FloorSettings {
+            call_early_minutes: 15,
+            recall_seconds: 30,
+            turn_near_ahead: 3,
+            estimate_sample: 20,
+        }
+    }
 }
 
 /// How hard the proof-of-work challenge is: the solver tries on average about
@@ -128,6 +157,7 @@ struct OfficeOverride {
     orders: Option<OrdersOverride>,
     retention: Option<RetentionSettings>,
     messages: Option<MessageLimits>,
+    floor: Option<FloorSettings>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -151,6 +181,7 @@ impl Default for Office {
             sla_warning_hours: 48,
             orders: OrderSettings::default(),
             retention: RetentionSettings::default(),
+            floor: FloorSettings::default(),
         }
     }
 }
@@ -219,6 +250,12 @@ impl Office {
         }
         if let Some(pow) = o.proof_of_work {
             office.proof_of_work = pow;
+        }
+        if let Some(floor) = o.floor {
+            if !(1..=200).contains(&floor.estimate_sample) {
+                return Err(config_error("floor.estimate_sample", "from 1 to 200"));
+            }
+            office.floor = floor;
         }
         if let Some(hours) = o.sla_warning_hours {
             office.sla_warning_hours = hours;

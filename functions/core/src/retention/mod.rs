@@ -15,6 +15,7 @@
 //! | a message's link or number (`secret`, never in its text; a complaint or order message an earlier version queued holds it in its text until `message_days`) | when it fails for good (see `messaging::outbox`) | — |
 //! | a message's recipient, text and last error | `message_days` after it was sent or given up | `message_days` |
 //! | a message never delivered | given up `booking_days` after it was queued | `booking_days` |
+//! | the phone or email a walk-in (or a booker) gave for the turn-near message (issue 22) | after its day | — |
 //!
 //! Why `stale_days`: the other windows start when the office closes a case, and a case
 //! the office never closes would keep its data for ever. A complaint nobody touched for a
@@ -33,6 +34,7 @@ pub mod access;
 
 use crate::identity::contact_key::ContactKey;
 use crate::kernel::error::Error;
+use crate::kernel::time::office_date;
 use crate::staff::accounts;
 use crate::staff::{Entry, Staff, audit};
 use crate::storage::{Database, Value, db_time, in_transaction};
@@ -136,6 +138,8 @@ pub struct Report {
     pub messages_given_up: usize,
     /// Failed-login rows whose failures are forgotten and whose lock is over.
     pub login_failures: usize,
+    /// Places in the floor's queue of earlier days whose turn-near contact was erased.
+    pub queue_contacts: usize,
 }
 
 impl Report {
@@ -151,6 +155,7 @@ impl Report {
             + self.messages
             + self.messages_given_up
             + self.login_failures
+            + self.queue_contacts
     }
 }
 
@@ -228,6 +233,11 @@ const ERASE_ORDER_TEXTS: &str = "UPDATE order_events SET text = NULL
 const ERASE_ORDER_DOCUMENTS: &str =
     "DELETE FROM order_documents WHERE order_id IN (SELECT value FROM json_each(?1))";
 
+/// Issue 22: a walk-in's phone or email serves only their day's turn-near message.
+const ERASE_QUEUE_CONTACTS: &str = "UPDATE queue_entries SET phone = NULL, email = NULL
+    WHERE id IN (SELECT id FROM queue_entries
+        WHERE day < ?1 AND (phone IS NOT NULL OR email IS NOT NULL) LIMIT ?2)
+    RETURNING id";
 const ERASE_MESSAGES: &str = "UPDATE outbox
     SET recipient = '', payload = NULL, secret = NULL, last_error = NULL
     WHERE id IN (SELECT id FROM outbox WHERE recipient != ''
@@ -305,6 +315,10 @@ pub fn erase_due(
         )?,
         messages_given_up: batches(GIVE_UP_MESSAGES, &[bookings_before, batch.into()])?,
         login_failures: in_batches(db, settings, || accounts::forget_failures(db, batch, now))?,
+        queue_contacts: batches(
+            ERASE_QUEUE_CONTACTS,
+            &[office_date(now).to_string().into(), batch.into()],
+        )?,
     };
     if report.total() > 0 {
         let entry = Entry::new("retention_erased", "retention").detail(summary(&report));

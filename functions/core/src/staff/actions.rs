@@ -5,7 +5,11 @@ use super::{Entry, Staff, audit};
 use crate::booking::{Booking, exemption};
 use crate::complaints::{self, Complaint};
 use crate::context::Context;
-use crate::counter::{self, WalkInTicket};
+use crate::counter::window::Seat;
+use crate::counter::{self, CheckedIn, WalkInTicket, Walker};
+use crate::identity::{Email, Phone};
+use crate::kernel::fields::optional;
+use crate::kernel::text::Lang;
 use crate::kernel::error::Error;
 use crate::kernel::fields::Fields;
 use crate::messaging::outbox;
@@ -31,20 +35,26 @@ fn counter_at<'f>(fields: &'f Fields, own: Option<&'f str>) -> Result<Option<&'f
     }
 }
 
+/// Whether a checkbox or a JSON flag given as text is on.
+fn ticked(fields: &Fields, name: &str) -> bool {
+    matches!(field(fields, name).trim(), "on" | "true" | "1" | "yes")
+}
+
 /// R05: check-in with the number, the phone and the VIN/holder, at the counter's
 /// location when it names one (or the staff member's); a refusal is audited too,
-/// since repeated mismatches are a signal.
+/// since repeated mismatches are a signal. `notify` asks for the turn-near message.
 pub fn check_in(
     ctx: &Context,
     fields: &Fields,
     who: &Staff,
     own: Option<&str>,
-) -> Result<Booking, Error> {
+) -> Result<CheckedIn, Error> {
     let input = counter::CheckIn {
         number: field(fields, "number"),
         phone: field(fields, "phone"),
         proof: field(fields, "proof"),
         location: counter_at(fields, own)?,
+        notify: ticked(fields, "notify"),
     };
     counter::check_in(ctx.db, &input, ctx.check_in_margin(), who, ctx.now).inspect_err(|e| {
         let entry = Entry::new("check_in_refused", "booking:?").detail(e.code());
@@ -54,7 +64,8 @@ pub fn check_in(
 }
 
 /// R01: a walk-in ticket for `service` at `slot` (at `location`, when the service is
-/// given at more than one).
+/// given at more than one); `phone` or `email`, when given, get the turn-near message
+/// in `lang`.
 pub fn walk_in(
     ctx: &Context,
     fields: &Fields,
@@ -64,11 +75,23 @@ pub fn walk_in(
     let desk = ctx
         .setup()?
         .desk(counter_at(fields, own)?, field(fields, "service"))?;
+    let walker = Walker {
+        lang: Lang::from_code(optional(fields, "lang")),
+        phone: optional(fields, "phone")
+            .map(Phone::parse)
+            .transpose()
+            .map_err(Error::from)?,
+        email: optional(fields, "email")
+            .map(Email::parse)
+            .transpose()
+            .map_err(Error::from)?,
+    };
     let ticket = counter::issue_walk_in(
         ctx.db,
         ctx.office,
         &desk,
         field(fields, "slot"),
+        &walker,
         &who.0,
         ctx.now,
     )?;
@@ -76,6 +99,29 @@ pub fn walk_in(
         .detail(&ticket.slot_start);
     audit(ctx.db, who, &entry, ctx.now)?;
     Ok(ticket)
+}
+
+/// Issue 22: seats `who` at `window` of `location` (their own when their account is
+/// tied to one; naming another is refused, 403), calling from `services` (all given
+/// there when empty).
+pub fn sit(
+    ctx: &Context,
+    who: &Staff,
+    own: Option<&str>,
+    location: Option<&str>,
+    window: i64,
+    services: &[String],
+) -> Result<Seat, Error> {
+    let setup = ctx.setup()?;
+    let location = match (location.map(str::trim).filter(|l| !l.is_empty()), own) {
+        (Some(named), own) => {
+            super::reaches(own, named)?;
+            named
+        }
+        (None, Some(own)) => own,
+        (None, None) => setup.locations[0].code.as_str(),
+    };
+    counter::window::sit(ctx.db, setup, who, location, window, services, ctx.now)
 }
 
 /// Issue 24: what changing the setup did.

@@ -33,6 +33,9 @@ CREATE INDEX complaints_by_received ON complaints (received_at);
 CREATE UNIQUE INDEX exemptions_open ON exemptions (identity_key)
      WHERE used_at IS NULL AND revoked_at IS NULL;
 
+-- index floor_calls_at_location on floor_calls
+CREATE INDEX floor_calls_at_location ON floor_calls (location, id);
+
 -- index order_events_by_order on order_events
 CREATE INDEX order_events_by_order ON order_events (order_id, id);
 
@@ -53,6 +56,12 @@ CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
 
 -- index outbox_sent_to on outbox
 CREATE INDEX outbox_sent_to ON outbox (recipient, channel, sent_at) WHERE state = 'sent';
+
+-- index queue_entries_ticket on queue_entries
+CREATE UNIQUE INDEX queue_entries_ticket ON queue_entries (ticket_id) WHERE ticket_id IS NOT NULL;
+
+-- index queue_entries_waiting on queue_entries
+CREATE INDEX queue_entries_waiting ON queue_entries (location, day, state, service, due_at);
 
 -- index relocations_unanswered on relocations
 CREATE INDEX relocations_unanswered ON relocations (answer, new_start);
@@ -166,6 +175,18 @@ CREATE TABLE complaints (
         escalation_token_hash TEXT UNIQUE
     , challenge TEXT, order_id INTEGER REFERENCES orders (id), erased_at TEXT, request_hash TEXT, lang TEXT NOT NULL DEFAULT 'ro');
 
+-- table counter_windows on counter_windows
+CREATE TABLE counter_windows (
+        location TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        staff TEXT NOT NULL UNIQUE,
+        services TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        day TEXT NOT NULL,
+        since TEXT NOT NULL,
+        PRIMARY KEY (location, number)
+    );
+
 -- table exemptions on exemptions
 CREATE TABLE exemptions (
         id INTEGER PRIMARY KEY,
@@ -177,6 +198,17 @@ CREATE TABLE exemptions (
         revoked_at TEXT,
         used_by_booking INTEGER REFERENCES bookings (id),
         used_at TEXT
+    );
+
+-- table floor_calls on floor_calls
+CREATE TABLE floor_calls (
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES queue_entries (id),
+        location TEXT NOT NULL,
+        code TEXT NOT NULL,
+        at_window INTEGER NOT NULL,
+        recall INTEGER NOT NULL DEFAULT 0,
+        called_at TEXT NOT NULL
     );
 
 -- table login_throttle on login_throttle
@@ -262,6 +294,29 @@ CREATE TABLE outbox (
         created_at TEXT NOT NULL,
         sent_at TEXT
     , complaint_id INTEGER REFERENCES complaints (id), payload TEXT, order_id INTEGER REFERENCES orders (id));
+
+-- table queue_entries on queue_entries
+CREATE TABLE queue_entries (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        location TEXT NOT NULL,
+        service TEXT NOT NULL,
+        booking_id INTEGER REFERENCES bookings (id),
+        ticket_id INTEGER REFERENCES walk_in_tickets (id),
+        code TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        arrived_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'waiting',
+        at_window INTEGER,
+        called_at TEXT,
+        last_call_at TEXT,
+        finished_at TEXT,
+        link_hash TEXT NOT NULL UNIQUE,
+        phone TEXT,
+        email TEXT,
+        lang TEXT NOT NULL DEFAULT 'ro',
+        near_sent_at TEXT
+    );
 
 -- table relocations on relocations
 CREATE TABLE relocations (
@@ -381,4 +436,4 @@ CREATE TRIGGER outbox_complaint_acknowledged AFTER UPDATE OF state ON outbox
                           WHERE complaint_id = NEW.complaint_id AND kind IN ('received', 'escalated')));
      END;
 
-PRAGMA user_version = 18;
+PRAGMA user_version = 19;

@@ -64,16 +64,22 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
         }
         (["access-requests"], true) => ok(actions::access_request(ctx, &body_fields(req)?, &who)?),
         (["check-in"], true) => {
-            let booking = actions::check_in(ctx, &body_fields(req)?, &who, own)?;
-            ok(json!({"booking": booking.status_view()}))
+            let checked_in = actions::check_in(ctx, &body_fields(req)?, &who, own)?;
+            let live = ctx.links().live_ticket(&checked_in.place.link);
+            ok(json!({
+                "booking": checked_in.booking.status_view(),
+                "queue": {"code": checked_in.place.code, "live": live},
+            }))
         }
         (["walk-in"], true) => {
             let ticket = actions::walk_in(ctx, &body_fields(req)?, &who, own)?;
+            let live = ctx.links().live_ticket(&ticket.live);
             Ok(json_response(
                 StatusCode::CREATED,
-                &json!({"ticket": ticket}),
+                &json!({"ticket": ticket, "live": live}),
             ))
         }
+        (["floor", rest @ ..], post) => floor(req, ctx, &who, own, rest, post),
         (["bookings", number, "no-show"], true) => {
             no_fields(req)?;
             let booking = booking_by_number(ctx, number)?;
@@ -251,13 +257,105 @@ pub fn staff(req: &Request, ctx: &Context, staff_tokens: Option<&str>) -> Result
 /// Which area of the back office a route belongs to, for the role check.
 fn task_of(segments: &[&str]) -> Task {
     match segments {
-        ["check-in" | "walk-in" | "day"] | ["bookings", _, "no-show" | "fictitious"] => {
-            Task::Counter
-        }
+        ["check-in" | "walk-in" | "day"]
+        | ["bookings", _, "no-show" | "fictitious"]
+        | ["floor", ..] => Task::Counter,
         ["complaints", _, "exemption"] => Task::Supervise,
         ["complaints", ..] => Task::Complaints,
         ["orders", ..] => Task::Orders,
         _ => Task::Supervise,
+    }
+}
+
+/// Issue 22: the counter floor for machine clients (a clerk's window, the queue's
+/// steps, the overview); the back office's pages do the same through `counter`.
+fn floor(
+    req: &Request,
+    ctx: &Context,
+    who: &Staff,
+    own: Option<&str>,
+    rest: &[&str],
+    post: bool,
+) -> Result<Response, Error> {
+    use crate::counter::queue::{self, Outcome};
+    use crate::counter::{display, measures, window};
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SitAt {
+        location: Option<String>,
+        window: i64,
+        #[serde(default)]
+        services: Vec<String>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Pause {
+        paused: bool,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Transfer {
+        service: String,
+    }
+    let (db, floor, now) = (ctx.db, &ctx.office.floor, ctx.now);
+    let called = |entry: queue::Queued| ok(json!({"call": entry}));
+    match (rest, post) {
+        ([], false) => {
+            require_get(req)?;
+            let setup = ctx.setup()?;
+            let location = crate::web::backoffice::counter_location(req, setup, own)?;
+            let code = location.code.as_str();
+            let queues = setup
+                .desks_at(location)
+                .map(|desk| {
+                    let waiting = queue::waiting(db, code, &desk.service.code, now)?;
+                    Ok(json!({"service": desk.service.code, "waiting": waiting}))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            ok(json!({
+                "location": code,
+                "windows": window::seats_at(db, code, now)?,
+                "queues": queues,
+                "today": measures::today(db, setup, code, now)?,
+                "calls": display::calls(db, code, now)?,
+            }))
+        }
+        (["window"], true) => {
+            let at: SitAt = json_document(req, "invalid_window")?;
+            let seat = actions::sit(ctx, who, own, at.location.as_deref(), at.window, &at.services)?;
+            ok(json!({"window": seat}))
+        }
+        (["leave"], true) => {
+            no_fields(req)?;
+            window::leave(db, who, now)?;
+            ok(json!({"window": null}))
+        }
+        (["pause"], true) => {
+            let pause: Pause = json_document(req, "invalid_pause")?;
+            ok(json!({"window": window::pause(db, who, pause.paused, now)?}))
+        }
+        (["call"], true) => {
+            no_fields(req)?;
+            called(queue::call_next(db, floor, ctx.setup()?, who, now)?)
+        }
+        (["recall"], true) => {
+            no_fields(req)?;
+            called(queue::recall(db, floor, who, now)?)
+        }
+        ([step @ ("served" | "absent")], true) => {
+            no_fields(req)?;
+            let outcome = if *step == "served" {
+                Outcome::Served
+            } else {
+                Outcome::Absent
+            };
+            ok(json!({"entry": queue::finish(db, who, outcome, now)?}))
+        }
+        (["transfer"], true) => {
+            let to: Transfer = json_document(req, "invalid_transfer")?;
+            ok(json!({"entry": queue::transfer(db, ctx.setup()?, &to.service, who, now)?}))
+        }
+        _ => Err(Error::NotFound),
     }
 }
 

@@ -1,7 +1,8 @@
 //! The languages the office speaks, and reading a message in one of them.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    #[default]
     Ro,
     En,
     /// Hungarian: Bihor's second language (Law 215/2001 lets its speakers address the

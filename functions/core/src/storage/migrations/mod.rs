@@ -26,6 +26,7 @@ mod v15_stats_indexes;
 mod v16_stats_orders_indexes;
 mod v17_bookings_and_complaints_keep_their_language;
 mod v18_locations_and_the_setup;
+mod v19_the_counter_floor;
 
 /// Every migration in order: version N is `MIGRATIONS[N - 1]`, and `PRAGMA
 /// user_version` says how many of them a database has had.
@@ -48,4 +49,5 @@ pub(crate) const MIGRATIONS: &[&[&str]] = &[
     v16_stats_orders_indexes::STATEMENTS,
     v17_bookings_and_complaints_keep_their_language::STATEMENTS,
     v18_locations_and_the_setup::STATEMENTS,
+    v19_the_counter_floor::STATEMENTS,
 ];

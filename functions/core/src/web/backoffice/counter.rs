@@ -12,7 +12,6 @@ use crate::kernel::time::OFFICE_TZ;
 use crate::staff::actions;
 use crate::staff::session::Session;
 use crate::web::html::render;
-use crate::web::html::service_name;
 use crate::web::toolkit::Request;
 use crate::web::toolkit::Response;
 use crate::web::toolkit::html_response;
@@ -38,6 +37,44 @@ pub(crate) fn counter_location<'s>(
         Some(code) => Ok(setup.location(code)?),
         None => Ok(&setup.locations[0]),
     }
+}
+
+/// What a printed ticket or check-in receipt says: the code called on the display,
+/// the service, the slot, and the live ticket's link (also as a QR code).
+struct Printed<'a> {
+    code: &'a str,
+    service: &'a str,
+    time: String,
+    live: String,
+}
+
+fn ticket_page(
+    req: &Request,
+    session: &Session,
+    title: String,
+    printed: Printed,
+    location: &str,
+) -> String {
+    #[derive(Template)]
+    #[template(path = "staff/ticket.html")]
+    struct TicketPage<'a> {
+        lang: Lang,
+        title: String,
+        frame: Frame,
+        printed: Printed<'a>,
+        qr: String,
+        location: &'a str,
+    }
+    let lang = session.lang;
+    let qr = crate::web::html::qr_svg(&printed.live, &lang.tr("staff-ticket-qr"));
+    render(TicketPage {
+        lang,
+        title,
+        frame: Frame::new(req, session),
+        printed,
+        qr,
+        location,
+    })
 }
 
 pub(super) fn counter(
@@ -83,33 +120,43 @@ pub(super) fn counter(
         }
         (["check-in"], false) => {
             let fields = form(req, session)?;
-            actions::check_in(ctx, &fields, who, session.location.as_deref())?;
-            // Back to the day of the location checked in at (its code is checked).
-            Ok(see_other(&match fields.get("location").filter(|l| !l.is_empty()) {
-                Some(location) => format!("/staff/counter?done=checked_in&location={location}"),
-                None => "/staff/counter?done=checked_in".to_owned(),
-            }))
+            let checked_in = actions::check_in(ctx, &fields, who, session.location.as_deref())?;
+            let setup = ctx.setup()?;
+            let booking = &checked_in.booking;
+            let html = ticket_page(
+                req,
+                session,
+                lang.tr("staff-receipt-title"),
+                Printed {
+                    code: &checked_in.place.code,
+                    service: setup.service_name(&booking.service, lang),
+                    time: booking
+                        .slot_start
+                        .with_timezone(&OFFICE_TZ)
+                        .format("%H:%M")
+                        .to_string(),
+                    live: ctx.links().live_ticket(&checked_in.place.link),
+                },
+                &booking.location,
+            );
+            Ok(html_response(StatusCode::CREATED, html))
         }
         (["walk-in"], false) => {
-            #[derive(Template)]
-            #[template(path = "staff/ticket.html")]
-            struct TicketPage<'a> {
-                lang: Lang,
-                title: String,
-                frame: Frame,
-                ticket: crate::counter::WalkInTicket,
-                service: &'a str,
-            }
             let fields = form(req, session)?;
             let ticket = actions::walk_in(ctx, &fields, who, session.location.as_deref())?;
-            let service = ctx.setup()?.service(&ticket.service)?;
-            let html = render(TicketPage {
-                lang,
-                title: lang.tr("staff-ticket-title"),
-                frame: Frame::new(req, session),
-                service: service_name(service, lang),
-                ticket,
-            });
+            let setup = ctx.setup()?;
+            let html = ticket_page(
+                req,
+                session,
+                lang.tr("staff-ticket-title"),
+                Printed {
+                    code: &ticket.ticket,
+                    service: setup.service_name(&ticket.service, lang),
+                    time: ticket.time.clone(),
+                    live: ctx.links().live_ticket(&ticket.live),
+                },
+                &ticket.location,
+            );
             Ok(html_response(StatusCode::CREATED, html))
         }
         (["bookings", id, mark @ ("no-show" | "fictitious")], _) => {

@@ -8,6 +8,7 @@ mod chart;
 mod counter;
 pub(crate) use counter::counter_location;
 mod desk;
+mod floor;
 mod login;
 mod orders;
 mod setup;
@@ -132,6 +133,7 @@ fn route(
             Ok(see_other("/staff"))
         }
         (["counter", ..], _) => counter::counter(req, ctx, session, &segments[1..], get),
+        (["floor", ..], _) => floor::floor_desk(req, ctx, session, &segments[1..], get),
         (["complaints", ..], _) => desk::complaints_desk(req, ctx, session, &segments[1..], get),
         (["orders", ..], _) => orders::orders_desk(req, ctx, session, &segments[1..], get),
         (["closures", ..], _) => supervisor::closures(req, ctx, session, &segments[1..], get),
@@ -170,7 +172,7 @@ pub(crate) fn proof_label(proof: &crate::office::Proof) -> &'static str {
 /// Which area of the back office a path belongs to; None for what every role may do.
 fn task_of(segments: &[&str]) -> Option<Task> {
     match segments {
-        ["counter", ..] => Some(Task::Counter),
+        ["counter" | "floor", ..] => Some(Task::Counter),
         ["complaints", _, "exemption"] => Some(Task::Supervise),
         ["complaints", ..] => Some(Task::Complaints),
         ["orders", ..] => Some(Task::Orders),

@@ -22,8 +22,9 @@ pub struct NavItem {
 }
 
 /// The navigation: where, the message naming it, and who may go there.
-pub(super) const NAV: [(&str, &str, Task); 11] = [
+pub(super) const NAV: [(&str, &str, Task); 12] = [
     ("/staff/counter", "staff-nav-counter", Task::Counter),
+    ("/staff/floor", "staff-nav-floor", Task::Counter),
     (
         "/staff/complaints",
         "staff-nav-complaints",
@@ -43,7 +44,6 @@ pub(super) const NAV: [(&str, &str, Task); 11] = [
 /// What a redirect after an action says it did: fixed messages, nothing from the
 /// request.
 pub(super) const DONE: &[(&str, &str)] = &[
-    ("checked_in", "staff-done-checked-in"),
     ("no_show", "staff-done-no-show"),
     ("fictitious", "staff-done-fictitious"),
     ("step", "staff-done-step"),
@@ -57,6 +57,15 @@ pub(super) const DONE: &[(&str, &str)] = &[
     ("password_reset", "staff-done-password-reset"),
     ("setup_saved", "staff-done-setup-saved"),
     ("setup_moved", "staff-done-setup-moved"),
+    ("seated", "staff-done-seated"),
+    ("call", "staff-done-called"),
+    ("recall", "staff-done-recalled"),
+    ("served", "staff-done-served"),
+    ("absent", "staff-done-absent"),
+    ("transfer", "staff-done-transferred"),
+    ("pause", "staff-done-paused"),
+    ("resume", "staff-done-resumed"),
+    ("leave", "staff-done-left"),
 ];
 
 /// What every back-office page shows around its content.

@@ -3,6 +3,7 @@
 
 mod booking;
 mod complaints;
+mod floor;
 mod orders;
 mod page;
 mod transparency;
@@ -15,6 +16,7 @@ pub use complaints::{
     complaint_form_page, complaint_received_page, complaint_status_page, escalate_confirm_page,
     escalated_page,
 };
+pub use floor::{display_page, live_ticket_page, qr_svg};
 pub use orders::{
     fee, order_answered_page, order_catalog_page, order_form_page, order_info_page,
     order_placed_page, order_return_page, order_status_page,
