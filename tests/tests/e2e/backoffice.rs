@@ -500,11 +500,12 @@ async fn r05_r12_r01_the_counter_page_checks_in_marks_no_shows_and_prints_ticket
             ],
         )
         .await;
-    assert_eq!(
-        (checked.status, location(&checked)),
-        (303, "/staff/counter?done=checked_in".to_owned()),
-        "{}",
-        checked.text()
+    // Issue 22: the receipt to print, with the live ticket's link and its QR code.
+    assert_eq!(checked.status, 201, "{}", checked.text());
+    let receipt = checked.text();
+    assert!(
+        receipt.contains("<svg role=\"img\"") && receipt.contains("/t/"),
+        "{receipt}"
     );
     let wrong = clerk
         .submit(

@@ -636,7 +636,21 @@ async fn a_clerk_tied_to_a_location_works_at_its_counter_only_and_supervisors_ev
         "other_location"
     );
     let done = check_in(&mut clerk, &at_north, ("0744123456", "Dan Pop"), "north").await;
-    assert_eq!(location(&done), "/staff/counter?done=checked_in&location=north");
+    assert_eq!(done.status, 201, "the receipt: {}", done.text());
+    assert!(
+        done.text().contains(r#"href="/staff/counter?location=north""#),
+        "back to the north counter: {}",
+        done.text()
+    );
+    // Issue 22: the clerk sits at a north window only.
+    let main_window = clerk
+        .submit("/staff/floor", "/staff/floor/sit", &[("window", "1"), ("location", "main")])
+        .await;
+    assert_eq!(main_window.status, 403);
+    let north_window = clerk
+        .submit("/staff/floor", "/staff/floor/sit", &[("window", "1"), ("location", "north")])
+        .await;
+    assert_eq!(location(&north_window), "/staff/floor?done=seated");
 
     // A token tied to north: the same limits through the API.
     let kiosk = |method: Method, path: &'static str, body: Option<Value>| {

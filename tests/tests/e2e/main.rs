@@ -9,6 +9,7 @@ mod calendar;
 mod complaints;
 mod counter;
 mod delivery;
+mod floor;
 mod input;
 mod late_cancel;
 mod locations;

@@ -1,0 +1,332 @@
+//! The counter floor (issue 22): the queue's order, the window's steps (call, recall,
+//! served, absent, transfer, pause), the turn-near message sent once, the display and
+//! the live ticket, and how far the wait estimate was off in a simulated morning.
+
+use crate::support::*;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use http::Method;
+use serde_json::{Value, json};
+
+/// Two counter clerks besides the supervisor `ana.pop`.
+const ION: &str = "clerk-ion-4b1d9a";
+const EVA: &str = "clerk-eva-c83f20";
+
+fn floor_tokens() -> String {
+    format!(
+        r#"{{"ana.pop": {{"hash": "{}", "role": "supervisor"}},
+            "ion.rus": {{"hash": "{}", "role": "counter"}},
+            "eva.pal": {{"hash": "{}", "role": "counter"}}}}"#,
+        hashed(STAFF_TOKEN),
+        hashed(ION),
+        hashed(EVA)
+    )
+}
+
+fn app_with(extra: &[(&str, &str)]) -> TestApp {
+    let tokens = floor_tokens();
+    let mut variables = vec![("staff_tokens", tokens.as_str())];
+    variables.extend_from_slice(extra);
+    TestApp::spawn_configured(&variables)
+}
+
+/// Monday 23 November 2026 at `h:m` in Bucharest.
+fn monday(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, h - 2, m, 0).unwrap()
+}
+
+async fn as_clerk(app: &TestApp, token: &str, step: &str, body: Option<Value>) -> Reply {
+    let body = body.or(Some(json!({})));
+    app.staff(Method::POST, &format!("/api/staff/floor/{step}"), Some(token), body)
+        .await
+}
+
+async fn sit(app: &TestApp, token: &str, window: i64, services: &[&str]) -> Reply {
+    as_clerk(app, token, "window", Some(json!({"window": window, "services": services}))).await
+}
+
+/// The code the clerk's call gave, after checking it succeeded.
+async fn call(app: &TestApp, token: &str) -> String {
+    let reply = as_clerk(app, token, "call", None).await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    reply.json()["call"]["code"].as_str().unwrap().to_owned()
+}
+
+/// A walk-in ticket for the first slot with a seat left: its code and live link's path.
+async fn walk_in(app: &TestApp, service: &str, extra: Value) -> (String, String) {
+    let body = with(json!({"service": service}), extra);
+    let reply = app
+        .staff(Method::POST, "/api/staff/walk-in", Some(STAFF_TOKEN), Some(body))
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    let json = reply.json();
+    (
+        json["ticket"]["ticket"].as_str().unwrap().to_owned(),
+        path_of(json["live"].as_str().unwrap()),
+    )
+}
+
+fn path_of(url: &str) -> String {
+    let rest = url.split_once("://").unwrap().1;
+    rest[rest.find('/').unwrap()..].to_owned()
+}
+
+async fn check_in(app: &TestApp, number: &str, phone: &str, proof: &str) -> (String, String) {
+    let reply = app
+        .staff(
+            Method::POST,
+            "/api/staff/check-in",
+            Some(STAFF_TOKEN),
+            Some(json!({"number": number, "phone": phone, "proof": proof})),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let queue = &reply.json()["queue"];
+    (
+        queue["code"].as_str().unwrap().to_owned(),
+        path_of(queue["live"].as_str().unwrap()),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn floor_calls_by_slot_then_arrival_and_a_booking_only_from_the_early_margin() {
+    let app = app_with(&[]);
+    let (_, passport) = app.two_bookings_this_morning().await;
+    let elena = number_of(&passport);
+    app.set_time(monday(10, 30));
+    let (first, _) = walk_in(&app, "passport", json!({})).await;
+    let (booked, elena_live) = check_in(&app, &elena, "0733111222", "Elena Ionescu").await;
+    let (second, _) = walk_in(&app, "passport", json!({})).await;
+    assert!(booked.starts_with("P-R"), "a booking's code: {booked}");
+    assert_eq!(
+        app.get(&format!("/api/bookings/{elena}")).await.json()["booking"]["state"],
+        "attended"
+    );
+
+    let page = app.get_html(&elena_live).await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains(&booked), "{text}");
+    assert!(
+        text.contains("Niciun ghișeu") || text.contains("nu cheamă niciun ghișeu"),
+        "no window open, no estimate: {text}"
+    );
+
+    assert_eq!(sit(&app, ION, 1, &["passport"]).await.status, 200);
+    // The 10:30 tickets are due before the 11:00 booking, though it arrived between them.
+    assert_eq!(call(&app, ION).await, first);
+    assert_eq!(as_clerk(&app, ION, "served", None).await.status, 200);
+    assert_eq!(call(&app, ION).await, second);
+    assert_eq!(as_clerk(&app, ION, "served", None).await.status, 200);
+    // The booking may be called from 10:45 only.
+    let early = as_clerk(&app, ION, "call", None).await;
+    assert_eq!((early.status, early.error_code()), (409, "nobody_waiting".to_owned()));
+    let waiting = app.get_html(&format!("{elena_live}?lang=en")).await.text();
+    assert!(waiting.contains("You are next."), "{waiting}");
+    assert!(
+        waiting.contains("Estimated wait: 15–"),
+        "at least until 10:45: {waiting}"
+    );
+
+    app.set_time(monday(10, 45));
+    assert_eq!(call(&app, ION).await, booked);
+    let called = app.get_html(&format!("{elena_live}?lang=en")).await.text();
+    assert!(called.contains("Please go to window 1."), "{called}");
+
+    // The queue is data: every step is on the audit trail, and the day's figures count them.
+    let floor = app
+        .staff(Method::GET, "/api/staff/floor", Some(STAFF_TOKEN), None)
+        .await
+        .json();
+    let passport_today = floor["today"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "passport")
+        .unwrap()
+        .clone();
+    assert_eq!(passport_today["served"], 2);
+    assert_eq!(passport_today["served_by_window"]["1"], 2);
+    let audit = app
+        .staff(Method::GET, "/api/staff/audit", Some(STAFF_TOKEN), None)
+        .await
+        .json();
+    let calls = audit["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] == "floor_call" && a["staff"] == "ion.rus")
+        .count();
+    assert_eq!(calls, 3);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn floor_a_window_finishes_a_call_before_the_next_recalls_after_the_interval_and_transfers() {
+    let app = app_with(&[]);
+    app.set_time(monday(10, 0));
+    let (first, _) = walk_in(&app, "passport", json!({})).await;
+    let (second, _) = walk_in(&app, "passport", json!({})).await;
+
+    assert_eq!(sit(&app, ION, 2, &["passport"]).await.status, 200);
+    let taken = sit(&app, EVA, 2, &[]).await;
+    assert_eq!((taken.status, taken.error_code()), (409, "window_taken".to_owned()));
+    assert_eq!(sit(&app, EVA, 3, &[]).await.status, 200);
+    let none = as_clerk(&app, STAFF_TOKEN, "call", None).await;
+    assert_eq!(none.error_code(), "no_window", "the supervisor sits nowhere");
+
+    assert_eq!(call(&app, ION).await, first);
+    let again = as_clerk(&app, ION, "call", None).await;
+    assert_eq!((again.status, again.error_code()), (409, "call_in_progress".to_owned()));
+    let leave = as_clerk(&app, ION, "leave", None).await;
+    assert_eq!(leave.error_code(), "call_in_progress");
+    let soon = as_clerk(&app, ION, "recall", None).await;
+    assert_eq!((soon.status, soon.error_code()), (409, "recall_too_soon".to_owned()));
+    app.set_time(monday(10, 0) + Duration::seconds(31));
+    assert_eq!(as_clerk(&app, ION, "recall", None).await.status, 200);
+    assert_eq!(call(&app, EVA).await, second, "never the person already called");
+
+    // The display: both calls and the recall, newest first, codes only.
+    let display = app.get("/api/display/main").await;
+    assert_eq!(display.status, 200);
+    assert_eq!(
+        display.headers["cache-control"], "public, max-age=1",
+        "screens poll it"
+    );
+    let calls: Vec<(String, i64, bool)> = display.json()["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().to_owned(),
+                c["window"].as_i64().unwrap(),
+                c["recall"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        calls,
+        vec![
+            (second.clone(), 3, false),
+            (first.clone(), 2, true),
+            (first.clone(), 2, false)
+        ]
+    );
+    let screen = app.get_html("/display/main").await;
+    assert_eq!(screen.status, 200);
+    assert!(screen.text().contains(&second) && screen.text().contains("Ghișeu · Window"));
+    assert_eq!(app.get("/api/display/nowhere").await.status, 404);
+
+    // Transfer: the first ticket now waits for a permit, in its place by slot time.
+    let wrong = as_clerk(&app, ION, "transfer", Some(json!({"service": "passport"}))).await;
+    assert_eq!(wrong.error_code(), "same_service");
+    let moved = as_clerk(&app, ION, "transfer", Some(json!({"service": "permit"}))).await;
+    assert_eq!(moved.status, 200, "{}", moved.text());
+    assert_eq!(moved.json()["entry"]["service"], "permit");
+    let nobody = as_clerk(&app, ION, "call", None).await;
+    assert_eq!(nobody.error_code(), "nobody_waiting", "ion calls passports only");
+    assert_eq!(as_clerk(&app, EVA, "served", None).await.status, 200);
+    assert_eq!(call(&app, EVA).await, first, "eva calls every service");
+
+    // A paused window calls nobody.
+    assert_eq!(as_clerk(&app, ION, "pause", Some(json!({"paused": true}))).await.status, 200);
+    let paused = as_clerk(&app, ION, "call", None).await;
+    assert_eq!(paused.error_code(), "window_paused");
+    let resumed = as_clerk(&app, ION, "pause", Some(json!({"paused": false}))).await;
+    assert_eq!(resumed.json()["window"]["paused"], false);
+    assert_eq!(as_clerk(&app, ION, "leave", None).await.status, 200);
+    assert_eq!(as_clerk(&app, ION, "call", None).await.error_code(), "no_window");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn floor_an_absent_walk_in_lapses_and_an_absent_booking_goes_the_r12_way() {
+    let app = app_with(&[]);
+    let (registration, _) = app.two_bookings_this_morning().await;
+    let ion = number_of(&registration);
+    app.set_time(monday(10, 58));
+    let (ticket, ticket_live) = walk_in(&app, "registration", json!({})).await;
+    let (booked, _) = check_in(&app, &ion, "0722123456", "WVWZZZ1JZXW000001").await;
+    assert_eq!(sit(&app, EVA, 4, &["registration"]).await.status, 200);
+
+    assert_eq!(call(&app, EVA).await, ticket);
+    assert_eq!(as_clerk(&app, EVA, "absent", None).await.status, 200);
+    let lapsed = app.get_html(&format!("{ticket_live}?lang=en")).await.text();
+    assert!(lapsed.contains("You did not come when called"), "{lapsed}");
+
+    assert_eq!(call(&app, EVA).await, booked);
+    assert_eq!(as_clerk(&app, EVA, "absent", None).await.status, 200);
+    let path = format!("/api/bookings/{ion}");
+    let state = app.get(&path).await.json()["booking"]["state"].clone();
+    assert_eq!(state, "active", "expected again");
+    // After the slot, the R12 mark; before it, a second check-in would have worked.
+    app.set_time(monday(11, 31));
+    let marked = app
+        .staff(
+            Method::POST,
+            &format!("/api/staff/bookings/{ion}/no-show"),
+            Some(STAFF_TOKEN),
+            None,
+        )
+        .await;
+    assert_eq!(marked.status, 200, "{}", marked.text());
+    assert_eq!(app.get(&path).await.json()["booking"]["state"], "no_show");
+}
+
+const SMS: &str = "https://sms.test";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn floor_the_turn_near_message_goes_once_to_whoever_asked() {
+    let app = app_with(&[
+        ("sms_api_url", "https://sms.test/v1/sms"),
+        ("sms_api_token", "sms-secret"),
+        ("sms_api_origin", SMS),
+        ("office", r#"{"floor": {"turn_near_ahead": 1}}"#),
+    ]);
+    app.set_time(monday(9, 0));
+    let phones = ["0744000001", "", "0744000003", "0744000004"];
+    let mut codes = Vec::new();
+    for phone in phones {
+        let extra = if phone.is_empty() {
+            json!({})
+        } else {
+            json!({"phone": phone, "lang": "en"})
+        };
+        codes.push(walk_in(&app, "permit", extra).await.0);
+    }
+    assert_eq!(sit(&app, ION, 1, &["permit"]).await.status, 200);
+    for (n, code) in codes.iter().enumerate() {
+        assert_eq!(&call(&app, ION).await, code);
+        // A delivery run after every call, and one more: nothing goes twice.
+        app.deliver().await;
+        app.deliver().await;
+        assert_eq!(as_clerk(&app, ION, "served", None).await.status, 200);
+        app.set_time(monday(9, 5 * (n as u32 + 1)));
+    }
+    let sent: Vec<Value> = app
+        .outbound()
+        .iter()
+        .filter(|r| r.url.starts_with(SMS))
+        .map(|r| r.json())
+        .collect();
+    let to: Vec<&str> = sent.iter().map(|s| s["to"].as_str().unwrap()).collect();
+    // The first was called before anyone was near; the second gave no phone; the
+    // third and fourth were brought within one of the window, once each.
+    assert_eq!(to, vec!["+40744000003", "+40744000004"], "{sent:?}");
+    let third = sent[0]["text"].as_str().unwrap();
+    assert!(third.contains(&codes[2]) && third.contains("your turn is near"), "{third}");
+}
+
+/// Retention: a walk-in's phone serves their day only.
+#[tokio::test(flavor = "multi_thread")]
+async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
+    let app = app_with(&[]);
+    app.set_time(monday(9, 0));
+    walk_in(&app, "permit", json!({"phone": "0744000009", "email": "x@example.ro"})).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL"), 1);
+    app.set_time(monday(9, 0) + Duration::days(1));
+    app.tick("retention").await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL OR email IS NOT NULL"),
+        0
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM queue_entries"), 1, "the row stays for the figures");
+}
