@@ -8,8 +8,8 @@ use crate::support::*;
 use chrono::Duration;
 use serde_json::json;
 
-const BOSS: &str = "maria.boss";
-const PASSWORD: &str = "correct horse battery staple";
+pub(crate) const BOSS: &str = "maria.boss";
+pub(crate) const PASSWORD: &str = "correct horse battery staple";
 const STRIPE: &str = "https://stripe.test";
 const WEBHOOK_SECRET: &str = "whsec_browser_secret";
 
@@ -30,7 +30,7 @@ fn desk_app() -> TestApp {
 }
 
 /// Logs the supervisor in through the login page.
-async fn log_in(page: &Page) {
+pub(crate) async fn log_in(page: &Page) {
     page.open("/staff/login").await;
     page.fill("#f-name", BOSS).await;
     page.fill("#f-password", PASSWORD).await;
@@ -128,9 +128,12 @@ async fn r05_r12_r13_r18_the_counter_and_a_closure_work_in_a_browser() {
         page.keys(ENTER).await;
         page.counted("SELECT COUNT(*) FROM audit WHERE action = 'check_in'", 1)
             .await;
-        page.find("main [role=status]").await;
-        page.accessible("a confirmed check-in").await;
+        // Issue 22: the receipt to print, with the live ticket's QR code.
+        page.find("figure.qr svg").await;
+        page.accessible("a check-in receipt").await;
         // A check-in that doesn't match is refused on the page.
+        page.click(".ticket + p a").await;
+        page.arrived("/staff/counter?location=main").await;
         page.fill("#f-number", &other).await;
         page.fill("#f-phone", "0799 999 999").await;
         page.click("form[action='/staff/counter/check-in'] button")
@@ -544,7 +547,7 @@ async fn issue24_a_location_set_up_in_the_back_office_is_booked_reminded_moved_a
         page.open("/staff/counter?location=north").await;
         page.accessible("the counter at the second location").await;
         check_in(&page, number).await;
-        page.arrived("/staff/counter?done=checked_in&location=north").await;
+        page.find("figure.qr svg").await;
         page.counted(
             "SELECT COUNT(*) FROM bookings WHERE state = 'attended' AND location = 'north'",
             1,

@@ -6,6 +6,7 @@
 //! `bash tests/browser.sh`.
 
 mod desk;
+mod floor;
 mod flows;
 mod harness;
 #[path = "../common/support.rs"]

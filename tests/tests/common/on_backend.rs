@@ -15,6 +15,7 @@ macro_rules! scenarios_on {
             r19_back_office_session_from_login_to_logout,
             d01_d03_order_paid_by_webhook_issued_and_downloaded,
             r19_parallel_guesses_get_three_checks_and_lock_the_guessing_address_not_the_owner,
+            floor_clerks_calling_at_once_never_call_the_same_person,
         );
     };
     ($backend:expr; $($name:ident),* $(,)?) => {

@@ -576,3 +576,98 @@ pub async fn r19_parallel_guesses_get_three_checks_and_lock_the_guessing_address
     );
     assert!(app.count("SELECT COUNT(*) FROM login_throttle") > 0);
 }
+
+/// Issue 22: six clerks pressing "call next" at the same moment, round after round,
+/// never get the same person; everyone waiting is called once, then nobody.
+pub async fn floor_clerks_calling_at_once_never_call_the_same_person(backend: Backend) {
+    const CLERKS: usize = 6;
+    let token = |n: usize| format!("floor-clerk-{n}-token");
+    let mut tokens = serde_json::Map::new();
+    tokens.insert("ana.pop".to_owned(), json!({"hash": hashed(STAFF_TOKEN), "role": "supervisor"}));
+    for n in 1..=CLERKS {
+        tokens.insert(format!("clerk.{n}"), json!({"hash": hashed(&token(n)), "role": "counter"}));
+    }
+    let tokens = Value::Object(tokens).to_string();
+    let office = r#"{"floor": {"call_early_minutes": 480}, "services": {"passport": {"counters": 20}}}"#;
+    let app = Arc::new(
+        TestApp::start(backend, &[("staff_tokens", tokens.as_str()), ("office", office)]).await,
+    );
+    let mut issued = Vec::new();
+    for _ in 0..2 * CLERKS {
+        let reply = app
+            .staff(
+                Method::POST,
+                "/api/staff/walk-in",
+                Some(STAFF_TOKEN),
+                Some(json!({"service": "passport"})),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{}", reply.text());
+        issued.push(reply.json()["ticket"]["ticket"].as_str().unwrap().to_owned());
+    }
+    for n in 1..=CLERKS {
+        let body = json!({"window": n, "services": ["passport"]});
+        let path = "/api/staff/floor/window";
+        let reply = app.staff(Method::POST, path, Some(&token(n)), Some(body)).await;
+        assert_eq!(reply.status, 200, "{}", reply.text());
+    }
+    // Every clerk at once; a `429 busy` (a libSQL server shedding load; nothing was
+    // done) is tried again, as a client does.
+    let all_at_once = |step: &'static str| {
+        let tasks: Vec<_> = (1..=CLERKS)
+            .map(|n| {
+                let (app, token) = (app.clone(), token(n));
+                tokio::spawn(async move {
+                    let path = format!("/api/staff/floor/{step}");
+                    for _ in 0..10 {
+                        let reply = app
+                            .staff(Method::POST, &path, Some(&token), Some(json!({})))
+                            .await;
+                        if reply.status != 429 {
+                            return reply;
+                        }
+                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    }
+                    panic!("still busy after ten tries");
+                })
+            })
+            .collect();
+        async move {
+            let mut replies = Vec::new();
+            for task in tasks {
+                replies.push(task.await.unwrap());
+            }
+            replies
+        }
+    };
+    let mut called = Vec::new();
+    for _ in 0..2 {
+        for reply in all_at_once("call").await {
+            assert_eq!(reply.status, 200, "{}\n{}", reply.text(), app.faults());
+            called.push(reply.json()["call"]["code"].as_str().unwrap().to_owned());
+        }
+        for reply in all_at_once("served").await {
+            assert_eq!(reply.status, 200, "{}", reply.text());
+        }
+    }
+    for reply in all_at_once("call").await {
+        assert_eq!((reply.status, reply.error_code()), (409, "nobody_waiting".to_owned()));
+    }
+    called.sort();
+    issued.sort();
+    assert_eq!(called, issued, "each one called exactly once");
+
+    // The display shows the last calls of the same seconds, each once.
+    let display = app.get("/api/display/main").await.json();
+    let mut shown: Vec<&str> = display["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(shown.len(), 8);
+    shown.dedup();
+    assert_eq!(shown.len(), 8, "{display}");
+    let served = app.count("SELECT COUNT(*) FROM queue_entries WHERE state = 'served'");
+    assert_eq!(served, 2 * CLERKS as i64);
+}
