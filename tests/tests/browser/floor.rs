@@ -37,7 +37,12 @@ fn monday(h: u32, m: u32) -> DateTime<Utc> {
 
 async fn eva(page: &Page, step: &str, body: serde_json::Value) -> Reply {
     page.app
-        .staff(Method::POST, &format!("/api/staff/floor/{step}"), Some(EVA), Some(body))
+        .staff(
+            Method::POST,
+            &format!("/api/staff/floor/{step}"),
+            Some(EVA),
+            Some(body),
+        )
         .await
 }
 
@@ -50,7 +55,9 @@ async fn live_path(page: &Page) -> String {
         .await
         .unwrap()
         .unwrap();
-    href.strip_prefix("https://programari.test").unwrap().to_owned()
+    href.strip_prefix("https://programari.test")
+        .unwrap()
+        .to_owned()
 }
 
 /// The text of `css` once it contains `wanted`, and how long that took.
@@ -82,9 +89,14 @@ async fn issue22_a_morning_on_the_counter_floor() {
         // Two walk-ins for the 10:30 slot, one for 10:45 who wants the message.
         let mut tickets = Vec::new();
         for phone in ["", "", "0744 000 111"] {
-            page.find("#f-service").await.select_by_value("passport").await.unwrap();
+            page.find("#f-service")
+                .await
+                .select_by_value("passport")
+                .await
+                .unwrap();
             page.fill("#f-walk-phone", phone).await;
-            page.click("form[action='/staff/counter/walk-in'] button").await;
+            page.click("form[action='/staff/counter/walk-in'] button")
+                .await;
             page.find("figure.qr svg").await;
             tickets.push((page.text(".ticket .number").await, live_path(&page).await));
             page.open("/staff/counter").await;
@@ -97,7 +109,8 @@ async fn issue22_a_morning_on_the_counter_floor() {
         ])
         .await;
         page.click("input[name=notify]").await;
-        page.click("form[action='/staff/counter/check-in'] button").await;
+        page.click("form[action='/staff/counter/check-in'] button")
+            .await;
         page.find("figure.qr svg").await;
         page.accessible("a check-in receipt").await;
         let booked = page.text(".ticket .number").await;
@@ -119,7 +132,10 @@ async fn issue22_a_morning_on_the_counter_floor() {
         let hers = eva_call.json()["call"]["code"].as_str().unwrap().to_owned();
         let first_two = [tickets[0].0.clone(), tickets[1].0.clone()];
         assert_ne!(mine, hers, "never the same person");
-        assert!(first_two.contains(&mine) && first_two.contains(&hers), "{mine} {hers}");
+        assert!(
+            first_two.contains(&mine) && first_two.contains(&hers),
+            "{mine} {hers}"
+        );
         page.accessible("a call in progress").await;
 
         // The waiting-room display shows both, and the next call within seconds.
@@ -133,12 +149,19 @@ async fn issue22_a_morning_on_the_counter_floor() {
         let took = shows(&page, "#announce", &tickets[2].0).await;
         eprintln!("FLOOR DISPLAY: a new call announced after {took:?}");
         assert!(page.text("#calls tr.latest").await.contains(&tickets[2].0));
-        assert_eq!(page.script("return document.body.dataset.chimed").await, "1");
+        assert_eq!(
+            page.script("return document.body.dataset.chimed").await,
+            "1"
+        );
 
         // Elena's live ticket: next in line, with an estimate; then called.
         page.open(&format!("{elena_live}?lang=en")).await;
         assert!(page.text("#live").await.contains(&booked));
-        assert!(page.text("#live").await.contains("You are next."), "{}", page.text("#live").await);
+        assert!(
+            page.text("#live").await.contains("You are next."),
+            "{}",
+            page.text("#live").await
+        );
         page.accessible("a live ticket").await;
         page.open("/staff/floor").await;
         page.keys("s").await; // served, from the keyboard
@@ -182,7 +205,10 @@ async fn issue22_the_live_ticket_at_320_pixels() {
         .await;
     assert_eq!(ticket.status, 201, "{}", ticket.text());
     let live = ticket.json()["live"].as_str().unwrap().to_owned();
-    let path = live.strip_prefix("https://programari.test").unwrap().to_owned();
+    let path = live
+        .strip_prefix("https://programari.test")
+        .unwrap()
+        .to_owned();
     run("live_ticket", app, PHONE_320, move |page| async move {
         for lang in ["ro", "en", "hu"] {
             page.open(&format!("{path}?lang={lang}")).await;

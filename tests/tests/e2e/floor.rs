@@ -36,12 +36,23 @@ fn monday(h: u32, m: u32) -> DateTime<Utc> {
 
 async fn as_clerk(app: &TestApp, token: &str, step: &str, body: Option<Value>) -> Reply {
     let body = body.or(Some(json!({})));
-    app.staff(Method::POST, &format!("/api/staff/floor/{step}"), Some(token), body)
-        .await
+    app.staff(
+        Method::POST,
+        &format!("/api/staff/floor/{step}"),
+        Some(token),
+        body,
+    )
+    .await
 }
 
 async fn sit(app: &TestApp, token: &str, window: i64, services: &[&str]) -> Reply {
-    as_clerk(app, token, "window", Some(json!({"window": window, "services": services}))).await
+    as_clerk(
+        app,
+        token,
+        "window",
+        Some(json!({"window": window, "services": services})),
+    )
+    .await
 }
 
 /// The code the clerk's call gave, after checking it succeeded.
@@ -55,7 +66,12 @@ async fn call(app: &TestApp, token: &str) -> String {
 async fn walk_in(app: &TestApp, service: &str, extra: Value) -> (String, String) {
     let body = with(json!({"service": service}), extra);
     let reply = app
-        .staff(Method::POST, "/api/staff/walk-in", Some(STAFF_TOKEN), Some(body))
+        .staff(
+            Method::POST,
+            "/api/staff/walk-in",
+            Some(STAFF_TOKEN),
+            Some(body),
+        )
         .await;
     assert_eq!(reply.status, 201, "{}", reply.text());
     let json = reply.json();
@@ -119,7 +135,10 @@ async fn floor_calls_by_slot_then_arrival_and_a_booking_only_from_the_early_marg
     assert_eq!(as_clerk(&app, ION, "served", None).await.status, 200);
     // The booking may be called from 10:45 only.
     let early = as_clerk(&app, ION, "call", None).await;
-    assert_eq!((early.status, early.error_code()), (409, "nobody_waiting".to_owned()));
+    assert_eq!(
+        (early.status, early.error_code()),
+        (409, "nobody_waiting".to_owned())
+    );
     let waiting = app.get_html(&format!("{elena_live}?lang=en")).await.text();
     assert!(waiting.contains("You are next."), "{waiting}");
     assert!(
@@ -168,21 +187,38 @@ async fn floor_a_window_finishes_a_call_before_the_next_recalls_after_the_interv
 
     assert_eq!(sit(&app, ION, 2, &["passport"]).await.status, 200);
     let taken = sit(&app, EVA, 2, &[]).await;
-    assert_eq!((taken.status, taken.error_code()), (409, "window_taken".to_owned()));
+    assert_eq!(
+        (taken.status, taken.error_code()),
+        (409, "window_taken".to_owned())
+    );
     assert_eq!(sit(&app, EVA, 3, &[]).await.status, 200);
     let none = as_clerk(&app, STAFF_TOKEN, "call", None).await;
-    assert_eq!(none.error_code(), "no_window", "the supervisor sits nowhere");
+    assert_eq!(
+        none.error_code(),
+        "no_window",
+        "the supervisor sits nowhere"
+    );
 
     assert_eq!(call(&app, ION).await, first);
     let again = as_clerk(&app, ION, "call", None).await;
-    assert_eq!((again.status, again.error_code()), (409, "call_in_progress".to_owned()));
+    assert_eq!(
+        (again.status, again.error_code()),
+        (409, "call_in_progress".to_owned())
+    );
     let leave = as_clerk(&app, ION, "leave", None).await;
     assert_eq!(leave.error_code(), "call_in_progress");
     let soon = as_clerk(&app, ION, "recall", None).await;
-    assert_eq!((soon.status, soon.error_code()), (409, "recall_too_soon".to_owned()));
+    assert_eq!(
+        (soon.status, soon.error_code()),
+        (409, "recall_too_soon".to_owned())
+    );
     app.set_time(monday(10, 0) + Duration::seconds(31));
     assert_eq!(as_clerk(&app, ION, "recall", None).await.status, 200);
-    assert_eq!(call(&app, EVA).await, second, "never the person already called");
+    assert_eq!(
+        call(&app, EVA).await,
+        second,
+        "never the person already called"
+    );
 
     // The display: both calls and the recall, newest first, codes only.
     let display = app.get("/api/display/main").await;
@@ -223,18 +259,30 @@ async fn floor_a_window_finishes_a_call_before_the_next_recalls_after_the_interv
     assert_eq!(moved.status, 200, "{}", moved.text());
     assert_eq!(moved.json()["entry"]["service"], "permit");
     let nobody = as_clerk(&app, ION, "call", None).await;
-    assert_eq!(nobody.error_code(), "nobody_waiting", "ion calls passports only");
+    assert_eq!(
+        nobody.error_code(),
+        "nobody_waiting",
+        "ion calls passports only"
+    );
     assert_eq!(as_clerk(&app, EVA, "served", None).await.status, 200);
     assert_eq!(call(&app, EVA).await, first, "eva calls every service");
 
     // A paused window calls nobody.
-    assert_eq!(as_clerk(&app, ION, "pause", Some(json!({"paused": true}))).await.status, 200);
+    assert_eq!(
+        as_clerk(&app, ION, "pause", Some(json!({"paused": true})))
+            .await
+            .status,
+        200
+    );
     let paused = as_clerk(&app, ION, "call", None).await;
     assert_eq!(paused.error_code(), "window_paused");
     let resumed = as_clerk(&app, ION, "pause", Some(json!({"paused": false}))).await;
     assert_eq!(resumed.json()["window"]["paused"], false);
     assert_eq!(as_clerk(&app, ION, "leave", None).await.status, 200);
-    assert_eq!(as_clerk(&app, ION, "call", None).await.error_code(), "no_window");
+    assert_eq!(
+        as_clerk(&app, ION, "call", None).await.error_code(),
+        "no_window"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -312,7 +360,10 @@ async fn floor_the_turn_near_message_goes_once_to_whoever_asked() {
     // third and fourth were brought within one of the window, once each.
     assert_eq!(to, vec!["+40744000003", "+40744000004"], "{sent:?}");
     let third = sent[0]["text"].as_str().unwrap();
-    assert!(third.contains(&codes[2]) && third.contains("your turn is near"), "{third}");
+    assert!(
+        third.contains(&codes[2]) && third.contains("your turn is near"),
+        "{third}"
+    );
 }
 
 /// Retention: a walk-in's phone serves their day only.
@@ -320,15 +371,29 @@ async fn floor_the_turn_near_message_goes_once_to_whoever_asked() {
 async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
     let app = app_with(&[]);
     app.set_time(monday(9, 0));
-    walk_in(&app, "permit", json!({"phone": "0744000009", "email": "x@example.ro"})).await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL"), 1);
+    walk_in(
+        &app,
+        "permit",
+        json!({"phone": "0744000009", "email": "x@example.ro"}),
+    )
+    .await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL"),
+        1
+    );
     app.set_time(monday(9, 0) + Duration::days(1));
     app.tick("retention").await;
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL OR email IS NOT NULL"),
+        app.count(
+            "SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL OR email IS NOT NULL"
+        ),
         0
     );
-    assert_eq!(app.count("SELECT COUNT(*) FROM queue_entries"), 1, "the row stays for the figures");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM queue_entries"),
+        1,
+        "the row stays for the figures"
+    );
 }
 
 /// The estimate against a simulated morning: two windows, measured service times of
@@ -397,13 +462,19 @@ async fn floor_the_wait_estimate_against_a_simulated_morning() {
         let (low, high) = estimate.unwrap_or_else(|| panic!("{code} got no estimate"));
         if *arrived == 30 {
             second_wave += 1;
-            let off = if waited < low { low - waited } else { (waited - high).max(0) };
+            let off = if waited < low {
+                low - waited
+            } else {
+                (waited - high).max(0)
+            };
             if off == 0 {
                 within += 1;
             }
             off_total += off;
         }
-        report.push(format!("{code} at +{arrived}: estimated {low}–{high}, waited {waited}"));
+        report.push(format!(
+            "{code} at +{arrived}: estimated {low}–{high}, waited {waited}"
+        ));
     }
     eprintln!(
         "FLOOR ESTIMATE (second wave, measured): {within}/{second_wave} within the range, \

@@ -5,7 +5,7 @@
 use super::estimate::Estimate;
 use super::{measures, queue};
 use crate::kernel::error::Error;
-use crate::kernel::time::{OFFICE_TZ, start_of_day, office_date};
+use crate::kernel::time::{OFFICE_TZ, office_date, start_of_day};
 use crate::kernel::token::LinkToken;
 use crate::office::{FloorSettings, Setup};
 use crate::storage::{Database, db_time};
@@ -40,7 +40,11 @@ pub fn calls(db: &dyn Database, location: &str, now: DateTime<Utc>) -> Result<Ve
             code: r.text("code")?,
             window: r.int("at_window")?,
             recall: r.flag("recall")?,
-            time: r.time("called_at")?.with_timezone(&OFFICE_TZ).format("%H:%M:%S").to_string(),
+            time: r
+                .time("called_at")?
+                .with_timezone(&OFFICE_TZ)
+                .format("%H:%M:%S")
+                .to_string(),
         })
     })?)
 }
@@ -74,7 +78,11 @@ pub fn live(
         return Ok(None);
     };
     let today = entry.day == office_date(now).to_string();
-    let ahead = if today { queue::ahead_of(db, &entry)? } else { 0 };
+    let ahead = if today {
+        queue::ahead_of(db, &entry)?
+    } else {
+        0
+    };
     let estimate = if today {
         measures::estimate(db, floor, setup, &entry, ahead, now)?
     } else {
@@ -89,7 +97,11 @@ pub fn live(
         window: entry.window.filter(|_| entry.state == "called"),
         ahead,
         estimate,
-        slot: entry.due_at.with_timezone(&OFFICE_TZ).format("%H:%M").to_string(),
+        slot: entry
+            .due_at
+            .with_timezone(&OFFICE_TZ)
+            .format("%H:%M")
+            .to_string(),
         code: entry.code,
         location: entry.location,
         service: entry.service,

@@ -44,7 +44,11 @@ pub fn open_windows(
     let n = db
         .execute(
             OPEN_WINDOWS,
-            &[location.into(), office_date(now).to_string().into(), service.into()],
+            &[
+                location.into(),
+                office_date(now).to_string().into(),
+                service.into(),
+            ],
         )?
         .read_first(|r| r.int("n"))?
         .unwrap_or(0);
@@ -103,7 +107,10 @@ pub fn today(
     location: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<ServiceToday>, Error> {
-    let rows = db.execute(TODAY, &[location.into(), office_date(now).to_string().into()])?;
+    let rows = db.execute(
+        TODAY,
+        &[location.into(), office_date(now).to_string().into()],
+    )?;
     let mut by_service: BTreeMap<String, (ServiceToday, Vec<i64>, Vec<i64>)> = BTreeMap::new();
     for r in rows.iter() {
         let service = r.text("service")?;

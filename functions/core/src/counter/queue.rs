@@ -87,7 +87,10 @@ pub fn join(db: &dyn Database, arrival: &Arrival, now: DateTime<Utc>) -> Result<
 
 /// The letter a service's codes start with.
 pub fn service_letter(service: &str) -> String {
-    service.chars().next().map_or_else(String::new, |c| c.to_uppercase().collect())
+    service
+        .chars()
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().collect())
 }
 
 /// One place in a queue.
@@ -141,8 +144,14 @@ impl Queued {
     }
 }
 
-fn read_one(db: &dyn Database, sql: &str, params: &[(&str, crate::storage::Value)]) -> Result<Option<Queued>, Error> {
-    Ok(db.execute_named(sql, params)?.read_first(Queued::from_row)?)
+fn read_one(
+    db: &dyn Database,
+    sql: &str,
+    params: &[(&str, crate::storage::Value)],
+) -> Result<Option<Queued>, Error> {
+    Ok(db
+        .execute_named(sql, params)?
+        .read_first(Queued::from_row)?)
 }
 
 /// The queue order: due time, then arrival.
@@ -206,7 +215,11 @@ pub fn ahead_of(db: &dyn Database, entry: &Queued) -> Result<u32, Error> {
 }
 
 /// The person a window is serving now, if any.
-pub fn current(db: &dyn Database, seat: &Seat, now: DateTime<Utc>) -> Result<Option<Queued>, Error> {
+pub fn current(
+    db: &dyn Database,
+    seat: &Seat,
+    now: DateTime<Utc>,
+) -> Result<Option<Queued>, Error> {
     read_one(
         db,
         &format!(
@@ -234,10 +247,16 @@ fn call_statement() -> String {
         RETURNING {COLUMNS}"
     )
 }
-const ANNOUNCE: &str = "INSERT INTO floor_calls (entry_id, location, code, at_window, recall, called_at)
+const ANNOUNCE: &str =
+    "INSERT INTO floor_calls (entry_id, location, code, at_window, recall, called_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-fn announce(db: &dyn Database, entry: &Queued, recall: bool, now: DateTime<Utc>) -> Result<(), Error> {
+fn announce(
+    db: &dyn Database,
+    entry: &Queued,
+    recall: bool,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     db.execute(
         ANNOUNCE,
         &[
@@ -269,8 +288,7 @@ pub fn call_next(
     now: DateTime<Utc>,
 ) -> Result<Queued, Error> {
     in_transaction(db, || {
-        let seat = seat_of(db, who, now)?
-            .ok_or_else(|| Error::conflict("no_window", "window"))?;
+        let seat = seat_of(db, who, now)?.ok_or_else(|| Error::conflict("no_window", "window"))?;
         if seat.paused {
             return Err(Error::conflict("window_paused", "window"));
         }
@@ -303,9 +321,14 @@ pub fn call_next(
 }
 
 /// The window's current call, or `no_current_call`.
-fn current_or_refuse(db: &dyn Database, who: &Staff, now: DateTime<Utc>) -> Result<(Seat, Queued), Error> {
+fn current_or_refuse(
+    db: &dyn Database,
+    who: &Staff,
+    now: DateTime<Utc>,
+) -> Result<(Seat, Queued), Error> {
     let seat = seat_of(db, who, now)?.ok_or_else(|| Error::conflict("no_window", "window"))?;
-    let entry = current(db, &seat, now)?.ok_or_else(|| Error::conflict("no_current_call", "window"))?;
+    let entry =
+        current(db, &seat, now)?.ok_or_else(|| Error::conflict("no_current_call", "window"))?;
     Ok((seat, entry))
 }
 
@@ -367,13 +390,25 @@ impl Outcome {
 }
 
 /// Ends the window's current call.
-pub fn finish(db: &dyn Database, who: &Staff, outcome: Outcome, now: DateTime<Utc>) -> Result<Queued, Error> {
+pub fn finish(
+    db: &dyn Database,
+    who: &Staff,
+    outcome: Outcome,
+    now: DateTime<Utc>,
+) -> Result<Queued, Error> {
     in_transaction(db, || {
         let (_, mut entry) = current_or_refuse(db, who, now)?;
         let state = outcome.state();
-        db.execute(FINISH, &[entry.id.into(), state.into(), db_time(now).into()])?;
+        db.execute(
+            FINISH,
+            &[entry.id.into(), state.into(), db_time(now).into()],
+        )?;
         let mut audited = Entry::new(
-            if outcome == Outcome::Served { "floor_served" } else { "floor_absent" },
+            if outcome == Outcome::Served {
+                "floor_served"
+            } else {
+                "floor_absent"
+            },
             subject(&entry),
         )
         .change("called", state);
@@ -426,8 +461,7 @@ pub fn transfer(
 const NEAR: &str = "SELECT id, code, lang, phone, email, near_sent_at, due_at FROM queue_entries
     WHERE location = :location AND day = :day AND service = :service AND state = 'waiting'
     ORDER BY due_at, arrived_at, id LIMIT :first";
-const MARK_NEAR: &str =
-    "UPDATE queue_entries SET near_sent_at = ?2 WHERE id = ?1 AND near_sent_at IS NULL RETURNING id";
+const MARK_NEAR: &str = "UPDATE queue_entries SET near_sent_at = ?2 WHERE id = ?1 AND near_sent_at IS NULL RETURNING id";
 
 /// Queues the turn-near message for those now `turn_near_ahead` or fewer from the
 /// window, once each (the mark, and the outbox's dedupe key behind it).
@@ -460,7 +494,11 @@ fn turn_near(
             continue;
         }
         let id = row.int("id")?;
-        if db.execute(MARK_NEAR, &[id.into(), db_time(now).into()])?.rows.is_empty() {
+        if db
+            .execute(MARK_NEAR, &[id.into(), db_time(now).into()])?
+            .rows
+            .is_empty()
+        {
             continue;
         }
         let lang = Lang::from_code(Some(&row.text("lang")?));
@@ -469,7 +507,9 @@ fn turn_near(
             &row.text("code")?,
             u32::try_from(ahead).unwrap_or(u32::MAX),
             setup.service_name(&called.service, lang),
-            setup.location(&called.location).map_or(called.location.as_str(), |l| l.name(lang)),
+            setup
+                .location(&called.location)
+                .map_or(called.location.as_str(), |l| l.name(lang)),
         );
         let (channel, recipient, payload) = match (&phone, &email) {
             (Some(phone), _) => ("sms", phone, messages::sms_payload(&notice.sms)),

@@ -39,7 +39,10 @@ impl Seat {
 pub fn seat_of(db: &dyn Database, who: &Staff, now: DateTime<Utc>) -> Result<Option<Seat>, Error> {
     let sql = format!("SELECT {COLUMNS} FROM counter_windows WHERE staff = ?1 AND day = ?2");
     Ok(db
-        .execute(&sql, &[who.0.as_str().into(), office_date(now).to_string().into()])?
+        .execute(
+            &sql,
+            &[who.0.as_str().into(), office_date(now).to_string().into()],
+        )?
         .read_first(Seat::from_row)?)
 }
 
@@ -49,7 +52,9 @@ pub fn seats_at(db: &dyn Database, location: &str, now: DateTime<Utc>) -> Result
         "SELECT {COLUMNS} FROM counter_windows WHERE location = ?1 AND day = ?2 ORDER BY number"
     );
     Ok(db
-        .execute(&sql, &[location.into(), office_date(now).to_string().into()])?
+        .execute(
+            &sql,
+            &[location.into(), office_date(now).to_string().into()],
+        )?
         .read(Seat::from_row)?)
 }
-

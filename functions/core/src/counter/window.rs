@@ -15,7 +15,8 @@ pub const MAX_WINDOW: i64 = 99;
 
 const LEAVE: &str = "DELETE FROM counter_windows WHERE staff = ?1";
 /// Takes the window unless another clerk sits there today.
-const SIT: &str = "INSERT INTO counter_windows (location, number, staff, services, paused, day, since)
+const SIT: &str =
+    "INSERT INTO counter_windows (location, number, staff, services, paused, day, since)
     VALUES (:location, :number, :staff, :services, 0, :day, :now)
     ON CONFLICT (location, number) DO UPDATE
         SET staff = excluded.staff, services = excluded.services, paused = 0,
@@ -39,7 +40,10 @@ pub fn sit(
     if !(1..=MAX_WINDOW).contains(&number) {
         return Err(Error::field("window_invalid", "window"));
     }
-    let given: Vec<String> = setup.desks_at(place).map(|d| d.service.code.clone()).collect();
+    let given: Vec<String> = setup
+        .desks_at(place)
+        .map(|d| d.service.code.clone())
+        .collect();
     let services: Vec<String> = if services.is_empty() {
         given
     } else if services.iter().all(|s| given.contains(s)) {
@@ -48,10 +52,10 @@ pub fn sit(
         return Err(Error::field("service_unknown", "services"));
     };
     in_transaction(db, || {
-        if let Some(seat) = seat_of(db, who, now)? {
-            if super::queue::current(db, &seat, now)?.is_some() {
-                return Err(Error::conflict("call_in_progress", "window"));
-            }
+        if let Some(seat) = seat_of(db, who, now)?
+            && super::queue::current(db, &seat, now)?.is_some()
+        {
+            return Err(Error::conflict("call_in_progress", "window"));
         }
         db.execute(LEAVE, &[who.0.as_str().into()])?;
         let taken = db
@@ -87,10 +91,16 @@ pub fn sit(
     })
 }
 
-const PAUSE: &str = "UPDATE counter_windows SET paused = ?2 WHERE staff = ?1 AND day = ?3 RETURNING number";
+const PAUSE: &str =
+    "UPDATE counter_windows SET paused = ?2 WHERE staff = ?1 AND day = ?3 RETURNING number";
 
 /// Pauses or resumes `who`'s window: a paused window calls nobody and is not counted open.
-pub fn pause(db: &dyn Database, who: &Staff, paused: bool, now: DateTime<Utc>) -> Result<Seat, Error> {
+pub fn pause(
+    db: &dyn Database,
+    who: &Staff,
+    paused: bool,
+    now: DateTime<Utc>,
+) -> Result<Seat, Error> {
     in_transaction(db, || {
         let seat = seat_of(db, who, now)?.ok_or_else(|| Error::conflict("no_window", "window"))?;
         if paused && super::queue::current(db, &seat, now)?.is_some() {
@@ -104,7 +114,11 @@ pub fn pause(db: &dyn Database, who: &Staff, paused: bool, now: DateTime<Utc>) -
                 office_date(now).to_string().into(),
             ],
         )?;
-        let action = if paused { "floor_pause" } else { "floor_resume" };
+        let action = if paused {
+            "floor_pause"
+        } else {
+            "floor_resume"
+        };
         let subject = format!("window:{}:{}", seat.location, seat.number);
         audit(db, who, &Entry::new(action, subject), now)?;
         Ok(Seat { paused, ..seat })

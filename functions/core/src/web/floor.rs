@@ -47,7 +47,10 @@ fn display_calls(req: &Request, ctx: &Context, location: &str) -> Result<Respons
     let location = location_of(ctx, location)?;
     let calls = display::calls(ctx.db, location, ctx.now)?;
     Ok(shared_for(
-        json_response(StatusCode::OK, &json!({"location": location, "calls": calls})),
+        json_response(
+            StatusCode::OK,
+            &json!({"location": location, "calls": calls}),
+        ),
         1,
     ))
 }

@@ -283,7 +283,8 @@ fn floor(
     #[serde(deny_unknown_fields)]
     struct SitAt {
         location: Option<String>,
-        window: i64,
+        /// A JSON number: `3.0` is the integer 3, as JSON Schema reads it.
+        window: serde_json::Number,
         #[serde(default)]
         services: Vec<String>,
     }
@@ -322,7 +323,12 @@ fn floor(
         }
         (["window"], true) => {
             let at: SitAt = json_document(req, "invalid_window")?;
-            let seat = actions::sit(ctx, who, own, at.location.as_deref(), at.window, &at.services)?;
+            let window = at
+                .window
+                .as_i64()
+                .or_else(|| at.window.as_f64().filter(|w| w.fract() == 0.0).map(|w| w as i64))
+                .ok_or_else(|| Error::field("window_invalid", "window"))?;
+            let seat = actions::sit(ctx, who, own, at.location.as_deref(), window, &at.services)?;
             ok(json!({"window": seat}))
         }
         (["leave"], true) => {

@@ -86,7 +86,14 @@ pub(super) fn floor_desk(
                 .map(str::to_owned)
                 .collect();
             let own = session.location.as_deref();
-            actions::sit(ctx, who, own, optional(&fields, "location"), number, &services)?;
+            actions::sit(
+                ctx,
+                who,
+                own,
+                optional(&fields, "location"),
+                number,
+                &services,
+            )?;
             done("seated")
         }
         ([step], false) => {

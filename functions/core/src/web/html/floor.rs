@@ -38,9 +38,7 @@ impl DisplayPage<'_> {
 /// The waiting-room display of `location`: today's latest calls, newest first.
 pub fn display_page(lang: Lang, setup: &Setup, location: &str, calls: &[Call]) -> String {
     let (lang, other) = pair(lang);
-    let place = setup
-        .location(location)
-        .map_or(location, |l| l.name(lang));
+    let place = setup.location(location).map_or(location, |l| l.name(lang));
     render(DisplayPage {
         lang,
         other,
@@ -116,7 +114,9 @@ pub fn qr_svg(url: &str, label: &str) -> String {
         .quiet_zone(true)
         .build();
     // The renderer's document without its XML declaration, named as an image.
-    let body = image.split_once("<svg").map_or(image.as_str(), |(_, rest)| rest);
+    let body = image
+        .split_once("<svg")
+        .map_or(image.as_str(), |(_, rest)| rest);
     format!(
         r#"<svg role="img" aria-label="{}"{body}"#,
         crate::kernel::text::escape(label)
