@@ -375,6 +375,10 @@ async fn main() -> Result<()> {
             "GET /api/bookings/{unknown}",
             "GET\t/api/bookings/ABCDE-FGHJK-MNPQR-STVWX\t".to_owned(),
         ),
+        (
+            "GET /api/display/main (every screen, every second)",
+            "GET\t/api/display/main\t".to_owned(),
+        ),
     ];
     for (label, line) in reads {
         if !wanted(label) {
