@@ -366,12 +366,21 @@ async fn floor_the_turn_near_message_goes_once_to_whoever_asked() {
     );
 }
 
-/// Retention: a walk-in's phone serves their day only.
+/// Retention: a walk-in's phone serves their day only; while it is held, an access
+/// request finds it.
 #[tokio::test(flavor = "multi_thread")]
 async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
     let app = app_with(&[]);
     app.set_time(monday(9, 0));
-    walk_in(
+    let access = |app: &TestApp| {
+        app.staff(
+            Method::POST,
+            "/api/staff/access-requests",
+            Some(STAFF_TOKEN),
+            Some(json!({"phone": "0744 000 009"})),
+        )
+    };
+    let (code, _) = walk_in(
         &app,
         "permit",
         json!({"phone": "0744000009", "email": "x@example.ro"}),
@@ -381,8 +390,11 @@ async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
         app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL"),
         1
     );
+    let held = access(&app).await.json();
+    assert_eq!(held["queue"][0]["code"], code.as_str(), "{held}");
     app.set_time(monday(9, 0) + Duration::days(1));
     app.tick("retention").await;
+    assert_eq!(access(&app).await.json()["queue"], json!([]));
     assert_eq!(
         app.count(
             "SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL OR email IS NOT NULL"

@@ -88,6 +88,10 @@ const ORDER_EVENTS: &str =
     "SELECT kind, at, text FROM order_events WHERE order_id = ?1 ORDER BY id";
 const MESSAGES: &str = "SELECT kind, channel, recipient, state, created_at, sent_at
     FROM outbox WHERE recipient = ?1 OR lower(recipient) = lower(?2) ORDER BY id";
+/// Issue 22: the floor's queue holds a contact only for its day's turn-near message.
+const QUEUE: &str = "SELECT day, location, service, code, state, arrived_at, called_at,
+        finished_at, phone, email
+    FROM queue_entries WHERE phone = ?1 OR lower(email) = lower(?2) ORDER BY id";
 /// Bans are found by the contact's keyed hash; ?3 and ?4 are the phone's and email's.
 const BANS: &str = "SELECT reason, starts_at, ends_at FROM bans
     WHERE contact IN (?3, ?4) AND contact != '' ORDER BY id";
@@ -113,6 +117,7 @@ pub fn export(
             events(db, ORDER_EVENTS, r.int("id")?)
         })?;
         let messages = rows(db, MESSAGES, &contacts, |_| Ok(Map::new()))?;
+        let queue = rows(db, QUEUE, &contacts, |_| Ok(Map::new()))?;
         let ban_keys = [
             phone,
             email,
@@ -120,10 +125,10 @@ pub fn export(
             request.email.as_ref().map(|e| key.email(e)).into(),
         ];
         let bans = rows(db, BANS, &ban_keys, |_| Ok(Map::new()))?;
-        let found = [&bookings, &complaints, &orders, &messages, &bans].map(Vec::len);
+        let found = [&bookings, &complaints, &orders, &messages, &bans, &queue].map(Vec::len);
         let entry = Entry::new("access_request", request.subject(key)).detail(format!(
-            "bookings {}, complaints {}, orders {}, messages {}, bans {}",
-            found[0], found[1], found[2], found[3], found[4]
+            "bookings {}, complaints {}, orders {}, messages {}, bans {}, queue {}",
+            found[0], found[1], found[2], found[3], found[4], found[5]
         ));
         audit(db, who, &entry, now)?;
         Ok(json!({
@@ -135,6 +140,7 @@ pub fn export(
             "orders": orders,
             "messages": messages,
             "bans": bans,
+            "queue": queue,
             "retention": retention,
         }))
     })
