@@ -366,20 +366,19 @@ async fn floor_the_turn_near_message_goes_once_to_whoever_asked() {
     );
 }
 
+async fn access_request(app: &TestApp) -> Reply {
+    let body = json!({"phone": "0744 000 009"});
+    let path = "/api/staff/access-requests";
+    app.staff(Method::POST, path, Some(STAFF_TOKEN), Some(body))
+        .await
+}
+
 /// Retention: a walk-in's phone serves their day only; while it is held, an access
 /// request finds it.
 #[tokio::test(flavor = "multi_thread")]
 async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
     let app = app_with(&[]);
     app.set_time(monday(9, 0));
-    let access = |app: &TestApp| {
-        app.staff(
-            Method::POST,
-            "/api/staff/access-requests",
-            Some(STAFF_TOKEN),
-            Some(json!({"phone": "0744 000 009"})),
-        )
-    };
     let (code, _) = walk_in(
         &app,
         "permit",
@@ -390,11 +389,11 @@ async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
         app.count("SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL"),
         1
     );
-    let held = access(&app).await.json();
+    let held = access_request(&app).await.json();
     assert_eq!(held["queue"][0]["code"], code.as_str(), "{held}");
     app.set_time(monday(9, 0) + Duration::days(1));
     app.tick("retention").await;
-    assert_eq!(access(&app).await.json()["queue"], json!([]));
+    assert_eq!(access_request(&app).await.json()["queue"], json!([]));
     assert_eq!(
         app.count(
             "SELECT COUNT(*) FROM queue_entries WHERE phone IS NOT NULL OR email IS NOT NULL"
@@ -407,6 +406,9 @@ async fn floor_a_walk_ins_contact_is_erased_after_its_day() {
         "the row stays for the figures"
     );
 }
+
+/// An estimate as the live ticket shows it: low and high minutes.
+type Range = (i64, i64);
 
 /// The estimate against a simulated morning: two windows, measured service times of
 /// 4 to 10 minutes, a first wave of arrivals at 09:00 and a second at 09:30, whose
@@ -423,8 +425,8 @@ async fn floor_the_wait_estimate_against_a_simulated_morning() {
     app.set_time(start);
     assert_eq!(sit(&app, ION, 1, &["permit"]).await.status, 200);
     assert_eq!(sit(&app, EVA, 2, &["permit"]).await.status, 200);
-    // code → (arrival minute, estimate, live path)
-    let mut people: Vec<(String, i64, Option<(i64, i64)>, String)> = Vec::new();
+    // (code, arrival minute, the estimate its live ticket showed then)
+    let mut people: Vec<(String, i64, Option<Range>)> = Vec::new();
     let mut called_at: std::collections::BTreeMap<String, i64> = Default::default();
     let mut windows: [Option<(String, i64, i64)>; 2] = [None, None];
     let mut next_service = 0;
@@ -446,15 +448,15 @@ async fn floor_the_wait_estimate_against_a_simulated_morning() {
             };
             for (code, live) in arrivals {
                 let page = app.get_html(&format!("{live}?lang=en")).await.text();
-                people.push((code, minute, estimate_of(&page), live));
+                people.push((code, minute, estimate_of(&page)));
             }
         }
         for (w, token) in [(0, ION), (1, EVA)] {
-            if let Some((_, since, length)) = &windows[w] {
-                if minute - since >= *length {
-                    assert_eq!(as_clerk(&app, token, "served", None).await.status, 200);
-                    windows[w] = None;
-                }
+            if let Some((_, since, length)) = &windows[w]
+                && minute - since >= *length
+            {
+                assert_eq!(as_clerk(&app, token, "served", None).await.status, 200);
+                windows[w] = None;
             }
             if windows[w].is_none() {
                 let reply = as_clerk(&app, token, "call", None).await;
@@ -469,7 +471,7 @@ async fn floor_the_wait_estimate_against_a_simulated_morning() {
     }
     let mut report = Vec::new();
     let (mut within, mut off_total, mut second_wave) = (0, 0, 0);
-    for (code, arrived, estimate, _) in &people {
+    for (code, arrived, estimate) in &people {
         let waited = called_at[code] - arrived;
         let (low, high) = estimate.unwrap_or_else(|| panic!("{code} got no estimate"));
         if *arrived == 30 {
