@@ -202,7 +202,7 @@ impl TestApp {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
-        TestApp {
+        let app = TestApp {
             running: Running::Spin(Box::new(OnSpin {
                 process,
                 sqld,
@@ -210,7 +210,19 @@ impl TestApp {
                 client,
             })),
             _dir: dir,
+        };
+        // The first component to open a fresh database migrates it, one transaction of a
+        // hundred-odd statements; on sqld each is a round trip, and the crons (every
+        // second here) and the scenario's first requests meet that lock as `429 busy`,
+        // which a client retries. Scenarios start once the schema stands, as an office's
+        // traffic does after its first deploy.
+        for _ in 0..60 {
+            if app.get("/api/services").await.status != 429 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
         }
+        app
     }
 
     pub fn backend(&self) -> Backend {
