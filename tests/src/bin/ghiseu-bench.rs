@@ -364,6 +364,10 @@ async fn main() -> Result<()> {
     let reads = [
         ("GET /style.css (no data)", "GET\t/style.css\t".to_owned()),
         (
+            "OPTIONS /api/bookings (ghiseu's component, no data)",
+            "OPTIONS\t/api/bookings\t".to_owned(),
+        ),
+        (
             "GET /api/services (the setup)",
             "GET\t/api/services\t".to_owned(),
         ),
@@ -454,6 +458,17 @@ async fn main() -> Result<()> {
     }
     let faults = logged_faults(&app.state_dir.join("logs"));
     drop(app);
+    for (label, file) in schema_files(work.path(), &db)? {
+        let label = format!("database floor: do-nothing + one row read, {label}");
+        if wanted(&label) {
+            runs.push(Run {
+                label,
+                figures: one_row_reads(work.path(), &file, seconds, connections).await?,
+                created: None,
+                overbooked: None,
+            });
+        }
+    }
 
     let ceiling_rate = runs[0].rate();
     println!(
@@ -496,6 +511,85 @@ async fn main() -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The tables a booking's connection would parse once the rush's tables have a database
+/// of their own (issue 21): what the rush reads and writes, and the office's setup.
+const HOT_TABLES: [&str; 5] = [
+    "bookings",
+    "bans",
+    "closed_windows",
+    "exemptions",
+    "office_setup",
+];
+
+/// Copies of the app's database after the run, each with a label naming its schema: as it
+/// stands, and holding only the hot tables. Spin opens a connection per request and its
+/// first statement parses the file's whole schema, so the two tell what that costs.
+fn schema_files(work: &Path, db: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let source =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    source.busy_timeout(std::time::Duration::from_secs(10))?;
+    let mut files = Vec::new();
+    for name in ["schema-as-it-stands", "hot-tables-only"] {
+        let file = work.join(format!("{name}.db"));
+        source.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
+        let copy = rusqlite::Connection::open(&file)?;
+        if name == "hot-tables-only" {
+            copy.execute_batch("PRAGMA foreign_keys = OFF")?;
+            let cold: Vec<String> = copy
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?
+                .into_iter()
+                .filter(|t| !HOT_TABLES.contains(&t.as_str()))
+                .collect();
+            for table in cold {
+                copy.execute_batch(&format!("DROP TABLE \"{table}\""))?;
+            }
+            copy.execute_batch("VACUUM")?;
+        }
+        let objects: i64 =
+            copy.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let tables = if name == "hot-tables-only" {
+            "the hot tables only"
+        } else {
+            "ghiseu's schema"
+        };
+        files.push((format!("{tables} ({objects} schema objects)"), file));
+    }
+    Ok(files)
+}
+
+/// The do-nothing component (tests/ceiling) reading one booking by its key from `file`,
+/// on embedded SQLite: the floor of any request that reads, before ghiseu's own work.
+async fn one_row_reads(work: &Path, file: &Path, seconds: u32, connections: u32) -> Result<Value> {
+    let stem = file.file_stem().context("a file name")?.to_string_lossy();
+    let config = work.join(format!("{stem}.toml"));
+    std::fs::write(
+        &config,
+        format!(
+            "[sqlite_database.default]\ntype = \"spin\"\npath = {:?}\n",
+            file.to_string_lossy()
+        ),
+    )?;
+    let spin = SpinProcess::start(&SpinOptions {
+        manifest: root().join("tests/ceiling/spin.toml"),
+        dir: work.join(format!("ceiling-{stem}")),
+        variables: vec![],
+        cron_schedule: None,
+        clock_starts_at: None,
+        runtime_config: Some(config),
+    })
+    .await?;
+    let lines = vec!["GET\t/row\t".to_owned()];
+    wrk(
+        work,
+        &format!("http://{}", spin.addr),
+        &lines,
+        seconds,
+        connections,
+    )
 }
 
 /// The `fault` of every request or cron run the components logged one, counted by text.
