@@ -6,7 +6,9 @@
 //! (`only`: run just the scenarios whose label contains it, besides the do-nothing one;
 //! `--libsql`: the app's database on a libSQL server, `sqld`, as a scaled-out office
 //! runs it). Where nginx is installed, a day's availability is also read through
-//! deploy/nginx.conf's cache. Needs `spin` (4.x) and `wrk` on the PATH.
+//! deploy/nginx.conf's cache. It ends with the database floor: the do-nothing component
+//! (WASIp2, and WASIp3 whose instances Spin reuses) reading one row on copies of the
+//! app's database. Needs `spin` (4.x) and `wrk` on the PATH.
 
 use anyhow::{Context, Result, bail};
 use bytes::Bytes;
@@ -458,16 +460,57 @@ async fn main() -> Result<()> {
     }
     let faults = logged_faults(&app.state_dir.join("logs"));
     drop(app);
-    for (label, file) in schema_files(work.path(), &db)? {
-        let label = format!("database floor: do-nothing + one row read, {label}");
+    let files = schema_files(work.path(), &db)?;
+    for (schema, file) in &files {
+        let label = format!("database floor: do-nothing + one row read, {schema}");
         if wanted(&label) {
-            runs.push(Run {
-                label,
-                figures: one_row_reads(work.path(), &file, seconds, connections).await?,
-                created: None,
-                overbooked: None,
-            });
+            runs.extend(
+                on_ceiling(
+                    work.path(),
+                    "ceiling",
+                    file,
+                    &[(label, "/row")],
+                    seconds,
+                    connections,
+                )
+                .await?,
+            );
         }
+    }
+    // Spin 4 reuses a WASIp3 instance for many requests: what that gives a read, on the
+    // schema as it stands.
+    let (schema, file) = &files[0];
+    let wasip3: Vec<(String, &str)> = [
+        (
+            "WASIp3 do-nothing component (Spin reuses its instances)".to_owned(),
+            "/",
+        ),
+        (
+            format!("WASIp3 database floor: one row read, a connection per request, {schema}"),
+            "/row",
+        ),
+        (
+            format!(
+                "WASIp3 database floor: one row read on the instance's kept connection, {schema}"
+            ),
+            "/kept",
+        ),
+    ]
+    .into_iter()
+    .filter(|(label, _)| wanted(label))
+    .collect();
+    if !wasip3.is_empty() {
+        runs.extend(
+            on_ceiling(
+                work.path(),
+                "ceiling-wasip3",
+                file,
+                &wasip3,
+                seconds,
+                connections,
+            )
+            .await?,
+        );
     }
 
     let ceiling_rate = runs[0].rate();
@@ -561,11 +604,18 @@ fn schema_files(work: &Path, db: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// The do-nothing component (tests/ceiling) reading one booking by its key from `file`,
-/// on embedded SQLite: the floor of any request that reads, before ghiseu's own work.
-async fn one_row_reads(work: &Path, file: &Path, seconds: u32, connections: u32) -> Result<Value> {
+/// wrk over each labelled path of a do-nothing component (`tests/{ceiling}`) whose
+/// database is `file`, on embedded SQLite: the floor of a request, before ghiseu's work.
+async fn on_ceiling(
+    work: &Path,
+    ceiling: &str,
+    file: &Path,
+    paths: &[(String, &str)],
+    seconds: u32,
+    connections: u32,
+) -> Result<Vec<Run>> {
     let stem = file.file_stem().context("a file name")?.to_string_lossy();
-    let config = work.join(format!("{stem}.toml"));
+    let config = work.join(format!("{ceiling}-{stem}.toml"));
     std::fs::write(
         &config,
         format!(
@@ -574,22 +624,31 @@ async fn one_row_reads(work: &Path, file: &Path, seconds: u32, connections: u32)
         ),
     )?;
     let spin = SpinProcess::start(&SpinOptions {
-        manifest: root().join("tests/ceiling/spin.toml"),
-        dir: work.join(format!("ceiling-{stem}")),
+        manifest: root().join(format!("tests/{ceiling}/spin.toml")),
+        dir: work.join(format!("{ceiling}-{stem}")),
         variables: vec![],
         cron_schedule: None,
         clock_starts_at: None,
         runtime_config: Some(config),
     })
     .await?;
-    let lines = vec!["GET\t/row\t".to_owned()];
-    wrk(
-        work,
-        &format!("http://{}", spin.addr),
-        &lines,
-        seconds,
-        connections,
-    )
+    let site = format!("http://{}", spin.addr);
+    let mut runs = Vec::new();
+    for (label, path) in paths {
+        runs.push(Run {
+            label: label.clone(),
+            figures: wrk(
+                work,
+                &site,
+                &[format!("GET\t{path}\t")],
+                seconds,
+                connections,
+            )?,
+            created: None,
+            overbooked: None,
+        });
+    }
+    Ok(runs)
 }
 
 /// The `fault` of every request or cron run the components logged one, counted by text.
