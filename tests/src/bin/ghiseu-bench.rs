@@ -264,29 +264,17 @@ async fn main() -> Result<()> {
     let client: HttpClient = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
     let mut runs = Vec::new();
 
-    let ceiling = SpinProcess::start(&SpinOptions {
-        manifest: root().join("tests/ceiling/spin.toml"),
-        dir: work.path().join("ceiling"),
-        variables: vec![],
-        cron_schedule: None,
-        clock_starts_at: None,
-        runtime_config: None,
-    })
-    .await?;
-    let lines = vec!["GET\t/\t".to_owned()];
-    runs.push(Run {
-        label: "do-nothing component".into(),
-        figures: wrk(
+    runs.extend(
+        on_ceiling(
             work.path(),
-            &format!("http://{}", ceiling.addr),
-            &lines,
+            "ceiling",
+            None,
+            &[("do-nothing component".to_owned(), "/")],
             seconds,
             connections,
-        )?,
-        created: None,
-        overbooked: None,
-    });
-    drop(ceiling);
+        )
+        .await?,
+    );
 
     // Bot defence on: every booking carries a challenge solved here. The server's
     // check costs the same at any difficulty; a low one keeps the solving quick.
@@ -468,7 +456,7 @@ async fn main() -> Result<()> {
                 on_ceiling(
                     work.path(),
                     "ceiling",
-                    file,
+                    Some(file),
                     &[(label, "/row")],
                     seconds,
                     connections,
@@ -504,7 +492,7 @@ async fn main() -> Result<()> {
             on_ceiling(
                 work.path(),
                 "ceiling-wasip3",
-                file,
+                Some(file),
                 &wasip3,
                 seconds,
                 connections,
@@ -573,63 +561,76 @@ fn schema_files(work: &Path, db: &Path) -> Result<Vec<(String, PathBuf)>> {
     let source =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     source.busy_timeout(std::time::Duration::from_secs(10))?;
+    let variants: [(&str, &str, Option<&[&str]>); 2] = [
+        ("schema-as-it-stands", "ghiseu's schema", None),
+        ("hot-tables-only", "the hot tables only", Some(&HOT_TABLES)),
+    ];
     let mut files = Vec::new();
-    for name in ["schema-as-it-stands", "hot-tables-only"] {
+    for (name, tables, keep_only) in variants {
         let file = work.join(format!("{name}.db"));
         source.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
         let copy = rusqlite::Connection::open(&file)?;
-        if name == "hot-tables-only" {
+        if let Some(keep) = keep_only {
             copy.execute_batch("PRAGMA foreign_keys = OFF")?;
-            let cold: Vec<String> = copy
+            let others: Vec<String> = copy
                 .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?
                 .into_iter()
-                .filter(|t| !HOT_TABLES.contains(&t.as_str()))
+                .filter(|t| !keep.contains(&t.as_str()))
                 .collect();
-            for table in cold {
+            for table in others {
                 copy.execute_batch(&format!("DROP TABLE \"{table}\""))?;
             }
             copy.execute_batch("VACUUM")?;
         }
         let objects: i64 =
             copy.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?;
-        let tables = if name == "hot-tables-only" {
-            "the hot tables only"
-        } else {
-            "ghiseu's schema"
-        };
         files.push((format!("{tables} ({objects} schema objects)"), file));
     }
     Ok(files)
 }
 
-/// wrk over each labelled path of a do-nothing component (`tests/{ceiling}`) whose
-/// database is `file`, on embedded SQLite: the floor of a request, before ghiseu's work.
+/// wrk over each labelled path of a do-nothing component (`tests/{ceiling}`), whose
+/// database, if it has one, is `file` on embedded SQLite: the floor of a request, before
+/// ghiseu's work.
 async fn on_ceiling(
     work: &Path,
     ceiling: &str,
-    file: &Path,
+    file: Option<&Path>,
     paths: &[(String, &str)],
     seconds: u32,
     connections: u32,
 ) -> Result<Vec<Run>> {
-    let stem = file.file_stem().context("a file name")?.to_string_lossy();
-    let config = work.join(format!("{ceiling}-{stem}.toml"));
-    std::fs::write(
-        &config,
-        format!(
-            "[sqlite_database.default]\ntype = \"spin\"\npath = {:?}\n",
-            file.to_string_lossy()
-        ),
-    )?;
+    let stem = match file {
+        Some(file) => file
+            .file_stem()
+            .context("a file name")?
+            .to_string_lossy()
+            .into_owned(),
+        None => "no-database".to_owned(),
+    };
+    let runtime_config = match file {
+        Some(file) => {
+            let config = work.join(format!("{ceiling}-{stem}.toml"));
+            std::fs::write(
+                &config,
+                format!(
+                    "[sqlite_database.default]\ntype = \"spin\"\npath = {:?}\n",
+                    file.to_string_lossy()
+                ),
+            )?;
+            Some(config)
+        }
+        None => None,
+    };
     let spin = SpinProcess::start(&SpinOptions {
         manifest: root().join(format!("tests/{ceiling}/spin.toml")),
         dir: work.join(format!("{ceiling}-{stem}")),
         variables: vec![],
         cron_schedule: None,
         clock_starts_at: None,
-        runtime_config: Some(config),
+        runtime_config,
     })
     .await?;
     let site = format!("http://{}", spin.addr);
